@@ -1,0 +1,37 @@
+package dev.refer.core.attribution;
+
+import dev.refer.core.link.ClickId;
+import dev.refer.core.link.LinkCode;
+import dev.refer.core.partner.PartnerId;
+
+import java.util.Objects;
+
+/**
+ * Who gets the credit, and by which path. {@code code}, {@code clickId} and {@code campaign} are kept when known, so
+ * reports can break results down by link and sub-id.
+ */
+public record Attribution(PartnerId partnerId, Path path, LinkCode code, ClickId clickId, String campaign) {
+
+    /** The evidence that tied the lead or conversion to the partner, strongest first. */
+    public enum Path {
+        /** The order a refund refers to. */
+        ORDER,
+        /** A known billing customer the partner brought earlier (renewals). */
+        CUSTOMER,
+        /** A lead the partner referred, matched by email. */
+        LEAD,
+        /** The click id ({@code rid}) of a click within the attribution window. */
+        CLICK,
+        /** A link code ({@code ref}) of an enabled link. */
+        CODE
+    }
+
+    public Attribution {
+        Objects.requireNonNull(partnerId, "partnerId");
+        Objects.requireNonNull(path, "path");
+    }
+
+    public Attribution via(Path newPath) {
+        return new Attribution(partnerId, newPath, code, clickId, campaign);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.refer.core.lead;
+
+import dev.refer.core.attribution.Attribution;
+import dev.refer.core.attribution.Attributor;
+import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.ports.LeadRepository;
+import dev.refer.core.ports.ProgramRepository;
+import dev.refer.core.program.Program;
+import dev.refer.core.program.ProgramId;
+import dev.refer.core.stats.Counters;
+import dev.refer.core.stats.StatsDelta;
+import dev.refer.core.validation.Rules;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * A visitor filled in the lead form on the company's site. The lead is stored once per email address and attributed
+ * to the partner whose click id or link code it carries; a second submission with the same email changes nothing.
+ */
+public final class CaptureLead {
+
+    /**
+     * The form as submitted. {@code honeypot} is a field hidden from people: a bot that fills it is refused.
+     * {@code origin} is the page's Origin header (absent for same-site posts of plain forms in old browsers).
+     */
+    public record Command(EmailAddress email, String name, String company, String phone, String message,
+                          String rid, String ref, String honeypot, String origin, URI thankYouUrl) {
+        public Command {
+            name = Rules.text(name);
+            company = Rules.text(company);
+            phone = Rules.text(phone);
+            message = Rules.text(message);
+            rid = Rules.text(rid);
+            ref = Rules.text(ref);
+            Rules.check()
+                    .maxLength(name, 200, "name")
+                    .maxLength(company, 200, "company")
+                    .maxLength(phone, 40, "phone")
+                    .require(phone == null || phone.matches("[0-9+().\\- /]{3,40}"), "phone",
+                            "may only contain digits, spaces and + ( ) . - /")
+                    .maxLength(message, 5000, "message")
+                    .maxLength(rid, 64, "rid")
+                    .maxLength(ref, 64, "ref")
+                    .require(honeypot == null || honeypot.isEmpty(), "honeypot", "must be empty")
+                    .orThrow();
+        }
+    }
+
+    public sealed interface Result {
+        /** Stored now, or found already stored for that email ({@code duplicate}). */
+        record Accepted(LeadId leadId, boolean duplicate, boolean attributed, URI thankYouUrl) implements Result {
+        }
+
+        record OriginNotAllowed() implements Result {
+        }
+
+        record ThankYouUrlNotAllowed() implements Result {
+        }
+
+        record ProgramNotConfigured() implements Result {
+        }
+    }
+
+    private final ProgramId programId;
+    private final ProgramRepository programs;
+    private final Attributor attributor;
+    private final LeadRepository leads;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public CaptureLead(ProgramId programId, ProgramRepository programs, Attributor attributor, LeadRepository leads,
+                       IdGenerator ids, Clock clock) {
+        this.programId = programId;
+        this.programs = programs;
+        this.attributor = attributor;
+        this.leads = leads;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Result capture(Command command) {
+        Program program = programs.find(programId).orElse(null);
+        if (program == null) {
+            return new Result.ProgramNotConfigured();
+        }
+        if (command.origin() != null && !program.allowsOrigin(command.origin())) {
+            return new Result.OriginNotAllowed();
+        }
+        if (command.thankYouUrl() != null && !program.allowsThankYouUrl(command.thankYouUrl())) {
+            return new Result.ThankYouUrlNotAllowed();
+        }
+        Instant now = clock.instant();
+        Attribution attribution = attributor
+                .attribute(command.rid(), command.ref(), now, program.attributionWindow())
+                .orElse(null);
+        Lead lead = new Lead(new LeadId(ids.newId()), command.email(), command.name(), command.company(),
+                command.phone(), command.message(), LeadStatus.NEW, attribution, null, now, now);
+        StatsDelta stats = attribution == null ? null : StatsDelta.forPartner(attribution.partnerId(), now)
+                .event(Counters.LEADS, 1)
+                .status(Counters.leadStatus(LeadStatus.NEW), 1)
+                .build();
+        return switch (leads.create(lead, stats)) {
+            case LeadRepository.Creation.Created created ->
+                    new Result.Accepted(created.id(), false, attribution != null, command.thankYouUrl());
+            case LeadRepository.Creation.Duplicate duplicate ->
+                    new Result.Accepted(duplicate.existing(), true, attribution != null, command.thankYouUrl());
+        };
+    }
+
+    /** Whether the lead form may be posted from {@code origin} (CORS preflight). */
+    public boolean allowsOrigin(String origin) {
+        return programs.find(programId).map(p -> p.allowsOrigin(origin)).orElse(false);
+    }
+}

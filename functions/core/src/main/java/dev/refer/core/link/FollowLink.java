@@ -1,0 +1,71 @@
+package dev.refer.core.link;
+
+import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.ports.ClickRepository;
+import dev.refer.core.ports.LinkRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Someone opened a short link: find the link, record the click (unless a bot fetched a preview) and send the
+ * visitor to the destination with {@code ref} and {@code rid}. The hot path: one lookup, one put, nothing else.
+ */
+public final class FollowLink {
+
+    public record Command(String code, String userAgent, Map<String, String> query) {
+        public Command {
+            query = query == null ? Map.of() : query;
+        }
+    }
+
+    public sealed interface Result {
+        /** {@code clickId} is null when the visitor was a bot and nothing was counted. */
+        record Redirect(String location, ClickId clickId) implements Result {
+        }
+
+        /** Unknown code, disabled link or suspended partner: the visitor sees a 404 page. */
+        record NotFound() implements Result {
+        }
+    }
+
+    private static final Result NOT_FOUND = new Result.NotFound();
+
+    private final LinkRepository links;
+    private final ClickRepository clicks;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Duration clickRetention;
+
+    public FollowLink(LinkRepository links, ClickRepository clicks, IdGenerator ids, Clock clock,
+                      Duration clickRetention) {
+        this.links = Objects.requireNonNull(links);
+        this.clicks = Objects.requireNonNull(clicks);
+        this.ids = Objects.requireNonNull(ids);
+        this.clock = Objects.requireNonNull(clock);
+        this.clickRetention = Objects.requireNonNull(clickRetention);
+    }
+
+    public Result follow(Command command) {
+        if (!LinkCode.isWellFormed(command.code())) {
+            return NOT_FOUND;
+        }
+        Link link = links.find(new LinkCode(command.code())).orElse(null);
+        if (link == null || !link.redirects()) {
+            return NOT_FOUND;
+        }
+        if (BotPolicy.isBot(command.userAgent())) {
+            return new Result.Redirect(RedirectLocation.build(link.destination(), link.code(), null, command.query()),
+                    null);
+        }
+        Instant now = clock.instant();
+        ClickId clickId = new ClickId(ids.newId());
+        clicks.record(new Click(clickId, link.code(), link.partnerId(), link.campaign(), now,
+                now.plus(clickRetention)));
+        return new Result.Redirect(RedirectLocation.build(link.destination(), link.code(), clickId, command.query()),
+                clickId);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.refer.core.partner;
+
+import dev.refer.core.commission.Commission;
+import dev.refer.core.conversion.Conversion;
+import dev.refer.core.lead.Lead;
+import dev.refer.core.lead.LeadId;
+import dev.refer.core.link.Link;
+import dev.refer.core.link.LinkCode;
+import dev.refer.core.page.Page;
+import dev.refer.core.page.PageRequest;
+import dev.refer.core.ports.LeadRepository;
+import dev.refer.core.ports.LedgerRepository;
+import dev.refer.core.ports.LinkRepository;
+import dev.refer.core.ports.PartnerRepository;
+import dev.refer.core.ports.StatsRepository;
+import dev.refer.core.stats.PartnerStats;
+
+import java.time.YearMonth;
+import java.util.Optional;
+
+/**
+ * What the program manager (and later the partner portal) reads about partners: each read is one GetItem or one
+ * Query page, newest first. Listing a partner that does not exist is empty, not an error: callers check with
+ * {@link #partner(PartnerId)} when they must tell the two apart.
+ */
+public final class PartnerQueries {
+
+    private final PartnerRepository partners;
+    private final LinkRepository links;
+    private final LeadRepository leads;
+    private final LedgerRepository ledger;
+    private final StatsRepository stats;
+
+    public PartnerQueries(PartnerRepository partners, LinkRepository links, LeadRepository leads,
+                          LedgerRepository ledger, StatsRepository stats) {
+        this.partners = partners;
+        this.links = links;
+        this.leads = leads;
+        this.ledger = ledger;
+        this.stats = stats;
+    }
+
+    public Optional<Partner> partner(PartnerId id) {
+        return partners.find(id);
+    }
+
+    public Page<Partner> partners(PageRequest page) {
+        return partners.list(page);
+    }
+
+    public Page<Link> links(PartnerId id, PageRequest page) {
+        return links.listByPartner(id, page);
+    }
+
+    public Optional<Link> link(LinkCode code) {
+        return links.find(code);
+    }
+
+    public Optional<Lead> lead(LeadId id) {
+        return leads.find(id);
+    }
+
+    public Page<Lead> leads(PartnerId id, PageRequest page) {
+        return leads.listByPartner(id, page);
+    }
+
+    public Page<Conversion> conversions(PartnerId id, PageRequest page) {
+        return ledger.conversionsOf(id, page);
+    }
+
+    public Page<Commission> commissions(PartnerId id, PageRequest page) {
+        return ledger.commissionsOf(id, page);
+    }
+
+    /** All-time counters, plus {@code month}'s when given. */
+    public PartnerStats stats(PartnerId id, YearMonth month) {
+        return stats.partnerStats(id, month);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.refer.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The shape every HTTP function shares: read the payload 2.0 event, let the subclass translate it into one use
+ * case call, write the response. A failure nobody anticipated becomes a 500 problem with the request id, logged once.
+ */
+public abstract class HttpFunction implements RequestStreamHandler {
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpRequest request = ApiGatewayV2Codec.read(input);
+        ApiGatewayV2Codec.write(respond(request), output);
+    }
+
+    /** The whole request cycle without the stream plumbing; tests and priming call it directly. */
+    public final HttpResponse respond(HttpRequest request) {
+        try {
+            return handle(request);
+        } catch (Json.MalformedJsonException | FormBody.MalformedFormException e) {
+            return HttpResponse.problem(Problem.of(400, "malformed-body", "The body cannot be read", e.getMessage()));
+        } catch (RuntimeException e) {
+            Log.error("request.failed", e, "requestId", request.requestId(), "route", request.routeKey());
+            return HttpResponse.problem(Problem.of(500, "internal", "Internal error",
+                    "The request could not be completed; retry later. Request id: " + request.requestId()));
+        }
+    }
+
+    protected abstract HttpResponse handle(HttpRequest request);
+}

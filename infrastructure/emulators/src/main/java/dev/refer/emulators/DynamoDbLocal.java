@@ -1,0 +1,201 @@
+package dev.refer.emulators;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import org.eclipse.jetty.server.AbstractNetworkConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * DynamoDB Local running in this JVM in server mode (HTTP on loopback, in memory, telemetry off), so the real SDK
+ * client talks to it over the same wire protocol as to DynamoDB.
+ *
+ * <p>Tests share one server per JVM through {@link #shared()} and isolate themselves by table name
+ * ({@link #uniqueTableName(String)}), which keeps a test class's start-up to one table creation.
+ */
+public final class DynamoDbLocal implements AutoCloseable {
+
+    public static final Region REGION = Region.US_EAST_1;
+    /** Any credentials do; with -sharedDb every key and region sees the same tables. */
+    public static final String ACCESS_KEY_ID = "local";
+    public static final String SECRET_ACCESS_KEY = "local";
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final Duration TABLE_ACTIVE_TIMEOUT = Duration.ofSeconds(30);
+
+    private static DynamoDbLocal shared;
+
+    private final DynamoDBProxyServer server;
+    private final URI endpoint;
+    private final DynamoDbClient client;
+    private final DynamoDbStreamsClient streamsClient;
+    private final boolean sharedInstance;
+
+    private DynamoDbLocal(DynamoDBProxyServer server, URI endpoint, boolean sharedInstance) {
+        this.server = server;
+        this.endpoint = endpoint;
+        this.sharedInstance = sharedInstance;
+        this.client = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.streamsClient = DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** A server of its own; the caller closes it. */
+    public static DynamoDbLocal start() {
+        return start(false);
+    }
+
+    /** The JVM's shared server, started on first use and stopped when the JVM exits; {@link #close()} leaves it up. */
+    public static synchronized DynamoDbLocal shared() {
+        if (shared == null) {
+            DynamoDbLocal started = start(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "dynamodb-local-shutdown"));
+            shared = started;
+        }
+        return shared;
+    }
+
+    private static DynamoDbLocal start(boolean sharedInstance) {
+        try {
+            // -sharedDb: one database whatever the credentials and region, so the handlers' clients (configured by
+            // system properties) and the tests' client see the same tables.
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-sharedDb", "-disableTelemetry"});
+            AbstractNetworkConnector connector = bindToLoopback(server);
+            server.start();
+            int port = connector.getLocalPort();
+            if (port <= 0) {
+                throw new IllegalStateException("DynamoDB Local did not start listening (see its output above)");
+            }
+            return new DynamoDbLocal(server, URI.create("http://" + LOOPBACK + ":" + port), sharedInstance);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start DynamoDB Local: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DynamoDB Local 2.6.1 has no option to choose the listening address (its options: -port, -inMemory, -dbPath,
+     * -sharedDb, -cors, -delayTransientStatuses, -optimizeDbBeforeStartup, -disableTelemetry) and its Jetty server
+     * listens on every interface. Before starting it we narrow its connector to loopback, and to an ephemeral port
+     * (0) so parallel JVMs never race for a "free" port. The Jetty server is a private field; if a new version moves
+     * it, this fails loudly rather than silently listening on the network.
+     */
+    private static AbstractNetworkConnector bindToLoopback(DynamoDBProxyServer proxy) throws IllegalAccessException {
+        for (Field field : DynamoDBProxyServer.class.getDeclaredFields()) {
+            if (field.getType() == Server.class) {
+                field.setAccessible(true);
+                Server jetty = (Server) field.get(proxy);
+                Connector[] connectors = jetty.getConnectors();
+                if (connectors.length == 1 && connectors[0] instanceof AbstractNetworkConnector connector) {
+                    connector.setHost(LOOPBACK);
+                    connector.setPort(0);
+                    return connector;
+                }
+            }
+        }
+        throw new IllegalStateException("this DynamoDB Local version keeps its Jetty server where DynamoDbLocal"
+                + " cannot bind it to loopback; update DynamoDbLocal.bindToLoopback");
+    }
+
+    /** A table name no other test in this JVM uses: {@code prefix-<8 hex digits>}. */
+    public static String uniqueTableName(String prefix) {
+        return prefix + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public DynamoDbStreamsClient streamsClient() {
+        return streamsClient;
+    }
+
+    /**
+     * Creates the table exactly as template.yaml defines {@code logicalId} (keys, indexes, stream, billing), enables
+     * its TTL as the template says, and returns once the table and its indexes are ACTIVE.
+     */
+    public TableDescription createTable(SamTemplate template, String logicalId, String tableName) {
+        client.createTable(template.createTableRequest(logicalId, tableName));
+        template.ttlAttribute(logicalId).ifPresent(attribute -> client.updateTimeToLive(ttl -> ttl
+                .tableName(tableName)
+                .timeToLiveSpecification(spec -> spec.attributeName(attribute).enabled(true))));
+        return awaitActive(tableName);
+    }
+
+    private TableDescription awaitActive(String tableName) {
+        Instant deadline = Instant.now().plus(TABLE_ACTIVE_TIMEOUT);
+        while (true) {
+            DescribeTableResponse described = client.describeTable(r -> r.tableName(tableName));
+            TableDescription table = described.table();
+            boolean indexesActive = table.globalSecondaryIndexes().stream()
+                    .allMatch(index -> index.indexStatus() == IndexStatus.ACTIVE);
+            if (table.tableStatus() == TableStatus.ACTIVE && indexesActive) {
+                return table;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("table " + tableName + " is not ACTIVE after " + TABLE_ACTIVE_TIMEOUT);
+            }
+            sleep(Duration.ofMillis(50));
+        }
+    }
+
+    /** Stops the server, unless it is the {@link #shared()} one, which lives as long as the JVM. */
+    @Override
+    public void close() {
+        if (!sharedInstance) {
+            stop();
+        }
+    }
+
+    private void stop() {
+        client.close();
+        streamsClient.close();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop DynamoDB Local", e);
+        }
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for DynamoDB Local", e);
+        }
+    }
+}
