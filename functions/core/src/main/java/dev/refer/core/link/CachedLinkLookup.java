@@ -57,8 +57,8 @@ public final class CachedLinkLookup implements LinkRepository {
     }
 
     @Override
-    public Page<Link> listByPartner(PartnerId partnerId, PageRequest page) {
-        return delegate.listByPartner(partnerId, page);
+    public Page<Link> linksOf(PartnerId partnerId, PageRequest page) {
+        return delegate.linksOf(partnerId, page);
     }
 
     @Override

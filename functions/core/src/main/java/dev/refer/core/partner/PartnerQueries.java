@@ -49,7 +49,7 @@ public final class PartnerQueries {
     }
 
     public Page<Link> links(PartnerId id, PageRequest page) {
-        return links.listByPartner(id, page);
+        return links.linksOf(id, page);
     }
 
     public Optional<Link> link(LinkCode code) {
@@ -61,7 +61,7 @@ public final class PartnerQueries {
     }
 
     public Page<Lead> leads(PartnerId id, PageRequest page) {
-        return leads.listByPartner(id, page);
+        return leads.leadsOf(id, page);
     }
 
     public Page<Conversion> conversions(PartnerId id, PageRequest page) {

@@ -32,7 +32,7 @@ public interface LeadRepository {
     Optional<Lead> findByEmail(EmailAddress email);
 
     /** A partner's leads, newest first. */
-    Page<Lead> listByPartner(PartnerId partnerId, PageRequest page);
+    Page<Lead> leadsOf(PartnerId partnerId, PageRequest page);
 
     /**
      * Writes a review (new status, optional reward entry, counters) atomically, only if the lead is still in

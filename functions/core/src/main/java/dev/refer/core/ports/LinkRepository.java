@@ -17,7 +17,7 @@ public interface LinkRepository {
     Optional<Link> find(LinkCode code);
 
     /** A partner's links, newest first. */
-    Page<Link> listByPartner(PartnerId partnerId, PageRequest page);
+    Page<Link> linksOf(PartnerId partnerId, PageRequest page);
 
     /** Enables or disables a link; empty when there is no such link. */
     Optional<Link> setEnabled(LinkCode code, boolean enabled);

@@ -1,0 +1,96 @@
+package dev.refer.core.lead;
+
+import dev.refer.core.Flow;
+import dev.refer.core.attribution.Attribution;
+import dev.refer.core.link.ClickId;
+import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.partner.Partner;
+import dev.refer.core.stats.Counters;
+import dev.refer.core.validation.Invalid;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CaptureLeadTest {
+
+    private final Flow flow = new Flow();
+    private final Partner anna = flow.partner("anna@partner.example");
+
+    private CaptureLead.Result capture(String email, String rid, String ref, String origin, URI thanks) {
+        return flow.captureLead.capture(new CaptureLead.Command(new EmailAddress(email), "Ada", "Acme",
+                "+49 30 1234", "Hi", rid, ref, "", origin, thanks));
+    }
+
+    @Test
+    void capture_whenClickIdIsFresh_attributesToTheClicksPartner() {
+        flow.link(anna, "anna-news");
+        ClickId rid = flow.click("anna-news");
+        CaptureLead.Result.Accepted accepted = assertInstanceOf(CaptureLead.Result.Accepted.class,
+                capture("ada@acme.example", rid.value(), null, null, null));
+        Lead lead = flow.store.leads.get(accepted.leadId());
+        assertEquals(anna.id(), lead.attribution().partnerId());
+        assertEquals(Attribution.Path.CLICK, lead.attribution().path());
+        assertEquals("news", lead.attribution().campaign());
+        assertEquals(1, flow.store.partnerStats(anna.id(), null).allTime(Counters.leadStatus(LeadStatus.NEW)));
+    }
+
+    @Test
+    void capture_whenClickIsOutsideTheWindow_fallsBackToTheCode() {
+        flow.link(anna, "anna-news");
+        ClickId rid = flow.click("anna-news");
+        flow.clock.advance(Duration.ofDays(31));
+        CaptureLead.Result.Accepted accepted = assertInstanceOf(CaptureLead.Result.Accepted.class,
+                capture("ada@acme.example", rid.value(), "anna-news", null, null));
+        assertEquals(Attribution.Path.CODE, flow.store.leads.get(accepted.leadId()).attribution().path());
+    }
+
+    @Test
+    void capture_whenNoValidEvidence_storesAnOrganicLead() {
+        CaptureLead.Result.Accepted accepted = assertInstanceOf(CaptureLead.Result.Accepted.class,
+                capture("ada@acme.example", "01JC9999999999999999999999", "nope-code", null, null));
+        assertNull(flow.store.leads.get(accepted.leadId()).attribution());
+    }
+
+    @Test
+    void capture_whenSameEmailAgainInAnyCase_isOneLead() {
+        flow.link(anna, "anna-news");
+        CaptureLead.Result.Accepted first = (CaptureLead.Result.Accepted) capture("Ada@Acme.example", null, "anna-news", null, null);
+        CaptureLead.Result.Accepted second = (CaptureLead.Result.Accepted) capture("ada@acme.example", null, "anna-news", null, null);
+        assertEquals(first.leadId(), second.leadId());
+        assertTrue(second.duplicate());
+        assertEquals(1, flow.store.leads.size());
+        assertEquals(1, flow.store.partnerStats(anna.id(), null).allTime(Counters.LEADS));
+    }
+
+    @Test
+    void capture_whenOriginIsNotAllowed_storesNothing() {
+        assertInstanceOf(CaptureLead.Result.OriginNotAllowed.class,
+                capture("ada@acme.example", null, null, "https://evil.example", null));
+        assertTrue(flow.store.leads.isEmpty());
+    }
+
+    @Test
+    void capture_whenThankYouPageIsElsewhere_storesNothing() {
+        assertInstanceOf(CaptureLead.Result.ThankYouUrlNotAllowed.class,
+                capture("ada@acme.example", null, null, null, URI.create("https://evil.example/thanks")));
+        assertInstanceOf(CaptureLead.Result.Accepted.class,
+                capture("ada@acme.example", null, null, "https://www.example.com", URI.create("https://www.example.com/thanks")));
+    }
+
+    @Test
+    void command_whenHoneypotFilledOrFieldsTooLong_isInvalidNamingEachField() {
+        Invalid invalid = assertThrows(Invalid.class, () -> new CaptureLead.Command(new EmailAddress("a@b.example"),
+                "x".repeat(201), null, "call me", null, null, null, "i am a bot", null, null));
+        assertEquals(3, invalid.violations().size());
+        assertEquals("name", invalid.violations().get(0).field());
+        assertEquals("phone", invalid.violations().get(1).field());
+        assertEquals("honeypot", invalid.violations().get(2).field());
+    }
+}
