@@ -2,6 +2,7 @@ package dev.refer.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.refer.core.validation.Invalid;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,8 @@ import java.io.OutputStream;
 
 /**
  * The shape every HTTP function shares: read the payload 2.0 event, let the subclass translate it into one use
- * case call, write the response. A failure nobody anticipated becomes a 500 problem with the request id, logged once.
+ * case call, write the response. A rule the caller broke ({@link Invalid}, thrown while building a command) becomes a
+ * 400 problem naming each field; a failure nobody anticipated becomes a 500 problem with the request id, logged once.
  */
 public abstract class HttpFunction implements RequestStreamHandler {
 
@@ -23,6 +25,11 @@ public abstract class HttpFunction implements RequestStreamHandler {
     public final HttpResponse respond(HttpRequest request) {
         try {
             return handle(request);
+        } catch (ProblemException e) {
+            return HttpResponse.problem(e.problem());
+        } catch (Invalid e) {
+            return HttpResponse.problem(Problem.validation(e.violations().stream()
+                    .map(v -> new Problem.FieldError(v.field(), v.rule())).toList()));
         } catch (Json.MalformedJsonException | FormBody.MalformedFormException e) {
             return HttpResponse.problem(Problem.of(400, "malformed-body", "The body cannot be read", e.getMessage()));
         } catch (RuntimeException e) {

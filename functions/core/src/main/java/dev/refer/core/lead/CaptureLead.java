@@ -26,6 +26,12 @@ public final class CaptureLead {
      * The form as submitted. {@code honeypot} is a field hidden from people: a bot that fills it is refused.
      * {@code origin} is the page's Origin header (absent for same-site posts of plain forms in old browsers).
      */
+    /**
+     * The honeypot's field name on the wire: a plausible name, so form-filling bots fill it, hidden from people by
+     * the form's CSS.
+     */
+    public static final String HONEYPOT_FIELD = "website_url";
+
     public record Command(EmailAddress email, String name, String company, String phone, String message,
                           String rid, String ref, String honeypot, String origin, URI thankYouUrl) {
         public Command {
@@ -44,7 +50,7 @@ public final class CaptureLead {
                     .maxLength(message, 5000, "message")
                     .maxLength(rid, 64, "rid")
                     .maxLength(ref, 64, "ref")
-                    .require(honeypot == null || honeypot.isEmpty(), "honeypot", "must be empty")
+                    .require(honeypot == null || honeypot.isEmpty(), HONEYPOT_FIELD, "must be empty")
                     .orThrow();
         }
     }

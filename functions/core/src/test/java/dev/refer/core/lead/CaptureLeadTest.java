@@ -91,6 +91,6 @@ class CaptureLeadTest {
         assertEquals(3, invalid.violations().size());
         assertEquals("name", invalid.violations().get(0).field());
         assertEquals("phone", invalid.violations().get(1).field());
-        assertEquals("honeypot", invalid.violations().get(2).field());
+        assertEquals("website_url", invalid.violations().get(2).field());
     }
 }

@@ -1,0 +1,56 @@
+package dev.refer.admin;
+
+import dev.refer.http.HttpFunction;
+import dev.refer.http.HttpRequest;
+import dev.refer.http.HttpResponse;
+import dev.refer.http.Problem;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The program manager's API. API Gateway authorises every route with IAM (SigV4) before this function runs, and
+ * names the matched route in {@code routeKey}, which is all the routing this handler needs.
+ */
+public final class AdminApiHandler extends HttpFunction {
+
+    private final Map<String, Function<HttpRequest, HttpResponse>> routes;
+
+    public AdminApiHandler() {
+        this(System.getenv());
+    }
+
+    public AdminApiHandler(Map<String, String> env) {
+        this(AdminWiring.create(env));
+    }
+
+    AdminApiHandler(AdminRoutes r) {
+        this.routes = Map.ofEntries(
+                Map.entry("GET /admin/program", r::getProgram),
+                Map.entry("PUT /admin/program", r::putProgram),
+                Map.entry("POST /admin/partners", r::createPartner),
+                Map.entry("GET /admin/partners", r::listPartners),
+                Map.entry("GET /admin/partners/{partnerId}", r::getPartner),
+                Map.entry("PATCH /admin/partners/{partnerId}", r::updatePartner),
+                Map.entry("POST /admin/partners/{partnerId}/links", r::createLink),
+                Map.entry("GET /admin/partners/{partnerId}/links", r::listLinks),
+                Map.entry("PATCH /admin/links/{code}", r::updateLink),
+                Map.entry("GET /admin/partners/{partnerId}/leads", r::listLeads),
+                Map.entry("GET /admin/leads/{leadId}", r::getLead),
+                Map.entry("POST /admin/leads/{leadId}/qualify", r::qualifyLead),
+                Map.entry("POST /admin/leads/{leadId}/reject", r::rejectLead),
+                Map.entry("GET /admin/partners/{partnerId}/conversions", r::listConversions),
+                Map.entry("GET /admin/partners/{partnerId}/commissions", r::listCommissions),
+                Map.entry("GET /admin/partners/{partnerId}/stats", r::partnerStats));
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        Function<HttpRequest, HttpResponse> route = routes.get(request.routeKey());
+        if (route == null) {
+            return HttpResponse.problem(Problem.of(404, "no-route", "No such route",
+                    request.routeKey() + " is not part of the admin API."));
+        }
+        return route.apply(request);
+    }
+}

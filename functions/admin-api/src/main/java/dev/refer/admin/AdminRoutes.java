@@ -1,0 +1,261 @@
+package dev.refer.admin;
+
+import dev.refer.core.lead.LeadId;
+import dev.refer.core.lead.ReviewLead;
+import dev.refer.core.link.ChangeLink;
+import dev.refer.core.link.CreateLink;
+import dev.refer.core.link.LinkCode;
+import dev.refer.core.page.PageRequest;
+import dev.refer.core.partner.ChangePartnerStatus;
+import dev.refer.core.partner.CreatePartner;
+import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.core.partner.PartnerQueries;
+import dev.refer.core.partner.PartnerStatus;
+import dev.refer.core.program.ConfigureProgram;
+import dev.refer.core.program.Program;
+import dev.refer.core.program.ProgramId;
+import dev.refer.core.validation.Invalid;
+import dev.refer.core.validation.Rules;
+import dev.refer.http.HttpRequest;
+import dev.refer.http.HttpResponse;
+import dev.refer.http.Json;
+import dev.refer.http.JsonBody;
+import dev.refer.http.Problem;
+import dev.refer.http.ProblemException;
+import dev.refer.http.Problems;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** One method per admin route: read the request, call one use case or query, map the outcome. */
+final class AdminRoutes {
+
+    static final int MAX_BODY_BYTES = 32 * 1024;
+
+    private final ProgramId programId;
+    private final ConfigureProgram configureProgram;
+    private final CreatePartner createPartner;
+    private final ChangePartnerStatus changePartnerStatus;
+    private final CreateLink createLink;
+    private final ChangeLink changeLink;
+    private final ReviewLead reviewLead;
+    private final PartnerQueries queries;
+
+    AdminRoutes(ProgramId programId, ConfigureProgram configureProgram, CreatePartner createPartner,
+                ChangePartnerStatus changePartnerStatus, CreateLink createLink, ChangeLink changeLink,
+                ReviewLead reviewLead, PartnerQueries queries) {
+        this.programId = programId;
+        this.configureProgram = configureProgram;
+        this.createPartner = createPartner;
+        this.changePartnerStatus = changePartnerStatus;
+        this.createLink = createLink;
+        this.changeLink = changeLink;
+        this.reviewLead = reviewLead;
+        this.queries = queries;
+    }
+
+    HttpResponse getProgram(HttpRequest request) {
+        return configureProgram.current().map(p -> ok(ProgramJson.write(p)))
+                .orElseGet(() -> HttpResponse.problem(Problems.programNotConfigured()));
+    }
+
+    HttpResponse putProgram(HttpRequest request) {
+        Program program = ProgramJson.parse(JsonBody.object(request, MAX_BODY_BYTES), programId);
+        return ok(ProgramJson.write(configureProgram.configure(program)));
+    }
+
+    HttpResponse createPartner(HttpRequest request) {
+        Map<String, Object> json = JsonBody.object(request, MAX_BODY_BYTES);
+        Rules rules = Rules.check();
+        String emailText = JsonBody.string(json, "email");
+        EmailAddress email = rules.value("email", () -> new EmailAddress(emailText));
+        String statusText = JsonBody.string(json, "status");
+        PartnerStatus status = statusText == null ? null : rules.value("status", () -> status(statusText));
+        Object plan = json.get("plan");
+        rules.require(plan == null || plan instanceof Map, "plan", "must be an object");
+        rules.orThrow();
+        @SuppressWarnings("unchecked")
+        var override = plan == null ? null : ProgramJson.plan((Map<String, Object>) plan, programCurrency(), "plan.");
+        var result = createPartner.create(new CreatePartner.Command(JsonBody.string(json, "name"), email,
+                JsonBody.string(json, "company"), status, override));
+        return switch (result) {
+            case CreatePartner.Result.Created created -> json(201, AdminJson.partner(created.partner()))
+                    .withHeader("location", "/admin/partners/" + created.partner().id());
+            case CreatePartner.Result.EmailTaken ignored -> HttpResponse.problem(Problem.of(409, "email-taken",
+                    "A partner with this email exists", "Each partner has its own email address."));
+        };
+    }
+
+    HttpResponse listPartners(HttpRequest request) {
+        return ok(AdminJson.page(queries.partners(page(request)), AdminJson::partner));
+    }
+
+    HttpResponse getPartner(HttpRequest request) {
+        return queries.partner(partnerId(request)).map(p -> ok(AdminJson.partner(p)))
+                .orElseGet(() -> HttpResponse.problem(Problems.notFound("This partner")));
+    }
+
+    HttpResponse updatePartner(HttpRequest request) {
+        Map<String, Object> json = JsonBody.object(request, MAX_BODY_BYTES);
+        String statusText = JsonBody.string(json, "status");
+        PartnerStatus status = Rules.check().value("status", () -> status(statusText));
+        if (status == null) {
+            throw Invalid.field("status", "must be one of PENDING, ACTIVE, SUSPENDED");
+        }
+        return changePartnerStatus.change(partnerId(request), status).map(p -> ok(AdminJson.partner(p)))
+                .orElseGet(() -> HttpResponse.problem(Problems.notFound("This partner")));
+    }
+
+    HttpResponse createLink(HttpRequest request) {
+        PartnerId partnerId = partnerId(request);
+        Map<String, Object> json = JsonBody.object(request, MAX_BODY_BYTES);
+        var result = createLink.create(new CreateLink.Command(partnerId, JsonBody.string(json, "code"),
+                JsonBody.string(json, "destination"), JsonBody.string(json, "campaign")));
+        return switch (result) {
+            case CreateLink.Result.Created created -> json(201, AdminJson.link(created.link(), shortUrlBase(request)));
+            case CreateLink.Result.PartnerNotFound ignored -> HttpResponse.problem(Problems.notFound("This partner"));
+            case CreateLink.Result.CodeTaken taken -> HttpResponse.problem(new Problem(409,
+                    Problem.TYPE_BASE + "code-taken", "This code is taken", "Link code " + taken.code()
+                    + " is already in use.", java.util.List.of(new Problem.FieldError("code", "is already in use"))));
+            case CreateLink.Result.ProgramNotConfigured ignored -> HttpResponse.problem(Problems.programNotConfigured());
+        };
+    }
+
+    HttpResponse listLinks(HttpRequest request) {
+        String base = shortUrlBase(request);
+        return ok(AdminJson.page(queries.links(partnerId(request), page(request)), l -> AdminJson.link(l, base)));
+    }
+
+    HttpResponse updateLink(HttpRequest request) {
+        LinkCode code = pathValue("code", () -> new LinkCode(request.pathParameter("code").orElse("")));
+        Boolean enabled = JsonBody.bool(JsonBody.object(request, MAX_BODY_BYTES), "enabled");
+        if (enabled == null) {
+            throw Invalid.field("enabled", "is required: true or false");
+        }
+        String base = shortUrlBase(request);
+        return changeLink.setEnabled(code, enabled).map(l -> ok(AdminJson.link(l, base)))
+                .orElseGet(() -> HttpResponse.problem(Problems.notFound("This link")));
+    }
+
+    HttpResponse listLeads(HttpRequest request) {
+        return ok(AdminJson.page(queries.leads(partnerId(request), page(request)), AdminJson::lead));
+    }
+
+    HttpResponse getLead(HttpRequest request) {
+        return queries.lead(leadId(request)).map(l -> ok(AdminJson.lead(l)))
+                .orElseGet(() -> HttpResponse.problem(Problems.notFound("This lead")));
+    }
+
+    HttpResponse qualifyLead(HttpRequest request) {
+        return review(request, ReviewLead.Decision.QUALIFY);
+    }
+
+    HttpResponse rejectLead(HttpRequest request) {
+        return review(request, ReviewLead.Decision.REJECT);
+    }
+
+    private HttpResponse review(HttpRequest request, ReviewLead.Decision decision) {
+        LeadId leadId = leadId(request);
+        String reason = request.body().length == 0 ? null
+                : JsonBody.string(JsonBody.object(request, MAX_BODY_BYTES), "reason");
+        return switch (reviewLead.review(new ReviewLead.Command(leadId, decision, reason))) {
+            case ReviewLead.Result.Reviewed reviewed -> {
+                Map<String, Object> body = AdminJson.lead(reviewed.lead());
+                body.put("reward", reviewed.reward() == null ? null : AdminJson.commission(reviewed.reward()));
+                yield ok(body);
+            }
+            case ReviewLead.Result.NotFound ignored -> HttpResponse.problem(Problems.notFound("This lead"));
+            case ReviewLead.Result.NotReviewable state -> HttpResponse.problem(Problem.of(409, "lead-not-reviewable",
+                    "The lead cannot be reviewed again", "The lead is " + state.current() + "."));
+            case ReviewLead.Result.ProgramNotConfigured ignored -> HttpResponse.problem(Problems.programNotConfigured());
+        };
+    }
+
+    HttpResponse listConversions(HttpRequest request) {
+        return ok(AdminJson.page(queries.conversions(partnerId(request), page(request)), AdminJson::conversion));
+    }
+
+    HttpResponse listCommissions(HttpRequest request) {
+        return ok(AdminJson.page(queries.commissions(partnerId(request), page(request)), AdminJson::commission));
+    }
+
+    HttpResponse partnerStats(HttpRequest request) {
+        PartnerId id = partnerId(request);
+        if (queries.partner(id).isEmpty()) {
+            return HttpResponse.problem(Problems.notFound("This partner"));
+        }
+        String month = request.query("month").orElse(null);
+        YearMonth yearMonth = month == null ? null : pathValue("month", () -> parseMonth(month));
+        return ok(AdminJson.stats(queries.stats(id, yearMonth), month));
+    }
+
+    private static HttpResponse ok(Map<String, Object> body) {
+        return json(200, body);
+    }
+
+    private static HttpResponse json(int status, Map<String, Object> body) {
+        return HttpResponse.json(status, Json.write(body));
+    }
+
+    private static PartnerId partnerId(HttpRequest request) {
+        return pathValue("partnerId", () -> new PartnerId(request.pathParameter("partnerId").orElse("")));
+    }
+
+    private static LeadId leadId(HttpRequest request) {
+        return pathValue("leadId", () -> new LeadId(request.pathParameter("leadId").orElse("")));
+    }
+
+    /** A malformed id in the path names nothing that exists: 404, not 400. */
+    private static <T> T pathValue(String name, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (Invalid e) {
+            if (name.equals("month")) {
+                throw e;
+            }
+            throw new ProblemException(Problems.notFound("The " + name + " in the path"));
+        }
+    }
+
+    private static PageRequest page(HttpRequest request) {
+        String limit = request.query("limit").orElse(null);
+        int size;
+        try {
+            size = limit == null ? PageRequest.DEFAULT_LIMIT : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw Invalid.field("limit", "must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
+        }
+        return new PageRequest(size, request.query("cursor").orElse(null));
+    }
+
+    private static PartnerStatus status(String text) {
+        try {
+            return PartnerStatus.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Invalid.field("status", "must be one of PENDING, ACTIVE, SUSPENDED");
+        }
+    }
+
+    private static YearMonth parseMonth(String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Invalid.field("month", "must be a month like 2026-11");
+        }
+    }
+
+    private java.util.Currency programCurrency() {
+        return configureProgram.current().map(Program::currency)
+                .orElseThrow(() -> new ProblemException(Problems.programNotConfigured()));
+    }
+
+    /** Short links live at the API's root: {@code https://<host>/<code>} (API Gateway sets X-Forwarded-Proto). */
+    private static String shortUrlBase(HttpRequest request) {
+        String scheme = request.header("x-forwarded-proto").orElse("https");
+        return request.header("host").map(host -> scheme + "://" + host + "/").orElse(null);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.refer.admin;
+
+import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.lead.ReviewLead;
+import dev.refer.core.link.ChangeLink;
+import dev.refer.core.link.CreateLink;
+import dev.refer.core.partner.ChangePartnerStatus;
+import dev.refer.core.partner.CreatePartner;
+import dev.refer.core.partner.PartnerQueries;
+import dev.refer.core.program.ConfigureProgram;
+import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.DynamoDbLeadRepository;
+import dev.refer.dynamodb.DynamoDbLedgerRepository;
+import dev.refer.dynamodb.DynamoDbLinkRepository;
+import dev.refer.dynamodb.DynamoDbPartnerRepository;
+import dev.refer.dynamodb.DynamoDbProgramRepository;
+import dev.refer.dynamodb.DynamoDbStatsRepository;
+import dev.refer.dynamodb.TableConfig;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Builds the admin API's object graph once per execution environment. */
+final class AdminWiring {
+
+    private AdminWiring() {
+    }
+
+    static AdminRoutes create(Map<String, String> env) {
+        TableConfig table = TableConfig.fromEnv(env);
+        DynamoDbClient dynamoDb = DynamoDbClients.create();
+        Clock clock = Clock.systemUTC();
+        IdGenerator ids = new UlidGenerator(clock);
+        var programs = new DynamoDbProgramRepository(dynamoDb, table);
+        var partners = new DynamoDbPartnerRepository(dynamoDb, table);
+        var links = new DynamoDbLinkRepository(dynamoDb, table);
+        var leads = new DynamoDbLeadRepository(dynamoDb, table);
+        var ledger = new DynamoDbLedgerRepository(dynamoDb, table);
+        return new AdminRoutes(table.programId(),
+                new ConfigureProgram(table.programId(), programs),
+                new CreatePartner(partners, ids, clock),
+                new ChangePartnerStatus(partners, links),
+                new CreateLink(table.programId(), programs, partners, links, ids, clock),
+                new ChangeLink(links),
+                new ReviewLead(table.programId(), programs, leads, partners, ids, clock),
+                new PartnerQueries(partners, links, leads, ledger, new DynamoDbStatsRepository(dynamoDb, table)));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.refer.leads;
+
+import dev.refer.core.lead.CaptureLead;
+import dev.refer.http.HttpFunction;
+import dev.refer.http.HttpRequest;
+import dev.refer.http.HttpResponse;
+import dev.refer.http.Log;
+import dev.refer.http.Problem;
+import dev.refer.http.Problems;
+
+import java.util.Map;
+
+/**
+ * {@code POST /leads} (and its CORS preflight). JSON gets 202 and a small JSON body; a plain HTML form gets a 303 to
+ * its allow-listed thank-you page, or a thank-you page of ours. The answer is the same for a new and a repeated
+ * email, so the form cannot be used to learn who is already a lead.
+ */
+public final class LeadCaptureHandler extends HttpFunction {
+
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final CaptureLead captureLead;
+
+    public LeadCaptureHandler() {
+        this(System.getenv());
+    }
+
+    public LeadCaptureHandler(Map<String, String> env) {
+        this(LeadCaptureWiring.create(env));
+    }
+
+    LeadCaptureHandler(CaptureLead captureLead) {
+        this.captureLead = captureLead;
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        String origin = request.header("origin").orElse(null);
+        if (request.method().equals("OPTIONS")) {
+            return origin != null && captureLead.allowsOrigin(origin) ? Cors.preflight(origin)
+                    : HttpResponse.problem(Cors.originProblem());
+        }
+        if (!LeadRequest.isForm(request) && !request.mediaType().equals("application/json")) {
+            return HttpResponse.problem(Problems.unsupportedMediaType("application/json or application/x-www-form-urlencoded"));
+        }
+        if (request.body().length > MAX_BODY_BYTES) {
+            return HttpResponse.problem(Problems.tooLarge(MAX_BODY_BYTES));
+        }
+        CaptureLead.Result result = captureLead.capture(LeadRequest.parse(request, origin));
+        return switch (result) {
+            case CaptureLead.Result.Accepted accepted -> {
+                Log.info("lead.accepted", "leadId", accepted.leadId(), "duplicate", accepted.duplicate(),
+                        "attributed", accepted.attributed(), "requestId", request.requestId());
+                HttpResponse response = !LeadRequest.isForm(request)
+                        ? HttpResponse.json(202, "{\"status\":\"accepted\"}")
+                        : accepted.thankYouUrl() != null ? HttpResponse.redirect(303, accepted.thankYouUrl().toString())
+                        : HttpResponse.html(200, ThankYouPage.HTML);
+                yield Cors.allow(response, origin);
+            }
+            case CaptureLead.Result.OriginNotAllowed ignored -> HttpResponse.problem(Cors.originProblem());
+            case CaptureLead.Result.ThankYouUrlNotAllowed ignored -> Cors.allow(HttpResponse.problem(
+                    Problem.invalidField("redirect_to", "must be a page on one of the program's allowed form origins")),
+                    origin);
+            case CaptureLead.Result.ProgramNotConfigured ignored -> HttpResponse.problem(Problems.programNotConfigured());
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package dev.refer.leads;
+
+import dev.refer.core.attribution.Attributor;
+import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.lead.CaptureLead;
+import dev.refer.core.program.CachedProgram;
+import dev.refer.dynamodb.DynamoDbClickRepository;
+import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.DynamoDbLeadRepository;
+import dev.refer.dynamodb.DynamoDbLinkRepository;
+import dev.refer.dynamodb.DynamoDbProgramRepository;
+import dev.refer.dynamodb.TableConfig;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Builds the lead capture's object graph once per execution environment. */
+final class LeadCaptureWiring {
+
+    private LeadCaptureWiring() {
+    }
+
+    static CaptureLead create(Map<String, String> env) {
+        TableConfig table = TableConfig.fromEnv(env);
+        DynamoDbClient dynamoDb = DynamoDbClients.create();
+        Clock clock = Clock.systemUTC();
+        return new CaptureLead(table.programId(),
+                CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock),
+                new Attributor(new DynamoDbClickRepository(dynamoDb, table), new DynamoDbLinkRepository(dynamoDb, table)),
+                new DynamoDbLeadRepository(dynamoDb, table), new UlidGenerator(clock), clock);
+    }
+}

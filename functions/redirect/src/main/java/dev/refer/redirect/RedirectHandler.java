@@ -1,0 +1,50 @@
+package dev.refer.redirect;
+
+import dev.refer.core.link.FollowLink;
+import dev.refer.http.HttpFunction;
+import dev.refer.http.HttpRequest;
+import dev.refer.http.HttpResponse;
+
+import java.util.Map;
+
+/**
+ * {@code GET /{code}}: the partner's short link. 302 to the destination with {@code ref} and {@code rid}, or a small
+ * 404 page. Never cached by browsers or proxies: every visit must reach us to be counted. No log line per redirect:
+ * the click item is the record, and a log line per click would cost more than the click itself.
+ */
+public final class RedirectHandler extends HttpFunction {
+
+    static final String NOT_FOUND_PAGE = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Link not found</title>
+            <meta name="viewport" content="width=device-width,initial-scale=1"></head>
+            <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem">
+            <h1>This link does not exist</h1><p>It may have been mistyped, or it is no longer active.</p></body></html>
+            """;
+
+    private final FollowLink followLink;
+
+    public RedirectHandler() {
+        this(System.getenv());
+    }
+
+    public RedirectHandler(Map<String, String> env) {
+        this(RedirectWiring.create(env).followLink());
+    }
+
+    RedirectHandler(FollowLink followLink) {
+        this.followLink = followLink;
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        FollowLink.Result result = followLink.follow(new FollowLink.Command(
+                request.pathParameter("code").orElse(""),
+                request.header("user-agent").orElse(null),
+                request.queryParameters()));
+        return switch (result) {
+            case FollowLink.Result.Redirect redirect -> HttpResponse.redirect(302, redirect.location())
+                    .withHeader("referrer-policy", "no-referrer-when-downgrade");
+            case FollowLink.Result.NotFound ignored -> HttpResponse.html(404, NOT_FOUND_PAGE);
+        };
+    }
+}

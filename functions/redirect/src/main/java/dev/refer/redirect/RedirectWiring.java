@@ -1,0 +1,34 @@
+package dev.refer.redirect;
+
+import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.link.CachedLinkLookup;
+import dev.refer.core.link.FollowLink;
+import dev.refer.dynamodb.DynamoDbClickRepository;
+import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.DynamoDbLinkRepository;
+import dev.refer.dynamodb.TableConfig;
+import dev.refer.http.Env;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Builds the redirect's object graph once per execution environment, from the template's environment. */
+record RedirectWiring(FollowLink followLink) {
+
+    /** Bounds the per-environment link cache: 50,000 links is a few MB, far below the function's memory. */
+    static final int CACHE_MAX_LINKS = 50_000;
+
+    static RedirectWiring create(Map<String, String> env) {
+        TableConfig table = TableConfig.fromEnv(env);
+        Duration retention = Duration.ofDays(Env.intOr(env, "CLICK_RETENTION_DAYS", 90));
+        Duration cacheTtl = Duration.ofSeconds(Env.intOr(env, "LINK_CACHE_TTL_SECONDS", 30));
+        DynamoDbClient dynamoDb = DynamoDbClients.create();
+        Clock clock = Clock.systemUTC();
+        CachedLinkLookup links = new CachedLinkLookup(new DynamoDbLinkRepository(dynamoDb, table), clock, cacheTtl,
+                CACHE_MAX_LINKS);
+        return new RedirectWiring(new FollowLink(links, new DynamoDbClickRepository(dynamoDb, table),
+                new UlidGenerator(clock), clock, retention));
+    }
+}
