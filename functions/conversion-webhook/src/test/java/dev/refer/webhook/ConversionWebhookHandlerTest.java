@@ -1,0 +1,169 @@
+package dev.refer.webhook;
+
+import dev.refer.core.partner.Partner;
+import dev.refer.dynamodb.LocalSdk;
+import dev.refer.dynamodb.Seed;
+import dev.refer.dynamodb.TestTable;
+import dev.refer.http.testing.ApiEvent;
+import dev.refer.http.testing.ApiEvent.ApiResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.refer.webhook.SignedDelivery.refund;
+import static dev.refer.webhook.SignedDelivery.sale;
+import static dev.refer.webhook.SignedDelivery.signed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The webhook as Lambda runs it, against DynamoDB Local. */
+class ConversionWebhookHandlerTest {
+
+    private TestTable table;
+    private ConversionWebhookHandler handler;
+
+    @BeforeAll
+    static void sdk() {
+        LocalSdk.useSharedDynamoDbLocal();
+    }
+
+    @BeforeEach
+    void setUp() {
+        table = TestTable.create();
+        Seed seed = new Seed(table);
+        seed.program();
+        Partner anna = seed.activePartner("anna@partner.example");
+        seed.link(anna, "anna-news", true);
+        Map<String, String> env = new HashMap<>(table.environment());
+        env.put("WEBHOOK_SECRET", SignedDelivery.SECRET);
+        handler = new ConversionWebhookHandler(env);
+    }
+
+    private String saleWithRef(String eventId, String orderId, long amount) {
+        return sale(eventId, orderId, amount, "ada@acme.example").replace("}}", "},\"ref\":\"anna-news\"}");
+    }
+
+    @Test
+    void sale_whenSignedAndAttributed_recordsTheCommissionOnce() {
+        ApiResponse first = signed(saleWithRef("evt_1", "inv_1", 12_345)).invoke(handler);
+        assertEquals(200, first.status(), first.body());
+        assertEquals("recorded", first.jsonBody().get("status"));
+        assertEquals(2469, ((Number) first.jsonBody().get("commissionMinor")).intValue());
+
+        ApiResponse again = signed(saleWithRef("evt_1", "inv_1", 12_345)).invoke(handler);
+        assertEquals(200, again.status());
+        assertEquals("duplicate", again.jsonBody().get("status"));
+        assertEquals(1, table.count("CONVERSION"));
+        assertEquals(1, table.count("COMMISSION"));
+    }
+
+    @Test
+    void refund_whenPartial_appendsANegativeEntryAndRefusesMoreThanWasSold() {
+        signed(saleWithRef("evt_1", "inv_1", 10_000)).invoke(handler);
+        ApiResponse partial = signed(refund("evt_2", "inv_1", 2_500)).invoke(handler);
+        assertEquals(-500, ((Number) partial.jsonBody().get("commissionMinor")).intValue(), partial.body());
+        ApiResponse tooMuch = signed(refund("evt_3", "inv_1", 7_501)).invoke(handler);
+        assertEquals(422, tooMuch.status());
+        assertEquals("application/problem+json", tooMuch.header("content-type"));
+        assertEquals(2, table.count("CONVERSION"));
+        assertEquals(2, table.count("COMMISSION"));
+    }
+
+    @Test
+    void sale_whenTheOrderWasSoldUnderAnotherEvent_answers409() {
+        signed(saleWithRef("evt_1", "inv_1", 10_000)).invoke(handler);
+        ApiResponse response = signed(saleWithRef("evt_2", "inv_1", 10_000)).invoke(handler);
+        assertEquals(409, response.status());
+        assertEquals(1, table.count("CONVERSION"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no signature headers | none",
+            "wrong secret        | wrong-secret",
+            "tampered body       | tampered",
+            "timestamp too old   | old",
+            "timestamp in future | future",
+            "timestamp not a number | garbage-timestamp",
+    })
+    void delivery_whenNotAuthentic_answers401AndStoresNothing(String label, String variant) {
+        String body = saleWithRef("evt_1", "inv_1", 10_000);
+        long now = System.currentTimeMillis() / 1000;
+        ApiEvent event = switch (variant) {
+            case "none" -> signed(body).header("webhook-id", null).header("webhook-signature", null)
+                    .header("webhook-timestamp", null);
+            case "wrong-secret" -> SignedDelivery.signedAt(body, now, SignedDelivery.newSecret());
+            case "tampered" -> signed(body).body("application/json", body.replace("10000", "99999"));
+            case "old" -> SignedDelivery.signedAt(body, now - 301, SignedDelivery.SECRET);
+            case "future" -> SignedDelivery.signedAt(body, now + 301, SignedDelivery.SECRET);
+            default -> signed(body).header("webhook-timestamp", "yesterday");
+        };
+        ApiResponse response = event.invoke(handler);
+        assertEquals(401, response.status(), response.body());
+        assertEquals("application/problem+json", response.header("content-type"));
+        assertEquals(0, table.count("CONVERSION"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON      | {\"id\": | ",
+            "missing id          | {\"type\":\"sale\",\"orderId\":\"o\",\"amount\":1,\"currency\":\"EUR\",\"occurredAt\":\"2026-11-23T10:00:00Z\"} | id",
+            "unknown type        | {\"id\":\"e\",\"type\":\"gift\",\"orderId\":\"o\",\"amount\":1,\"currency\":\"EUR\",\"occurredAt\":\"2026-11-23T10:00:00Z\"} | type",
+            "decimal amount      | {\"id\":\"e\",\"type\":\"sale\",\"orderId\":\"o\",\"amount\":1.5,\"currency\":\"EUR\",\"occurredAt\":\"2026-11-23T10:00:00Z\"} | amount",
+            "negative amount     | {\"id\":\"e\",\"type\":\"sale\",\"orderId\":\"o\",\"amount\":-5,\"currency\":\"EUR\",\"occurredAt\":\"2026-11-23T10:00:00Z\"} | amount",
+            "unknown currency    | {\"id\":\"e\",\"type\":\"sale\",\"orderId\":\"o\",\"amount\":1,\"currency\":\"XXY\",\"occurredAt\":\"2026-11-23T10:00:00Z\"} | currency",
+            "bad time            | {\"id\":\"e\",\"type\":\"sale\",\"orderId\":\"o\",\"amount\":1,\"currency\":\"EUR\",\"occurredAt\":\"yesterday\"} | occurredAt",
+            "bad customer email  | {\"id\":\"e\",\"type\":\"sale\",\"orderId\":\"o\",\"amount\":1,\"currency\":\"EUR\",\"occurredAt\":\"2026-11-23T10:00:00Z\",\"customer\":{\"email\":\"nope\"}} | customer.email",
+    })
+    void delivery_whenAuthenticButInvalid_answers400NamingTheFieldAndStoresNothing(String label, String body,
+                                                                                  String field) {
+        ApiResponse response = signed(body).invoke(handler);
+        assertEquals(400, response.status(), response.body());
+        assertEquals("application/problem+json", response.header("content-type"));
+        if (field != null) {
+            assertTrue(response.body().contains("\"field\":\"" + field + "\""), response.body());
+        }
+        assertEquals(0, table.count("CONVERSION"));
+    }
+
+    @Test
+    void delivery_whenNotJson_answers415() {
+        ApiResponse response = signed("id=1").header("content-type", "application/x-www-form-urlencoded")
+                .invoke(handler);
+        assertEquals(415, response.status());
+        assertEquals(0, table.count("CONVERSION"));
+    }
+
+    @Test
+    void delivery_whenSentEightTimesConcurrently_isRecordedOnce() throws Exception {
+        ApiEvent delivery = signed(saleWithRef("evt_1", "inv_1", 10_000));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<ApiResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> delivery.invoke(handler));
+        }
+        int recorded = 0;
+        for (Future<ApiResponse> future : pool.invokeAll(calls)) {
+            ApiResponse response = future.get();
+            assertEquals(200, response.status(), response.body());
+            if ("recorded".equals(response.jsonBody().get("status"))) {
+                recorded++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, recorded);
+        assertEquals(1, table.count("CONVERSION"));
+        assertEquals(1, table.count("COMMISSION"));
+    }
+}

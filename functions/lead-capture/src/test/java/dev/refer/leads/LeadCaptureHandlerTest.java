@@ -1,0 +1,147 @@
+package dev.refer.leads;
+
+import dev.refer.core.partner.Partner;
+import dev.refer.dynamodb.LocalSdk;
+import dev.refer.dynamodb.Seed;
+import dev.refer.dynamodb.TestTable;
+import dev.refer.http.testing.ApiEvent;
+import dev.refer.http.testing.ApiEvent.ApiResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Lead capture as Lambda runs it, against DynamoDB Local; every refusal leaves the table without a lead. */
+class LeadCaptureHandlerTest {
+
+    private TestTable table;
+    private LeadCaptureHandler handler;
+
+    @BeforeAll
+    static void sdk() {
+        LocalSdk.useSharedDynamoDbLocal();
+    }
+
+    @BeforeEach
+    void setUp() {
+        table = TestTable.create();
+        Seed seed = new Seed(table);
+        seed.program();
+        Partner anna = seed.activePartner("anna@partner.example");
+        seed.link(anna, "anna-news", true);
+        handler = new LeadCaptureHandler(table.environment());
+    }
+
+    private static ApiEvent postJson(String json) {
+        return ApiEvent.fixture("form-post.json").body("application/json", json);
+    }
+
+    @Test
+    void postJson_whenValid_accepts202AndStoresOneAttributedLead() {
+        ApiResponse response = postJson("{\"email\":\"ada@acme.example\",\"name\":\"Ada\",\"ref\":\"anna-news\"}")
+                .invoke(handler);
+        assertEquals(202, response.status());
+        assertEquals("https://www.example.com", response.header("access-control-allow-origin"));
+        assertEquals(1, table.count("LEAD"));
+        var pointer = table.item("LEAD_EMAIL#test#ada@acme.example", "LEAD_EMAIL");
+        var lead = table.item("LEAD#" + pointer.get("leadId").s(), "LEAD");
+        assertTrue(lead.toString().contains("anna-news"), lead.toString());
+    }
+
+    @Test
+    void postForm_withoutJavaScript_getsTheThankYouPage() {
+        ApiResponse response = ApiEvent.fixture("form-post.json").invoke(handler);
+        assertEquals(200, response.status());
+        assertTrue(response.body().contains("Thank you"));
+        assertEquals(1, table.count("LEAD"));
+    }
+
+    @Test
+    void postForm_withAnAllowedThankYouPage_isRedirected303() {
+        ApiResponse response = ApiEvent.fixture("form-post.json").base64Body("application/x-www-form-urlencoded",
+                "email=bob%40corp.example&ref=anna-news&website_url=&redirect_to=https%3A%2F%2Fwww.example.com%2Fthanks")
+                .invoke(handler);
+        assertEquals(303, response.status());
+        assertEquals("https://www.example.com/thanks", response.header("location"));
+    }
+
+    @Test
+    void post_whenSameEmailTwice_isOneLeadAndTheSameAnswer() {
+        ApiResponse first = postJson("{\"email\":\"ada@acme.example\",\"ref\":\"anna-news\"}").invoke(handler);
+        ApiResponse second = postJson("{\"email\":\"ADA@acme.example\",\"ref\":\"anna-news\"}").invoke(handler);
+        assertEquals(first.status(), second.status());
+        assertEquals(first.body(), second.body());
+        assertEquals(1, table.count("LEAD"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON         | application/json | {\"email\": | 400 | ",
+            "a JSON array           | application/json | [1,2] | 400 | ",
+            "missing email          | application/json | {\"name\":\"Ada\"} | 400 | email",
+            "invalid email          | application/json | {\"email\":\"not-an-email\"} | 400 | email",
+            "email too long         | application/json | {\"email\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.example\"} | 400 | email",
+            "name too long          | application/json | {\"email\":\"a@b.example\",\"name\":\"NAME201\"} | 400 | name",
+            "honeypot filled        | application/json | {\"email\":\"a@b.example\",\"website_url\":\"http://spam\"} | 400 | website_url",
+            "non-string field       | application/json | {\"email\":\"a@b.example\",\"name\":42} | 400 | name",
+            "thank-you page elsewhere | application/json | {\"email\":\"a@b.example\",\"redirect_to\":\"https://evil.example/x\"} | 400 | redirect_to",
+            "wrong content type     | text/plain       | email=a@b.example | 415 | ",
+    })
+    void post_whenInputIsBad_answersProblemJsonAndStoresNothing(String label, String type, String body, int status,
+                                                                String field) {
+        ApiResponse response = postJson(body.replace("NAME201", "n".repeat(201))).header("content-type", type)
+                .invoke(handler);
+        assertEquals(status, response.status(), response.body());
+        assertEquals("application/problem+json", response.header("content-type"));
+        if (field != null) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> errors = (List<Map<String, Object>>) response.jsonBody().get("errors");
+            assertEquals(field, errors.get(0).get("field"), response.body());
+        }
+        assertEquals(0, table.count("LEAD"));
+    }
+
+    @Test
+    void post_whenBodyIsTooLarge_answers413() {
+        ApiResponse response = postJson("{\"email\":\"a@b.example\",\"message\":\"" + "x".repeat(20_000) + "\"}")
+                .invoke(handler);
+        assertEquals(413, response.status());
+        assertEquals(0, table.count("LEAD"));
+    }
+
+    @Test
+    void post_whenOriginIsNotAllowed_answers403WithoutCorsAndStoresNothing() {
+        ApiResponse response = postJson("{\"email\":\"a@b.example\"}").header("origin", "https://evil.example")
+                .invoke(handler);
+        assertEquals(403, response.status());
+        assertEquals(null, response.header("access-control-allow-origin"));
+        assertEquals(0, table.count("LEAD"));
+    }
+
+    @Test
+    void preflight_answersOnlyAllowedOrigins() {
+        ApiEvent preflight = ApiEvent.fixture("form-post.json").route("OPTIONS /leads", "/leads", Map.of())
+                .body("text/plain", "");
+        ApiResponse allowed = preflight.invoke(handler);
+        assertEquals(204, allowed.status());
+        assertEquals("https://www.example.com", allowed.header("access-control-allow-origin"));
+        assertEquals("POST", allowed.header("access-control-allow-methods"));
+        ApiResponse refused = preflight.header("origin", "https://evil.example").invoke(handler);
+        assertEquals(403, refused.status());
+    }
+
+    @Test
+    void post_whenProgramIsNotConfigured_answers503AndStoresNothing() {
+        TestTable empty = TestTable.create();
+        ApiResponse response = postJson("{\"email\":\"a@b.example\"}").invoke(new LeadCaptureHandler(empty.environment()));
+        assertEquals(503, response.status());
+        assertEquals(0, empty.count("LEAD"));
+    }
+}
