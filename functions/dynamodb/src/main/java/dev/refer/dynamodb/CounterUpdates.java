@@ -1,0 +1,132 @@
+package dev.refer.dynamodb;
+
+import dev.refer.core.partner.PartnerId;
+import dev.refer.core.stats.StatsDelta;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counter changes that ride in a business transaction: one {@code ADD} update per counter item. Changes that hit the
+ * same item are merged first, because a transaction may not touch one item twice (two links of one partner share the
+ * partner's counter items; a delta's events and statuses share {@code STATS#ALL}).
+ *
+ * <p>Counter names contain dots ({@code revenue.EUR}), so every name goes through a placeholder. The update also
+ * sets the item's type and owner, so a counter item is self-describing from its first increment on.
+ */
+final class CounterUpdates {
+
+    private record ItemKey(String pk, String sk) {
+    }
+
+    private static final class Pending {
+        final ItemType type;
+        final Map<String, String> identity;
+        final Map<String, Long> counters = new LinkedHashMap<>();
+
+        Pending(ItemType type, Map<String, String> identity) {
+            this.type = type;
+            this.identity = identity;
+        }
+    }
+
+    private final String tableName;
+    private final Map<ItemKey, Pending> items = new LinkedHashMap<>();
+
+    CounterUpdates(String tableName) {
+        this.tableName = tableName;
+    }
+
+    /** A partner's counter changes: events all-time and in the delta's month, statuses all-time only. */
+    CounterUpdates add(StatsDelta delta) {
+        if (delta != null) {
+            partner(delta.partnerId(), null, delta.events());
+            partner(delta.partnerId(), null, delta.statuses());
+            partner(delta.partnerId(), delta.month(), delta.events());
+        }
+        return this;
+    }
+
+    /** {@code month} null means the all-time item. */
+    CounterUpdates partner(PartnerId partnerId, YearMonth month, Map<String, Long> counters) {
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("partnerId", partnerId.value());
+        if (month != null) {
+            identity.put("month", month.toString());
+        }
+        return add(new ItemKey(Keys.partnerPk(partnerId), month == null ? Keys.STATS_ALL : Keys.statsMonth(month)),
+                ItemType.PARTNER_STATS, identity, counters);
+    }
+
+    /** A link's counters; {@code month} null means the all-time item. */
+    CounterUpdates link(String code, PartnerId partnerId, YearMonth month, Map<String, Long> counters) {
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("code", code);
+        identity.put("partnerId", partnerId.value());
+        if (month != null) {
+            identity.put("month", month.toString());
+        }
+        return add(new ItemKey(Keys.linkPk(code), month == null ? Keys.STATS_ALL : Keys.statsMonth(month)),
+                ItemType.LINK_STATS, identity, counters);
+    }
+
+    private CounterUpdates add(ItemKey key, ItemType type, Map<String, String> identity, Map<String, Long> counters) {
+        Pending pending = items.computeIfAbsent(key, k -> new Pending(type, identity));
+        counters.forEach((name, delta) -> pending.counters.merge(name, delta, Long::sum));
+        return this;
+    }
+
+    /** One update per touched item; items whose changes add up to nothing are left alone. */
+    List<TransactWriteItem> toTransactItems() {
+        List<TransactWriteItem> updates = new ArrayList<>();
+        items.forEach((key, pending) -> {
+            Map<String, Long> nonZero = new LinkedHashMap<>();
+            pending.counters.forEach((name, delta) -> {
+                if (delta != 0) {
+                    nonZero.put(name, delta);
+                }
+            });
+            if (!nonZero.isEmpty()) {
+                updates.add(TransactWriteItem.builder().update(update(key, pending, nonZero)).build());
+            }
+        });
+        return updates;
+    }
+
+    private Update update(ItemKey key, Pending pending, Map<String, Long> counters) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> sets = new ArrayList<>();
+        names.put("#type", Keys.TYPE);
+        values.put(":type", AttributeValue.fromS(pending.type.name()));
+        sets.add("#type = :type");
+        int i = 0;
+        for (Map.Entry<String, String> attribute : pending.identity.entrySet()) {
+            names.put("#i" + i, attribute.getKey());
+            values.put(":i" + i, AttributeValue.fromS(attribute.getValue()));
+            sets.add("#i" + i + " = :i" + i);
+            i++;
+        }
+        List<String> adds = new ArrayList<>();
+        int c = 0;
+        for (Map.Entry<String, Long> counter : counters.entrySet()) {
+            names.put("#c" + c, counter.getKey());
+            values.put(":c" + c, AttributeValue.fromN(Long.toString(counter.getValue())));
+            adds.add("#c" + c + " :c" + c);
+            c++;
+        }
+        return Update.builder()
+                .tableName(tableName)
+                .key(Keys.key(key.pk(), key.sk()))
+                .updateExpression("SET " + String.join(", ", sets) + " ADD " + String.join(", ", adds))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+}

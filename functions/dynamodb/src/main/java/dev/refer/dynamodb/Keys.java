@@ -1,0 +1,159 @@
+package dev.refer.dynamodb;
+
+import dev.refer.core.commission.CommissionId;
+import dev.refer.core.lead.LeadId;
+import dev.refer.core.link.ClickId;
+import dev.refer.core.link.LinkCode;
+import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.core.program.ProgramId;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Map;
+
+/**
+ * The key design of docs/data-model.md, in one place. Every key an adapter reads or writes is built here, so the
+ * document and the code can be compared line by line. Program-scoped natural keys (emails, event, order and customer
+ * ids) carry the program id; ULID-keyed items do not need it (ids are unique on their own).
+ */
+final class Keys {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String GSI1PK = "gsi1pk";
+    static final String GSI1SK = "gsi1sk";
+    static final String GSI2PK = "gsi2pk";
+    static final String GSI2SK = "gsi2sk";
+    static final String TYPE = "type";
+
+    static final String GSI1 = "GSI1";
+    static final String GSI2 = "GSI2";
+
+    static final String STATS_ALL = "STATS#ALL";
+    static final String COMMISSION_PREFIX = "COMMISSION#";
+
+    private Keys() {
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+    }
+
+    // program
+
+    static Map<String, AttributeValue> program(ProgramId id) {
+        return key("PROGRAM#" + id.value(), "PROGRAM");
+    }
+
+    // partners
+
+    static String partnerPk(PartnerId id) {
+        return "PARTNER#" + id.value();
+    }
+
+    static Map<String, AttributeValue> partner(PartnerId id) {
+        return key(partnerPk(id), "PARTNER");
+    }
+
+    static String partnersOf(ProgramId programId) {
+        return "PROGRAM#" + programId.value() + "#PARTNERS";
+    }
+
+    static Map<String, AttributeValue> partnerEmail(ProgramId programId, EmailAddress email) {
+        return key("PARTNER_EMAIL#" + programId.value() + "#" + email.value(), "PARTNER_EMAIL");
+    }
+
+    // links and clicks
+
+    static String linkPk(LinkCode code) {
+        return linkPk(code.value());
+    }
+
+    static String linkPk(String code) {
+        return "LINK#" + code;
+    }
+
+    static Map<String, AttributeValue> link(LinkCode code) {
+        return key(linkPk(code), "LINK");
+    }
+
+    static String linksOf(PartnerId id) {
+        return "PARTNER#" + id.value() + "#LINKS";
+    }
+
+    /** Newest first within a partner's links: creation time, then the code to keep the key unique. */
+    static String linkOrder(Instant createdAt, LinkCode code) {
+        return SortableTime.format(createdAt) + "#" + code.value();
+    }
+
+    static final String CLICK_PREFIX = "CLICK#";
+
+    static Map<String, AttributeValue> click(ClickId id) {
+        return key(CLICK_PREFIX + id.value(), "CLICK");
+    }
+
+    // leads
+
+    static Map<String, AttributeValue> lead(LeadId id) {
+        return key("LEAD#" + id.value(), "LEAD");
+    }
+
+    static String leadsOf(PartnerId id) {
+        return "PARTNER#" + id.value() + "#LEADS";
+    }
+
+    static String organicLeads(ProgramId programId) {
+        return "PROGRAM#" + programId.value() + "#ORGANIC_LEADS";
+    }
+
+    static Map<String, AttributeValue> leadEmail(ProgramId programId, EmailAddress email) {
+        return key("LEAD_EMAIL#" + programId.value() + "#" + email.value(), "LEAD_EMAIL");
+    }
+
+    // ledger
+
+    static Map<String, AttributeValue> conversion(ProgramId programId, String eventId) {
+        return key("CONVERSION#" + programId.value() + "#" + eventId, "CONVERSION");
+    }
+
+    static String conversionsOf(PartnerId id) {
+        return "PARTNER#" + id.value() + "#CONVERSIONS";
+    }
+
+    static String organicConversions(ProgramId programId) {
+        return "PROGRAM#" + programId.value() + "#ORGANIC_CONVERSIONS";
+    }
+
+    static Map<String, AttributeValue> customer(ProgramId programId, String externalId) {
+        return key("CUSTOMER#" + programId.value() + "#" + externalId, "CUSTOMER");
+    }
+
+    static Map<String, AttributeValue> order(ProgramId programId, String orderId) {
+        return key("ORDER#" + programId.value() + "#" + orderId, "ORDER");
+    }
+
+    static Map<String, AttributeValue> commission(PartnerId partnerId, CommissionId id) {
+        return key(partnerPk(partnerId), COMMISSION_PREFIX + id.value());
+    }
+
+    /** The payout job's index partition: ledger entries not yet paid, by the date they become payable. */
+    static String due(ProgramId programId) {
+        return "DUE#" + programId.value();
+    }
+
+    static String dueOrder(Instant payableOn, PartnerId partnerId, CommissionId id) {
+        return SortableTime.format(payableOn) + "#" + partnerId.value() + "#" + id.value();
+    }
+
+    // counters
+
+    static String statsMonth(YearMonth month) {
+        return "STATS#" + month;
+    }
+
+    static Map<String, AttributeValue> counted(String chunkKey) {
+        return key("COUNTED#" + chunkKey, "COUNTED");
+    }
+}
