@@ -8,6 +8,7 @@ import dev.refer.http.Json;
 import dev.refer.http.Log;
 import dev.refer.http.Problem;
 import dev.refer.http.Problems;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,12 @@ public final class ConversionWebhookHandler extends HttpFunction {
 
     public ConversionWebhookHandler(Map<String, String> env) {
         this(new SignatureCheck(dev.refer.http.Env.require(env, "WEBHOOK_SECRET")), ConversionWebhookWiring.create(env));
+    }
+
+    /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
+    public static ConversionWebhookHandler withClient(Map<String, String> env, DynamoDbClient dynamoDb) {
+        return new ConversionWebhookHandler(new SignatureCheck(dev.refer.http.Env.require(env, "WEBHOOK_SECRET")),
+                ConversionWebhookWiring.create(env, dynamoDb));
     }
 
     ConversionWebhookHandler(SignatureCheck signatures, RecordConversion recordConversion) {

@@ -24,8 +24,11 @@ final class ConversionWebhookWiring {
     }
 
     static RecordConversion create(Map<String, String> env) {
+        return create(env, DynamoDbClients.create());
+    }
+
+    static RecordConversion create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
-        DynamoDbClient dynamoDb = DynamoDbClients.create();
         Clock clock = Clock.systemUTC();
         return new RecordConversion(table.programId(),
                 CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock),

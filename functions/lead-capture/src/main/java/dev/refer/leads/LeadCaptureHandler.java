@@ -7,6 +7,7 @@ import dev.refer.http.HttpResponse;
 import dev.refer.http.Log;
 import dev.refer.http.Problem;
 import dev.refer.http.Problems;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
 
@@ -27,6 +28,11 @@ public final class LeadCaptureHandler extends HttpFunction {
 
     public LeadCaptureHandler(Map<String, String> env) {
         this(LeadCaptureWiring.create(env));
+    }
+
+    /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
+    public static LeadCaptureHandler withClient(Map<String, String> env, DynamoDbClient dynamoDb) {
+        return new LeadCaptureHandler(LeadCaptureWiring.create(env, dynamoDb));
     }
 
     LeadCaptureHandler(CaptureLead captureLead) {

@@ -22,8 +22,11 @@ final class LeadCaptureWiring {
     }
 
     static CaptureLead create(Map<String, String> env) {
+        return create(env, DynamoDbClients.create());
+    }
+
+    static CaptureLead create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
-        DynamoDbClient dynamoDb = DynamoDbClients.create();
         Clock clock = Clock.systemUTC();
         return new CaptureLead(table.programId(),
                 CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock),

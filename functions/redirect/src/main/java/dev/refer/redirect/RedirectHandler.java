@@ -4,6 +4,7 @@ import dev.refer.core.link.FollowLink;
 import dev.refer.http.HttpFunction;
 import dev.refer.http.HttpRequest;
 import dev.refer.http.HttpResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
 
@@ -29,6 +30,11 @@ public final class RedirectHandler extends HttpFunction {
 
     public RedirectHandler(Map<String, String> env) {
         this(RedirectWiring.create(env).followLink());
+    }
+
+    /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
+    public static RedirectHandler withClient(Map<String, String> env, DynamoDbClient dynamoDb) {
+        return new RedirectHandler(RedirectWiring.create(env, dynamoDb).followLink());
     }
 
     RedirectHandler(FollowLink followLink) {

@@ -21,10 +21,13 @@ record RedirectWiring(FollowLink followLink) {
     static final int CACHE_MAX_LINKS = 50_000;
 
     static RedirectWiring create(Map<String, String> env) {
+        return create(env, DynamoDbClients.create());
+    }
+
+    static RedirectWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
         Duration retention = Duration.ofDays(Env.intOr(env, "CLICK_RETENTION_DAYS", 90));
         Duration cacheTtl = Duration.ofSeconds(Env.intOr(env, "LINK_CACHE_TTL_SECONDS", 30));
-        DynamoDbClient dynamoDb = DynamoDbClients.create();
         Clock clock = Clock.systemUTC();
         CachedLinkLookup links = new CachedLinkLookup(new DynamoDbLinkRepository(dynamoDb, table), clock, cacheTtl,
                 CACHE_MAX_LINKS);

@@ -47,9 +47,9 @@ public final class DynamoDbLocal implements AutoCloseable {
     private final DynamoDbStreamsClient streamsClient;
     private final boolean sharedInstance;
 
-    private DynamoDbLocal(DynamoDBProxyServer server, URI endpoint, boolean sharedInstance) {
+    private DynamoDbLocal(DynamoDBProxyServer server, int port, boolean sharedInstance) {
         this.server = server;
-        this.endpoint = endpoint;
+        this.endpoint = URI.create("http://" + LOOPBACK + ":" + port);
         this.sharedInstance = sharedInstance;
         this.client = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
@@ -81,18 +81,33 @@ public final class DynamoDbLocal implements AutoCloseable {
     }
 
     private static DynamoDbLocal start(boolean sharedInstance) {
+        IllegalStateException failure = null;
+        // A port found free can be taken before the server binds it; another port is tried then.
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                int port = FreePort.find();
+                return new DynamoDbLocal(startServer(port), port, sharedInstance);
+            } catch (IllegalStateException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private static DynamoDBProxyServer startServer(int port) {
         try {
             // -sharedDb: one database whatever the credentials and region, so the handlers' clients (configured by
             // system properties) and the tests' client see the same tables.
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-sharedDb", "-disableTelemetry"});
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+                    "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
             AbstractNetworkConnector connector = bindToLoopback(server);
             server.start();
-            int port = connector.getLocalPort();
-            if (port <= 0) {
-                throw new IllegalStateException("DynamoDB Local did not start listening (see its output above)");
+            if (connector.getLocalPort() != port) {
+                throw new IllegalStateException("DynamoDB Local could not listen on port " + port);
             }
-            return new DynamoDbLocal(server, URI.create("http://" + LOOPBACK + ":" + port), sharedInstance);
+            return server;
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start DynamoDB Local: " + e.getMessage(), e);
         }
@@ -101,9 +116,8 @@ public final class DynamoDbLocal implements AutoCloseable {
     /**
      * DynamoDB Local 2.6.1 has no option to choose the listening address (its options: -port, -inMemory, -dbPath,
      * -sharedDb, -cors, -delayTransientStatuses, -optimizeDbBeforeStartup, -disableTelemetry) and its Jetty server
-     * listens on every interface. Before starting it we narrow its connector to loopback, and to an ephemeral port
-     * (0) so parallel JVMs never race for a "free" port. The Jetty server is a private field; if a new version moves
-     * it, this fails loudly rather than silently listening on the network.
+     * listens on every interface. Before it starts we narrow its connector to loopback. The Jetty server is a private
+     * field; if a new version moves it, this fails loudly rather than silently listening on the network.
      */
     private static AbstractNetworkConnector bindToLoopback(DynamoDBProxyServer proxy) throws IllegalAccessException {
         for (Field field : DynamoDBProxyServer.class.getDeclaredFields()) {
@@ -113,7 +127,6 @@ public final class DynamoDbLocal implements AutoCloseable {
                 Connector[] connectors = jetty.getConnectors();
                 if (connectors.length == 1 && connectors[0] instanceof AbstractNetworkConnector connector) {
                     connector.setHost(LOOPBACK);
-                    connector.setPort(0);
                     return connector;
                 }
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Reads the {@code AWS::Serverless::Function} resources of a template, applying {@code Globals.Function}. */
@@ -43,7 +44,7 @@ final class FunctionReader {
         int separator = handler.indexOf("::");
         String handlerClass = separator < 0 ? handler : handler.substring(0, separator);
         String handlerMethod = separator < 0 ? "handleRequest" : handler.substring(separator + 2);
-        String codeUri = String.valueOf(properties.getOrDefault("CodeUri", globalFunction.get("CodeUri")));
+        String codeUri = Objects.toString(properties.getOrDefault("CodeUri", globalFunction.get("CodeUri")), "");
 
         List<HttpRoute> routes = new ArrayList<>();
         List<StreamSource> streams = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class MotoServer implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
+    private static final String MOTO_MODULE = "moto.server";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -58,7 +59,12 @@ public final class MotoServer implements AutoCloseable {
 
     /** Starts moto on {@code port} and waits until it answers, at most 30 seconds. */
     public static MotoServer start(int port, Path logFile) {
-        Process process = launch(port, logFile);
+        return start(MOTO_MODULE, port, logFile);
+    }
+
+    /** Tests name a Python module that does not exist to see what a machine without moto gets. */
+    static MotoServer start(String pythonModule, int port, Path logFile) {
+        Process process = launch(pythonModule, port, logFile);
         MotoServer server = new MotoServer(process, URI.create("http://" + LOOPBACK + ":" + port), logFile);
         try {
             server.awaitReady();
@@ -69,11 +75,11 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    private static Process launch(int port, Path logFile) {
+    private static Process launch(String pythonModule, int port, Path logFile) {
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of(
-                    "python3", "-m", "moto.server", "-H", LOOPBACK, "-p", Integer.toString(port)))
+                    "python3", "-m", pythonModule, "-H", LOOPBACK, "-p", Integer.toString(port)))
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
             builder.environment().put("PYTHONUNBUFFERED", "1");

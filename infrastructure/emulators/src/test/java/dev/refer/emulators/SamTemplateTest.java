@@ -1,0 +1,135 @@
+package dev.refer.emulators;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SamTemplateTest {
+
+    private static final SamTemplate TEMPLATE = SamTemplate.load();
+
+    @Test
+    void load_fromModuleDirectory_findsTheProjectTemplate() {
+        assertTrue(TEMPLATE.path().endsWith("template.yaml"));
+        assertEquals(List.of("ReferralTable"), TEMPLATE.tableLogicalIds());
+    }
+
+    @Test
+    void createTableRequest_whenReferralTable_hasKeysIndexesStreamAndOnDemandBilling() {
+        CreateTableRequest request = TEMPLATE.createTableRequest("ReferralTable", "t1");
+
+        assertEquals("t1", request.tableName());
+        assertEquals(BillingMode.PAY_PER_REQUEST, request.billingMode());
+        assertEquals(List.of(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)), request.keySchema());
+        assertEquals(List.of("GSI1", "GSI2"),
+                request.globalSecondaryIndexes().stream().map(GlobalSecondaryIndex::indexName).toList());
+        GlobalSecondaryIndex gsi1 = request.globalSecondaryIndexes().get(0);
+        assertEquals(List.of(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE)), gsi1.keySchema());
+        assertEquals(ProjectionType.ALL, gsi1.projection().projectionType());
+        assertTrue(request.streamSpecification().streamEnabled());
+        assertEquals(StreamViewType.NEW_IMAGE, request.streamSpecification().streamViewType());
+        assertEquals(Optional.of("expiresAt"), TEMPLATE.ttlAttribute("ReferralTable"));
+    }
+
+    @Test
+    void createTableRequest_whenNotATable_namesTheTables() {
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> TEMPLATE.createTableRequest("RedirectFunction", "t"));
+        assertTrue(e.getMessage().contains("ReferralTable"), e.getMessage());
+    }
+
+    @Test
+    void functions_readHandlersRoutesAndAuth() {
+        FunctionDef redirect = TEMPLATE.function("RedirectFunction");
+        assertEquals("dev.refer.redirect.RedirectHandler", redirect.handlerClass());
+        assertEquals("handleRequest", redirect.handlerMethod());
+        assertEquals(List.of(new HttpRoute("GET", "/{code}", false)), redirect.routes());
+        assertEquals(10, redirect.timeoutSeconds());
+        assertEquals(1024, redirect.memorySizeMb());
+
+        FunctionDef leads = TEMPLATE.function("LeadCaptureFunction");
+        assertEquals(List.of(new HttpRoute("POST", "/leads", false), new HttpRoute("OPTIONS", "/leads", false)),
+                leads.routes());
+
+        FunctionDef admin = TEMPLATE.function("AdminApiFunction");
+        assertTrue(admin.routes().contains(new HttpRoute("POST", "/admin/partners/{partnerId}/links", true)));
+        assertTrue(admin.routes().stream().allMatch(HttpRoute::iamAuth));
+        assertEquals("GET /admin/program", admin.routes().get(0).routeKey());
+    }
+
+    @Test
+    void functions_readStreamSourcesWithFilters() {
+        FunctionDef counter = TEMPLATE.function("ClickCounterFunction");
+        assertTrue(counter.routes().isEmpty());
+        StreamSource clicks = counter.streams().get(0);
+        assertEquals("ReferralTable", clicks.tableLogicalId());
+        assertEquals("TRIM_HORIZON", clicks.startingPosition());
+        assertEquals(100, clicks.batchSize());
+        assertTrue(clicks.reportBatchItemFailures());
+        assertEquals(List.of("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"type\":{\"S\":[\"CLICK\"]}}}}"),
+                clicks.filterPatterns());
+    }
+
+    @Test
+    void resolveEnvironment_mergesGlobalsAndResolvesRefsParametersAndSecrets() {
+        FunctionDef webhook = TEMPLATE.function("ConversionWebhookFunction");
+        Map<String, String> environment = TEMPLATE.resolveEnvironment(webhook, Map.of(
+                "ReferralTable", "refer-local",
+                "secretsmanager:refer/webhook-signing-secret", "whsec_abc"));
+
+        assertEquals("refer-local", environment.get("TABLE_NAME"));
+        assertEquals("main", environment.get("PROGRAM_ID"));
+        assertEquals("whsec_abc", environment.get("WEBHOOK_SECRET"));
+        assertEquals("-XX:+UseSerialGC -Xshare:auto", environment.get("JAVA_TOOL_OPTIONS"));
+    }
+
+    @Test
+    void resolveEnvironment_whenParameterOverridden_usesTheOverride() {
+        Map<String, String> environment = TEMPLATE.resolveEnvironment(TEMPLATE.function("RedirectFunction"),
+                Map.of("ReferralTable", "t", "ProgramId", "other", "ClickRetentionDays", "7"));
+
+        assertEquals("other", environment.get("PROGRAM_ID"));
+        assertEquals("7", environment.get("CLICK_RETENTION_DAYS"));
+        assertEquals("30", environment.get("LINK_CACHE_TTL_SECONDS"));
+    }
+
+    @Test
+    void resolveEnvironment_whenSecretMissing_namesTheSecretAndTheVariable() {
+        TemplateException e = assertThrows(TemplateException.class, () -> TEMPLATE.resolveEnvironment(
+                TEMPLATE.function("ConversionWebhookFunction"), Map.of("ReferralTable", "t")));
+        assertTrue(e.getMessage().contains("WEBHOOK_SECRET"), e.getMessage());
+        assertTrue(e.getMessage().contains("refer/webhook-signing-secret"), e.getMessage());
+    }
+
+    @Test
+    void resolveEnvironment_whenTableNameMissing_namesTheVariable() {
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> TEMPLATE.resolveEnvironment(TEMPLATE.function("RedirectFunction"), Map.of()));
+        assertTrue(e.getMessage().contains("TABLE_NAME"), e.getMessage());
+    }
+
+    @Test
+    void parameterDefaults_giveNumbersAsText() {
+        Map<String, String> defaults = TEMPLATE.parameterDefaults();
+        assertEquals("main", defaults.get("ProgramId"));
+        assertEquals("90", defaults.get("ClickRetentionDays"));
+        assertEquals("refer/webhook-signing-secret", defaults.get("WebhookSecretName"));
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

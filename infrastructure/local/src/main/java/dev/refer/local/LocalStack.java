@@ -1,0 +1,335 @@
+package dev.refer.local;
+
+import dev.refer.emulators.DynamoDbLocal;
+import dev.refer.emulators.FunctionDef;
+import dev.refer.emulators.MotoServer;
+import dev.refer.emulators.SamTemplate;
+import dev.refer.emulators.ScheduleDef;
+import dev.refer.emulators.StreamSource;
+import dev.refer.local.gateway.AdminKey;
+import dev.refer.local.gateway.HttpGateway;
+import dev.refer.local.gateway.RouteTable;
+import dev.refer.local.lambda.HandlerFactory;
+import dev.refer.local.lambda.LocalFunction;
+import dev.refer.local.streams.StreamPollers;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local stack: every function of template.yaml in this JVM behind an HTTP gateway on 127.0.0.1, against DynamoDB
+ * Local (tables created from the template) and moto, with the template's DynamoDB stream consumers polling and its
+ * schedules runnable by hand. Run it with {@code java -jar refer-local.jar [--demo] [--port N]}, or start it from a
+ * test with {@link #start(Options)}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** What a stream consumer may take by default to catch up in {@link #awaitStreamsIdle()}. */
+    public static final Duration STREAMS_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * How to start the stack.
+     *
+     * @param port          the gateway's port; 0 picks a free one
+     * @param tableName     the local name of the template's table
+     * @param adminKey      the key admin routes require in {@code x-admin-key}; null generates one
+     * @param webhookSecret the Standard Webhooks secret of the conversion webhook; null generates one
+     * @param template      template.yaml; null finds it from the working directory
+     * @param demo          seed a program, a partner and a link through the admin API once started
+     * @param accessLog     print one line per request
+     * @param refs          further values the template refers to ({@link SamTemplate#resolveEnvironment})
+     */
+    public record Options(int port, String tableName, String adminKey, String webhookSecret, Path template,
+                          boolean demo, boolean accessLog, Map<String, String> refs) {
+
+        public Options {
+            refs = Map.copyOf(refs);
+        }
+
+        /** Port 3000, table refer-local, keys from REFER_ADMIN_KEY / REFER_WEBHOOK_SECRET or generated. */
+        public static Options defaults() {
+            return new Options(3000, "refer-local", System.getenv("REFER_ADMIN_KEY"),
+                    System.getenv("REFER_WEBHOOK_SECRET"), null, false, true, Map.of());
+        }
+
+        public Options withPort(int port) {
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+        }
+
+        public Options withTableName(String tableName) {
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+        }
+
+        public Options withAdminKey(String adminKey) {
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+        }
+
+        public Options withWebhookSecret(String webhookSecret) {
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+        }
+
+        public Options withTemplate(Path template) {
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+        }
+
+        public Options withDemo(boolean demo) {
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+        }
+
+        public Options withAccessLog(boolean accessLog) {
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+        }
+
+        public Options withRef(String key, String value) {
+            Map<String, String> more = new LinkedHashMap<>(refs);
+            more.put(key, value);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, more);
+        }
+    }
+
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final List<String> streamDescriptions = new ArrayList<>();
+    private final ScheduledFunctions schedules = new ScheduledFunctions();
+    private final AdminKey adminKey;
+    private final String webhookSecret;
+    private final String tableName;
+    private SamTemplate template;
+    private DynamoDbLocal dynamoDb;
+    private MotoServer moto;
+    private StreamPollers streams;
+    private HttpGateway gateway;
+
+    private LocalStack(Options options) {
+        this.adminKey = options.adminKey() == null ? AdminKey.random() : new AdminKey(options.adminKey());
+        this.webhookSecret = options.webhookSecret() == null ? newWebhookSecret() : options.webhookSecret();
+        this.tableName = options.tableName();
+    }
+
+    /** Starts everything and returns once the gateway answers; on failure, stops what had started. */
+    public static LocalStack start(Options options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.boot(options);
+            return stack;
+        } catch (IOException e) {
+            stack.close();
+            throw new UncheckedIOException("cannot start the local stack: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void boot(Options options) throws IOException {
+        template = options.template() == null ? SamTemplate.load() : SamTemplate.load(options.template());
+        dynamoDb = track(DynamoDbLocal.start());
+        moto = track(MotoServer.start());
+        track(AwsSdkSystemProperties.apply(dynamoDb.endpoint(), moto.endpoint()));
+
+        Map<String, String> refs = new LinkedHashMap<>(createTables());
+        String secretName = template.parameterDefaults().get("WebhookSecretName");
+        if (secretName != null) {
+            refs.put("secretsmanager:" + secretName, webhookSecret);
+        }
+        refs.putAll(options.refs());
+
+        List<RouteTable.Binding> routes = new ArrayList<>();
+        streams = track(new StreamPollers(dynamoDb.streamsClient(), AwsSdkSystemProperties.REGION));
+        for (FunctionDef definition : template.functions()) {
+            LocalFunction function = startFunction(definition, refs);
+            definition.routes().forEach(route -> routes.add(new RouteTable.Binding(route, function)));
+            for (StreamSource source : definition.streams()) {
+                subscribe(definition, source, function, refs);
+            }
+            definition.schedules().forEach(schedule -> schedules.add(function, schedule));
+        }
+        gateway = track(HttpGateway.start(new RouteTable(routes), adminKey, schedules, options.port(),
+                options.accessLog()));
+        printBanner();
+        if (options.demo()) {
+            new DemoSeeder(gateway.baseUri(), adminKey.value()).seed();
+        }
+    }
+
+    /** Creates each table of the template; returns what the environment may refer to: names, ARNs, stream ARNs. */
+    private Map<String, String> createTables() {
+        Map<String, String> refs = new LinkedHashMap<>();
+        List<String> tables = template.tableLogicalIds();
+        for (String logicalId : tables) {
+            String name = tables.size() == 1 ? tableName : tableName + "-" + logicalId;
+            TableDescription table = dynamoDb.createTable(template, logicalId, name);
+            refs.put(logicalId, name);
+            refs.put(logicalId + ".Arn", table.tableArn());
+            if (table.latestStreamArn() != null) {
+                refs.put(logicalId + ".StreamArn", table.latestStreamArn());
+            }
+        }
+        return refs;
+    }
+
+    private LocalFunction startFunction(FunctionDef definition, Map<String, String> refs) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        // What the Lambda runtime adds to every function's environment.
+        environment.put("AWS_REGION", AwsSdkSystemProperties.REGION);
+        environment.put("AWS_DEFAULT_REGION", AwsSdkSystemProperties.REGION);
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(definition.memorySizeMb()));
+        environment.putAll(template.resolveEnvironment(definition, refs));
+        LocalFunction function = new LocalFunction(definition.logicalId(),
+                HandlerFactory.forFunction(definition, environment), definition.timeoutSeconds(),
+                definition.memorySizeMb());
+        function.initialize();
+        functions.put(definition.logicalId(), function);
+        return function;
+    }
+
+    private void subscribe(FunctionDef definition, StreamSource source, LocalFunction function,
+                           Map<String, String> refs) {
+        if (!source.enabled()) {
+            return;
+        }
+        String streamArn = refs.get(source.tableLogicalId() + ".StreamArn");
+        if (streamArn == null) {
+            throw new IllegalStateException(definition.logicalId() + "." + source.eventName() + " reads the stream of "
+                    + source.tableLogicalId() + ", which has no StreamSpecification in template.yaml");
+        }
+        streams.subscribe(streamArn, source, function);
+        streamDescriptions.add(source.tableLogicalId() + " stream -> " + definition.logicalId() + " (BatchSize "
+                + source.batchSize() + ", " + source.filterPatterns().size() + " filter(s))");
+    }
+
+    private void printBanner() {
+        System.out.println("Local stack listening on " + gateway.baseUri());
+        System.out.println("Admin key (header " + AdminKey.HEADER + "): " + adminKey.value());
+        System.out.println("Webhook secret: " + webhookSecret);
+        System.out.println("DynamoDB Local: " + dynamoDb.endpoint());
+        System.out.println("moto: " + moto.endpoint());
+        System.out.println("Table: " + tableName);
+        System.out.println("Routes:");
+        for (RouteTable.Binding binding : gateway.routes().bindings()) {
+            System.out.printf("  %-7s %-45s -> %s%s%n", binding.route().method(), binding.route().path(),
+                    binding.function().name(), binding.route().iamAuth() ? " (admin key)" : "");
+        }
+        streamDescriptions.forEach(stream -> System.out.println("Stream: " + stream));
+        Map<String, ScheduleDef> scheduled = schedules.schedules();
+        scheduled.forEach((name, schedule) -> System.out.printf("Schedule: %s %s -> POST %s%s (admin key)%n",
+                name, schedule.expression(), HttpGateway.SCHEDULES_PATH, name));
+        if (scheduled.isEmpty()) {
+            System.out.println("Schedules: none in template.yaml");
+        }
+    }
+
+    public URI baseUri() {
+        return gateway.baseUri();
+    }
+
+    public String adminKey() {
+        return adminKey.value();
+    }
+
+    public String webhookSecret() {
+        return webhookSecret;
+    }
+
+    /** A client of the stack's DynamoDB Local, to look at or prepare the table. */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.client();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public MotoServer moto() {
+        return moto;
+    }
+
+    /** Invokes a function directly with an event of your own, as {@code aws lambda invoke} would. */
+    public String invoke(String functionLogicalId, String eventJson) throws IOException {
+        LocalFunction function = functions.get(functionLogicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + functionLogicalId + "; functions: "
+                    + functions.keySet());
+        }
+        return new String(function.invoke(eventJson.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    /** Returns once the stream consumers have processed everything written so far (at most 30 s). */
+    public void awaitStreamsIdle() {
+        awaitStreamsIdle(STREAMS_IDLE_TIMEOUT);
+    }
+
+    public void awaitStreamsIdle(Duration timeout) {
+        streams.awaitIdle(timeout);
+    }
+
+    /** Stops the gateway, the stream consumers, moto and DynamoDB Local, newest first. */
+    @Override
+    public void close() {
+        while (!closeables.isEmpty()) {
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping the local stack: " + e);
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T closeable) {
+        closeables.push(closeable);
+        return closeable;
+    }
+
+    /** A Standard Webhooks signing secret: "whsec_" and 32 random bytes in base64. */
+    static String newWebhookSecret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options;
+        try {
+            options = CommandLine.parse(args, Options.defaults());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.println(CommandLine.USAGE);
+            return;
+        }
+        LocalStack stack = start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the local stack");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+}
