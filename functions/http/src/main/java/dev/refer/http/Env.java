@@ -16,6 +16,10 @@ public final class Env {
         return value;
     }
 
+    public static java.time.Duration secondsOr(Map<String, String> env, String name, int defaultSeconds) {
+        return java.time.Duration.ofSeconds(intOr(env, name, defaultSeconds));
+    }
+
     public static int intOr(Map<String, String> env, String name, int defaultValue) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

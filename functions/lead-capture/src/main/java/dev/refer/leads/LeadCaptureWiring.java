@@ -2,6 +2,7 @@ package dev.refer.leads;
 
 import dev.refer.core.attribution.Attributor;
 import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.link.CachedLinkLookup;
 import dev.refer.core.lead.CaptureLead;
 import dev.refer.core.program.CachedProgram;
 import dev.refer.dynamodb.DynamoDbClickRepository;
@@ -10,6 +11,7 @@ import dev.refer.dynamodb.DynamoDbLeadRepository;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.http.Env;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -30,7 +32,9 @@ final class LeadCaptureWiring {
         Clock clock = Clock.systemUTC();
         return new CaptureLead(table.programId(),
                 CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock),
-                new Attributor(new DynamoDbClickRepository(dynamoDb, table), new DynamoDbLinkRepository(dynamoDb, table)),
+                new Attributor(new DynamoDbClickRepository(dynamoDb, table), new CachedLinkLookup(
+                        new DynamoDbLinkRepository(dynamoDb, table), clock,
+                        Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30), CachedLinkLookup.DEFAULT_MAX_LINKS)),
                 new DynamoDbLeadRepository(dynamoDb, table), new UlidGenerator(clock), clock);
     }
 }

@@ -17,9 +17,6 @@ import java.util.Map;
 /** Builds the redirect's object graph once per execution environment, from the template's environment. */
 record RedirectWiring(FollowLink followLink) {
 
-    /** Bounds the per-environment link cache: 50,000 links is a few MB, far below the function's memory. */
-    static final int CACHE_MAX_LINKS = 50_000;
-
     static RedirectWiring create(Map<String, String> env) {
         return create(env, DynamoDbClients.create());
     }
@@ -27,10 +24,10 @@ record RedirectWiring(FollowLink followLink) {
     static RedirectWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
         Duration retention = Duration.ofDays(Env.intOr(env, "CLICK_RETENTION_DAYS", 90));
-        Duration cacheTtl = Duration.ofSeconds(Env.intOr(env, "LINK_CACHE_TTL_SECONDS", 30));
+        Duration cacheTtl = Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30);
         Clock clock = Clock.systemUTC();
         CachedLinkLookup links = new CachedLinkLookup(new DynamoDbLinkRepository(dynamoDb, table), clock, cacheTtl,
-                CACHE_MAX_LINKS);
+                CachedLinkLookup.DEFAULT_MAX_LINKS);
         return new RedirectWiring(new FollowLink(links, new DynamoDbClickRepository(dynamoDb, table),
                 new UlidGenerator(clock), clock, retention));
     }

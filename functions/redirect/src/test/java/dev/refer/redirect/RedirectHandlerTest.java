@@ -39,7 +39,7 @@ class RedirectHandlerTest {
         seed.link(anna, "anna-old", false);
         Map<String, String> env = new HashMap<>(table.environment());
         env.put("CLICK_RETENTION_DAYS", "90");
-        env.put("LINK_CACHE_TTL_SECONDS", "0");
+        env.put("LOOKUP_CACHE_TTL_SECONDS", "0");
         handler = new RedirectHandler(env);
     }
 

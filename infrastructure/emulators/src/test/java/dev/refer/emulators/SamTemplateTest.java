@@ -103,7 +103,7 @@ class SamTemplateTest {
 
         assertEquals("other", environment.get("PROGRAM_ID"));
         assertEquals("7", environment.get("CLICK_RETENTION_DAYS"));
-        assertEquals("30", environment.get("LINK_CACHE_TTL_SECONDS"));
+        assertEquals("30", environment.get("LOOKUP_CACHE_TTL_SECONDS"));
     }
 
     @Test

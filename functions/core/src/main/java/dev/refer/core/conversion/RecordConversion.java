@@ -120,12 +120,12 @@ public final class RecordConversion {
             return new Result.ProgramNotConfigured();
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (ledger.findByEvent(command.eventId()).isPresent()) {
-                return new Result.AlreadyRecorded(command.eventId());
-            }
+            // No read-before-write for duplicates: the conditional put of the event id refuses them atomically.
             Plan plan = command.kind() == ConversionKind.REFUND ? planRefund(command) : planSale(program, command);
             if (plan.rejection != null) {
-                return plan.rejection;
+                // A redelivered refund can look "too large" because its first delivery already counted: say duplicate.
+                return ledger.findByEvent(command.eventId()).isPresent()
+                        ? new Result.AlreadyRecorded(command.eventId()) : plan.rejection;
             }
             switch (ledger.record(plan.record)) {
                 case RECORDED -> {

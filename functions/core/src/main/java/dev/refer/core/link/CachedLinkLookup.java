@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CachedLinkLookup implements LinkRepository {
 
+    /** Bounds the cache: 50,000 links is a few MB, far below a function's memory. */
+    public static final int DEFAULT_MAX_LINKS = 50_000;
+
     private record Entry(Optional<Link> link, long expiresAtMillis) {
     }
 

@@ -78,6 +78,17 @@ class RecordConversionTest {
     }
 
     @Test
+    void refund_whenAFullRefundIsRedelivered_isADuplicateNotARejection() {
+        referredLead();
+        flow.sale("evt_1", "order-1", 10_000, "ada@acme.example", "cus_1");
+        assertInstanceOf(RecordConversion.Result.Recorded.class,
+                flow.event("evt_r1", ConversionKind.REFUND, "order-1", 10_000, "cus_1"));
+        assertInstanceOf(RecordConversion.Result.AlreadyRecorded.class,
+                flow.event("evt_r1", ConversionKind.REFUND, "order-1", 10_000, "cus_1"));
+        assertEquals(2, flow.store.commissions.size());
+    }
+
+    @Test
     void sale_whenOrderAlreadySoldUnderAnotherEvent_isRefused() {
         referredLead();
         flow.sale("evt_1", "order-1", 10_000, "ada@acme.example", "cus_1");

@@ -1,0 +1,70 @@
+package dev.refer.bench;
+
+import dev.refer.emulators.DynamoDbLocal;
+import dev.refer.emulators.SamTemplate;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every benchmark section shares: the repository (for the template and the built jars), one DynamoDB Local
+ * server on loopback, and a helper to create fresh tables from template.yaml. Sections seed their own data.
+ */
+public final class BenchContext {
+
+    public static final String TABLE_LOGICAL_ID = "ReferralTable";
+    public static final String PROGRAM_ID = "bench";
+
+    private final Path repository;
+    private final SamTemplate template;
+    private final DynamoDbLocal dynamoDb;
+
+    BenchContext(Path repository, DynamoDbLocal dynamoDb) {
+        this.repository = repository;
+        this.template = SamTemplate.load(repository.resolve("template.yaml"));
+        this.dynamoDb = dynamoDb;
+    }
+
+    public Path repository() {
+        return repository;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public DynamoDbLocal dynamoDb() {
+        return dynamoDb;
+    }
+
+    public DynamoDbClient client() {
+        return dynamoDb.client();
+    }
+
+    /** A new table named {@code prefix-<unique>} created exactly as template.yaml defines it. */
+    public String newTable(String prefix) {
+        String name = DynamoDbLocal.uniqueTableName(prefix);
+        dynamoDb.createTable(template, TABLE_LOGICAL_ID, name);
+        return name;
+    }
+
+    /** The environment the template gives every function, pointed at {@code table}. */
+    public Map<String, String> functionEnvironment(String table) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TABLE_NAME", table);
+        env.put("PROGRAM_ID", PROGRAM_ID);
+        return env;
+    }
+
+    /** A function's packaged Lambda jar ({@code functions/<module>/target/<module>-lambda.jar}); fails if unbuilt. */
+    public Path lambdaJar(String module) {
+        Path jar = repository.resolve("functions").resolve(module).resolve("target").resolve(module + "-lambda.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        return jar;
+    }
+}

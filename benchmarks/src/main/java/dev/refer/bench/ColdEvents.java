@@ -1,0 +1,241 @@
+package dev.refer.bench;
+
+import com.standardwebhooks.Webhook;
+import dev.refer.core.ids.UlidGenerator;
+import dev.refer.emulators.FunctionDef;
+import dev.refer.emulators.HttpRoute;
+import dev.refer.http.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one real event each function's cold start serves, chosen by what the template wires the function to, and the
+ * check of its answer. Every event is new (fresh email, event id, order id, click), so every boot does the real work
+ * of a first request rather than hitting a duplicate path.
+ */
+final class ColdEvents {
+
+    static final String BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15"
+            + " (KHTML, like Gecko) Version/18.0 Safari/605.1.15";
+    private static final String HOST = "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com";
+    private static final String ALLOWED_ORIGIN = "https://www.example.com";
+
+    /** One kind of event: a fresh event per boot, and what makes its answer right (null) or wrong (why). */
+    interface ColdEvent {
+        String describe();
+
+        byte[] next();
+
+        String check(byte[] response);
+    }
+
+    private final String table;
+    private final String linkCode;
+    private final String partnerId;
+    private final String webhookSecret;
+    private final UlidGenerator ids = new UlidGenerator(Clock.systemUTC());
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    ColdEvents(String table, String linkCode, String partnerId, String webhookSecret) {
+        this.table = table;
+        this.linkCode = linkCode;
+        this.partnerId = partnerId;
+        this.webhookSecret = webhookSecret;
+    }
+
+    /**
+     * The event for a function of the template, by its routes and streams.
+     *
+     * @throws IllegalStateException for a function this benchmark has no event for (add one here)
+     */
+    ColdEvent forFunction(FunctionDef function) {
+        List<String> routes = function.routes().stream().map(HttpRoute::routeKey).toList();
+        if (routes.contains("GET /{code}")) {
+            return http("GET /{code} of an enabled link", 302, () -> httpEvent("GET", "GET /{code}", "/" + linkCode,
+                    Map.of("code", linkCode), Map.of("accept", "text/html"), null));
+        }
+        if (routes.contains("POST /leads")) {
+            return http("POST /leads (JSON, new email)", 202, () -> {
+                String body = Json.write(ordered("email", "cold-" + ids.newId().toLowerCase() + "@example.org",
+                        "name", "Cold Start", "company", "Bench GmbH", "ref", linkCode));
+                return httpEvent("POST", "POST /leads", "/leads", Map.of(),
+                        Map.of("content-type", "application/json", "origin", ALLOWED_ORIGIN), body);
+            });
+        }
+        if (routes.contains("POST /webhooks/conversions")) {
+            return http("POST /webhooks/conversions (signed sale, new event id)", 200, this::conversionEvent);
+        }
+        if (routes.contains("GET /admin/partners")) {
+            return http("GET /admin/partners", 200, () -> httpEvent("GET", "GET /admin/partners", "/admin/partners",
+                    Map.of(), Map.of("accept", "application/json"), null));
+        }
+        if (!function.streams().isEmpty()) {
+            return new ColdEvent() {
+                @Override
+                public String describe() {
+                    return "DynamoDB Streams batch with one inserted CLICK item";
+                }
+
+                @Override
+                public byte[] next() {
+                    return clickStreamEvent();
+                }
+
+                @Override
+                public String check(byte[] response) {
+                    Map<String, Object> json = parse(response);
+                    if (json == null) {
+                        return "the response is not a JSON object: " + text(response);
+                    }
+                    return json.get("batchItemFailures") instanceof List<?> failures && failures.isEmpty() ? null
+                            : "expected batchItemFailures: [], got " + text(response);
+                }
+            };
+        }
+        throw new IllegalStateException(function.logicalId() + " has no route or stream the cold-start benchmark"
+                + " knows an event for (routes " + routes + "); add one to ColdEvents");
+    }
+
+    /** The hello-world baseline: any event; it answers a fixed 200. */
+    ColdEvent hello() {
+        return http("the redirect's event (the handler ignores it)", 200, () -> httpEvent("GET", "GET /{code}",
+                "/" + linkCode, Map.of("code", linkCode), Map.of("accept", "text/html"), null));
+    }
+
+    private ColdEvent http(String description, int expectedStatus, java.util.function.Supplier<byte[]> events) {
+        return new ColdEvent() {
+            @Override
+            public String describe() {
+                return description + ", expecting " + expectedStatus;
+            }
+
+            @Override
+            public byte[] next() {
+                return events.get();
+            }
+
+            @Override
+            public String check(byte[] response) {
+                Map<String, Object> json = parse(response);
+                if (json == null) {
+                    return "the response is not a JSON object: " + text(response);
+                }
+                return json.get("statusCode") instanceof Number status && status.intValue() == expectedStatus ? null
+                        : "expected statusCode " + expectedStatus + ", got " + text(response);
+            }
+        };
+    }
+
+    private byte[] conversionEvent() {
+        String eventId = "evt_cold_" + ids.newId();
+        Instant now = Instant.now();
+        Map<String, Object> customer = ordered("externalId", "cus_cold_" + ids.newId(),
+                "email", "buyer-" + ids.newId().toLowerCase() + "@example.org");
+        String body = Json.write(ordered("id", eventId, "type", "sale", "orderId", "ord_cold_" + ids.newId(),
+                "amount", 12345, "currency", "EUR", "occurredAt", now.truncatedTo(ChronoUnit.SECONDS).toString(),
+                "customer", customer, "ref", linkCode));
+        long timestamp = now.getEpochSecond();
+        String signature;
+        try {
+            signature = new Webhook(webhookSecret).sign(eventId, timestamp, body);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign the benchmark's webhook event", e);
+        }
+        return httpEvent("POST", "POST /webhooks/conversions", "/webhooks/conversions", Map.of(),
+                Map.of("content-type", "application/json", "user-agent", "Billing-Webhooks/1.0",
+                        "webhook-id", eventId, "webhook-timestamp", Long.toString(timestamp),
+                        "webhook-signature", signature), body);
+    }
+
+    private byte[] clickStreamEvent() {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String pk = "CLICK#" + ids.newId();
+        Map<String, Object> keys = ordered("pk", s(pk), "sk", s("CLICK"));
+        Map<String, Object> image = ordered("pk", s(pk), "sk", s("CLICK"), "type", s("CLICK"), "code", s(linkCode),
+                "partnerId", s(partnerId), "campaign", s("bench"), "at", s(at.toString()),
+                "expiresAt", Map.of("N", Long.toString(at.plus(Duration.ofDays(90)).getEpochSecond())));
+        Map<String, Object> dynamodb = ordered("ApproximateCreationDateTime", at.getEpochSecond(), "Keys", keys,
+                "NewImage", image, "SequenceNumber", String.format("%024d", sequence.incrementAndGet()),
+                "SizeBytes", 210, "StreamViewType", "NEW_IMAGE");
+        Map<String, Object> record = ordered("eventID", ids.newId().toLowerCase(), "eventName", "INSERT",
+                "eventVersion", "1.1", "eventSource", "aws:dynamodb", "awsRegion", "us-east-1", "dynamodb", dynamodb,
+                "eventSourceARN", "arn:aws:dynamodb:us-east-1:123456789012:table/" + table
+                        + "/stream/2026-01-01T00:00:00.000");
+        return bytes(Json.write(Map.of("Records", List.of(record))));
+    }
+
+    /** An HTTP API payload 2.0 event, shaped like API Gateway's (see functions/http's test events). */
+    private static byte[] httpEvent(String method, String routeKey, String path, Map<String, String> pathParameters,
+                                    Map<String, String> extraHeaders, String body) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("accept-encoding", "gzip, deflate, br");
+        headers.put("accept-language", "en-GB,en;q=0.9");
+        headers.put("content-length", Integer.toString(body == null ? 0 : bytes(body).length));
+        headers.put("host", HOST);
+        headers.put("user-agent", BROWSER);
+        headers.put("x-amzn-trace-id", "Root=1-6741a1b0-3f0e9a1c7d2b4e5f6a7b8c9d");
+        headers.put("x-forwarded-for", "203.0.113.7");
+        headers.put("x-forwarded-port", "443");
+        headers.put("x-forwarded-proto", "https");
+        headers.putAll(extraHeaders);
+        Instant now = Instant.now();
+        Map<String, Object> http = ordered("method", method, "path", path, "protocol", "HTTP/1.1",
+                "sourceIp", "203.0.113.7", "userAgent", headers.get("user-agent"));
+        Map<String, Object> context = ordered("accountId", "123456789012", "apiId", "a1b2c3d4e5",
+                "domainName", HOST, "domainPrefix", "a1b2c3d4e5", "http", http,
+                "requestId", "cold-" + Long.toHexString(now.toEpochMilli()), "routeKey", routeKey,
+                "stage", "$default", "time", "01/Jan/2026:00:00:00 +0000", "timeEpoch", now.toEpochMilli());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", path);
+        event.put("rawQueryString", "");
+        event.put("headers", headers);
+        event.put("requestContext", context);
+        if (!pathParameters.isEmpty()) {
+            event.put("pathParameters", pathParameters);
+        }
+        if (body != null) {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", false);
+        return bytes(Json.write(event));
+    }
+
+    private static Map<String, Object> s(String value) {
+        return Map.of("S", value);
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static Map<String, Object> parse(byte[] response) {
+        try {
+            return Json.parseObject(response);
+        } catch (Json.MalformedJsonException e) {
+            return null;
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.length() > 2000 ? text.substring(0, 2000) + "..." : text;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.refer.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.standardwebhooks.Webhook;
+import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.leads.LeadCaptureHandler;
+import dev.refer.webhook.ConversionWebhookHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * The write paths a person or a billing system waits on: 1,000 lead posts and 1,000 signed conversions through the
+ * production handlers, then the very transactions they issued (recorded by the client's interceptor) replayed raw
+ * into a fresh table. Throughput ratio = handler requests per second / raw transactions per second. The capacity
+ * units each request consumed are what DynamoDB reported (ReturnConsumedCapacity=TOTAL).
+ */
+final class WriteThroughputBenchmark {
+
+    private static final int REQUESTS = Integer.getInteger("bench.writes.requests", 1_000);
+    private static final int WARMUP = Integer.getInteger("bench.writes.warmup", 200);
+
+    private final BenchContext context;
+
+    WriteThroughputBenchmark(BenchContext context) {
+        this.context = context;
+    }
+
+    List<Metric> run() throws RuntimeException {
+        LocalAws.pointSdkAt(context);
+        List<Metric> metrics = new ArrayList<>();
+        metrics.addAll(measure("lead", (env, client) -> LeadCaptureHandler.withClient(env, client),
+                i -> BenchData.postEvent("POST /leads", "/leads",
+                        "{\"email\":\"visitor" + i + "@acme.example\",\"name\":\"Visitor\",\"ref\":\"write-link\"}",
+                        Map.of("origin", "https://www.example.com")), 202));
+        String secret = "whsec_" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        Webhook signer = signer(secret);
+        metrics.addAll(measure("webhook", (env, client) -> {
+            env.put("WEBHOOK_SECRET", secret);
+            return ConversionWebhookHandler.withClient(env, client);
+        }, i -> signedSale(signer, i), 200));
+        return metrics;
+    }
+
+    interface HandlerFactory {
+        RequestStreamHandler create(Map<String, String> env, DynamoDbClient client);
+    }
+
+    private List<Metric> measure(String name, HandlerFactory factory, IntFunction<byte[]> event, int expectedStatus) {
+        String table = context.newTable(name);
+        BenchData.seed(context.client(), table, "write-link");
+        DynamoDbMeter meter = new DynamoDbMeter();
+        DynamoDbClient client = DynamoDbClients.create(List.of(meter));
+        RequestStreamHandler handler = factory.create(new HashMap<>(context.functionEnvironment(table)), client);
+        for (int i = 0; i < WARMUP; i++) {
+            call(handler, event.apply(-1 - i), expectedStatus);
+        }
+        // Paired: each handler request (timed, its transaction recorded) is followed at once by that very
+        // transaction replayed raw into another table (timed), so drift on a shared machine hits both alike.
+        String rawTable = context.newTable(name + "-raw");
+        long handlerNanos = 0;
+        long rawNanos = 0;
+        meter.reset();
+        for (int i = 0; i < REQUESTS; i++) {
+            byte[] request = event.apply(i);
+            int before = meter.recorded.size();
+            meter.recording = true;
+            long start = System.nanoTime();
+            call(handler, request, expectedStatus);
+            handlerNanos += System.nanoTime() - start;
+            meter.recording = false;
+            List<TransactWriteItemsRequest> issued = meter.recorded.subList(before, meter.recorded.size()).stream()
+                    .filter(TransactWriteItemsRequest.class::isInstance).map(TransactWriteItemsRequest.class::cast)
+                    .toList();
+            if (issued.size() != 1) {
+                throw new IllegalStateException(name + ": expected one transaction per request, saw " + issued.size());
+            }
+            TransactWriteItemsRequest replay = retarget(issued.get(0), rawTable);
+            start = System.nanoTime();
+            client.transactWriteItems(replay);
+            rawNanos += System.nanoTime() - start;
+        }
+        // the meter also counted the replays: take their (identical) write units out
+        long calls = meter.calls.sum() - REQUESTS;
+        double reads = meter.readUnits.sum() / REQUESTS;
+        double writes = meter.writeUnits.sum() / 2 / REQUESTS;
+        double callsPerRequest = (double) calls / REQUESTS;
+        double handlerSeconds = handlerNanos / 1e9;
+        double rawSeconds = rawNanos / 1e9;
+        return List.of(
+                Metric.of(name + ".handler.rps", REQUESTS / handlerSeconds, 0),
+                Metric.of(name + ".raw.rps", REQUESTS / rawSeconds, 0),
+                Metric.of(name + ".throughput.ratio", rawSeconds / handlerSeconds, 2),
+                Metric.of(name + ".calls.per.request", callsPerRequest, 2),
+                Metric.of(name + ".units.read", reads, 2),
+                Metric.of(name + ".units.write", writes, 2));
+    }
+
+    private static void call(RequestStreamHandler handler, byte[] event, int expectedStatus) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(event), out, null);
+            String response = out.toString(StandardCharsets.UTF_8);
+            if (!response.contains("\"statusCode\":" + expectedStatus)) {
+                throw new IllegalStateException("unexpected response: " + response);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same transaction, aimed at another table. */
+    static TransactWriteItemsRequest retarget(TransactWriteItemsRequest request, String table) {
+        List<TransactWriteItem> items = request.transactItems().stream().map(item -> {
+            TransactWriteItem.Builder copy = item.toBuilder();
+            if (item.put() != null) {
+                copy.put(item.put().toBuilder().tableName(table).build());
+            }
+            if (item.update() != null) {
+                copy.update(item.update().toBuilder().tableName(table).build());
+            }
+            if (item.conditionCheck() != null) {
+                copy.conditionCheck(item.conditionCheck().toBuilder().tableName(table).build());
+            }
+            if (item.delete() != null) {
+                copy.delete(item.delete().toBuilder().tableName(table).build());
+            }
+            return copy.build();
+        }).toList();
+        return request.toBuilder().transactItems(items).build();
+    }
+
+    private static Webhook signer(String secret) {
+        try {
+            return new Webhook(secret);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] signedSale(Webhook signer, int i) {
+        String body = ("{\"id\":\"evt_%d\",\"type\":\"sale\",\"orderId\":\"inv_%d\",\"amount\":12345,\"currency\":\"EUR\","
+                + "\"occurredAt\":\"2026-11-23T10:00:00Z\",\"customer\":{\"externalId\":\"cus_%d\"},\"ref\":\"write-link\"}")
+                .formatted(i, i, i);
+        long now = System.currentTimeMillis() / 1000;
+        String id = "msg_" + i;
+        try {
+            return BenchData.postEvent("POST /webhooks/conversions", "/webhooks/conversions", body, Map.of(
+                    "webhook-id", id, "webhook-timestamp", Long.toString(now),
+                    "webhook-signature", signer.sign(id, now, body)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.refer.redirect;
+
+import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.link.Click;
+import dev.refer.core.link.ClickId;
+import dev.refer.core.link.FollowLink;
+import dev.refer.core.link.Link;
+import dev.refer.core.link.LinkCode;
+import dev.refer.core.page.Page;
+import dev.refer.core.page.PageRequest;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.core.ports.ClickRepository;
+import dev.refer.core.ports.LinkRepository;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The redirect handler's own CPU per request, with DynamoDB taken out: the production handler class and use case
+ * on in-memory ports, fed the real event bytes through the stream interface. Lives in the handler's package (in the
+ * benchmark jar) to use the handler's test constructor.
+ */
+public final class RedirectCpuProbe {
+
+    private RedirectCpuProbe() {
+    }
+
+    public static double microsPerRequest(byte[] event) {
+        Link link = new Link(new LinkCode("warm-link"), new PartnerId("01JC0000000000000000000001"),
+                URI.create("https://example.com/pricing?plan=pro"), "bench", true, true, Instant.now());
+        LinkRepository links = new LinkRepository() {
+            public boolean create(Link l) { return false; }
+            public Optional<Link> find(LinkCode code) { return Optional.of(link); }
+            public Page<Link> linksOf(PartnerId p, PageRequest r) { return new Page<>(java.util.List.of(), null); }
+            public Optional<Link> setEnabled(LinkCode c, boolean e) { return Optional.empty(); }
+            public void setPartnerActive(PartnerId p, boolean a) { }
+        };
+        ClickRepository clicks = new ClickRepository() {
+            private Click last;
+            public void record(Click click) { last = click; }
+            public Optional<Click> find(ClickId id) { return Optional.ofNullable(last); }
+        };
+        Clock clock = Clock.systemUTC();
+        RedirectHandler handler = new RedirectHandler(new FollowLink(links, clicks, new UlidGenerator(clock), clock,
+                Duration.ofDays(90)));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int warmup = 50_000, measured = 200_000;
+        run(handler, event, warmup);
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        run(handler, event, measured);
+        return (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000.0 / measured;
+    }
+
+    private static void run(RedirectHandler handler, byte[] event, int times) {
+        try {
+            for (int i = 0; i < times; i++) {
+                handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(512), null);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
