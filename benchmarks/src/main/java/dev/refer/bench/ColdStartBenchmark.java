@@ -90,7 +90,10 @@ public final class ColdStartBenchmark {
     public List<Metric> run() {
         Path work = createTempDirectory();
         try {
-            List<Target> targets = targets(work);
+            // developer knobs: bench.cold.only=hello,redirect limits the targets; bench.cold.keep keeps the logs
+            String only = System.getProperty("bench.cold.only");
+            List<Target> targets = targets(work).stream()
+                    .filter(t -> only == null || List.of(only.split(",")).contains(t.name())).toList();
             Path ric = runtimeInterfaceClient();
             Booter booter = new Booter(work, ric, timeout);
 
@@ -142,7 +145,11 @@ public final class ColdStartBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } finally {
-            deleteRecursively(work);
+            if (Boolean.getBoolean("bench.cold.keep")) {
+                System.err.println("cold boot logs kept in " + work);
+            } else {
+                deleteRecursively(work);
+            }
         }
     }
 
@@ -325,6 +332,10 @@ public final class ColdStartBenchmark {
                 if (logClasses) {
                     command.add("-Xlog:class+load:file=" + classLog);
                 }
+                String extra = System.getProperty("bench.cold.jvmFlags", "").strip();
+                if (!extra.isEmpty()) {
+                    command.addAll(List.of(extra.split("\\s+")));
+                }
                 command.addAll(List.of("-cp", target.jar() + File.pathSeparator + ric.resolve("*"), RIC_MAIN,
                         target.handler()));
                 ProcessBuilder builder = new ProcessBuilder(command)
@@ -353,8 +364,10 @@ public final class ColdStartBenchmark {
                     return new Boot(answer.firstNextNanos() - start, answer.responseNanos() - start, classes);
                 } finally {
                     destroy(process);
-                    Files.deleteIfExists(output);
-                    Files.deleteIfExists(classLog);
+                    if (!Boolean.getBoolean("bench.cold.keep")) {
+                        Files.deleteIfExists(output);
+                        Files.deleteIfExists(classLog);
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.refer.http.HttpFunction;
 import dev.refer.http.HttpRequest;
 import dev.refer.http.HttpResponse;
 import dev.refer.http.Problem;
+import dev.refer.http.SnapStartPriming;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -15,6 +16,8 @@ import java.util.function.Function;
 public final class AdminApiHandler extends HttpFunction {
 
     private final Map<String, Function<HttpRequest, HttpResponse>> routes;
+    /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
+    SnapStartPriming priming;
 
     public AdminApiHandler() {
         this(System.getenv());
@@ -22,6 +25,11 @@ public final class AdminApiHandler extends HttpFunction {
 
     public AdminApiHandler(Map<String, String> env) {
         this(AdminWiring.create(env));
+    }
+
+    private AdminApiHandler(AdminWiring wiring) {
+        this(wiring.routes());
+        this.priming = wiring.registerPriming(this);
     }
 
     AdminApiHandler(AdminRoutes r) {

@@ -1,6 +1,5 @@
 package dev.refer.admin;
 
-import dev.refer.core.ids.IdGenerator;
 import dev.refer.core.ids.UlidGenerator;
 import dev.refer.core.lead.ReviewLead;
 import dev.refer.core.link.ChangeLink;
@@ -17,34 +16,45 @@ import dev.refer.dynamodb.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.http.CannedEvent;
+import dev.refer.http.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.Map;
 
 /** Builds the admin API's object graph once per execution environment. */
-final class AdminWiring {
+record AdminWiring(AdminRoutes routes, UlidGenerator ids) {
 
-    private AdminWiring() {
-    }
-
-    static AdminRoutes create(Map<String, String> env) {
+    static AdminWiring create(Map<String, String> env) {
         TableConfig table = TableConfig.fromEnv(env);
         DynamoDbClient dynamoDb = DynamoDbClients.create();
         Clock clock = Clock.systemUTC();
-        IdGenerator ids = new UlidGenerator(clock);
+        UlidGenerator ids = new UlidGenerator(clock);
         var programs = new DynamoDbProgramRepository(dynamoDb, table);
         var partners = new DynamoDbPartnerRepository(dynamoDb, table);
         var links = new DynamoDbLinkRepository(dynamoDb, table);
         var leads = new DynamoDbLeadRepository(dynamoDb, table);
         var ledger = new DynamoDbLedgerRepository(dynamoDb, table);
-        return new AdminRoutes(table.programId(),
+        return new AdminWiring(new AdminRoutes(table.programId(),
                 new ConfigureProgram(table.programId(), programs),
                 new CreatePartner(partners, ids, clock),
                 new ChangePartnerStatus(partners, links),
                 new CreateLink(table.programId(), programs, partners, links, ids, clock),
                 new ChangeLink(links),
                 new ReviewLead(table.programId(), programs, leads, partners, ids, clock),
-                new PartnerQueries(partners, links, leads, ledger, new DynamoDbStatsRepository(dynamoDb, table)));
+                new PartnerQueries(partners, links, leads, ledger, new DynamoDbStatsRepository(dynamoDb, table))), ids);
+    }
+
+    /**
+     * SnapStart: before the snapshot, reads of the program and of a partner that does not exist (routing, the
+     * SDK's first GetItem, JSON and problem answers): nothing is written. After restore, a new random source for ids.
+     */
+    SnapStartPriming registerPriming(AdminApiHandler handler) {
+        String nobody = "00000000000000000000000000";
+        return SnapStartPriming.register(() -> SnapStartPriming.replay(handler,
+                CannedEvent.of("GET /admin/program", "/admin/program", Map.of(), Map.of(), null),
+                CannedEvent.of("GET /admin/partners/{partnerId}", "/admin/partners/" + nobody,
+                        Map.of("partnerId", nobody), Map.of(), null)), ids::reseed);
     }
 }

@@ -172,4 +172,11 @@ class AdminApiHandlerTest {
         assertEquals(415, response.status());
         assertEquals(0, table.count("PARTNER"));
     }
+
+    @Test
+    void snapStartPriming_runsTheRealCodePathsAndWritesNothing() {
+        int before = table.items().size();
+        handler.priming.prime();
+        assertEquals(before, table.items().size(), "priming must not write");
+    }
 }

@@ -55,4 +55,11 @@ class ClickCounterHandlerTest {
         assertEquals("2", table.item("LINK#anna-news", "STATS#ALL").get("clicks").n());
         assertEquals("2", table.item("LINK#anna-news", "STATS#2026-11").get("clicks").n());
     }
+
+    @Test
+    void snapStartPriming_runsTheRealCodePathsAndWritesNothing() {
+        int before = table.items().size();
+        handler.priming.prime();
+        assertEquals(before, table.items().size(), "priming must not write");
+    }
 }

@@ -8,6 +8,7 @@ import dev.refer.http.Json;
 import dev.refer.http.Log;
 import dev.refer.http.Problem;
 import dev.refer.http.Problems;
+import dev.refer.http.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.LinkedHashMap;
@@ -24,19 +25,26 @@ public final class ConversionWebhookHandler extends HttpFunction {
 
     private final SignatureCheck signatures;
     private final RecordConversion recordConversion;
+    /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
+    SnapStartPriming priming;
 
     public ConversionWebhookHandler() {
         this(System.getenv());
     }
 
     public ConversionWebhookHandler(Map<String, String> env) {
-        this(new SignatureCheck(dev.refer.http.Env.require(env, "WEBHOOK_SECRET")), ConversionWebhookWiring.create(env));
+        this(ConversionWebhookWiring.create(env));
+    }
+
+    private ConversionWebhookHandler(ConversionWebhookWiring wiring) {
+        this(wiring.signatures(), wiring.recordConversion());
+        this.priming = wiring.registerPriming(this);
     }
 
     /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
     public static ConversionWebhookHandler withClient(Map<String, String> env, DynamoDbClient dynamoDb) {
-        return new ConversionWebhookHandler(new SignatureCheck(dev.refer.http.Env.require(env, "WEBHOOK_SECRET")),
-                ConversionWebhookWiring.create(env, dynamoDb));
+        ConversionWebhookWiring wiring = ConversionWebhookWiring.create(env, dynamoDb);
+        return new ConversionWebhookHandler(wiring.signatures(), wiring.recordConversion());
     }
 
     ConversionWebhookHandler(SignatureCheck signatures, RecordConversion recordConversion) {

@@ -25,6 +25,15 @@ final class SignatureCheck {
         }
     }
 
+    /** The signature header a sender would send (used to prime the verification path with a valid delivery). */
+    String sign(String id, long unixSeconds, String body) {
+        try {
+            return webhook.sign(id, unixSeconds, body);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign", e);
+        }
+    }
+
     Optional<String> refusal(byte[] body, Map<String, String> headers) {
         String id = headers.get("webhook-id");
         String timestamp = headers.get("webhook-timestamp");

@@ -166,4 +166,11 @@ class ConversionWebhookHandlerTest {
         assertEquals(1, table.count("CONVERSION"));
         assertEquals(1, table.count("COMMISSION"));
     }
+
+    @Test
+    void snapStartPriming_runsTheRealCodePathsAndWritesNothing() {
+        int before = table.items().size();
+        handler.priming.prime();
+        assertEquals(before, table.items().size(), "priming must not write");
+    }
 }

@@ -12,7 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -128,7 +128,7 @@ public final class ApiGatewayV2Codec {
             p.skipChildren();
             return Map.of();
         }
-        Map<String, String> map = new HashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
@@ -154,7 +154,7 @@ public final class ApiGatewayV2Codec {
         if (raw == null || raw.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> map = new HashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         for (String pair : raw.split("&")) {
             if (pair.isEmpty()) {
                 continue;

@@ -1,6 +1,8 @@
 package dev.refer.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,8 @@ public record HttpRequest(
         headers = Map.copyOf(headers);
         cookies = List.copyOf(cookies);
         pathParameters = Map.copyOf(pathParameters);
-        queryParameters = Map.copyOf(queryParameters);
+        // in the order sent: forwarded UTM tags keep the order the visitor's link had
+        queryParameters = Collections.unmodifiableMap(new LinkedHashMap<>(queryParameters));
         body = body == null ? new byte[0] : body;
     }
 

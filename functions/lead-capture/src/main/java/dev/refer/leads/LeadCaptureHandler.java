@@ -7,6 +7,7 @@ import dev.refer.http.HttpResponse;
 import dev.refer.http.Log;
 import dev.refer.http.Problem;
 import dev.refer.http.Problems;
+import dev.refer.http.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
@@ -21,6 +22,8 @@ public final class LeadCaptureHandler extends HttpFunction {
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     private final CaptureLead captureLead;
+    /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
+    SnapStartPriming priming;
 
     public LeadCaptureHandler() {
         this(System.getenv());
@@ -30,9 +33,14 @@ public final class LeadCaptureHandler extends HttpFunction {
         this(LeadCaptureWiring.create(env));
     }
 
+    private LeadCaptureHandler(LeadCaptureWiring wiring) {
+        this(wiring.captureLead());
+        this.priming = wiring.registerPriming(this);
+    }
+
     /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
     public static LeadCaptureHandler withClient(Map<String, String> env, DynamoDbClient dynamoDb) {
-        return new LeadCaptureHandler(LeadCaptureWiring.create(env, dynamoDb));
+        return new LeadCaptureHandler(LeadCaptureWiring.create(env, dynamoDb).captureLead());
     }
 
     LeadCaptureHandler(CaptureLead captureLead) {

@@ -11,6 +11,8 @@ import dev.refer.dynamodb.DynamoDbLeadRepository;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.http.CannedEvent;
+import dev.refer.http.SnapStartPriming;
 import dev.refer.http.Env;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -18,23 +20,33 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Builds the lead capture's object graph once per execution environment. */
-final class LeadCaptureWiring {
+record LeadCaptureWiring(CaptureLead captureLead, UlidGenerator ids) {
 
-    private LeadCaptureWiring() {
-    }
-
-    static CaptureLead create(Map<String, String> env) {
+    static LeadCaptureWiring create(Map<String, String> env) {
         return create(env, DynamoDbClients.create());
     }
 
-    static CaptureLead create(Map<String, String> env, DynamoDbClient dynamoDb) {
+    static LeadCaptureWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
         Clock clock = Clock.systemUTC();
-        return new CaptureLead(table.programId(),
+        UlidGenerator ids = new UlidGenerator(clock);
+        return new LeadCaptureWiring(new CaptureLead(table.programId(),
                 CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock),
                 new Attributor(new DynamoDbClickRepository(dynamoDb, table), new CachedLinkLookup(
                         new DynamoDbLinkRepository(dynamoDb, table), clock,
                         Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30), CachedLinkLookup.DEFAULT_MAX_LINKS)),
-                new DynamoDbLeadRepository(dynamoDb, table), new UlidGenerator(clock), clock);
+                new DynamoDbLeadRepository(dynamoDb, table), ids, clock), ids);
+    }
+
+    /**
+     * SnapStart: before the snapshot, a CORS preflight (reads the program) and a post the honeypot refuses (body
+     * parsing, validation, the problem answer): nothing is written. After restore, a new random source for lead ids.
+     */
+    SnapStartPriming registerPriming(LeadCaptureHandler handler) {
+        return SnapStartPriming.register(() -> SnapStartPriming.replay(handler,
+                CannedEvent.of("OPTIONS /leads", "/leads", Map.of(), Map.of("origin", "https://snapstart.invalid"), null),
+                CannedEvent.of("POST /leads", "/leads", Map.of(), Map.of("content-type", "application/json"),
+                        "{\"email\":\"priming@snapstart.invalid\",\"ref\":\"snapstart-priming\",\"website_url\":\"x\"}")),
+                ids::reseed);
     }
 }

@@ -144,4 +144,11 @@ class LeadCaptureHandlerTest {
         assertEquals(503, response.status());
         assertEquals(0, empty.count("LEAD"));
     }
+
+    @Test
+    void snapStartPriming_runsTheRealCodePathsAndWritesNothing() {
+        int before = table.items().size();
+        handler.priming.prime();
+        assertEquals(before, table.items().size(), "priming must not write");
+    }
 }

@@ -4,6 +4,7 @@ import dev.refer.core.link.FollowLink;
 import dev.refer.http.HttpFunction;
 import dev.refer.http.HttpRequest;
 import dev.refer.http.HttpResponse;
+import dev.refer.http.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
@@ -23,13 +24,20 @@ public final class RedirectHandler extends HttpFunction {
             """;
 
     private final FollowLink followLink;
+    /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
+    SnapStartPriming priming;
 
     public RedirectHandler() {
         this(System.getenv());
     }
 
     public RedirectHandler(Map<String, String> env) {
-        this(RedirectWiring.create(env).followLink());
+        this(RedirectWiring.create(env));
+    }
+
+    private RedirectHandler(RedirectWiring wiring) {
+        this(wiring.followLink());
+        this.priming = wiring.registerPriming(this);
     }
 
     /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */

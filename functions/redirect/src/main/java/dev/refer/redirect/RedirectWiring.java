@@ -2,20 +2,31 @@ package dev.refer.redirect;
 
 import dev.refer.core.ids.UlidGenerator;
 import dev.refer.core.link.CachedLinkLookup;
+import dev.refer.core.link.ClickId;
 import dev.refer.core.link.FollowLink;
+import dev.refer.core.link.LinkCode;
+import dev.refer.core.link.RedirectLocation;
 import dev.refer.dynamodb.DynamoDbClickRepository;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.http.ApiGatewayV2Codec;
+import dev.refer.http.CannedEvent;
 import dev.refer.http.Env;
+import dev.refer.http.HttpResponse;
+import dev.refer.http.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
 /** Builds the redirect's object graph once per execution environment, from the template's environment. */
-record RedirectWiring(FollowLink followLink) {
+record RedirectWiring(FollowLink followLink, UlidGenerator ids) {
 
     static RedirectWiring create(Map<String, String> env) {
         return create(env, DynamoDbClients.create());
@@ -26,9 +37,29 @@ record RedirectWiring(FollowLink followLink) {
         Duration retention = Duration.ofDays(Env.intOr(env, "CLICK_RETENTION_DAYS", 90));
         Duration cacheTtl = Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30);
         Clock clock = Clock.systemUTC();
+        UlidGenerator ids = new UlidGenerator(clock);
         CachedLinkLookup links = new CachedLinkLookup(new DynamoDbLinkRepository(dynamoDb, table), clock, cacheTtl,
                 CachedLinkLookup.DEFAULT_MAX_LINKS);
-        return new RedirectWiring(new FollowLink(links, new DynamoDbClickRepository(dynamoDb, table),
-                new UlidGenerator(clock), clock, retention));
+        return new RedirectWiring(new FollowLink(links, new DynamoDbClickRepository(dynamoDb, table), ids, clock,
+                retention), ids);
+    }
+
+    /**
+     * SnapStart: before the snapshot, a visit to an unknown code (a real GetItem and the 404 page) and the 302
+     * answer's own code (location building, an id, the response) without writing a click; after restore, a new
+     * random source for click ids. The click's PutItem is the one thing left for the first visitor.
+     */
+    SnapStartPriming registerPriming(RedirectHandler handler) {
+        return SnapStartPriming.register(() -> {
+            SnapStartPriming.replay(handler, CannedEvent.of("GET /{code}", "/snapstart-priming",
+                    Map.of("code", "snapstart-priming"), Map.of("user-agent", "Mozilla/5.0 (SnapStart priming)"), null));
+            String location = RedirectLocation.build(URI.create("https://example.com/?plan=pro"),
+                    new LinkCode("snapstart-priming"), new ClickId(ids.newId()), Map.of("utm_source", "priming"));
+            try {
+                ApiGatewayV2Codec.write(HttpResponse.redirect(302, location), OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, ids::reseed);
     }
 }

@@ -83,4 +83,11 @@ class RedirectHandlerTest {
         }
         assertEquals(0, table.count("CLICK"));
     }
+
+    @Test
+    void snapStartPriming_runsTheRealCodePathsAndWritesNothing() {
+        int before = table.items().size();
+        handler.priming.prime();
+        assertEquals(before, table.items().size(), "priming must not write");
+    }
 }

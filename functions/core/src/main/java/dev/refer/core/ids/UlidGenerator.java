@@ -13,7 +13,7 @@ public final class UlidGenerator implements IdGenerator {
     private static final char[] LOWER = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
     private final Clock clock;
-    private final SecureRandom random;
+    private volatile SecureRandom random;
 
     public UlidGenerator(Clock clock) {
         this(clock, new SecureRandom());
@@ -24,10 +24,16 @@ public final class UlidGenerator implements IdGenerator {
         this.random = random;
     }
 
+    /** A fresh random source: called after a SnapStart restore, so restored environments never share one. */
+    public void reseed() {
+        random = new SecureRandom();
+    }
+
     @Override
     public String newId() {
         long time = clock.millis();
         byte[] entropy = new byte[10];
+        SecureRandom random = this.random;
         random.nextBytes(entropy);
         char[] out = new char[26];
         for (int i = 9; i >= 0; i--) {
@@ -53,6 +59,7 @@ public final class UlidGenerator implements IdGenerator {
     @Override
     public String newCode(int length) {
         char[] out = new char[length];
+        SecureRandom random = this.random;
         for (int i = 0; i < length; i++) {
             out[i] = LOWER[random.nextInt(32)];
         }
