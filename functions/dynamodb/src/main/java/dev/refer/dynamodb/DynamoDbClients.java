@@ -1,6 +1,8 @@
 package dev.refer.dynamodb;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -32,7 +34,7 @@ public final class DynamoDbClients {
 
     /**
      * A client for the region in {@code AWS_REGION} (or the {@code aws.region} system property), with credentials
-     * from the environment (Lambda) or system properties (the local stack).
+     * as {@link #credentials()} finds them.
      *
      * @throws IllegalStateException naming AWS_REGION when no region is configured
      */
@@ -44,15 +46,29 @@ public final class DynamoDbClients {
     public static DynamoDbClient create(List<ExecutionInterceptor> interceptors) {
         return DynamoDbClient.builder()
                 .region(region(System.getenv(), System.getProperties()))
-                .credentialsProvider(AwsCredentialsProviderChain.of(
-                        EnvironmentVariableCredentialsProvider.create(),
-                        SystemPropertyCredentialsProvider.create()))
+                .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT)
                         .build())
                 .overrideConfiguration(config -> config.apiCallTimeout(API_CALL_TIMEOUT)
                         .executionInterceptors(interceptors))
+                .build();
+    }
+
+    /**
+     * Lambda hands a function its role's credentials in environment variables, except with SnapStart, where they come
+     * from the container credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI, refreshed by the provider after a
+     * restore). The local stack and tests use system properties. No profile files, no instance metadata: nothing
+     * slow is probed at cold start.
+     */
+    static AwsCredentialsProvider credentials() {
+        return AwsCredentialsProviderChain.builder()
+                .reuseLastProviderEnabled(true)
+                .credentialsProviders(
+                        EnvironmentVariableCredentialsProvider.create(),
+                        ContainerCredentialsProvider.builder().build(),
+                        SystemPropertyCredentialsProvider.create())
                 .build();
     }
 
