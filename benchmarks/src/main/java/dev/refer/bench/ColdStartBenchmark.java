@@ -222,8 +222,8 @@ public final class ColdStartBenchmark {
     }
 
     /**
-     * The hello baseline gets what template.yaml gives every function (Globals: the table, the program and
-     * JAVA_TOOL_OPTIONS), i.e. the variables all functions share with the same value, and their common memory size.
+     * The hello baseline gets what template.yaml gives every function (Globals: the table, the program, the cache TTL
+     * and JAVA_TOOL_OPTIONS when set), i.e. the variables all functions share with the same value, and their common memory size.
      */
     private static FunctionDef globalsOnly(List<FunctionDef> functions) {
         Map<String, Object> shared = new LinkedHashMap<>(functions.getFirst().rawEnvironment());

@@ -4,14 +4,12 @@ import dev.refer.core.conversion.RecordConversion;
 import dev.refer.http.HttpFunction;
 import dev.refer.http.HttpRequest;
 import dev.refer.http.HttpResponse;
-import dev.refer.http.Json;
 import dev.refer.http.Log;
 import dev.refer.http.Problem;
 import dev.refer.http.Problems;
 import dev.refer.http.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,32 +68,6 @@ public final class ConversionWebhookHandler extends HttpFunction {
         RecordConversion.Result result = recordConversion.record(command);
         Log.info("conversion." + result.getClass().getSimpleName(), "eventId", command.eventId(),
                 "type", command.kind().wireName(), "requestId", request.requestId());
-        return switch (result) {
-            case RecordConversion.Result.Recorded recorded -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("status", "recorded");
-                body.put("conversionId", recorded.conversion().id().value());
-                body.put("attributed", recorded.conversion().attribution() != null);
-                if (recorded.commission() != null) {
-                    body.put("commissionId", recorded.commission().id().value());
-                    body.put("commissionMinor", recorded.commission().amount().minor());
-                    body.put("commissionCurrency", recorded.commission().amount().currency().getCurrencyCode());
-                }
-                yield HttpResponse.json(200, Json.write(body));
-            }
-            case RecordConversion.Result.AlreadyRecorded ignored ->
-                    HttpResponse.json(200, "{\"status\":\"duplicate\"}");
-            case RecordConversion.Result.OrderAlreadyRecorded order -> HttpResponse.problem(Problem.of(409,
-                    "order-already-recorded", "Order already recorded",
-                    "A sale for order " + order.orderId() + " was recorded under another event id."));
-            case RecordConversion.Result.RefundRejected rejected -> HttpResponse.problem(new Problem(422,
-                    Problem.TYPE_BASE + "refund-rejected", "The refund cannot be applied",
-                    rejected.field() + ": " + rejected.rule(),
-                    java.util.List.of(new Problem.FieldError(rejected.field(), rejected.rule()))));
-            case RecordConversion.Result.Busy ignored -> HttpResponse.problem(Problem.of(503, "busy",
-                    "Try again", "Concurrent updates to the same order; retry the delivery."))
-                    .withHeader("retry-after", "1");
-            case RecordConversion.Result.ProgramNotConfigured ignored -> HttpResponse.problem(Problems.programNotConfigured());
-        };
+        return ConversionAnswers.of(result);
     }
 }

@@ -93,7 +93,7 @@ class SamTemplateTest {
         assertEquals("refer-local", environment.get("TABLE_NAME"));
         assertEquals("main", environment.get("PROGRAM_ID"));
         assertEquals("whsec_abc", environment.get("WEBHOOK_SECRET"));
-        assertEquals("-XX:+UseSerialGC -Xshare:auto", environment.get("JAVA_TOOL_OPTIONS"));
+        assertEquals("30", environment.get("LOOKUP_CACHE_TTL_SECONDS"), "Globals variables reach every function");
     }
 
     @Test
