@@ -1,5 +1,6 @@
 package dev.refer.core.link;
 
+import dev.refer.core.cache.TtlCache;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.PartnerId;
@@ -8,7 +9,7 @@ import dev.refer.core.ports.LinkRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A per-environment cache of link lookups with a short TTL, so a hot link costs the redirect one write and no read.
@@ -20,38 +21,20 @@ public final class CachedLinkLookup implements LinkRepository {
     /** Bounds the cache: 50,000 links is a few MB, far below a function's memory. */
     public static final int DEFAULT_MAX_LINKS = 50_000;
 
-    private record Entry(Optional<Link> link, long expiresAtMillis) {
-    }
-
     private final LinkRepository delegate;
-    private final Clock clock;
-    private final long ttlMillis;
-    private final int maxEntries;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final TtlCache<LinkCode, Optional<Link>> cache;
+    /** Bound once: the redirect's hot path allocates nothing to consult the cache. */
+    private final Function<LinkCode, Optional<Link>> load;
 
     public CachedLinkLookup(LinkRepository delegate, Clock clock, Duration ttl, int maxEntries) {
         this.delegate = delegate;
-        this.clock = clock;
-        this.ttlMillis = ttl.toMillis();
-        this.maxEntries = maxEntries;
+        this.cache = new TtlCache<>(clock, ttl, maxEntries);
+        this.load = delegate::find;
     }
 
     @Override
     public Optional<Link> find(LinkCode code) {
-        if (ttlMillis <= 0) {
-            return delegate.find(code);
-        }
-        long now = clock.millis();
-        Entry entry = entries.get(code.value());
-        if (entry != null && entry.expiresAtMillis > now) {
-            return entry.link;
-        }
-        Optional<Link> link = delegate.find(code);
-        if (entries.size() >= maxEntries) {
-            entries.clear();
-        }
-        entries.put(code.value(), new Entry(link, now + ttlMillis));
-        return link;
+        return cache.get(code, load);
     }
 
     @Override
@@ -66,13 +49,13 @@ public final class CachedLinkLookup implements LinkRepository {
 
     @Override
     public Optional<Link> setEnabled(LinkCode code, boolean enabled) {
-        entries.remove(code.value());
+        cache.invalidate(code);
         return delegate.setEnabled(code, enabled);
     }
 
     @Override
     public void setPartnerActive(PartnerId partnerId, boolean active) {
-        entries.clear();
+        cache.clear();
         delegate.setPartnerActive(partnerId, active);
     }
 }
