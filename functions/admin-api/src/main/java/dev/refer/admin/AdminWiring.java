@@ -47,13 +47,14 @@ record AdminWiring(AdminRoutes routes, UlidGenerator ids) {
     }
 
     /**
-     * SnapStart: before the snapshot, reads of the program and of a partner that does not exist (routing, the
-     * SDK's first GetItem, JSON and problem answers): nothing is written. After restore, a new random source for ids.
+     * SnapStart: before the snapshot, a page of partners and a partner that does not exist (routing, the SDK's first
+     * Query and GetItem, JSON and problem answers), paths that answer the same before the program is configured:
+     * nothing is written. After restore, a new random source for ids.
      */
     SnapStartPriming registerPriming(AdminApiHandler handler) {
         String nobody = "00000000000000000000000000";
         return SnapStartPriming.register(() -> SnapStartPriming.replay(handler,
-                CannedEvent.of("GET /admin/program", "/admin/program", Map.of(), Map.of(), null),
+                CannedEvent.of("GET /admin/partners", "/admin/partners", Map.of(), Map.of(), null),
                 CannedEvent.of("GET /admin/partners/{partnerId}", "/admin/partners/" + nobody,
                         Map.of("partnerId", nobody), Map.of(), null)), ids::reseed);
     }

@@ -1,10 +1,5 @@
 package dev.refer.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,78 +9,72 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the HTTP API payload 2.0 event and writes the 2.0 response with Jackson's streaming parser: no data binding,
- * no reflection, so the first request of a fresh environment pays for a handful of classes only.
+ * Reads the HTTP API payload 2.0 event and writes the 2.0 response with the module's own {@link JsonReader} and
+ * {@link JsonWriter}: no JSON library, no data binding, no reflection, so the first request of a fresh environment
+ * pays for a handful of classes only.
  */
 public final class ApiGatewayV2Codec {
-
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private ApiGatewayV2Codec() {
     }
 
     public static HttpRequest read(InputStream in) throws IOException {
-        try (JsonParser p = FACTORY.createParser(in)) {
-            return read(p);
-        }
+        return read(in.readAllBytes());
     }
 
     public static HttpRequest read(byte[] event) throws IOException {
-        try (JsonParser p = FACTORY.createParser(event)) {
-            return read(p);
+        Object json;
+        try {
+            json = JsonReader.read(event);
+        } catch (JsonReader.JsonSyntaxException e) {
+            throw new IOException("the event is not valid JSON: " + e.getMessage(), e);
         }
+        if (!(json instanceof Map<?, ?> fields)) {
+            throw new IOException("the event is not an API Gateway HTTP API payload: expected START_OBJECT");
+        }
+        return read(fields);
     }
 
-    private static HttpRequest read(JsonParser p) throws IOException {
+    /** Picks the fields a function uses; a field of the wrong shape reads as it did with Jackson's streaming parser. */
+    private static HttpRequest read(Map<?, ?> event) {
         String routeKey = null, rawPath = "/", rawQuery = "", body = null, requestId = "", sourceIp = "", method = null;
         boolean base64 = false;
         Map<String, String> headers = Map.of(), pathParameters = Map.of(), query = null;
         List<String> cookies = List.of();
-        expect(p.nextToken(), JsonToken.START_OBJECT);
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            switch (field) {
-                case "routeKey" -> routeKey = p.getValueAsString();
-                case "rawPath" -> rawPath = p.getValueAsString();
-                case "rawQueryString" -> rawQuery = p.getValueAsString();
-                case "body" -> body = p.getValueAsString();
-                case "isBase64Encoded" -> base64 = value == JsonToken.VALUE_TRUE;
-                case "headers" -> headers = readStringMap(p, true);
-                case "pathParameters" -> pathParameters = readStringMap(p, false);
-                case "queryStringParameters" -> query = readStringMap(p, false);
-                case "cookies" -> cookies = readStringList(p);
+        for (Map.Entry<?, ?> field : event.entrySet()) {
+            Object value = field.getValue();
+            switch ((String) field.getKey()) {
+                case "routeKey" -> routeKey = text(value);
+                case "rawPath" -> rawPath = text(value);
+                case "rawQueryString" -> rawQuery = text(value);
+                case "body" -> body = text(value);
+                case "isBase64Encoded" -> base64 = Boolean.TRUE.equals(value);
+                case "headers" -> headers = stringMap(value, true);
+                case "pathParameters" -> pathParameters = stringMap(value, false);
+                case "queryStringParameters" -> query = stringMap(value, false);
+                case "cookies" -> cookies = stringList(value);
                 case "requestContext" -> {
-                    if (value != JsonToken.START_OBJECT) {
-                        p.skipChildren();
+                    if (!(value instanceof Map<?, ?> context)) {
                         break;
                     }
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String contextField = p.currentName();
-                        JsonToken contextValue = p.nextToken();
-                        if (contextField.equals("requestId")) {
-                            requestId = p.getValueAsString();
-                        } else if (contextField.equals("http") && contextValue == JsonToken.START_OBJECT) {
-                            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                                String httpField = p.currentName();
-                                p.nextToken();
-                                if (httpField.equals("method")) {
-                                    method = p.getValueAsString();
-                                } else if (httpField.equals("sourceIp")) {
-                                    sourceIp = p.getValueAsString();
-                                } else {
-                                    p.skipChildren();
-                                }
-                            }
-                        } else {
-                            p.skipChildren();
+                    if (context.containsKey("requestId")) {
+                        requestId = text(context.get("requestId"));
+                    }
+                    if (context.get("http") instanceof Map<?, ?> http) {
+                        if (http.containsKey("method")) {
+                            method = text(http.get("method"));
+                        }
+                        if (http.containsKey("sourceIp")) {
+                            sourceIp = text(http.get("sourceIp"));
                         }
                     }
                 }
-                default -> p.skipChildren();
+                default -> {
+                }
             }
         }
         if (method == null && routeKey != null && routeKey.indexOf(' ') > 0) {
@@ -102,49 +91,60 @@ public final class ApiGatewayV2Codec {
     }
 
     public static void write(HttpResponse response, OutputStream out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("statusCode", response.statusCode());
-            g.writeObjectFieldStart("headers");
-            for (Map.Entry<String, String> header : response.headers().entrySet()) {
-                g.writeStringField(header.getKey(), header.getValue());
+        StringBuilder json = new StringBuilder(256 + response.body().length());
+        json.append("{\"statusCode\":").append(response.statusCode()).append(",\"headers\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            if (!first) {
+                json.append(',');
             }
-            g.writeEndObject();
-            if (!response.cookies().isEmpty()) {
-                g.writeArrayFieldStart("cookies");
-                for (String cookie : response.cookies()) {
-                    g.writeString(cookie);
-                }
-                g.writeEndArray();
-            }
-            g.writeStringField("body", response.body());
-            g.writeBooleanField("isBase64Encoded", false);
-            g.writeEndObject();
+            first = false;
+            JsonWriter.writeString(header.getKey(), json);
+            json.append(':');
+            JsonWriter.writeString(header.getValue(), json);
         }
+        json.append('}');
+        if (!response.cookies().isEmpty()) {
+            json.append(",\"cookies\":");
+            JsonWriter.write(response.cookies(), json);
+        }
+        json.append(",\"body\":");
+        JsonWriter.writeString(response.body(), json);
+        json.append(",\"isBase64Encoded\":false}");
+        out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
-    private static Map<String, String> readStringMap(JsonParser p, boolean lowerCaseKeys) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
+    /** A scalar as text (numbers and booleans as written), as Jackson's getValueAsString; an object, array or null is null. */
+    private static String text(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return null;
+    }
+
+    private static Map<String, String> stringMap(Object value, boolean lowerCaseKeys) {
+        if (!(value instanceof Map<?, ?> object)) {
             return Map.of();
         }
         Map<String, String> map = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            map.put(lowerCaseKeys ? key.toLowerCase(java.util.Locale.ROOT) : key, p.getValueAsString());
+        for (Map.Entry<?, ?> entry : object.entrySet()) {
+            String key = (String) entry.getKey();
+            map.put(lowerCaseKeys ? key.toLowerCase(Locale.ROOT) : key, text(entry.getValue()));
         }
         return map;
     }
 
-    private static List<String> readStringList(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
+    private static List<String> stringList(Object value) {
+        if (!(value instanceof List<?> array)) {
             return List.of();
         }
-        List<String> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(p.getValueAsString());
+        List<String> list = new ArrayList<>(array.size());
+        for (Object item : array) {
+            list.add(text(item));
         }
         return list;
     }
@@ -172,12 +172,6 @@ public final class ApiGatewayV2Codec {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return text;
-        }
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
-        if (actual != expected) {
-            throw new IOException("the event is not an API Gateway HTTP API payload: expected " + expected);
         }
     }
 }

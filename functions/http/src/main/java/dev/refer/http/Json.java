@@ -1,37 +1,40 @@
 package dev.refer.http;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-
-import java.io.IOException;
 import java.util.Map;
 
-/** JSON bodies as maps and lists (jackson-jr: no reflection-heavy binding, small and quick to load). */
+/**
+ * JSON bodies as maps and lists, with the module's own {@link JsonReader} and {@link JsonWriter}: no JSON library
+ * to load on a function's cold start.
+ */
 public final class Json {
-
-    private static final JSON MAPPER = JSON.std;
 
     private Json() {
     }
 
-    /** Parses a JSON object; anything else (an array, a scalar, malformed text) is a {@link MalformedJsonException}. */
+    /**
+     * Parses a JSON object (a mutable {@link java.util.LinkedHashMap}; see {@link JsonReader} for the value types);
+     * anything else (an array, a scalar, malformed text) is a {@link MalformedJsonException}.
+     */
     public static Map<String, Object> parseObject(byte[] body) {
+        Object value;
         try {
-            Object value = MAPPER.anyFrom(body);
-            if (value instanceof Map<?, ?> map) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> object = (Map<String, Object>) map;
-                return object;
-            }
-            throw new MalformedJsonException("the body must be a JSON object");
-        } catch (IOException e) {
+            value = JsonReader.read(body);
+        } catch (JsonReader.JsonSyntaxException e) {
             throw new MalformedJsonException("the body is not valid JSON");
         }
+        if (value instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> object = (Map<String, Object>) map;
+            return object;
+        }
+        throw new MalformedJsonException("the body must be a JSON object");
     }
 
+    /** Writes maps, lists, strings, numbers and booleans as compact JSON; map entries with a null value are left out. */
     public static String write(Object value) {
         try {
-            return MAPPER.asString(value);
-        } catch (IOException e) {
+            return JsonWriter.write(value);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
     }

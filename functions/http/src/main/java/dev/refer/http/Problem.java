@@ -42,7 +42,13 @@ public record Problem(int status, String type, String title, String detail, List
         json.put("detail", detail);
         if (!errors.isEmpty()) {
             json.put("errors", errors.stream()
-                    .map(e -> Map.of("field", e.field(), "rule", e.rule()))
+                    .map(e -> {
+                        // ordered: Map.of iterates in a different order on every JVM run
+                        Map<String, Object> error = new LinkedHashMap<>();
+                        error.put("field", e.field());
+                        error.put("rule", e.rule());
+                        return error;
+                    })
                     .toList());
         }
         return Json.write(json);

@@ -1,7 +1,8 @@
 package dev.refer.http.testing;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refer.http.JsonReader;
+import dev.refer.http.JsonWriter;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,7 @@ public final class ApiEvent {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture events/" + name + " on the test classpath");
             }
-            return new ApiEvent(JSON.std.mapFrom(in));
+            return new ApiEvent(JsonReader.readObject(in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,11 +98,7 @@ public final class ApiEvent {
     }
 
     public byte[] json() {
-        try {
-            return JSON.std.asBytes(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonWriter.write(event).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Feeds the event to {@code handler} as the Lambda runtime does and reads the 2.0 response. */
@@ -120,7 +117,7 @@ public final class ApiEvent {
 
         @SuppressWarnings("unchecked")
         static ApiResponse parse(byte[] json) throws IOException {
-            Map<String, Object> response = JSON.std.mapFrom(json);
+            Map<String, Object> response = JsonReader.readObject(json);
             Map<String, String> headers = new LinkedHashMap<>();
             ((Map<String, Object>) response.getOrDefault("headers", Map.of()))
                     .forEach((k, v) -> headers.put(k.toLowerCase(), String.valueOf(v)));
@@ -135,11 +132,7 @@ public final class ApiEvent {
         }
 
         public Map<String, Object> jsonBody() {
-            try {
-                return JSON.std.mapFrom(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return JsonReader.readObject(body.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

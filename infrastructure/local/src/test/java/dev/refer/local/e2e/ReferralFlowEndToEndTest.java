@@ -1,7 +1,7 @@
 package dev.refer.local.e2e;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import com.standardwebhooks.Webhook;
+import dev.refer.http.JsonReader;
 import dev.refer.local.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +61,7 @@ class ReferralFlowEndToEndTest {
     }
 
     private static Map<String, Object> json(HttpResponse<String> response) throws IOException {
-        return JSON.std.mapFrom(response.body());
+        return JsonReader.readObject(response.body().getBytes(StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
