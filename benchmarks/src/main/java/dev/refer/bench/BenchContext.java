@@ -21,6 +21,7 @@ public final class BenchContext {
     private final Path repository;
     private final SamTemplate template;
     private final DynamoDbLocal dynamoDb;
+    private final java.util.List<String> tables = new java.util.ArrayList<>();
 
     BenchContext(Path repository, DynamoDbLocal dynamoDb) {
         this.repository = repository;
@@ -44,11 +45,24 @@ public final class BenchContext {
         return dynamoDb.client();
     }
 
-    /** A new table named {@code prefix-<unique>} created exactly as template.yaml defines it. */
+    /**
+     * A new table named {@code prefix-<unique>} created exactly as template.yaml defines it. It is deleted by
+     * {@link #dropTables()}: DynamoDB Local keeps all tables in one in-memory database that slows down as it fills,
+     * so each section leaves none of its items to the next.
+     */
     public String newTable(String prefix) {
         String name = DynamoDbLocal.uniqueTableName(prefix);
         dynamoDb.createTable(template, TABLE_LOGICAL_ID, name);
+        tables.add(name);
         return name;
+    }
+
+    /** Deletes every table this context created. */
+    public void dropTables() {
+        for (String table : tables) {
+            dynamoDb.client().deleteTable(request -> request.tableName(table));
+        }
+        tables.clear();
     }
 
     /** The environment the template gives every function, pointed at {@code table}. */

@@ -63,7 +63,12 @@ public final class Benchmarks {
                     throw new IllegalArgumentException("unknown section " + name + "; known: " + sections.keySet());
                 }
                 System.err.println("== " + name);
-                List<Metric> metrics = new ArrayList<>(section.apply(figures));
+                List<Metric> metrics;
+                try {
+                    metrics = new ArrayList<>(section.apply(figures));
+                } finally {
+                    context.dropTables();
+                }
                 for (Metric metric : metrics) {
                     figures.put(metric.name(), metric.value());
                     figuresOut.println(metric);

@@ -26,7 +26,7 @@ import java.util.Map;
 final class WarmRedirectBenchmark {
 
     private static final int ITERATIONS = Integer.getInteger("bench.warm.iterations", 10_000);
-    private static final int WARMUP = Integer.getInteger("bench.warm.warmup", 3_000);
+    private static final int WARMUP = Integer.getInteger("bench.warm.warmup", 1_000);
     private static final int BLOCK = 200;
 
     private final BenchContext context;

@@ -98,6 +98,7 @@ final class WriteThroughputBenchmark {
         double callsPerRequest = (double) calls / REQUESTS;
         double handlerSeconds = handlerNanos / 1e9;
         double rawSeconds = rawNanos / 1e9;
+        context.dropTables(); // the next path starts on an empty DynamoDB Local
         return List.of(
                 Metric.of(name + ".handler.rps", REQUESTS / handlerSeconds, 0),
                 Metric.of(name + ".raw.rps", REQUESTS / rawSeconds, 0),

@@ -1,16 +1,12 @@
 package dev.refer.redirect;
 
 import dev.refer.core.ids.UlidGenerator;
-import dev.refer.core.link.Click;
-import dev.refer.core.link.ClickId;
 import dev.refer.core.link.FollowLink;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.ports.ClickRepository;
-import dev.refer.core.ports.LinkRepository;
+import dev.refer.core.ports.ClickRecorder;
+import dev.refer.core.ports.LinkLookup;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,18 +32,8 @@ public final class RedirectCpuProbe {
     public static double microsPerRequest(byte[] event) {
         Link link = new Link(new LinkCode("warm-link"), new PartnerId("01JC0000000000000000000001"),
                 URI.create("https://example.com/pricing?plan=pro"), "bench", true, true, Instant.now());
-        LinkRepository links = new LinkRepository() {
-            public boolean create(Link l) { return false; }
-            public Optional<Link> find(LinkCode code) { return Optional.of(link); }
-            public Page<Link> linksOf(PartnerId p, PageRequest r) { return new Page<>(java.util.List.of(), null); }
-            public Optional<Link> setEnabled(LinkCode c, boolean e) { return Optional.empty(); }
-            public void setPartnerActive(PartnerId p, boolean a) { }
-        };
-        ClickRepository clicks = new ClickRepository() {
-            private Click last;
-            public void record(Click click) { last = click; }
-            public Optional<Click> find(ClickId id) { return Optional.ofNullable(last); }
-        };
+        LinkLookup links = code -> Optional.of(link);
+        ClickRecorder clicks = click -> { };
         Clock clock = Clock.systemUTC();
         RedirectHandler handler = new RedirectHandler(new FollowLink(links, clicks, new UlidGenerator(clock), clock,
                 Duration.ofDays(90)));

@@ -5,7 +5,7 @@ import dev.refer.core.link.ClickId;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.ports.ClickRepository;
-import dev.refer.core.ports.LinkRepository;
+import dev.refer.core.ports.LinkLookup;
 import dev.refer.core.ids.Ulid;
 
 import java.time.Duration;
@@ -20,9 +20,9 @@ import java.util.Optional;
 public final class Attributor {
 
     private final ClickRepository clicks;
-    private final LinkRepository links;
+    private final LinkLookup links;
 
-    public Attributor(ClickRepository clicks, LinkRepository links) {
+    public Attributor(ClickRepository clicks, LinkLookup links) {
         this.clicks = clicks;
         this.links = links;
     }

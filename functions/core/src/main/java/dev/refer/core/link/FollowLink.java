@@ -1,8 +1,8 @@
 package dev.refer.core.link;
 
 import dev.refer.core.ids.IdGenerator;
-import dev.refer.core.ports.ClickRepository;
-import dev.refer.core.ports.LinkRepository;
+import dev.refer.core.ports.ClickRecorder;
+import dev.refer.core.ports.LinkLookup;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,13 +34,13 @@ public final class FollowLink {
 
     private static final Result NOT_FOUND = new Result.NotFound();
 
-    private final LinkRepository links;
-    private final ClickRepository clicks;
+    private final LinkLookup links;
+    private final ClickRecorder clicks;
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration clickRetention;
 
-    public FollowLink(LinkRepository links, ClickRepository clicks, IdGenerator ids, Clock clock,
+    public FollowLink(LinkLookup links, ClickRecorder clicks, IdGenerator ids, Clock clock,
                       Duration clickRetention) {
         this.links = Objects.requireNonNull(links);
         this.clicks = Objects.requireNonNull(clicks);

@@ -9,11 +9,12 @@ import dev.refer.core.partner.PartnerId;
 import java.util.Optional;
 
 /** Short links by code; codes are unique across the table. */
-public interface LinkRepository {
+public interface LinkRepository extends LinkLookup {
 
     /** Stores a new link; false (and nothing stored) when the code is taken. */
     boolean create(Link link);
 
+    @Override
     Optional<Link> find(LinkCode code);
 
     /** A partner's links, newest first. */
