@@ -1,17 +1,29 @@
 package dev.refer.bench;
 
+import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.link.Click;
+import dev.refer.core.link.ClickId;
+import dev.refer.core.link.Link;
+import dev.refer.core.link.LinkCode;
+import dev.refer.core.program.ProgramId;
+import dev.refer.dynamodb.DynamoDbClickRepository;
 import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.DynamoDbLinkRepository;
+import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.lite.AttributeValue;
+import dev.refer.dynamodb.lite.LiteConfig;
+import dev.refer.dynamodb.lite.LiteDynamoDb;
 import dev.refer.redirect.RedirectCpuProbe;
 import dev.refer.redirect.RedirectHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,10 +49,10 @@ final class WarmRedirectBenchmark {
 
     List<Metric> run() {
         LocalAws.pointSdkAt(context);
-        String table = context.newTable("warm");
+        String table = context.newTableWithoutStream("warm");
         BenchData.seed(context.client(), table, "warm-link");
-        DynamoDbMeter meter = new DynamoDbMeter();
-        DynamoDbClient client = DynamoDbClients.create(List.of(meter));
+        // the redirect's own client (the lean one), shared by the handlers and the raw calls
+        LiteDynamoDb client = new LiteDynamoDb(LiteConfig.fromSystem());
         Map<String, String> env = new HashMap<>(context.functionEnvironment(table));
         env.put("CLICK_RETENTION_DAYS", "90");
         env.put("LOOKUP_CACHE_TTL_SECONDS", "0");
@@ -49,21 +61,19 @@ final class WarmRedirectBenchmark {
         RedirectHandler cached = RedirectHandler.withClient(env, client);
         byte[] event = BenchData.redirectEvent("warm-link");
 
-        // the raw path issues exactly the requests the handler issues: capture one of each
-        meter.reset();
-        meter.recording = true;
-        invoke(uncached, event);
-        meter.recording = false;
-        GetItemRequest get = (GetItemRequest) meter.recorded.get(0);
-        PutItemRequest put = (PutItemRequest) meter.recorded.get(1);
-        double readPerRedirect = meter.readUnits.sum();
-        double writePerRedirect = meter.writeUnits.sum();
+        // the raw path issues the same GetItem (the link) and PutItem (a click item of the same shape) on that client
+        Map<String, AttributeValue> linkKey = Map.of("pk", new AttributeValue.S("LINK#warm-link"),
+                "sk", new AttributeValue.S("LINK"));
+        Map<String, AttributeValue> click = sampleClickItem(client, table, linkKey);
         Runnable raw = () -> {
-            client.getItem(get);
-            Map<String, AttributeValue> item = new HashMap<>(put.item());
-            item.put("pk", AttributeValue.fromS("CLICK#raw" + System.nanoTime()));
-            client.putItem(put.toBuilder().item(item).build());
+            client.getItem(table, linkKey, false);
+            Map<String, AttributeValue> item = new HashMap<>(click);
+            item.put("pk", new AttributeValue.S("CLICK#raw" + System.nanoTime()));
+            client.putItem(table, item);
         };
+        double[] units = unitsPerRedirect(table);
+        double readPerRedirect = units[0];
+        double writePerRedirect = units[1];
 
         List<Runnable> variants = List.of(() -> invoke(uncached, event), () -> invoke(cached, event), raw);
         for (int i = 0; i < WARMUP; i++) {
@@ -100,6 +110,35 @@ final class WarmRedirectBenchmark {
         metrics.add(Metric.of("redirect.units.write", writePerRedirect, 2));
         metrics.add(Metric.of("redirect.cpu.us", RedirectCpuProbe.microsPerRequest(event), 1));
         return metrics;
+    }
+
+    /** The item the handler writes for a click, read back after one real redirect. */
+    private Map<String, AttributeValue> sampleClickItem(LiteDynamoDb client, String table,
+                                                        Map<String, AttributeValue> linkKey) {
+        RedirectHandler handler = RedirectHandler.withClient(context.functionEnvironment(table), client);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(BenchData.redirectEvent("warm-link")), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String response = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String rid = response.replaceAll("(?s).*rid=([0-9A-Z]{26}).*", "$1");
+        return client.getItem(table, Map.of("pk", new AttributeValue.S("CLICK#" + rid),
+                "sk", new AttributeValue.S("CLICK")), true).orElseThrow(
+                () -> new IllegalStateException("the redirect wrote no click: " + response));
+    }
+
+    /** Capacity units of the redirect's two calls, as DynamoDB reports them (via the SDK, which can ask). */
+    private double[] unitsPerRedirect(String table) {
+        DynamoDbMeter meter = new DynamoDbMeter();
+        DynamoDbClient sdk = DynamoDbClients.create(List.of(meter));
+        TableConfig config = new TableConfig(table, new ProgramId(BenchContext.PROGRAM_ID));
+        Link link = new DynamoDbLinkRepository(sdk, config).find(new LinkCode("warm-link")).orElseThrow();
+        double read = meter.readUnits.sum();
+        new DynamoDbClickRepository(sdk, config).record(new Click(new ClickId(new UlidGenerator(Clock.systemUTC()).newId()),
+                link.code(), link.partnerId(), link.campaign(), Instant.now(), Instant.now().plus(Duration.ofDays(90))));
+        return new double[]{read, meter.writeUnits.sum()};
     }
 
     static void invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, byte[] event) {

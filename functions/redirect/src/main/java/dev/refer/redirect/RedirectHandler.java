@@ -5,7 +5,7 @@ import dev.refer.http.HttpFunction;
 import dev.refer.http.HttpRequest;
 import dev.refer.http.HttpResponse;
 import dev.refer.http.SnapStartPriming;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import dev.refer.dynamodb.lite.LiteDynamoDb;
 
 import java.util.Map;
 
@@ -41,7 +41,7 @@ public final class RedirectHandler extends HttpFunction {
     }
 
     /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
-    public static RedirectHandler withClient(Map<String, String> env, DynamoDbClient dynamoDb) {
+    public static RedirectHandler withClient(Map<String, String> env, LiteDynamoDb dynamoDb) {
         return new RedirectHandler(RedirectWiring.create(env, dynamoDb).followLink());
     }
 

@@ -6,16 +6,15 @@ import dev.refer.core.link.ClickId;
 import dev.refer.core.link.FollowLink;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.link.RedirectLocation;
-import dev.refer.dynamodb.DynamoDbClickRepository;
-import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbLinkRepository;
-import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.lite.LiteClickRecorder;
+import dev.refer.dynamodb.lite.LiteConfig;
+import dev.refer.dynamodb.lite.LiteDynamoDb;
+import dev.refer.dynamodb.lite.LiteLinkLookup;
 import dev.refer.http.ApiGatewayV2Codec;
 import dev.refer.http.CannedEvent;
 import dev.refer.http.Env;
 import dev.refer.http.HttpResponse;
 import dev.refer.http.SnapStartPriming;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,29 +24,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** Builds the redirect's object graph once per execution environment, from the template's environment. */
-record RedirectWiring(FollowLink followLink, UlidGenerator ids) {
+/**
+ * Builds the redirect's object graph once per execution environment, from the template's environment. Its two
+ * DynamoDB calls go through the lean client (dynamodb-lite): the AWS SDK's start-up cost half the redirect's cold start.
+ */
+record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynamoDb dynamoDb) {
 
     static RedirectWiring create(Map<String, String> env) {
-        return create(env, DynamoDbClients.create());
+        return create(env, new LiteDynamoDb(LiteConfig.from(env, System.getProperties())));
     }
 
-    static RedirectWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
-        TableConfig table = TableConfig.fromEnv(env);
+    static RedirectWiring create(Map<String, String> env, LiteDynamoDb dynamoDb) {
+        String table = Env.require(env, "TABLE_NAME");
         Duration retention = Duration.ofDays(Env.intOr(env, "CLICK_RETENTION_DAYS", 90));
         Duration cacheTtl = Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30);
         Clock clock = Clock.systemUTC();
         UlidGenerator ids = new UlidGenerator(clock);
-        CachedLinkLookup links = new CachedLinkLookup(new DynamoDbLinkRepository(dynamoDb, table), clock, cacheTtl,
+        CachedLinkLookup links = new CachedLinkLookup(new LiteLinkLookup(dynamoDb, table), clock, cacheTtl,
                 CachedLinkLookup.DEFAULT_MAX_LINKS);
-        return new RedirectWiring(new FollowLink(links, new DynamoDbClickRepository(dynamoDb, table), ids, clock,
-                retention), ids);
+        return new RedirectWiring(new FollowLink(links, new LiteClickRecorder(dynamoDb, table), ids, clock,
+                retention), ids, dynamoDb);
     }
 
     /**
      * SnapStart: before the snapshot, a visit to an unknown code (a real GetItem and the 404 page) and the 302
      * answer's own code (location building, an id, the response) without writing a click; after restore, a new
-     * random source for click ids. The click's PutItem is the one thing left for the first visitor.
+     * random source for click ids and fresh credentials. The click's PutItem is left for the first visitor.
      */
     SnapStartPriming registerPriming(RedirectHandler handler) {
         return SnapStartPriming.register(() -> {
@@ -60,6 +62,9 @@ record RedirectWiring(FollowLink followLink, UlidGenerator ids) {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, ids::reseed);
+        }, () -> {
+            ids.reseed();
+            dynamoDb.afterRestore();
+        });
     }
 }
