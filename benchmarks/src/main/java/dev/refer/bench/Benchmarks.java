@@ -46,7 +46,8 @@ public final class Benchmarks {
         System.setOut(new PrintStream(Files.newOutputStream(log), true, java.nio.charset.StandardCharsets.UTF_8));
         System.err.println("function and stack output: " + log);
         Map<String, Section> sections = new LinkedHashMap<>();
-        try (DynamoDbLocal dynamoDb = DynamoDbLocal.start()) {
+        // DynamoDB Local in a JVM of its own: its garbage collection must not pause the measuring thread
+        try (DynamoDbLocal dynamoDb = DynamoDbLocal.startInChildJvm()) {
             BenchContext context = new BenchContext(repository, dynamoDb);
             sections.put("jars", figures -> new JarReport(context).run());
             sections.put("cold", figures -> new ColdStartBenchmark(context).run());

@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +28,11 @@ public final class RedirectCpuProbe {
     private RedirectCpuProbe() {
     }
 
-    public static double microsPerRequest(byte[] event) {
+    /** CPU microseconds and allocated bytes per request, with DynamoDB taken out. */
+    public record Cost(double cpuMicros, double allocatedBytes) {
+    }
+
+    public static Cost perRequest(byte[] event) {
         Link link = new Link(new LinkCode("warm-link"), new PartnerId("01JC0000000000000000000001"),
                 URI.create("https://example.com/pricing?plan=pro"), "bench", true, true, Instant.now());
         LinkLookup links = code -> Optional.of(link);
@@ -37,12 +40,14 @@ public final class RedirectCpuProbe {
         Clock clock = Clock.systemUTC();
         RedirectHandler handler = new RedirectHandler(new FollowLink(links, clicks, new UlidGenerator(clock), clock,
                 Duration.ofDays(90)));
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int warmup = 50_000, measured = 200_000;
         run(handler, event, warmup);
         long cpuStart = threads.getCurrentThreadCpuTime();
+        long allocatedStart = threads.getCurrentThreadAllocatedBytes();
         run(handler, event, measured);
-        return (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000.0 / measured;
+        return new Cost((threads.getCurrentThreadCpuTime() - cpuStart) / 1_000.0 / measured,
+                (threads.getCurrentThreadAllocatedBytes() - allocatedStart) / (double) measured);
     }
 
     private static void run(RedirectHandler handler, byte[] event, int times) {

@@ -16,7 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,15 +46,23 @@ public final class DynamoDbLocal implements AutoCloseable {
 
     private static DynamoDbLocal shared;
 
+    /** The server in this JVM, or null when it runs in {@link #child}. */
     private final DynamoDBProxyServer server;
+    /** The JVM the server runs in when started with {@link #startInChildJvm()}, else null. */
+    private final Process child;
     private final URI endpoint;
     private final DynamoDbClient client;
     private final DynamoDbStreamsClient streamsClient;
     private final boolean sharedInstance;
 
     private DynamoDbLocal(DynamoDBProxyServer server, int port, boolean sharedInstance) {
+        this(server, null, URI.create("http://" + LOOPBACK + ":" + port), sharedInstance);
+    }
+
+    private DynamoDbLocal(DynamoDBProxyServer server, Process child, URI endpoint, boolean sharedInstance) {
         this.server = server;
-        this.endpoint = URI.create("http://" + LOOPBACK + ":" + port);
+        this.child = child;
+        this.endpoint = endpoint;
         this.sharedInstance = sharedInstance;
         this.client = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
@@ -68,6 +81,61 @@ public final class DynamoDbLocal implements AutoCloseable {
     /** A server of its own; the caller closes it. */
     public static DynamoDbLocal start() {
         return start(false);
+    }
+
+    /**
+     * A server of its own in a child JVM (same classpath, same loopback binding): for measurements, where the
+     * server's own allocation and garbage collection must not pause the JVM that measures. The child stops when
+     * this one closes it, and when this JVM exits (it watches its standard input).
+     */
+    public static DynamoDbLocal startInChildJvm() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                    System.getProperty("java.class.path"), DynamoDbLocal.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(ENDPOINT_LINE)) {
+                    URI endpoint = URI.create(line.substring(ENDPOINT_LINE.length()).strip());
+                    Thread drain = new Thread(() -> drain(out), "dynamodb-local-child-output");
+                    drain.setDaemon(true);
+                    drain.start();
+                    return new DynamoDbLocal(null, child, endpoint, false);
+                }
+            }
+            child.destroyForcibly();
+            throw new IllegalStateException("DynamoDB Local's child JVM exited before it reported its endpoint");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start DynamoDB Local in a child JVM: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String ENDPOINT_LINE = "dynamodb-local-endpoint: ";
+
+    /** The child JVM's entry point: starts a server, reports its endpoint, stops when standard input closes. */
+    public static void main(String[] args) throws IOException {
+        DynamoDbLocal local = start();
+        System.out.println(ENDPOINT_LINE + local.endpoint());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // runs until the parent closes our standard input (or dies)
+        }
+        local.close();
+        System.exit(0);
+    }
+
+    private static void drain(BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // DynamoDB Local prints its banner; nobody reads it
+            }
+        } catch (IOException ignored) {
+            // the child is gone
+        }
     }
 
     /** The JVM's shared server, started on first use and stopped when the JVM exits; {@link #close()} leaves it up. */
@@ -192,6 +260,17 @@ public final class DynamoDbLocal implements AutoCloseable {
     private void stop() {
         client.close();
         streamsClient.close();
+        if (child != null) {
+            try {
+                child.getOutputStream().close();
+                if (!child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            } catch (IOException | InterruptedException e) {
+                child.destroyForcibly();
+            }
+            return;
+        }
         try {
             server.stop();
         } catch (Exception e) {

@@ -118,4 +118,24 @@ class DynamoDbLocalTest {
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
+
+    @Test
+    void startInChildJvm_servesOnLoopbackAndStopsWithItsParent() throws Exception {
+        java.net.URI endpoint;
+        try (DynamoDbLocal child = DynamoDbLocal.startInChildJvm()) {
+            endpoint = child.endpoint();
+            assertEquals("127.0.0.1", endpoint.getHost());
+            String table = DynamoDbLocal.uniqueTableName("child");
+            child.createTable(SamTemplate.load(), "ReferralTable", table);
+            child.client().putItem(r -> r.tableName(table).item(java.util.Map.of(
+                    "pk", AttributeValue.fromS("a"),
+                    "sk", AttributeValue.fromS("b"))));
+            assertEquals(1, child.client().scan(r -> r.tableName(table)).count());
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                    () -> socket.connect(new java.net.InetSocketAddress("127.0.0.1", endpoint.getPort()), 1000),
+                    "the child JVM is gone once closed");
+        }
+    }
 }
