@@ -42,6 +42,11 @@ public final class BenchContext {
         return dynamoDb;
     }
 
+    /** Points this JVM's SDK clients (standard configuration, system properties) at the benchmark's DynamoDB Local. */
+    public void pointSdkAtDynamoDb() {
+        dynamoDb.sdkSystemProperties().forEach(System::setProperty);
+    }
+
     public DynamoDbClient client() {
         return dynamoDb.client();
     }

@@ -18,11 +18,16 @@ import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.TableConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import dev.refer.http.Json;
+
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Seeds a benchmark table through the production adapters: a program, an active partner and links. */
 final class BenchData {
@@ -53,28 +58,63 @@ final class BenchData {
 
     /** An HTTP API payload 2.0 event for GET /{code}, as API Gateway sends it. */
     static byte[] redirectEvent(String code) {
-        return ("""
-                {"version":"2.0","routeKey":"GET /{code}","rawPath":"/%s","rawQueryString":"utm_source=linkedin",
-                 "headers":{"accept":"text/html","host":"a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com",
-                  "user-agent":"%s","x-forwarded-for":"203.0.113.7","x-forwarded-proto":"https"},
-                 "queryStringParameters":{"utm_source":"linkedin"},
-                 "requestContext":{"accountId":"123456789012","apiId":"a1b2c3d4e5","domainName":"a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com",
-                  "http":{"method":"GET","path":"/%s","protocol":"HTTP/1.1","sourceIp":"203.0.113.7","userAgent":"%s"},
-                  "requestId":"bench","routeKey":"GET /{code}","stage":"$default","time":"23/Nov/2026:10:00:00 +0000","timeEpoch":1795428000000},
-                 "pathParameters":{"code":"%s"},"isBase64Encoded":false}""")
-                .formatted(code, BROWSER, code, BROWSER, code).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("accept", "text/html");
+        headers.put("host", HOST);
+        headers.put("user-agent", BROWSER);
+        headers.put("x-forwarded-for", "203.0.113.7");
+        headers.put("x-forwarded-proto", "https");
+        Map<String, Object> event = event("GET /{code}", "/" + code, headers, "203.0.113.7", BROWSER);
+        event.put("rawQueryString", "utm_source=linkedin");
+        event.put("queryStringParameters", Map.of("utm_source", "linkedin"));
+        event.put("pathParameters", Map.of("code", code));
+        return bytes(event);
     }
 
     /** A POST with a JSON body to {@code route}, with extra headers. */
-    static byte[] postEvent(String route, String path, String body, java.util.Map<String, String> headers) {
-        StringBuilder h = new StringBuilder("\"content-type\":\"application/json\",\"host\":\"a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com\",\"user-agent\":\"" + BROWSER + "\"");
-        headers.forEach((k, v) -> h.append(",\"").append(k).append("\":\"").append(v).append('"'));
-        String escaped = body.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-        return ("""
-                {"version":"2.0","routeKey":"%s","rawPath":"%s","rawQueryString":"","headers":{%s},
-                 "requestContext":{"accountId":"123456789012","apiId":"a1b2c3d4e5","http":{"method":"POST","path":"%s",
-                  "protocol":"HTTP/1.1","sourceIp":"198.51.100.23","userAgent":"bench"},"requestId":"bench","routeKey":"%s",
-                  "stage":"$default","timeEpoch":1795428000000},"body":"%s","isBase64Encoded":false}""")
-                .formatted(route, path, h, path, route, escaped).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static byte[] postEvent(String route, String path, String body, Map<String, String> extraHeaders) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("host", HOST);
+        headers.put("user-agent", BROWSER);
+        headers.putAll(extraHeaders);
+        Map<String, Object> event = event(route, path, headers, "198.51.100.23", "bench");
+        event.put("body", body);
+        return bytes(event);
+    }
+
+    private static final String HOST = "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com";
+
+    private static Map<String, Object> event(String routeKey, String path, Map<String, Object> headers,
+                                             String sourceIp, String userAgent) {
+        Map<String, Object> http = new LinkedHashMap<>();
+        http.put("method", routeKey.substring(0, routeKey.indexOf(' ')));
+        http.put("path", path);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", sourceIp);
+        http.put("userAgent", userAgent);
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("accountId", "123456789012");
+        context.put("apiId", "a1b2c3d4e5");
+        context.put("domainName", HOST);
+        context.put("http", http);
+        context.put("requestId", "bench");
+        context.put("routeKey", routeKey);
+        context.put("stage", "$default");
+        context.put("time", "23/Nov/2026:10:00:00 +0000");
+        context.put("timeEpoch", 1795428000000L);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", path);
+        event.put("rawQueryString", "");
+        event.put("headers", headers);
+        event.put("requestContext", context);
+        event.put("isBase64Encoded", false);
+        return event;
+    }
+
+    private static byte[] bytes(Map<String, Object> event) {
+        return Json.write(event).getBytes(StandardCharsets.UTF_8);
     }
 }

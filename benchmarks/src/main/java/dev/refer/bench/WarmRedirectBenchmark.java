@@ -49,7 +49,7 @@ final class WarmRedirectBenchmark {
     }
 
     List<Metric> run() {
-        LocalAws.pointSdkAt(context);
+        context.pointSdkAtDynamoDb();
         String table = context.newTableWithoutStream("warm");
         BenchData.seed(context.client(), table, "warm-link");
         // the redirect's own client (the lean one), shared by the handlers and the raw calls

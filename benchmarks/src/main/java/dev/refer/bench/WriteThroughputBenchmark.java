@@ -38,7 +38,7 @@ final class WriteThroughputBenchmark {
     }
 
     List<Metric> run() throws RuntimeException {
-        LocalAws.pointSdkAt(context);
+        context.pointSdkAtDynamoDb();
         List<Metric> metrics = new ArrayList<>();
         metrics.addAll(measure("lead", (env, client) -> LeadCaptureHandler.withClient(env, client),
                 i -> BenchData.postEvent("POST /leads", "/leads",

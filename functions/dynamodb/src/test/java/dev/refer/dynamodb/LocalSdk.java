@@ -12,9 +12,6 @@ public final class LocalSdk {
     }
 
     public static synchronized void useSharedDynamoDbLocal() {
-        System.setProperty("aws.region", DynamoDbLocal.REGION.id());
-        System.setProperty("aws.accessKeyId", DynamoDbLocal.ACCESS_KEY_ID);
-        System.setProperty("aws.secretAccessKey", DynamoDbLocal.SECRET_ACCESS_KEY);
-        System.setProperty("aws.endpointUrlDynamoDb", DynamoDbLocal.shared().endpoint().toString());
+        DynamoDbLocal.shared().sdkSystemProperties().forEach(System::setProperty);
     }
 }

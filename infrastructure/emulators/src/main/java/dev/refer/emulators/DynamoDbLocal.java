@@ -26,6 +26,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -214,6 +216,22 @@ public final class DynamoDbLocal implements AutoCloseable {
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    /**
+     * The SDK's standard configuration, as JVM system properties, that points every client of a JVM at this server:
+     * region, credentials and the service endpoints (the SDK's names are aws.endpointUrl + the service id in
+     * PascalCase: AWS_ENDPOINT_URL_DYNAMODB is aws.endpointUrlDynamoDb). Code under test then builds its clients
+     * exactly as in Lambda.
+     */
+    public Map<String, String> sdkSystemProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("aws.region", REGION.id());
+        properties.put("aws.accessKeyId", ACCESS_KEY_ID);
+        properties.put("aws.secretAccessKey", SECRET_ACCESS_KEY);
+        properties.put("aws.endpointUrlDynamoDb", endpoint.toString());
+        properties.put("aws.endpointUrlDynamoDbStreams", endpoint.toString());
+        return properties;
     }
 
     public DynamoDbStreamsClient streamsClient() {

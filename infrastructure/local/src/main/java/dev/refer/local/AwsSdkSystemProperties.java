@@ -1,5 +1,7 @@
 package dev.refer.local;
 
+import dev.refer.emulators.DynamoDbLocal;
+
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +13,7 @@ import java.util.Map;
  */
 final class AwsSdkSystemProperties implements AutoCloseable {
 
-    static final String REGION = "us-east-1";
+    static final String REGION = DynamoDbLocal.REGION.id();
 
     private final Map<String, String> previous = new LinkedHashMap<>();
 
@@ -19,15 +21,9 @@ final class AwsSdkSystemProperties implements AutoCloseable {
         values.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
     }
 
-    static AwsSdkSystemProperties apply(URI dynamoDb, URI moto) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("aws.region", REGION);
-        values.put("aws.accessKeyId", "local");
-        values.put("aws.secretAccessKey", "local");
-        // Service-specific endpoints: the SDK's names are aws.endpointUrl + the service id in PascalCase
-        // (AWS_ENDPOINT_URL_DYNAMODB <-> aws.endpointUrlDynamoDb, AWS_ENDPOINT_URL_SESV2 <-> aws.endpointUrlSesV2).
-        values.put("aws.endpointUrlDynamoDb", dynamoDb.toString());
-        values.put("aws.endpointUrlDynamoDbStreams", dynamoDb.toString());
+    static AwsSdkSystemProperties apply(DynamoDbLocal dynamoDb, URI moto) {
+        Map<String, String> values = new LinkedHashMap<>(dynamoDb.sdkSystemProperties());
+        // SES v2 by its service-specific name (AWS_ENDPOINT_URL_SESV2 <-> aws.endpointUrlSesV2)
         values.put("aws.endpointUrlSesV2", moto.toString());
         // Every other service (SQS, Scheduler, Secrets Manager, S3...) goes to moto.
         values.put("aws.endpointUrl", moto.toString());

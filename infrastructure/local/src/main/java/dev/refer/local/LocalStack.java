@@ -140,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
         template = options.template() == null ? SamTemplate.load() : SamTemplate.load(options.template());
         dynamoDb = track(DynamoDbLocal.start());
         moto = track(MotoServer.start());
-        track(AwsSdkSystemProperties.apply(dynamoDb.endpoint(), moto.endpoint()));
+        track(AwsSdkSystemProperties.apply(dynamoDb, moto.endpoint()));
 
         Map<String, String> refs = new LinkedHashMap<>(createTables());
         String secretName = template.parameterDefaults().get("WebhookSecretName");

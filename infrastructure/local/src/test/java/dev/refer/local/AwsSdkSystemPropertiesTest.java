@@ -21,7 +21,7 @@ class AwsSdkSystemPropertiesTest {
         String table = DynamoDbLocal.uniqueTableName("sdk");
         dynamoDb.createTable(SamTemplate.load(), "ReferralTable", table);
         try (MotoServer moto = MotoServer.start();
-             AwsSdkSystemProperties ignored = AwsSdkSystemProperties.apply(dynamoDb.endpoint(), moto.endpoint());
+             AwsSdkSystemProperties ignored = AwsSdkSystemProperties.apply(dynamoDb, moto.endpoint());
              DynamoDbClient dynamoDbClient = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
                      .build();
              SesV2Client ses = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build();

@@ -78,10 +78,6 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         return minor > 0;
     }
 
-    public boolean isZero() {
-        return minor == 0;
-    }
-
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("currency mismatch: " + currency + " vs " + other.currency);
