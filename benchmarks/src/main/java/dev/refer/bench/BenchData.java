@@ -18,7 +18,7 @@ import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.TableConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import dev.refer.http.Json;
+import dev.refer.lambda.LambdaJson;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +115,6 @@ final class BenchData {
     }
 
     private static byte[] bytes(Map<String, Object> event) {
-        return Json.write(event).getBytes(StandardCharsets.UTF_8);
+        return LambdaJson.write(event).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,7 +4,7 @@ import com.standardwebhooks.Webhook;
 import dev.refer.core.ids.UlidGenerator;
 import dev.refer.emulators.FunctionDef;
 import dev.refer.emulators.HttpRoute;
-import dev.refer.http.Json;
+import dev.refer.lambda.LambdaJson;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,7 +64,7 @@ final class ColdEvents {
         }
         if (routes.contains("POST /leads")) {
             return http("POST /leads (JSON, new email)", 202, () -> {
-                String body = Json.write(ordered("email", "cold-" + ids.newId().toLowerCase() + "@example.org",
+                String body = LambdaJson.write(ordered("email", "cold-" + ids.newId().toLowerCase() + "@example.org",
                         "name", "Cold Start", "company", "Bench GmbH", "ref", linkCode));
                 return httpEvent("POST", "POST /leads", "/leads", Map.of(),
                         Map.of("content-type", "application/json", "origin", ALLOWED_ORIGIN), body);
@@ -139,7 +139,7 @@ final class ColdEvents {
         Instant now = Instant.now();
         Map<String, Object> customer = ordered("externalId", "cus_cold_" + ids.newId(),
                 "email", "buyer-" + ids.newId().toLowerCase() + "@example.org");
-        String body = Json.write(ordered("id", eventId, "type", "sale", "orderId", "ord_cold_" + ids.newId(),
+        String body = LambdaJson.write(ordered("id", eventId, "type", "sale", "orderId", "ord_cold_" + ids.newId(),
                 "amount", 12345, "currency", "EUR", "occurredAt", now.truncatedTo(ChronoUnit.SECONDS).toString(),
                 "customer", customer, "ref", linkCode));
         long timestamp = now.getEpochSecond();
@@ -169,7 +169,7 @@ final class ColdEvents {
                 "eventVersion", "1.1", "eventSource", "aws:dynamodb", "awsRegion", "us-east-1", "dynamodb", dynamodb,
                 "eventSourceARN", "arn:aws:dynamodb:us-east-1:123456789012:table/" + table
                         + "/stream/2026-01-01T00:00:00.000");
-        return bytes(Json.write(Map.of("Records", List.of(record))));
+        return bytes(LambdaJson.write(Map.of("Records", List.of(record))));
     }
 
     /** An HTTP API payload 2.0 event, shaped like API Gateway's (see functions/http's test events). */
@@ -207,7 +207,7 @@ final class ColdEvents {
             event.put("body", body);
         }
         event.put("isBase64Encoded", false);
-        return bytes(Json.write(event));
+        return bytes(LambdaJson.write(event));
     }
 
     private static Map<String, Object> s(String value) {
@@ -224,8 +224,10 @@ final class ColdEvents {
 
     private static Map<String, Object> parse(byte[] response) {
         try {
-            return Json.parseObject(response);
-        } catch (Json.MalformedJsonException e) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = LambdaJson.mapper().readValue(response, Map.class);
+            return map;
+        } catch (java.io.IOException e) {
             return null;
         }
     }

@@ -1,10 +1,11 @@
 package dev.refer.admin;
 
-import dev.refer.http.HttpFunction;
-import dev.refer.http.HttpRequest;
-import dev.refer.http.HttpResponse;
-import dev.refer.http.Problem;
-import dev.refer.http.SnapStartPriming;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.lambda.HttpFunction;
+import dev.refer.lambda.HttpRequest;
+import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Problem;
+import dev.refer.lambda.SnapStartPriming;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +16,7 @@ import java.util.function.Function;
  */
 public final class AdminApiHandler extends HttpFunction {
 
-    private final Map<String, Function<HttpRequest, HttpResponse>> routes;
+    private final Map<String, Function<HttpRequest, APIGatewayV2HTTPResponse>> routes;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
     SnapStartPriming priming;
 
@@ -53,8 +54,8 @@ public final class AdminApiHandler extends HttpFunction {
     }
 
     @Override
-    protected HttpResponse handle(HttpRequest request) {
-        Function<HttpRequest, HttpResponse> route = routes.get(request.routeKey());
+    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        Function<HttpRequest, APIGatewayV2HTTPResponse> route = routes.get(request.routeKey());
         if (route == null) {
             return HttpResponse.problem(Problem.of(404, "no-route", "No such route",
                     request.routeKey() + " is not part of the admin API."));

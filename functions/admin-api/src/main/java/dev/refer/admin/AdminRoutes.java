@@ -17,13 +17,12 @@ import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.core.validation.Invalid;
 import dev.refer.core.validation.Rules;
-import dev.refer.http.HttpRequest;
-import dev.refer.http.HttpResponse;
-import dev.refer.http.Json;
-import dev.refer.http.JsonBody;
-import dev.refer.http.Problem;
-import dev.refer.http.ProblemException;
-import dev.refer.http.Problems;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.lambda.HttpRequest;
+import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Problem;
+import dev.refer.lambda.ProblemException;
+import dev.refer.lambda.Problems;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -58,50 +57,44 @@ final class AdminRoutes {
         this.queries = queries;
     }
 
-    HttpResponse getProgram(HttpRequest request) {
+    APIGatewayV2HTTPResponse getProgram(HttpRequest request) {
         return configureProgram.current().map(p -> ok(ProgramJson.write(p)))
                 .orElseGet(() -> HttpResponse.problem(Problems.programNotConfigured()));
     }
 
-    HttpResponse putProgram(HttpRequest request) {
-        Program program = ProgramJson.parse(JsonBody.object(request, MAX_BODY_BYTES), programId);
+    APIGatewayV2HTTPResponse putProgram(HttpRequest request) {
+        Program program = ProgramJson.parse(request.jsonBody(AdminBodies.ProgramBody.class, MAX_BODY_BYTES), programId);
         return ok(ProgramJson.write(configureProgram.configure(program)));
     }
 
-    HttpResponse createPartner(HttpRequest request) {
-        Map<String, Object> json = JsonBody.object(request, MAX_BODY_BYTES);
+    APIGatewayV2HTTPResponse createPartner(HttpRequest request) {
+        var body = request.jsonBody(AdminBodies.NewPartnerBody.class, MAX_BODY_BYTES);
         Rules rules = Rules.check();
-        String emailText = JsonBody.string(json, "email");
-        EmailAddress email = rules.value("email", () -> new EmailAddress(emailText));
-        String statusText = JsonBody.string(json, "status");
-        PartnerStatus status = statusText == null ? null : rules.value("status", () -> status(statusText));
-        Object plan = json.get("plan");
-        rules.require(plan == null || plan instanceof Map, "plan", "must be an object");
+        EmailAddress email = rules.value("email", () -> new EmailAddress(body.email()));
+        PartnerStatus status = body.status() == null ? null : rules.value("status", () -> status(body.status()));
         rules.orThrow();
-        @SuppressWarnings("unchecked")
-        var override = plan == null ? null : ProgramJson.plan((Map<String, Object>) plan, programCurrency(), "plan.");
-        var result = createPartner.create(new CreatePartner.Command(JsonBody.string(json, "name"), email,
-                JsonBody.string(json, "company"), status, override));
+        var override = body.plan() == null ? null : ProgramJson.plan(body.plan(), programCurrency(), "plan.");
+        var result = createPartner.create(new CreatePartner.Command(body.name(), email, body.company(), status,
+                override));
         return switch (result) {
-            case CreatePartner.Result.Created created -> json(201, AdminJson.partner(created.partner()))
-                    .withHeader("location", "/admin/partners/" + created.partner().id());
+            case CreatePartner.Result.Created created -> HttpResponse.withHeader(json(201, AdminJson.partner(created.partner())),
+                    "location", "/admin/partners/" + created.partner().id());
             case CreatePartner.Result.EmailTaken ignored -> HttpResponse.problem(Problem.of(409, "email-taken",
                     "A partner with this email exists", "Each partner has its own email address."));
         };
     }
 
-    HttpResponse listPartners(HttpRequest request) {
+    APIGatewayV2HTTPResponse listPartners(HttpRequest request) {
         return ok(AdminJson.page(queries.partners(page(request)), AdminJson::partner));
     }
 
-    HttpResponse getPartner(HttpRequest request) {
+    APIGatewayV2HTTPResponse getPartner(HttpRequest request) {
         return queries.partner(partnerId(request)).map(p -> ok(AdminJson.partner(p)))
                 .orElseGet(() -> HttpResponse.problem(Problems.notFound("This partner")));
     }
 
-    HttpResponse updatePartner(HttpRequest request) {
-        Map<String, Object> json = JsonBody.object(request, MAX_BODY_BYTES);
-        String statusText = JsonBody.string(json, "status");
+    APIGatewayV2HTTPResponse updatePartner(HttpRequest request) {
+        String statusText = request.jsonBody(AdminBodies.PartnerChangeBody.class, MAX_BODY_BYTES).status();
         PartnerStatus status = Rules.check().value("status", () -> status(statusText));
         if (status == null) {
             throw Invalid.field("status", "must be one of PENDING, ACTIVE, SUSPENDED");
@@ -110,11 +103,11 @@ final class AdminRoutes {
                 .orElseGet(() -> HttpResponse.problem(Problems.notFound("This partner")));
     }
 
-    HttpResponse createLink(HttpRequest request) {
+    APIGatewayV2HTTPResponse createLink(HttpRequest request) {
         PartnerId partnerId = partnerId(request);
-        Map<String, Object> json = JsonBody.object(request, MAX_BODY_BYTES);
-        var result = createLink.create(new CreateLink.Command(partnerId, JsonBody.string(json, "code"),
-                JsonBody.string(json, "destination"), JsonBody.string(json, "campaign")));
+        var body = request.jsonBody(AdminBodies.NewLinkBody.class, MAX_BODY_BYTES);
+        var result = createLink.create(new CreateLink.Command(partnerId, body.code(), body.destination(),
+                body.campaign()));
         return switch (result) {
             case CreateLink.Result.Created created -> json(201, AdminJson.link(created.link(), shortUrlBase(request)));
             case CreateLink.Result.PartnerNotFound ignored -> HttpResponse.problem(Problems.notFound("This partner"));
@@ -125,14 +118,14 @@ final class AdminRoutes {
         };
     }
 
-    HttpResponse listLinks(HttpRequest request) {
+    APIGatewayV2HTTPResponse listLinks(HttpRequest request) {
         String base = shortUrlBase(request);
         return ok(AdminJson.page(queries.links(partnerId(request), page(request)), l -> AdminJson.link(l, base)));
     }
 
-    HttpResponse updateLink(HttpRequest request) {
+    APIGatewayV2HTTPResponse updateLink(HttpRequest request) {
         LinkCode code = pathValue("code", () -> new LinkCode(request.pathParameter("code").orElse("")));
-        Boolean enabled = JsonBody.bool(JsonBody.object(request, MAX_BODY_BYTES), "enabled");
+        Boolean enabled = request.jsonBody(AdminBodies.LinkChangeBody.class, MAX_BODY_BYTES).enabled();
         if (enabled == null) {
             throw Invalid.field("enabled", "is required: true or false");
         }
@@ -141,27 +134,27 @@ final class AdminRoutes {
                 .orElseGet(() -> HttpResponse.problem(Problems.notFound("This link")));
     }
 
-    HttpResponse listLeads(HttpRequest request) {
+    APIGatewayV2HTTPResponse listLeads(HttpRequest request) {
         return ok(AdminJson.page(queries.leads(partnerId(request), page(request)), AdminJson::lead));
     }
 
-    HttpResponse getLead(HttpRequest request) {
+    APIGatewayV2HTTPResponse getLead(HttpRequest request) {
         return queries.lead(leadId(request)).map(l -> ok(AdminJson.lead(l)))
                 .orElseGet(() -> HttpResponse.problem(Problems.notFound("This lead")));
     }
 
-    HttpResponse qualifyLead(HttpRequest request) {
+    APIGatewayV2HTTPResponse qualifyLead(HttpRequest request) {
         return review(request, ReviewLead.Decision.QUALIFY);
     }
 
-    HttpResponse rejectLead(HttpRequest request) {
+    APIGatewayV2HTTPResponse rejectLead(HttpRequest request) {
         return review(request, ReviewLead.Decision.REJECT);
     }
 
-    private HttpResponse review(HttpRequest request, ReviewLead.Decision decision) {
+    private APIGatewayV2HTTPResponse review(HttpRequest request, ReviewLead.Decision decision) {
         LeadId leadId = leadId(request);
         String reason = request.body().length == 0 ? null
-                : JsonBody.string(JsonBody.object(request, MAX_BODY_BYTES), "reason");
+                : request.jsonBody(AdminBodies.ReviewBody.class, MAX_BODY_BYTES).reason();
         return switch (reviewLead.review(new ReviewLead.Command(leadId, decision, reason))) {
             case ReviewLead.Result.Reviewed reviewed -> {
                 Map<String, Object> body = AdminJson.lead(reviewed.lead());
@@ -175,15 +168,15 @@ final class AdminRoutes {
         };
     }
 
-    HttpResponse listConversions(HttpRequest request) {
+    APIGatewayV2HTTPResponse listConversions(HttpRequest request) {
         return ok(AdminJson.page(queries.conversions(partnerId(request), page(request)), AdminJson::conversion));
     }
 
-    HttpResponse listCommissions(HttpRequest request) {
+    APIGatewayV2HTTPResponse listCommissions(HttpRequest request) {
         return ok(AdminJson.page(queries.commissions(partnerId(request), page(request)), AdminJson::commission));
     }
 
-    HttpResponse partnerStats(HttpRequest request) {
+    APIGatewayV2HTTPResponse partnerStats(HttpRequest request) {
         PartnerId id = partnerId(request);
         if (queries.partner(id).isEmpty()) {
             return HttpResponse.problem(Problems.notFound("This partner"));
@@ -193,12 +186,12 @@ final class AdminRoutes {
         return ok(AdminJson.stats(queries.stats(id, yearMonth), month));
     }
 
-    private static HttpResponse ok(Map<String, Object> body) {
+    private static APIGatewayV2HTTPResponse ok(Map<String, Object> body) {
         return json(200, body);
     }
 
-    private static HttpResponse json(int status, Map<String, Object> body) {
-        return HttpResponse.json(status, Json.write(body));
+    private static APIGatewayV2HTTPResponse json(int status, Map<String, Object> body) {
+        return HttpResponse.json(status, body);
     }
 
     private static PartnerId partnerId(HttpRequest request) {

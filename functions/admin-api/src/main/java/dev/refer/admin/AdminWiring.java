@@ -16,8 +16,7 @@ import dev.refer.dynamodb.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.TableConfig;
-import dev.refer.http.CannedEvent;
-import dev.refer.http.SnapStartPriming;
+import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -54,8 +53,8 @@ record AdminWiring(AdminRoutes routes, UlidGenerator ids) {
     SnapStartPriming registerPriming(AdminApiHandler handler) {
         String nobody = "00000000000000000000000000";
         return SnapStartPriming.register(() -> SnapStartPriming.replay(handler,
-                CannedEvent.of("GET /admin/partners", "/admin/partners", Map.of(), Map.of(), null),
-                CannedEvent.of("GET /admin/partners/{partnerId}", "/admin/partners/" + nobody,
+                SnapStartPriming.httpEvent("GET /admin/partners", "/admin/partners", Map.of(), Map.of(), null),
+                SnapStartPriming.httpEvent("GET /admin/partners/{partnerId}", "/admin/partners/" + nobody,
                         Map.of("partnerId", nobody), Map.of(), null)), ids::reseed);
     }
 }

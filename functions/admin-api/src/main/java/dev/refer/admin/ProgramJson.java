@@ -7,9 +7,7 @@ import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.Reward;
 import dev.refer.core.validation.Invalid;
 import dev.refer.core.validation.Rules;
-import dev.refer.http.JsonBody;
 
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,37 +23,43 @@ final class ProgramJson {
     private ProgramJson() {
     }
 
-    static Program parse(Map<String, Object> json, ProgramId id) {
+    static Program parse(AdminBodies.ProgramBody body, ProgramId id) {
         Rules rules = Rules.check();
-        String currencyCode = JsonBody.string(json, "currency");
-        Currency currency = rules.value("currency", () -> Money.currency(currencyCode));
-        Long window = JsonBody.integer(json, "attributionWindowDays");
-        Long holding = JsonBody.integer(json, "holdingPeriodDays");
-        rules.require(window != null, "attributionWindowDays", "is required");
-        rules.require(holding != null, "holdingPeriodDays", "is required");
-        Object plan = json.get("plan");
-        rules.require(plan instanceof Map, "plan", "is required: an object such as {\"saleRateBps\": 2000}");
-        List<String> hosts = rules.value("allowedDestinationHosts", () -> strings(json, "allowedDestinationHosts"));
-        List<String> origins = rules.value("allowedFormOrigins", () -> strings(json, "allowedFormOrigins"));
+        Currency currency = rules.value("currency", () -> Money.currency(body.currency()));
+        rules.require(body.attributionWindowDays() != null, "attributionWindowDays", "is required");
+        rules.require(body.holdingPeriodDays() != null, "holdingPeriodDays", "is required");
+        rules.require(body.plan() != null, "plan", "is required: an object such as {\"saleRateBps\": 2000}");
+        List<String> hosts = rules.value("allowedDestinationHosts", () -> strings(body.allowedDestinationHosts(),
+                "allowedDestinationHosts"));
+        List<String> origins = rules.value("allowedFormOrigins", () -> strings(body.allowedFormOrigins(),
+                "allowedFormOrigins"));
         rules.orThrow();
-        @SuppressWarnings("unchecked")
-        CommissionPlan commissionPlan = plan((Map<String, Object>) plan, currency, "plan.");
-        return new Program(id, currency, window.intValue(), holding.intValue(), commissionPlan, hosts, origins);
+        CommissionPlan commissionPlan = plan(body.plan(), currency, "plan.");
+        return new Program(id, currency, days(body.attributionWindowDays(), "attributionWindowDays", 1),
+                days(body.holdingPeriodDays(), "holdingPeriodDays", 0), commissionPlan, hosts, origins);
     }
 
-    static CommissionPlan plan(Map<String, Object> json, Currency currency, String prefix) {
+    /** A number of days, range-checked as the long it arrived as (never narrowed first). */
+    private static int days(long value, String field, int min) {
+        if (value < min || value > 365) {
+            throw Invalid.field(field, "must be between " + min + " and 365");
+        }
+        return (int) value;
+    }
+
+    static CommissionPlan plan(AdminBodies.PlanBody body, Currency currency, String prefix) {
         Rules rules = Rules.check();
-        Reward sale = rules.value(prefix + "sale", () -> reward(json, "sale", currency, true));
-        Reward renewal = rules.value(prefix + "renewal", () -> reward(json, "renewal", currency, false));
-        Long lead = JsonBody.integer(json, "leadRewardMinor");
+        Reward sale = rules.value(prefix + "sale", () -> reward(body.saleRateBps(), body.saleFlatMinor(), "sale",
+                currency, true));
+        Reward renewal = rules.value(prefix + "renewal", () -> reward(body.renewalRateBps(), body.renewalFlatMinor(),
+                "renewal", currency, false));
+        Long lead = body.leadRewardMinor();
         rules.require(lead == null || lead >= 0, prefix + "leadRewardMinor", "must not be negative");
         rules.orThrow();
         return new CommissionPlan(sale, renewal, lead == null ? null : new Money(lead, currency));
     }
 
-    private static Reward reward(Map<String, Object> json, String name, Currency currency, boolean required) {
-        Long bps = JsonBody.integer(json, name + "RateBps");
-        Long flat = JsonBody.integer(json, name + "FlatMinor");
+    private static Reward reward(Long bps, Long flat, String name, Currency currency, boolean required) {
         if (bps != null && flat != null) {
             throw Invalid.field(name, "give " + name + "RateBps or " + name + "FlatMinor, not both");
         }
@@ -77,17 +81,14 @@ final class ProgramJson {
         return null;
     }
 
-    private static List<String> strings(Map<String, Object> json, String field) {
-        Object value = json.get(field);
-        if (value == null) {
+    private static List<String> strings(List<String> values, String field) {
+        if (values == null) {
             return List.of();
         }
-        if (!(value instanceof List<?> list) || list.size() > 100 || !list.stream().allMatch(String.class::isInstance)) {
+        if (values.size() > 100 || values.stream().anyMatch(v -> v == null)) {
             throw Invalid.field(field, "must be a list of at most 100 strings");
         }
-        List<String> strings = new ArrayList<>();
-        list.forEach(v -> strings.add((String) v));
-        return strings;
+        return List.copyOf(values);
     }
 
     static Map<String, Object> write(Program program) {

@@ -1,9 +1,10 @@
 package dev.refer.counters;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.refer.core.ids.Ulid;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.stats.CountClicks;
-import dev.refer.http.Json;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,21 +18,20 @@ import java.util.Map;
  */
 record StreamBatch(String streamKey, List<CountClicks.ClickRecord> clicks) {
 
-    @SuppressWarnings("unchecked")
-    static StreamBatch parse(byte[] event) {
-        Map<String, Object> json = Json.parseObject(event);
-        List<Object> records = (List<Object>) json.getOrDefault("Records", List.of());
+    static StreamBatch of(DynamodbEvent event) {
         List<CountClicks.ClickRecord> clicks = new ArrayList<>();
         String streamKey = "stream";
-        for (Object raw : records) {
-            Map<String, Object> record = (Map<String, Object>) raw;
-            Object arn = record.get("eventSourceARN");
-            if (arn instanceof String text && text.contains("/stream/")) {
-                streamKey = text.substring(text.lastIndexOf("/stream/") + 8);
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            String arn = record.getEventSourceARN();
+            if (arn != null && arn.contains("/stream/")) {
+                streamKey = arn.substring(arn.lastIndexOf("/stream/") + 8);
             }
-            Map<String, Object> dynamodb = (Map<String, Object>) record.getOrDefault("dynamodb", Map.of());
-            Map<String, Object> image = (Map<String, Object>) dynamodb.getOrDefault("NewImage", Map.of());
-            if (!"INSERT".equals(record.get("eventName")) || !"CLICK".equals(string(image, "type"))) {
+            if (record.getDynamodb() == null || record.getDynamodb().getNewImage() == null) {
+                continue;
+            }
+            Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
+            if (!"INSERT".equals(record.getEventName()) || !"CLICK".equals(string(image, "type"))) {
                 continue;
             }
             String partnerId = string(image, "partnerId");
@@ -40,15 +40,14 @@ record StreamBatch(String streamKey, List<CountClicks.ClickRecord> clicks) {
             if (!Ulid.isValid(partnerId) || code == null || at == null) {
                 continue;
             }
-            clicks.add(new CountClicks.ClickRecord((String) dynamodb.get("SequenceNumber"), new PartnerId(partnerId),
-                    code, Instant.parse(at)));
+            clicks.add(new CountClicks.ClickRecord(record.getDynamodb().getSequenceNumber(),
+                    new PartnerId(partnerId), code, Instant.parse(at)));
         }
         return new StreamBatch(streamKey, clicks);
     }
 
-    @SuppressWarnings("unchecked")
-    private static String string(Map<String, Object> image, String attribute) {
-        Object value = image.get(attribute);
-        return value instanceof Map<?, ?> map ? (String) ((Map<String, Object>) map).get("S") : null;
+    private static String string(Map<String, AttributeValue> image, String attribute) {
+        AttributeValue value = image.get(attribute);
+        return value == null ? null : value.getS();
     }
 }

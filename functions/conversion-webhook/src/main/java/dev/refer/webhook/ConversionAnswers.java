@@ -1,10 +1,10 @@
 package dev.refer.webhook;
 
 import dev.refer.core.conversion.RecordConversion;
-import dev.refer.http.HttpResponse;
-import dev.refer.http.Json;
-import dev.refer.http.Problem;
-import dev.refer.http.Problems;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Problem;
+import dev.refer.lambda.Problems;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ final class ConversionAnswers {
     private ConversionAnswers() {
     }
 
-    static HttpResponse of(RecordConversion.Result result) {
+    static APIGatewayV2HTTPResponse of(RecordConversion.Result result) {
         return switch (result) {
             case RecordConversion.Result.Recorded recorded -> {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -31,7 +31,7 @@ final class ConversionAnswers {
                     body.put("commissionMinor", recorded.commission().amount().minor());
                     body.put("commissionCurrency", recorded.commission().amount().currency().getCurrencyCode());
                 }
-                yield HttpResponse.json(200, Json.write(body));
+                yield HttpResponse.json(200, body);
             }
             case RecordConversion.Result.AlreadyRecorded ignored ->
                     HttpResponse.json(200, "{\"status\":\"duplicate\"}");
@@ -42,9 +42,8 @@ final class ConversionAnswers {
                     Problem.TYPE_BASE + "refund-rejected", "The refund cannot be applied",
                     rejected.field() + ": " + rejected.rule(),
                     List.of(new Problem.FieldError(rejected.field(), rejected.rule()))));
-            case RecordConversion.Result.Busy ignored -> HttpResponse.problem(Problem.of(503, "busy",
-                    "Try again", "Concurrent updates to the same order; retry the delivery."))
-                    .withHeader("retry-after", "1");
+            case RecordConversion.Result.Busy ignored -> HttpResponse.withHeader(HttpResponse.problem(Problem.of(503, "busy",
+                    "Try again", "Concurrent updates to the same order; retry the delivery.")), "retry-after", "1");
             case RecordConversion.Result.ProgramNotConfigured ignored -> HttpResponse.problem(Problems.programNotConfigured());
         };
     }

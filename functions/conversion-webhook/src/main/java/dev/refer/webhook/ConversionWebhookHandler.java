@@ -1,13 +1,14 @@
 package dev.refer.webhook;
 
 import dev.refer.core.conversion.RecordConversion;
-import dev.refer.http.HttpFunction;
-import dev.refer.http.HttpRequest;
-import dev.refer.http.HttpResponse;
-import dev.refer.http.Log;
-import dev.refer.http.Problem;
-import dev.refer.http.Problems;
-import dev.refer.http.SnapStartPriming;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.lambda.HttpFunction;
+import dev.refer.lambda.HttpRequest;
+import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Log;
+import dev.refer.lambda.Problem;
+import dev.refer.lambda.Problems;
+import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class ConversionWebhookHandler extends HttpFunction {
     }
 
     @Override
-    protected HttpResponse handle(HttpRequest request) {
+    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         if (!request.mediaType().equals("application/json")) {
             return HttpResponse.problem(Problems.unsupportedMediaType("application/json"));
         }

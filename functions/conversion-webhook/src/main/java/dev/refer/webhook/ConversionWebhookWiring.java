@@ -15,9 +15,8 @@ import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.TableConfig;
-import dev.refer.http.CannedEvent;
-import dev.refer.http.SnapStartPriming;
-import dev.refer.http.Env;
+import dev.refer.lambda.Env;
+import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -60,10 +59,10 @@ record ConversionWebhookWiring(SignatureCheck signatures, RecordConversion recor
             String body = "{\"id\":\"snapstart-priming\",\"type\":\"sale\"}";
             long now = System.currentTimeMillis() / 1000;
             SnapStartPriming.replay(handler,
-                    CannedEvent.of("POST /webhooks/conversions", "/webhooks/conversions", Map.of(), Map.of(
+                    SnapStartPriming.httpEvent("POST /webhooks/conversions", "/webhooks/conversions", Map.of(), Map.of(
                             "content-type", "application/json", "webhook-id", "msg_priming",
                             "webhook-timestamp", Long.toString(now), "webhook-signature", "v1,AAAA"), body),
-                    CannedEvent.of("POST /webhooks/conversions", "/webhooks/conversions", Map.of(), Map.of(
+                    SnapStartPriming.httpEvent("POST /webhooks/conversions", "/webhooks/conversions", Map.of(), Map.of(
                             "content-type", "application/json", "webhook-id", "msg_priming",
                             "webhook-timestamp", Long.toString(now),
                             "webhook-signature", signatures.sign("msg_priming", now, body)), body));

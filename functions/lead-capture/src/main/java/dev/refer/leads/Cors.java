@@ -1,7 +1,8 @@
 package dev.refer.leads;
 
-import dev.refer.http.HttpResponse;
-import dev.refer.http.Problem;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Problem;
 
 import java.util.Map;
 
@@ -14,8 +15,8 @@ final class Cors {
     private Cors() {
     }
 
-    static HttpResponse preflight(String origin) {
-        return HttpResponse.empty(204).withHeaders(Map.of(
+    static APIGatewayV2HTTPResponse preflight(String origin) {
+        return HttpResponse.withHeaders(HttpResponse.empty(204), Map.of(
                 "access-control-allow-origin", origin,
                 "access-control-allow-methods", "POST",
                 "access-control-allow-headers", "content-type",
@@ -23,9 +24,9 @@ final class Cors {
                 "vary", "Origin"));
     }
 
-    static HttpResponse allow(HttpResponse response, String origin) {
+    static APIGatewayV2HTTPResponse allow(APIGatewayV2HTTPResponse response, String origin) {
         return origin == null ? response
-                : response.withHeaders(Map.of("access-control-allow-origin", origin, "vary", "Origin"));
+                : HttpResponse.withHeaders(response, Map.of("access-control-allow-origin", origin, "vary", "Origin"));
     }
 
     static Problem originProblem() {

@@ -1,13 +1,14 @@
 package dev.refer.leads;
 
 import dev.refer.core.lead.CaptureLead;
-import dev.refer.http.HttpFunction;
-import dev.refer.http.HttpRequest;
-import dev.refer.http.HttpResponse;
-import dev.refer.http.Log;
-import dev.refer.http.Problem;
-import dev.refer.http.Problems;
-import dev.refer.http.SnapStartPriming;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.lambda.HttpFunction;
+import dev.refer.lambda.HttpRequest;
+import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Log;
+import dev.refer.lambda.Problem;
+import dev.refer.lambda.Problems;
+import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class LeadCaptureHandler extends HttpFunction {
     }
 
     @Override
-    protected HttpResponse handle(HttpRequest request) {
+    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         String origin = request.header("origin").orElse(null);
         if (request.method().equals("OPTIONS")) {
             return origin != null && captureLead.allowsOrigin(origin) ? Cors.preflight(origin)
@@ -65,7 +66,7 @@ public final class LeadCaptureHandler extends HttpFunction {
             case CaptureLead.Result.Accepted accepted -> {
                 Log.info("lead.accepted", "leadId", accepted.leadId(), "duplicate", accepted.duplicate(),
                         "attributed", accepted.attributed(), "requestId", request.requestId());
-                HttpResponse response = !LeadRequest.isForm(request)
+                APIGatewayV2HTTPResponse response = !LeadRequest.isForm(request)
                         ? HttpResponse.json(202, "{\"status\":\"accepted\"}")
                         : accepted.thankYouUrl() != null ? HttpResponse.redirect(303, accepted.thankYouUrl().toString())
                         : HttpResponse.html(200, ThankYouPage.HTML);

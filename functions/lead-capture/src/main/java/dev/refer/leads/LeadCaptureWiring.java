@@ -11,9 +11,8 @@ import dev.refer.dynamodb.DynamoDbLeadRepository;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.TableConfig;
-import dev.refer.http.CannedEvent;
-import dev.refer.http.SnapStartPriming;
-import dev.refer.http.Env;
+import dev.refer.lambda.Env;
+import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -44,8 +43,8 @@ record LeadCaptureWiring(CaptureLead captureLead, UlidGenerator ids) {
      */
     SnapStartPriming registerPriming(LeadCaptureHandler handler) {
         return SnapStartPriming.register(() -> SnapStartPriming.replay(handler,
-                CannedEvent.of("OPTIONS /leads", "/leads", Map.of(), Map.of("origin", "https://snapstart.invalid"), null),
-                CannedEvent.of("POST /leads", "/leads", Map.of(), Map.of("content-type", "application/json"),
+                SnapStartPriming.httpEvent("OPTIONS /leads", "/leads", Map.of(), Map.of("origin", "https://snapstart.invalid"), null),
+                SnapStartPriming.httpEvent("POST /leads", "/leads", Map.of(), Map.of("content-type", "application/json"),
                         "{\"email\":\"priming@snapstart.invalid\",\"ref\":\"snapstart-priming\",\"website_url\":\"x\"}")),
                 ids::reseed);
     }

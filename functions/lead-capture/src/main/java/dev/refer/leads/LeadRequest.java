@@ -1,27 +1,37 @@
 package dev.refer.leads;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.refer.core.lead.CaptureLead;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.validation.Invalid;
 import dev.refer.core.validation.Rules;
-import dev.refer.http.FormBody;
-import dev.refer.http.HttpRequest;
-import dev.refer.http.Json;
+import dev.refer.lambda.FormBody;
+import dev.refer.lambda.HttpRequest;
+import dev.refer.lambda.LambdaJson;
 
 import java.net.URI;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Translates a lead form post, JSON or a plain HTML form, into the capture command. Field names are the public
  * contract: email, name, company, phone, message, rid, ref, the honeypot {@code website_url} and {@code redirect_to}
- * (the thank-you page of a form posted without JavaScript).
+ * (the thank-you page of a form posted without JavaScript). Other fields a site's form sends along are ignored.
  */
 final class LeadRequest {
 
-    static final List<String> FIELDS = List.of("email", "name", "company", "phone", "message", "rid", "ref",
-            "website_url", "redirect_to");
+    /** The JSON body. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LeadForm(String email, String name, String company, String phone, String message, String rid, String ref,
+                    @JsonProperty(CaptureLead.HONEYPOT_FIELD) String honeypot,
+                    @JsonProperty("redirect_to") String redirectTo) {
+
+        static LeadForm of(Map<String, String> fields) {
+            return new LeadForm(fields.get("email"), fields.get("name"), fields.get("company"), fields.get("phone"),
+                    fields.get("message"), fields.get("rid"), fields.get("ref"),
+                    fields.get(CaptureLead.HONEYPOT_FIELD), fields.get("redirect_to"));
+        }
+    }
 
     private LeadRequest() {
     }
@@ -31,30 +41,15 @@ final class LeadRequest {
     }
 
     static CaptureLead.Command parse(HttpRequest request, String origin) {
-        Map<String, String> fields = isForm(request) ? FormBody.parse(request.bodyText()) : jsonFields(request);
+        LeadForm form = isForm(request) ? LeadForm.of(FormBody.parse(request.bodyText()))
+                : LambdaJson.readBody(request.body(), LeadForm.class);
         Rules rules = Rules.check();
-        EmailAddress email = rules.value("email", () -> new EmailAddress(fields.get("email")));
-        String redirectTo = Rules.text(fields.get("redirect_to"));
+        EmailAddress email = rules.value("email", () -> new EmailAddress(form.email()));
+        String redirectTo = Rules.text(form.redirectTo());
         URI thankYou = redirectTo == null ? null : rules.value("redirect_to", () -> absoluteUrl(redirectTo));
         rules.orThrow();
-        return new CaptureLead.Command(email, fields.get("name"), fields.get("company"), fields.get("phone"),
-                fields.get("message"), fields.get("rid"), fields.get("ref"), fields.get(CaptureLead.HONEYPOT_FIELD), origin,
-                thankYou);
-    }
-
-    private static Map<String, String> jsonFields(HttpRequest request) {
-        Map<String, Object> json = Json.parseObject(request.body());
-        Map<String, String> fields = new HashMap<>();
-        Rules rules = Rules.check();
-        for (String name : FIELDS) {
-            Object value = json.get(name);
-            rules.require(value == null || value instanceof String, name, "must be a string");
-            if (value instanceof String text) {
-                fields.put(name, text);
-            }
-        }
-        rules.orThrow();
-        return fields;
+        return new CaptureLead.Command(email, form.name(), form.company(), form.phone(), form.message(), form.rid(),
+                form.ref(), form.honeypot(), origin, thankYou);
     }
 
     private static URI absoluteUrl(String text) {

@@ -1,12 +1,13 @@
 package dev.refer.redirect;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.refer.core.link.FollowLink;
-import dev.refer.http.HttpFunction;
-import dev.refer.http.HttpRequest;
-import dev.refer.http.HttpResponse;
-import dev.refer.http.SnapStartPriming;
 import dev.refer.dynamodb.lite.LiteDynamoDb;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Map;
  * 404 page. Never cached by browsers or proxies: every visit must reach us to be counted. No log line per redirect:
  * the click item is the record, and a log line per click would cost more than the click itself.
  */
-public final class RedirectHandler extends HttpFunction {
+public final class RedirectHandler implements RequestStreamHandler {
 
     static final String NOT_FOUND_PAGE = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Link not found</title>
@@ -25,7 +26,7 @@ public final class RedirectHandler extends HttpFunction {
 
     private final FollowLink followLink;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
-    SnapStartPriming priming;
+    RedirectPriming priming;
 
     public RedirectHandler() {
         this(System.getenv());
@@ -50,15 +51,16 @@ public final class RedirectHandler extends HttpFunction {
     }
 
     @Override
-    protected HttpResponse handle(HttpRequest request) {
-        FollowLink.Result result = followLink.follow(new FollowLink.Command(
-                request.pathParameter("code").orElse(""),
-                request.header("user-agent").orElse(null),
-                request.queryParameters()));
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        respond(RedirectEvent.read(input.readAllBytes())).write(output);
+    }
+
+    RedirectResponse respond(RedirectEvent event) {
+        FollowLink.Result result = followLink.follow(new FollowLink.Command(event.code(), event.userAgent(),
+                event.query()));
         return switch (result) {
-            case FollowLink.Result.Redirect redirect -> HttpResponse.redirect(302, redirect.location())
-                    .withHeader("referrer-policy", "no-referrer-when-downgrade");
-            case FollowLink.Result.NotFound ignored -> HttpResponse.html(404, NOT_FOUND_PAGE);
+            case FollowLink.Result.Redirect redirect -> RedirectResponse.found(redirect.location());
+            case FollowLink.Result.NotFound ignored -> RedirectResponse.notFound(NOT_FOUND_PAGE);
         };
     }
 }

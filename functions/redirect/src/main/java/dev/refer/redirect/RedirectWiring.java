@@ -10,16 +10,12 @@ import dev.refer.dynamodb.lite.LiteClickRecorder;
 import dev.refer.dynamodb.lite.LiteConfig;
 import dev.refer.dynamodb.lite.LiteDynamoDb;
 import dev.refer.dynamodb.lite.LiteLinkLookup;
-import dev.refer.http.ApiGatewayV2Codec;
-import dev.refer.http.CannedEvent;
-import dev.refer.http.Env;
-import dev.refer.http.HttpResponse;
-import dev.refer.http.SnapStartPriming;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -35,9 +31,9 @@ record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynamoDb dyn
     }
 
     static RedirectWiring create(Map<String, String> env, LiteDynamoDb dynamoDb) {
-        String table = Env.require(env, "TABLE_NAME");
-        Duration retention = Duration.ofDays(Env.intOr(env, "CLICK_RETENTION_DAYS", 90));
-        Duration cacheTtl = Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30);
+        String table = required(env, "TABLE_NAME");
+        Duration retention = Duration.ofDays(intOr(env, "CLICK_RETENTION_DAYS", 90));
+        Duration cacheTtl = Duration.ofSeconds(intOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30));
         Clock clock = Clock.systemUTC();
         UlidGenerator ids = new UlidGenerator(clock);
         CachedLinkLookup links = new CachedLinkLookup(new LiteLinkLookup(dynamoDb, table), clock, cacheTtl,
@@ -47,18 +43,19 @@ record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynamoDb dyn
     }
 
     /**
-     * SnapStart: before the snapshot, a visit to an unknown code (a real GetItem and the 404 page) and the 302
-     * answer's own code (location building, an id, the response) without writing a click; after restore, a new
-     * random source for click ids and fresh credentials. The click's PutItem is left for the first visitor.
+     * SnapStart: before the snapshot, a visit to an unknown code through the stream interface (event reading, a real
+     * GetItem, the 404 page) and the 302 answer's own code (location building, an id, the response) without writing
+     * a click; after restore, a new random source for click ids and fresh credentials. The click's PutItem is left
+     * for the first visitor.
      */
-    SnapStartPriming registerPriming(RedirectHandler handler) {
-        return SnapStartPriming.register(() -> {
-            SnapStartPriming.replay(handler, CannedEvent.of("GET /{code}", "/snapstart-priming",
-                    Map.of("code", "snapstart-priming"), Map.of("user-agent", "Mozilla/5.0 (SnapStart priming)"), null));
-            String location = RedirectLocation.build(URI.create("https://example.com/?plan=pro"),
-                    new LinkCode("snapstart-priming"), new ClickId(ids.newId()), Map.of("utm_source", "priming"));
+    RedirectPriming registerPriming(RedirectHandler handler) {
+        return RedirectPriming.register(() -> {
             try {
-                ApiGatewayV2Codec.write(HttpResponse.redirect(302, location), OutputStream.nullOutputStream());
+                handler.handleRequest(new java.io.ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(),
+                        null);
+                String location = RedirectLocation.build(URI.create("https://example.com/?plan=pro"),
+                        new LinkCode("snapstart-priming"), new ClickId(ids.newId()), Map.of("utm_source", "priming"));
+                RedirectResponse.found(location).write(OutputStream.nullOutputStream());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -66,5 +63,32 @@ record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynamoDb dyn
             ids.reseed();
             dynamoDb.afterRestore();
         });
+    }
+
+    private static final byte[] PRIMING_EVENT = ("{\"version\":\"2.0\",\"routeKey\":\"GET /{code}\","
+            + "\"rawPath\":\"/snapstart-priming\",\"rawQueryString\":\"utm_source=priming\","
+            + "\"headers\":{\"user-agent\":\"Mozilla/5.0 (SnapStart priming)\"},"
+            + "\"requestContext\":{\"requestId\":\"snapstart-priming\",\"http\":{\"method\":\"GET\"}},"
+            + "\"pathParameters\":{\"code\":\"snapstart-priming\"},\"isBase64Encoded\":false}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set: see template.yaml");
+        }
+        return value;
+    }
+
+    private static int intOr(Map<String, String> env, String name, int defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable " + name + " must be a whole number, got: " + value);
+        }
     }
 }

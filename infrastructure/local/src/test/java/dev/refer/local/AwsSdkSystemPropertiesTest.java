@@ -30,8 +30,9 @@ class AwsSdkSystemPropertiesTest {
             assertTrue(dynamoDbClient.listTables().tableNames().contains(table));
             assertTrue(defaultHttpClient.listTables().tableNames().contains(table));
             ses.createEmailIdentity(r -> r.emailIdentity("partners@example.com"));
-            assertTrue(ses.listEmailIdentities(r -> { }).emailIdentities().stream()
-                    .anyMatch(identity -> identity.identityName().equals("partners@example.com")));
+            // (moto 5.2 does not know the newer SDK's POST form of ListEmailIdentities; GetEmailIdentity it does)
+            assertEquals("EMAIL_ADDRESS", ses.getEmailIdentity(r -> r.emailIdentity("partners@example.com"))
+                    .identityTypeAsString());
             assertEquals("us-east-1", System.getProperty("aws.region"));
         }
         assertNull(System.getProperty("aws.endpointUrlDynamoDb"));

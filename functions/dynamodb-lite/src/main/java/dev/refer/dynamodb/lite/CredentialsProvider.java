@@ -1,6 +1,5 @@
 package dev.refer.dynamodb.lite;
 
-import dev.refer.http.JsonReader;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,5 @@
 package dev.refer.dynamodb.lite;
 
-import dev.refer.http.JsonReader;
-import dev.refer.http.JsonWriter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

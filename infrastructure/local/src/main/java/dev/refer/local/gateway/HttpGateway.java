@@ -152,15 +152,19 @@ public final class HttpGateway implements AutoCloseable {
                 functionLogicalId);
     }
 
-    /** The body, or empty when it is over HTTP API's 10 MB limit. */
+    /**
+     * The body, or empty when it is over HTTP API's 10 MB limit. An oversized body is still read to its end (and
+     * dropped) before the 413 goes out: a client still uploading would otherwise see its connection reset instead of
+     * the answer.
+     */
     private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
-        String declaredLength = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declaredLength != null && parseLong(declaredLength) > MAX_BODY_BYTES) {
-            return Optional.empty();
-        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
+            if (body.length > MAX_BODY_BYTES) {
+                in.transferTo(OutputStream.nullOutputStream());
+                return Optional.empty();
+            }
+            return Optional.of(body);
         }
     }
 
@@ -182,14 +186,6 @@ public final class HttpGateway implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }
-        }
-    }
-
-    private static long parseLong(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return 0; // the server rejects a malformed length itself
         }
     }
 

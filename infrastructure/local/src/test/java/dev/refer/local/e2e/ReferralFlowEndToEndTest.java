@@ -1,7 +1,7 @@
 package dev.refer.local.e2e;
 
 import com.standardwebhooks.Webhook;
-import dev.refer.http.JsonReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.refer.local.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +61,9 @@ class ReferralFlowEndToEndTest {
     }
 
     private static Map<String, Object> json(HttpResponse<String> response) throws IOException {
-        return JsonReader.readObject(response.body().getBytes(StandardCharsets.UTF_8));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = new ObjectMapper().readValue(response.body(), Map.class);
+        return map;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,47 @@
+package dev.refer.admin;
+
+import java.util.List;
+
+/**
+ * The admin API's request bodies, read by Jackson with the functions' strict settings: a field that is not listed
+ * here is refused (a misspelt {@code saleRatebps} must not pass silently), numbers are whole numbers, strings are
+ * strings. Rules beyond the types are checked when the commands are built.
+ */
+final class AdminBodies {
+
+    private AdminBodies() {
+    }
+
+    /** {@code PUT /admin/program}. */
+    record ProgramBody(String currency, Long attributionWindowDays, Long holdingPeriodDays, PlanBody plan,
+                       List<String> allowedDestinationHosts, List<String> allowedFormOrigins) {
+    }
+
+    /**
+     * A commission plan: {@code saleRateBps} or {@code saleFlatMinor}, optional {@code renewalRateBps} /
+     * {@code renewalFlatMinor}, optional {@code leadRewardMinor}; flat amounts are in the program's currency.
+     */
+    record PlanBody(Long saleRateBps, Long saleFlatMinor, Long renewalRateBps, Long renewalFlatMinor,
+                    Long leadRewardMinor) {
+    }
+
+    /** {@code POST /admin/partners}. */
+    record NewPartnerBody(String name, String email, String company, String status, PlanBody plan) {
+    }
+
+    /** {@code PATCH /admin/partners/{partnerId}}. */
+    record PartnerChangeBody(String status) {
+    }
+
+    /** {@code POST /admin/partners/{partnerId}/links}. */
+    record NewLinkBody(String code, String destination, String campaign) {
+    }
+
+    /** {@code PATCH /admin/links/{code}}. */
+    record LinkChangeBody(Boolean enabled) {
+    }
+
+    /** {@code POST /admin/leads/{leadId}/qualify} and {@code /reject}: an optional reason. */
+    record ReviewBody(String reason) {
+    }
+}
