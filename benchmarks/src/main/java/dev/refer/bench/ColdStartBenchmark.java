@@ -75,10 +75,21 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** One thing to boot: a function of the template, or the hello-world baseline. */
-    record Target(String name, String functionName, String handler, Path jar, int memoryMb,
+    /**
+     * One thing to boot: a function of the template, the hello-world baseline, a function under the SnapStart
+     * simulation, or a probe of the redirect on the libraries.
+     *
+     * @param classpath the jars, as {@code java -cp} takes them (a {@code dir/*} entry is every jar in dir)
+     */
+    record Target(String name, String functionName, String handler, String classpath, int memoryMb,
                   Map<String, String> environment, ColdEvents.ColdEvent event) {
     }
+
+    static final String SNAPSTART_HANDLER = "dev.refer.bench.hello.SnapStartSimulation::handleRequest";
+    static final String SNAPSTART = "snapstart-";
+    static final String PROBE_JACKSON = "probe-redirect-jackson";
+    static final String PROBE_SIGNER_OURS = "probe-signer-ours";
+    static final String PROBE_SIGNER_SDK = "probe-signer-sdk";
 
     /** One boot's figures, in nanoseconds from just before the process started. */
     record Boot(long initNanos, long totalNanos, long classes) {
@@ -159,6 +170,9 @@ public final class ColdStartBenchmark {
         double hello = median(boots.get(HELLO), Boot::totalNanos);
         for (Target target : targets) {
             String name = target.name();
+            if (name.startsWith(SNAPSTART) || name.startsWith("probe-")) {
+                continue;
+            }
             List<Boot> list = boots.get(name);
             double total = median(list, Boot::totalNanos);
             metrics.add(Metric.of("cold." + name + ".ms", ms(total), 1));
@@ -169,8 +183,32 @@ public final class ColdStartBenchmark {
             }
             metrics.add(Metric.of("cold." + name + ".classes", classes.get(name)));
         }
+        // SnapStart: init and the function's priming hooks before the snapshot; the first real request after it
+        for (Target target : targets) {
+            if (!target.name().startsWith(SNAPSTART)) {
+                continue;
+            }
+            String function = target.name().substring(SNAPSTART.length());
+            List<Boot> list = boots.get(target.name());
+            double first = median(list, Boot::invokeNanos);
+            metrics.add(Metric.of("snapstart." + function + ".init.ms", ms(median(list, Boot::initNanos)), 1));
+            metrics.add(Metric.of("snapstart." + function + ".first.ms", ms(first), 1));
+            metrics.add(Metric.of("snapstart." + function + ".first.ratio", first / hello, 2));
+        }
         if (boots.containsKey("redirect")) {
-            metrics.add(Metric.of("redirect.cold.ratio", median(boots.get("redirect"), Boot::totalNanos) / hello, 2));
+            double redirect = median(boots.get("redirect"), Boot::totalNanos);
+            metrics.add(Metric.of("redirect.cold.ratio", redirect / hello, 2));
+            // what the libraries would cost the redirect, booted the same way in the same run
+            if (boots.containsKey(PROBE_JACKSON)) {
+                metrics.add(Metric.of("redirect.cold.jackson_events.ratio",
+                        median(boots.get(PROBE_JACKSON), Boot::totalNanos) / hello, 2));
+            }
+            if (boots.containsKey(PROBE_SIGNER_OURS) && boots.containsKey(PROBE_SIGNER_SDK)) {
+                double extra = median(boots.get(PROBE_SIGNER_SDK), Boot::totalNanos)
+                        - median(boots.get(PROBE_SIGNER_OURS), Boot::totalNanos);
+                metrics.add(Metric.of("redirect.sdk_signer.extra.ms", ms(extra), 1));
+                metrics.add(Metric.of("redirect.cold.sdk_signer.ratio", (redirect + extra) / hello, 2));
+            }
         }
         return metrics;
     }
@@ -195,18 +233,48 @@ public final class ColdStartBenchmark {
             throw new IllegalStateException(helloJar + " is missing: build first (./mvnw -DskipTests package)");
         }
         FunctionDef helloDef = globalsOnly(template.functions());
-        targets.add(new Target(HELLO, "HelloFunction", HELLO_HANDLER, helloJar, helloDef.memorySizeMb(),
+        targets.add(new Target(HELLO, "HelloFunction", HELLO_HANDLER, helloJar.toString(), helloDef.memorySizeMb(),
                 lambdaEnvironment(template.resolveEnvironment(helloDef, refs), "HelloFunction", HELLO_HANDLER,
                         helloDef.memorySizeMb(), taskRoot), events.hello()));
+        List<Target> simulated = new ArrayList<>();
         for (FunctionDef function : template.functions()) {
             String module = module(function);
             String handler = function.handlerClass() + "::" + function.handlerMethod();
             Map<String, String> environment = lambdaEnvironment(template.resolveEnvironment(function, refs),
                     function.logicalId(), handler, function.memorySizeMb(), taskRoot);
-            targets.add(new Target(module, function.logicalId(), handler, context.lambdaJar(module),
-                    function.memorySizeMb(), environment, events.forFunction(function)));
+            ColdEvents.ColdEvent event = events.forFunction(function);
+            Path jar = context.lambdaJar(module);
+            targets.add(new Target(module, function.logicalId(), handler, jar.toString(), function.memorySizeMb(),
+                    environment, event));
+            // the same function as SnapStart runs it: init and its priming hooks, then the first request
+            Map<String, String> snapStart = new LinkedHashMap<>(environment);
+            snapStart.put("_HANDLER", SNAPSTART_HANDLER);
+            snapStart.put("REFER_BENCH_HANDLER", function.handlerClass());
+            simulated.add(new Target(SNAPSTART + module, function.logicalId(), SNAPSTART_HANDLER,
+                    jar + File.pathSeparator + helloJar, function.memorySizeMb(), snapStart, event));
+            if (module.equals("redirect")) {
+                String probeClasspath = helloJar + File.pathSeparator + jar + File.pathSeparator
+                        + helloJar.resolveSibling("probe-libs").resolve("*");
+                simulated.add(probe(PROBE_JACKSON, "dev.refer.redirect.RedirectOnJackson::handleRequest",
+                        probeClasspath, function, environment, event, Map.of()));
+                simulated.add(probe(PROBE_SIGNER_OURS, "dev.refer.dynamodb.lite.SignerProbe::handleRequest",
+                        probeClasspath, function, environment, event, Map.of("REFER_BENCH_SIGNER", "ours")));
+                simulated.add(probe(PROBE_SIGNER_SDK, "dev.refer.dynamodb.lite.SignerProbe::handleRequest",
+                        probeClasspath, function, environment, event, Map.of("REFER_BENCH_SIGNER", "sdk")));
+            }
+        }
+        if (!Boolean.getBoolean("bench.cold.plainOnly")) {
+            targets.addAll(simulated);
         }
         return targets;
+    }
+
+    private static Target probe(String name, String handler, String classpath, FunctionDef function,
+                                Map<String, String> environment, ColdEvents.ColdEvent event, Map<String, String> extra) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("_HANDLER", handler);
+        env.putAll(extra);
+        return new Target(name, function.logicalId(), handler, classpath, function.memorySizeMb(), env, event);
     }
 
     /** {@code functions/<module>/target/<module>-lambda.jar}: the module is the directory under functions/. */
@@ -336,7 +404,7 @@ public final class ColdStartBenchmark {
                 if (!extra.isEmpty()) {
                     command.addAll(List.of(extra.split("\\s+")));
                 }
-                command.addAll(List.of("-cp", target.jar() + File.pathSeparator + ric.resolve("*"), RIC_MAIN,
+                command.addAll(List.of("-cp", target.classpath() + File.pathSeparator + ric.resolve("*"), RIC_MAIN,
                         target.handler()));
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .directory(Path.of(target.environment().get("LAMBDA_TASK_ROOT")).toFile())

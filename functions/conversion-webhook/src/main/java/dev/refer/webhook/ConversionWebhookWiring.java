@@ -14,6 +14,7 @@ import dev.refer.dynamodb.DynamoDbLedgerRepository;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
+import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
@@ -51,22 +52,29 @@ record ConversionWebhookWiring(SignatureCheck signatures, RecordConversion recor
 
     /**
      * SnapStart: before the snapshot, a delivery with a wrong signature (HMAC), a correctly signed event that fails
-     * validation (JSON parsing, the problem answer) and a lookup of an event id that does not exist (the SDK's first
-     * GetItem): nothing is written. After restore, a new random source for ids.
+     * validation (JSON parsing, the problem answer), and a correctly signed sale whose write DynamoDB refuses
+     * ({@link Priming}): reads, attribution, commission and the transaction run, and nothing is written (the
+     * refused event id answers as a duplicate). After restore, a new random source for ids.
      */
     SnapStartPriming registerPriming(ConversionWebhookHandler handler) {
         return SnapStartPriming.register(() -> {
-            String body = "{\"id\":\"snapstart-priming\",\"type\":\"sale\"}";
             long now = System.currentTimeMillis() / 1000;
-            SnapStartPriming.replay(handler,
-                    SnapStartPriming.httpEvent("POST /webhooks/conversions", "/webhooks/conversions", Map.of(), Map.of(
-                            "content-type", "application/json", "webhook-id", "msg_priming",
-                            "webhook-timestamp", Long.toString(now), "webhook-signature", "v1,AAAA"), body),
-                    SnapStartPriming.httpEvent("POST /webhooks/conversions", "/webhooks/conversions", Map.of(), Map.of(
-                            "content-type", "application/json", "webhook-id", "msg_priming",
-                            "webhook-timestamp", Long.toString(now),
-                            "webhook-signature", signatures.sign("msg_priming", now, body)), body));
-            ledger.findByEvent("snapstart-priming");
+            String invalid = "{\"id\":\"snapstart-priming\",\"type\":\"sale\"}";
+            String sale = "{\"id\":\"snapstart-priming\",\"type\":\"sale\",\"orderId\":\"snapstart-priming\","
+                    + "\"amount\":12345,\"currency\":\"EUR\",\"occurredAt\":\"" + java.time.Instant.ofEpochSecond(now)
+                    + "\",\"customer\":{\"externalId\":\"snapstart-priming\",\"email\":\"priming@snapstart.invalid\"},"
+                    + "\"ref\":\"snapstart-priming\"}";
+            SnapStartPriming.replay(handler, signed(invalid, now, "v1,AAAA"), signed(invalid, now, null));
+            Priming.refused(() -> SnapStartPriming.replayRefusedWrite(handler, signed(sale, now, null)));
         }, ids::reseed);
+    }
+
+    /** A delivery of {@code body}, signed with our own secret unless a signature is given. */
+    private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent signed(String body, long now,
+                                                                                      String signature) {
+        return SnapStartPriming.httpEvent("POST /webhooks/conversions", "/webhooks/conversions", Map.of(), Map.of(
+                "content-type", "application/json", "webhook-id", "msg_priming",
+                "webhook-timestamp", Long.toString(now),
+                "webhook-signature", signature != null ? signature : signatures.sign("msg_priming", now, body)), body);
     }
 }

@@ -42,8 +42,13 @@ public final class DynamoDbClients {
         return create(List.of());
     }
 
-    /** The same client with interceptors added (benchmarks meter consumed capacity this way). */
+    /**
+     * The same client with interceptors added (benchmarks meter consumed capacity this way). Every client refuses
+     * writes inside {@link Priming#refused}, for SnapStart priming.
+     */
     public static DynamoDbClient create(List<ExecutionInterceptor> interceptors) {
+        List<ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
+        all.add(new Priming());
         return DynamoDbClient.builder()
                 .region(region(System.getenv(), System.getProperties()))
                 .credentialsProvider(credentials())
@@ -52,7 +57,7 @@ public final class DynamoDbClients {
                         .socketTimeout(SOCKET_TIMEOUT)
                         .build())
                 .overrideConfiguration(config -> config.apiCallTimeout(API_CALL_TIMEOUT)
-                        .executionInterceptors(interceptors))
+                        .executionInterceptors(all))
                 .build();
     }
 

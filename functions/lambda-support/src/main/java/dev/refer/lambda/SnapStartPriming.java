@@ -66,13 +66,26 @@ public final class SnapStartPriming implements Resource {
      * answer is a failure: priming must take the function's real, successful paths.
      */
     public static void replay(HttpFunction function, APIGatewayV2HTTPEvent... events) {
+        replay(function, true, events);
+    }
+
+    /**
+     * Like {@link #replay}, for a write path primed while the store refuses every write (the DynamoDB adapters'
+     * {@code Priming}): the request runs end to end and its refusal is answered however the function answers
+     * a refused write, so any status is expected; only a failure to answer fails the priming.
+     */
+    public static void replayRefusedWrite(HttpFunction function, APIGatewayV2HTTPEvent... events) {
+        replay(function, false, events);
+    }
+
+    private static void replay(HttpFunction function, boolean failOn5xx, APIGatewayV2HTTPEvent... events) {
         for (APIGatewayV2HTTPEvent event : events) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 function.handleRequest(new ByteArrayInputStream(LambdaJson.writeBytes(event)), out, null);
                 APIGatewayV2HTTPResponse response = LambdaJson.mapper().readValue(out.toByteArray(),
                         APIGatewayV2HTTPResponse.class);
-                if (response.getStatusCode() >= 500) {
+                if (failOn5xx && response.getStatusCode() >= 500) {
                     throw new IllegalStateException("priming request " + event.getRouteKey() + " answered "
                             + response.getStatusCode() + ": " + response.getBody());
                 }

@@ -10,6 +10,7 @@ import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.DynamoDbLeadRepository;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
+import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
@@ -38,14 +39,22 @@ record LeadCaptureWiring(CaptureLead captureLead, UlidGenerator ids) {
     }
 
     /**
-     * SnapStart: before the snapshot, a CORS preflight (reads the program) and a post the honeypot refuses (body
-     * parsing, validation, the problem answer): nothing is written. After restore, a new random source for lead ids.
+     * SnapStart: before the snapshot, a CORS preflight (reads the program), a post the honeypot refuses (body
+     * parsing, validation, the problem answer) and a valid lead post whose write DynamoDB refuses
+     * ({@link Priming}): the whole capture path runs and nothing is written. After restore, a new random source
+     * for lead ids.
      */
     SnapStartPriming registerPriming(LeadCaptureHandler handler) {
-        return SnapStartPriming.register(() -> SnapStartPriming.replay(handler,
-                SnapStartPriming.httpEvent("OPTIONS /leads", "/leads", Map.of(), Map.of("origin", "https://snapstart.invalid"), null),
-                SnapStartPriming.httpEvent("POST /leads", "/leads", Map.of(), Map.of("content-type", "application/json"),
-                        "{\"email\":\"priming@snapstart.invalid\",\"ref\":\"snapstart-priming\",\"website_url\":\"x\"}")),
-                ids::reseed);
+        Map<String, String> json = Map.of("content-type", "application/json");
+        return SnapStartPriming.register(() -> {
+            SnapStartPriming.replay(handler,
+                    SnapStartPriming.httpEvent("OPTIONS /leads", "/leads", Map.of(),
+                            Map.of("origin", "https://snapstart.invalid"), null),
+                    SnapStartPriming.httpEvent("POST /leads", "/leads", Map.of(), json,
+                            "{\"email\":\"priming@snapstart.invalid\",\"ref\":\"snapstart-priming\",\"website_url\":\"x\"}"));
+            Priming.refused(() -> SnapStartPriming.replayRefusedWrite(handler,
+                    SnapStartPriming.httpEvent("POST /leads", "/leads", Map.of(), json,
+                            "{\"email\":\"priming@snapstart.invalid\",\"name\":\"Priming\",\"ref\":\"snapstart-priming\"}")));
+        }, ids::reseed);
     }
 }

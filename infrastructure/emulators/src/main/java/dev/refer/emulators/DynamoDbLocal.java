@@ -80,9 +80,17 @@ public final class DynamoDbLocal implements AutoCloseable {
                 .build();
     }
 
-    /** A server of its own; the caller closes it. */
+    /** A server of its own; the caller closes it. (In the localstack profile: the shared LocalStack container.) */
     public static DynamoDbLocal start() {
+        if (Emulators.onLocalStack()) {
+            return onLocalStack();
+        }
         return start(false);
+    }
+
+    /** The LocalStack container of the localstack profile, behind this class's API; closing it leaves it up. */
+    private static DynamoDbLocal onLocalStack() {
+        return new DynamoDbLocal(null, null, Emulators.localStackEndpoint(), true);
     }
 
     /**
@@ -142,6 +150,9 @@ public final class DynamoDbLocal implements AutoCloseable {
 
     /** The JVM's shared server, started on first use and stopped when the JVM exits; {@link #close()} leaves it up. */
     public static synchronized DynamoDbLocal shared() {
+        if (shared == null && Emulators.onLocalStack()) {
+            shared = onLocalStack();
+        }
         if (shared == null) {
             DynamoDbLocal started = start(true);
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "dynamodb-local-shutdown"));

@@ -36,7 +36,9 @@ public final class MotoServer implements AutoCloseable {
         this.endpoint = endpoint;
         this.logFile = logFile;
         this.shutdownHook = new Thread(this::destroy, "moto-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (process != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
     /**
@@ -44,6 +46,9 @@ public final class MotoServer implements AutoCloseable {
      * A port found free can be taken before moto binds it, so a lost race is retried on another port.
      */
     public static MotoServer start() {
+        if (Emulators.onLocalStack()) {
+            return new MotoServer(null, Emulators.localStackEndpoint(), null);
+        }
         for (int attempt = 1; ; attempt++) {
             int port = FreePort.find();
             Path logFile = Path.of("target", "moto-" + port + ".log");
@@ -144,6 +149,9 @@ public final class MotoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process == null) {
+            return; // LocalStack's container lives as long as the JVM
+        }
         destroy();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

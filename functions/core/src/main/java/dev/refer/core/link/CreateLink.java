@@ -24,7 +24,7 @@ public final class CreateLink {
             code = Rules.text(code);
             String chosen = code;
             if (chosen != null) {
-                rules.value("code", () -> new LinkCode(chosen));
+                rules.value("code", () -> LinkCode.chosen(chosen));
             }
             campaign = Rules.text(campaign);
             rules.maxLength(campaign, 64, "campaign");
@@ -80,7 +80,7 @@ public final class CreateLink {
             return new Result.PartnerNotFound();
         }
         if (command.code() != null) {
-            Link link = newLink(new LinkCode(command.code()), partner, destination, command.campaign());
+            Link link = newLink(LinkCode.chosen(command.code()), partner, destination, command.campaign());
             return links.create(link) ? new Result.Created(link) : new Result.CodeTaken(command.code());
         }
         for (int attempt = 0; attempt < GENERATE_ATTEMPTS; attempt++) {
