@@ -1,7 +1,7 @@
 package dev.refer.admin;
 
 import dev.refer.core.attribution.Attribution;
-import dev.refer.core.commission.Commission;
+import dev.refer.core.ledger.Commission;
 import dev.refer.core.conversion.Conversion;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.link.Link;

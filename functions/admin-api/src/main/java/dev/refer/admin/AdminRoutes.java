@@ -158,7 +158,9 @@ final class AdminRoutes {
         return switch (reviewLead.review(new ReviewLead.Command(leadId, decision, reason))) {
             case ReviewLead.Result.Reviewed reviewed -> {
                 Map<String, Object> body = AdminJson.lead(reviewed.lead());
-                body.put("reward", reviewed.reward() == null ? null : AdminJson.commission(reviewed.reward()));
+                // the lead reward a qualification earned, or the reversal of it a rejection caused
+                body.put("reward", reviewed.entries().isEmpty() ? null
+                        : AdminJson.commission(reviewed.entries().getFirst()));
                 yield ok(body);
             }
             case ReviewLead.Result.NotFound ignored -> HttpResponse.problem(Problems.notFound("This lead"));
@@ -177,13 +179,13 @@ final class AdminRoutes {
     }
 
     APIGatewayV2HTTPResponse partnerStats(HttpRequest request) {
-        PartnerId id = partnerId(request);
-        if (queries.partner(id).isEmpty()) {
+        var partner = queries.partner(partnerId(request)).orElse(null);
+        if (partner == null) {
             return HttpResponse.problem(Problems.notFound("This partner"));
         }
         String month = request.query("month").orElse(null);
         YearMonth yearMonth = month == null ? null : pathValue("month", () -> parseMonth(month));
-        return ok(AdminJson.stats(queries.stats(id, yearMonth), month));
+        return ok(AdminJson.stats(queries.stats(partner, yearMonth), month));
     }
 
     private static APIGatewayV2HTTPResponse ok(Map<String, Object> body) {

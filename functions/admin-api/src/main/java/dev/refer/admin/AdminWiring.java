@@ -10,12 +10,15 @@ import dev.refer.core.partner.PartnerQueries;
 import dev.refer.core.program.ConfigureProgram;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.DynamoDbLeadRepository;
-import dev.refer.dynamodb.DynamoDbLedgerRepository;
+import dev.refer.dynamodb.DynamoDbCommissionLedger;
+import dev.refer.dynamodb.DynamoDbOrderBook;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.core.ledger.CommissionPolicy;
+import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,22 +30,24 @@ record AdminWiring(AdminRoutes routes, UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
         TableConfig table = TableConfig.fromEnv(env);
-        DynamoDbClient dynamoDb = DynamoDbClients.create();
+        DynamoDbClient dynamoDb = DynamoDbClients.create(env);
         Clock clock = Clock.systemUTC();
         UlidGenerator ids = new UlidGenerator(clock);
         var programs = new DynamoDbProgramRepository(dynamoDb, table);
         var partners = new DynamoDbPartnerRepository(dynamoDb, table);
         var links = new DynamoDbLinkRepository(dynamoDb, table);
         var leads = new DynamoDbLeadRepository(dynamoDb, table);
-        var ledger = new DynamoDbLedgerRepository(dynamoDb, table);
+        var orders = new DynamoDbOrderBook(dynamoDb, table);
+        var ledger = new DynamoDbCommissionLedger(dynamoDb, table);
         return new AdminWiring(new AdminRoutes(table.programId(),
                 new ConfigureProgram(table.programId(), programs),
                 new CreatePartner(partners, ids, clock),
                 new ChangePartnerStatus(partners, links),
                 new CreateLink(table.programId(), programs, partners, links, ids, clock),
                 new ChangeLink(links),
-                new ReviewLead(table.programId(), programs, leads, partners, ids, clock),
-                new PartnerQueries(partners, links, leads, ledger, new DynamoDbStatsRepository(dynamoDb, table))), ids);
+                new ReviewLead(table.programId(), programs, leads, partners, new CommissionPolicy(), ids, clock),
+                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table,
+                        Env.intOr(env, "CLICK_COUNT_SHARDS", DynamoDbStatsRepository.DEFAULT_CLICK_SHARDS)))), ids);
     }
 
     /**

@@ -36,7 +36,9 @@ final class ProgramJson {
         rules.orThrow();
         CommissionPlan commissionPlan = plan(body.plan(), currency, "plan.");
         return new Program(id, currency, days(body.attributionWindowDays(), "attributionWindowDays", 1),
-                days(body.holdingPeriodDays(), "holdingPeriodDays", 0), commissionPlan, hosts, origins);
+                days(body.holdingPeriodDays(), "holdingPeriodDays", 0), commissionPlan, hosts, origins,
+                body.maxEventAgeDays() == null ? Program.DEFAULT_MAX_EVENT_AGE_DAYS
+                        : days(body.maxEventAgeDays(), "maxEventAgeDays", 1));
     }
 
     /** A number of days, range-checked as the long it arrived as (never narrowed first). */
@@ -100,6 +102,7 @@ final class ProgramJson {
         json.put("plan", write(program.defaultPlan()));
         json.put("allowedDestinationHosts", program.allowedDestinationHosts());
         json.put("allowedFormOrigins", program.allowedFormOrigins());
+        json.put("maxEventAgeDays", program.maxEventAgeDays());
         return json;
     }
 

@@ -1,7 +1,8 @@
 package dev.refer.webhook;
 
-import dev.refer.core.conversion.RecordConversion;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.core.conversion.ConversionResult;
+import dev.refer.core.ledger.Commission;
 import dev.refer.lambda.HttpResponse;
 import dev.refer.lambda.Problem;
 import dev.refer.lambda.Problems;
@@ -19,32 +20,44 @@ final class ConversionAnswers {
     private ConversionAnswers() {
     }
 
-    static APIGatewayV2HTTPResponse of(RecordConversion.Result result) {
+    static APIGatewayV2HTTPResponse of(ConversionResult result) {
         return switch (result) {
-            case RecordConversion.Result.Recorded recorded -> {
+            case ConversionResult.Recorded recorded -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("status", "recorded");
                 body.put("conversionId", recorded.conversion().id().value());
                 body.put("attributed", recorded.conversion().attribution() != null);
-                if (recorded.commission() != null) {
-                    body.put("commissionId", recorded.commission().id().value());
-                    body.put("commissionMinor", recorded.commission().amount().minor());
-                    body.put("commissionCurrency", recorded.commission().amount().currency().getCurrencyCode());
+                if (!recorded.entries().isEmpty()) {
+                    Commission first = recorded.entries().getFirst();
+                    body.put("commissionId", first.id().value());
+                    body.put("commissionMinor", first.amount().minor());
+                    body.put("commissionCurrency", first.amount().currency().getCurrencyCode());
                 }
+                body.put("entries", recorded.entries().stream().map(ConversionAnswers::entry).toList());
                 yield HttpResponse.json(200, body);
             }
-            case RecordConversion.Result.AlreadyRecorded ignored ->
-                    HttpResponse.json(200, "{\"status\":\"duplicate\"}");
-            case RecordConversion.Result.OrderAlreadyRecorded order -> HttpResponse.problem(Problem.of(409,
+            case ConversionResult.AlreadyRecorded ignored -> HttpResponse.json(200, "{\"status\":\"duplicate\"}");
+            case ConversionResult.OrderAlreadyRecorded order -> HttpResponse.problem(Problem.of(409,
                     "order-already-recorded", "Order already recorded",
                     "A sale for order " + order.orderId() + " was recorded under another event id."));
-            case RecordConversion.Result.RefundRejected rejected -> HttpResponse.problem(new Problem(422,
-                    Problem.TYPE_BASE + "refund-rejected", "The refund cannot be applied",
-                    rejected.field() + ": " + rejected.rule(),
-                    List.of(new Problem.FieldError(rejected.field(), rejected.rule()))));
-            case RecordConversion.Result.Busy ignored -> HttpResponse.withHeader(HttpResponse.problem(Problem.of(503, "busy",
-                    "Try again", "Concurrent updates to the same order; retry the delivery.")), "retry-after", "1");
-            case RecordConversion.Result.ProgramNotConfigured ignored -> HttpResponse.problem(Problems.programNotConfigured());
+            case ConversionResult.Refused refused -> HttpResponse.problem(new Problem(422,
+                    Problem.TYPE_BASE + "event-refused", "The event cannot be applied",
+                    refused.field() + ": " + refused.rule(),
+                    List.of(new Problem.FieldError(refused.field(), refused.rule()))));
+            case ConversionResult.Busy ignored -> HttpResponse.withHeader(HttpResponse.problem(Problem.of(503,
+                    "busy", "Try again", "Concurrent updates to the same order; retry the delivery.")),
+                    "retry-after", "1");
+            case ConversionResult.ProgramNotConfigured ignored ->
+                    HttpResponse.problem(Problems.programNotConfigured());
         };
+    }
+
+    private static Map<String, Object> entry(Commission entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", entry.id().value());
+        json.put("kind", entry.kind().name());
+        json.put("minor", entry.amount().minor());
+        json.put("currency", entry.amount().currency().getCurrencyCode());
+        return json;
     }
 }

@@ -2,7 +2,7 @@ package dev.refer.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.refer.core.conversion.ConversionKind;
-import dev.refer.core.conversion.RecordConversion;
+import dev.refer.core.conversion.ConversionCommand;
 import dev.refer.core.money.Money;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.validation.Rules;
@@ -27,11 +27,11 @@ record ConversionEvent(String id, String type, String orderId, Long amount, Stri
     record Customer(String externalId, String email) {
     }
 
-    static RecordConversion.Command parse(byte[] body) {
+    static ConversionCommand parse(byte[] body) {
         return LambdaJson.readBody(body, ConversionEvent.class).toCommand();
     }
 
-    RecordConversion.Command toCommand() {
+    ConversionCommand toCommand() {
         Rules rules = Rules.check();
         ConversionKind kind = ConversionKind.parse(type).orElse(null);
         rules.require(type == null || kind != null, "type", "must be one of sale, renewal, refund");
@@ -51,7 +51,7 @@ record ConversionEvent(String id, String type, String orderId, Long amount, Stri
         EmailAddress customerEmail = email != null && !email.isBlank()
                 ? rules.value("customer.email", () -> new EmailAddress(email)) : null;
         rules.orThrow();
-        return new RecordConversion.Command(id, kind, orderId, money, customer == null ? null : customer.externalId(),
+        return new ConversionCommand(id, kind, orderId, money, customer == null ? null : customer.externalId(),
                 customerEmail, at, rid, ref);
     }
 }

@@ -1,7 +1,11 @@
 package dev.refer.webhook;
 
-import dev.refer.core.conversion.RecordConversion;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.core.conversion.ConversionCommand;
+import dev.refer.core.conversion.ConversionKind;
+import dev.refer.core.conversion.ConversionResult;
+import dev.refer.core.conversion.RecordRefund;
+import dev.refer.core.conversion.RecordSale;
 import dev.refer.lambda.HttpFunction;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
@@ -13,17 +17,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /webhooks/conversions}: a signed sale, renewal or refund from the billing system. Authentic events
- * are recorded once per event id; a redelivery answers 200 and changes nothing, so the sender may retry freely.
+ * are recorded once per event id (a sale or renewal by {@link RecordSale}, a refund by {@link RecordRefund}); a
+ * redelivery answers 200 and changes nothing, so the sender may retry freely.
  */
 public final class ConversionWebhookHandler extends HttpFunction {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final SignatureCheck signatures;
-    private final RecordConversion recordConversion;
+    private final Supplier<SignatureCheck> signatures;
+    private final RecordSale recordSale;
+    private final RecordRefund recordRefund;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
     SnapStartPriming priming;
 
@@ -36,19 +43,20 @@ public final class ConversionWebhookHandler extends HttpFunction {
     }
 
     private ConversionWebhookHandler(ConversionWebhookWiring wiring) {
-        this(wiring.signatures(), wiring.recordConversion());
+        this(wiring.secrets()::check, wiring.recordSale(), wiring.recordRefund());
         this.priming = wiring.registerPriming(this);
     }
 
     /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
     public static ConversionWebhookHandler withClient(Map<String, String> env, DynamoDbClient dynamoDb) {
         ConversionWebhookWiring wiring = ConversionWebhookWiring.create(env, dynamoDb);
-        return new ConversionWebhookHandler(wiring.signatures(), wiring.recordConversion());
+        return new ConversionWebhookHandler(wiring.secrets()::check, wiring.recordSale(), wiring.recordRefund());
     }
 
-    ConversionWebhookHandler(SignatureCheck signatures, RecordConversion recordConversion) {
+    ConversionWebhookHandler(Supplier<SignatureCheck> signatures, RecordSale recordSale, RecordRefund recordRefund) {
         this.signatures = signatures;
-        this.recordConversion = recordConversion;
+        this.recordSale = recordSale;
+        this.recordRefund = recordRefund;
     }
 
     @Override
@@ -59,14 +67,15 @@ public final class ConversionWebhookHandler extends HttpFunction {
         if (request.body().length > MAX_BODY_BYTES) {
             return HttpResponse.problem(Problems.tooLarge(MAX_BODY_BYTES));
         }
-        Optional<String> refusal = signatures.refusal(request.body(), request.headers());
+        Optional<String> refusal = signatures.get().refusal(request.body(), request.headers());
         if (refusal.isPresent()) {
             Log.warn("webhook.refused", "requestId", request.requestId(), "reason", refusal.get());
             return HttpResponse.problem(Problem.of(401, "invalid-signature", "The signature is not valid",
                     refusal.get()));
         }
-        RecordConversion.Command command = ConversionEvent.parse(request.body());
-        RecordConversion.Result result = recordConversion.record(command);
+        ConversionCommand command = ConversionEvent.parse(request.body());
+        ConversionResult result = command.kind() == ConversionKind.REFUND ? recordRefund.record(command)
+                : recordSale.record(command);
         Log.info("conversion." + result.getClass().getSimpleName(), "eventId", command.eventId(),
                 "type", command.kind().wireName(), "requestId", request.requestId());
         return ConversionAnswers.of(result);

@@ -6,6 +6,7 @@ import dev.refer.dynamodb.Seed;
 import dev.refer.dynamodb.TestTable;
 import dev.refer.lambda.testing.ApiEvent;
 import dev.refer.lambda.testing.ApiEvent.ApiResponse;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The webhook as Lambda runs it, against DynamoDB Local. */
 class ConversionWebhookHandlerTest {
 
+    private static SecretsInMoto secrets;
     private TestTable table;
+    private String secretName;
     private ConversionWebhookHandler handler;
 
     @BeforeAll
     static void sdk() {
         LocalSdk.useSharedDynamoDbLocal();
+        secrets = new SecretsInMoto();
+    }
+
+    @AfterAll
+    static void stop() {
+        secrets.close();
     }
 
     @BeforeEach
@@ -45,9 +54,65 @@ class ConversionWebhookHandlerTest {
         seed.program();
         Partner anna = seed.activePartner("anna@partner.example");
         seed.link(anna, "anna-news", true);
+        secretName = secrets.create(SignedDelivery.SECRET);
+        handler = newHandler();
+    }
+
+    private ConversionWebhookHandler newHandler() {
         Map<String, String> env = new HashMap<>(table.environment());
-        env.put("WEBHOOK_SECRET", SignedDelivery.SECRET);
-        handler = new ConversionWebhookHandler(env);
+        env.putAll(secrets.environment(secretName));
+        return new ConversionWebhookHandler(env);
+    }
+
+    @Test
+    void secretRotation_acceptsTheNewAndThePreviousSecret_notAnyOther() {
+        String rotated = SignedDelivery.newSecret();
+        secrets.rotate(secretName, rotated);
+        ConversionWebhookHandler restored = newHandler(); // reads the secret at init, as after a SnapStart restore
+        long now = System.currentTimeMillis() / 1000;
+
+        assertEquals(200, SignedDelivery.signedAt(saleWithRef("evt_new", "inv_1", 100), now, rotated)
+                .invoke(restored).status(), "the new secret");
+        assertEquals(200, SignedDelivery.signedAt(saleWithRef("evt_old", "inv_2", 100), now, SignedDelivery.SECRET)
+                .invoke(restored).status(), "the previous secret, during the rotation");
+        assertEquals(401, SignedDelivery.signedAt(saleWithRef("evt_x", "inv_3", 100), now,
+                SignedDelivery.newSecret()).invoke(restored).status());
+        assertEquals(2, table.count("CONVERSION"));
+    }
+
+    @Test
+    void sale_fromTheFutureOrOlderThanTheProgramAllows_isA400NamingOccurredAt() {
+        String future = saleWithRef("evt_1", "inv_1", 100).replaceAll("\"occurredAt\":\"[^\"]+\"",
+                "\"occurredAt\":\"" + java.time.Instant.now().plusSeconds(3600).truncatedTo(
+                        java.time.temporal.ChronoUnit.SECONDS) + "\"");
+        String old = saleWithRef("evt_2", "inv_2", 100).replaceAll("\"occurredAt\":\"[^\"]+\"",
+                "\"occurredAt\":\"" + SignedDelivery.ago(java.time.Duration.ofDays(40)) + "\"");
+        for (String body : List.of(future, old)) {
+            ApiResponse response = signed(body).invoke(handler);
+            assertEquals(400, response.status(), response.body());
+            assertTrue(response.body().contains("\"field\":\"occurredAt\""), response.body());
+        }
+        assertEquals(0, table.count("CONVERSION"));
+    }
+
+    @Test
+    void sale_inACurrencyOtherThanTheProgramsOwn_isA422AndStoresNothing() {
+        ApiResponse response = signed(saleWithRef("evt_1", "inv_1", 100).replace("\"EUR\"", "\"USD\""))
+                .invoke(handler);
+        assertEquals(422, response.status(), response.body());
+        assertTrue(response.body().contains("\"field\":\"currency\""), response.body());
+        assertEquals(0, table.count("CONVERSION"));
+    }
+
+    @Test
+    void fullRefundBeforeItsSale_leavesNothingPayable() {
+        signed(refund("evt_r", "inv_1", 10_000)).invoke(handler);
+        ApiResponse sale = signed(saleWithRef("evt_s", "inv_1", 10_000)).invoke(handler);
+        assertEquals(200, sale.status(), sale.body());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) sale.jsonBody().get("entries");
+        assertEquals(0, entries.stream().mapToLong(e -> ((Number) e.get("minor")).longValue()).sum(),
+                sale.body());
     }
 
     private String saleWithRef(String eventId, String orderId, long amount) {

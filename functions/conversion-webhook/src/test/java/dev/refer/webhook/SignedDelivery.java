@@ -4,6 +4,9 @@ import com.standardwebhooks.Webhook;
 import dev.refer.lambda.testing.ApiEvent;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 
@@ -42,16 +45,21 @@ final class SignedDelivery {
         }
     }
 
+    /** A sale that happened an hour ago (billing events are dated by their own time). */
     static String sale(String eventId, String orderId, long amount, String email) {
         return """
                 {"id":"%s","type":"sale","orderId":"%s","amount":%d,"currency":"EUR",
-                 "occurredAt":"2026-11-23T10:00:00Z","customer":{"externalId":"cus_%s","email":"%s"}}"""
-                .formatted(eventId, orderId, amount, orderId, email);
+                 "occurredAt":"%s","customer":{"externalId":"cus_%s","email":"%s"}}"""
+                .formatted(eventId, orderId, amount, ago(Duration.ofHours(1)), orderId, email);
     }
 
     static String refund(String eventId, String orderId, long amount) {
         return """
                 {"id":"%s","type":"refund","orderId":"%s","amount":%d,"currency":"EUR",
-                 "occurredAt":"2026-11-24T10:00:00Z"}""".formatted(eventId, orderId, amount);
+                 "occurredAt":"%s"}""".formatted(eventId, orderId, amount, ago(Duration.ofMinutes(10)));
+    }
+
+    static String ago(Duration duration) {
+        return Instant.now().minus(duration).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

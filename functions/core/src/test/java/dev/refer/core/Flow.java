@@ -1,8 +1,11 @@
 package dev.refer.core;
 
-import dev.refer.core.attribution.Attributor;
+import dev.refer.core.attribution.AttributionPolicy;
+import dev.refer.core.conversion.ConversionCommand;
 import dev.refer.core.conversion.ConversionKind;
-import dev.refer.core.conversion.RecordConversion;
+import dev.refer.core.conversion.ConversionResult;
+import dev.refer.core.conversion.RecordRefund;
+import dev.refer.core.conversion.RecordSale;
 import dev.refer.core.fakes.Fixtures;
 import dev.refer.core.fakes.InMemoryStore;
 import dev.refer.core.fakes.SequenceIds;
@@ -10,6 +13,7 @@ import dev.refer.core.fakes.TestClock;
 import dev.refer.core.lead.CaptureLead;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.ReviewLead;
+import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.link.ClickId;
 import dev.refer.core.link.FollowLink;
 import dev.refer.core.link.Link;
@@ -17,9 +21,11 @@ import dev.refer.core.link.LinkCode;
 import dev.refer.core.money.Money;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
+import dev.refer.core.stats.PartnerStats;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /** The use cases wired on in-memory fakes, with helpers that read like the flow they drive. */
@@ -28,12 +34,17 @@ public final class Flow {
     public final TestClock clock = new TestClock(Fixtures.NOW);
     public final InMemoryStore store = new InMemoryStore();
     public final SequenceIds ids = new SequenceIds();
-    public final Attributor attributor = new Attributor(store, store);
+    public final AttributionPolicy attribution = new AttributionPolicy(store, store);
+    public final CommissionPolicy commissions = new CommissionPolicy();
     public final FollowLink followLink = new FollowLink(store, store, ids, clock, Duration.ofDays(90));
-    public final CaptureLead captureLead = new CaptureLead(Fixtures.PROGRAM, store, attributor, store, ids, clock);
-    public final ReviewLead reviewLead = new ReviewLead(Fixtures.PROGRAM, store, store, store, ids, clock);
-    public final RecordConversion recordConversion = new RecordConversion(Fixtures.PROGRAM, store, store, store,
-            attributor, store, ids, clock);
+    public final CaptureLead captureLead = new CaptureLead(Fixtures.PROGRAM, store, store, attribution, store, ids,
+            clock, Duration.ofDays(90));
+    public final ReviewLead reviewLead = new ReviewLead(Fixtures.PROGRAM, store, store, store, commissions, ids,
+            clock);
+    public final RecordSale recordSale = new RecordSale(Fixtures.PROGRAM, store, store, store, attribution,
+            commissions, ids, clock);
+    public final RecordRefund recordRefund = new RecordRefund(Fixtures.PROGRAM, store, store, commissions, ids,
+            clock);
 
     public static final String BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1";
 
@@ -65,15 +76,28 @@ public final class Flow {
         return ((CaptureLead.Result.Accepted) result).leadId();
     }
 
-    public RecordConversion.Result sale(String eventId, String orderId, long minor, String email, String externalId) {
-        return recordConversion.record(new RecordConversion.Command(eventId, ConversionKind.SALE, orderId,
-                Money.of(minor, "EUR"), externalId, email == null ? null : new EmailAddress(email), clock.instant(),
-                null, null));
+    /** A sale now, with the customer's email and external id (either may be null). */
+    public ConversionResult sale(String eventId, String orderId, long minor, String email, String externalId) {
+        return event(eventId, ConversionKind.SALE, orderId, minor, email, externalId, null, null, clock.instant());
     }
 
-    public RecordConversion.Result event(String eventId, ConversionKind kind, String orderId, long minor,
-                                         String externalId) {
-        return recordConversion.record(new RecordConversion.Command(eventId, kind, orderId, Money.of(minor, "EUR"),
-                externalId, null, clock.instant(), null, null));
+    /** A sale, renewal or refund now, of a known order or customer. */
+    public ConversionResult event(String eventId, ConversionKind kind, String orderId, long minor,
+                                  String externalId) {
+        return event(eventId, kind, orderId, minor, null, externalId, null, null, clock.instant());
+    }
+
+    /** Any billing event, as the webhook would build it. */
+    public ConversionResult event(String eventId, ConversionKind kind, String orderId, long minor, String email,
+                                  String externalId, String rid, String ref, Instant occurredAt) {
+        ConversionCommand command = new ConversionCommand(eventId, kind, orderId, Money.of(minor, "EUR"), externalId,
+                email == null ? null : new EmailAddress(email), occurredAt, rid, ref);
+        return kind == ConversionKind.REFUND ? recordRefund.record(command) : recordSale.record(command);
+    }
+
+    /** The partner's counters once the stream projection has caught up. */
+    public PartnerStats stats(Partner partner) {
+        store.projectStream();
+        return store.partnerStats(partner.id(), null, null);
     }
 }

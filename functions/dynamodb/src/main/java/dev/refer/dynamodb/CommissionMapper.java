@@ -1,26 +1,25 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.commission.Commission;
-import dev.refer.core.commission.CommissionId;
-import dev.refer.core.commission.CommissionKind;
-import dev.refer.core.commission.CommissionStatus;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionId;
+import dev.refer.core.ledger.CommissionKind;
+import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.program.ProgramId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
 
 /**
  * {@code PARTNER#{partnerId}} / {@code COMMISSION#{commissionId}}: one append-only ledger entry, beside its partner so
- * a partner's ledger is one Query. Until it is paid it also sits in GSI2 {@code DUE#{pid}} ordered by the date it
- * becomes payable, the partition the payout job reads page by page; a paid entry leaves that sparse index.
+ * a partner's ledger is one Query. Until it is paid it also sits in GSI2 {@code UNPAID#{partnerId}} ordered by the
+ * date it becomes payable, the partition the payout worker reads; a paid entry leaves that sparse index.
  */
 final class CommissionMapper {
 
     private CommissionMapper() {
     }
 
-    static Map<String, AttributeValue> toItem(Commission commission, ProgramId programId) {
+    static Map<String, AttributeValue> toItem(Commission commission) {
         ItemBuilder item = ItemBuilder.item(Keys.commission(commission.partnerId(), commission.id()),
                         ItemType.COMMISSION)
                 .s("commissionId", commission.id().value())
@@ -35,8 +34,7 @@ final class CommissionMapper {
                 .instant("earnedAt", commission.earnedAt())
                 .instant("payableOn", commission.payableOn());
         if (commission.status() != CommissionStatus.PAID) {
-            item.gsi2(Keys.due(programId),
-                    Keys.dueOrder(commission.payableOn(), commission.partnerId(), commission.id()));
+            item.gsi2(Keys.unpaid(commission.partnerId()), Keys.unpaidOrder(commission.payableOn(), commission.id()));
         }
         return item.build();
     }

@@ -1,6 +1,6 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.commission.CommissionId;
+import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.conversion.Conversion;
 import dev.refer.core.conversion.ConversionId;
 import dev.refer.core.conversion.ConversionKind;
@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * {@code CONVERSION#{pid}#{eventId}} / {@code CONVERSION}: keyed by the webhook's event id, which is what makes an
  * event count once. Listed newest first in GSI1 under its partner ({@code PARTNER#{id}#CONVERSIONS}) or, when organic,
- * {@code PROGRAM#{pid}#ORGANIC_CONVERSIONS}, by conversion id.
+ * {@code PROGRAM#{pid}#ORGANIC_CONVERSIONS#{shard}}, by conversion id.
  */
 final class ConversionMapper {
 
@@ -20,7 +20,8 @@ final class ConversionMapper {
     }
 
     static Map<String, AttributeValue> toItem(Conversion conversion, ProgramId programId) {
-        String listing = conversion.attribution() == null ? Keys.organicConversions(programId)
+        String listing = conversion.attribution() == null
+                ? Keys.organicConversions(programId, conversion.id().value())
                 : Keys.conversionsOf(conversion.attribution().partnerId());
         return ItemBuilder.item(Keys.conversion(programId, conversion.eventId()), ItemType.CONVERSION)
                 .gsi1(listing, conversion.id().value())

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counter changes that ride in a business transaction: one {@code ADD} update per counter item. Changes that hit the
- * same item are merged first, because a transaction may not touch one item twice (two links of one partner share the
- * partner's counter items; a delta's events and statuses share {@code STATS#ALL}).
+ * Counter changes written together: one {@code ADD} update per counter item. Changes that hit the same item are
+ * merged first, because a transaction may not touch one item twice (a partner's events and statuses share
+ * {@code STATS#ALL}; many partners' and links' clicks share a click-count shard).
  *
  * <p>Counter names contain dots ({@code revenue.EUR}), so every name goes through a placeholder. The update also
  * sets the item's type and owner, so a counter item is self-describing from its first increment on.
@@ -64,16 +64,44 @@ final class CounterUpdates {
                 ItemType.PARTNER_STATS, identity, counters);
     }
 
-    /** A link's counters; {@code month} null means the all-time item. */
-    CounterUpdates link(String code, PartnerId partnerId, YearMonth month, Map<String, Long> counters) {
-        Map<String, String> identity = new LinkedHashMap<>();
-        identity.put("code", code);
-        identity.put("partnerId", partnerId.value());
-        if (month != null) {
-            identity.put("month", month.toString());
+    /** Click counts in one of a month's click-count shards ({@code p:{partnerId}}, {@code l:{code}}). */
+    CounterUpdates clickShard(YearMonth month, int shard, Map<String, Long> counters) {
+        Map<String, AttributeValue> key = Keys.clickShard(month, shard);
+        return add(new ItemKey(key.get(Keys.PK).s(), key.get(Keys.SK).s()), ItemType.CLICK_COUNTS,
+                Map.of("month", month.toString()), counters);
+    }
+
+    /**
+     * Whether {@code more} can be merged in while the updates touch at most {@code maxItems} items of at most
+     * {@code maxCounters} counters each; computed without merging, in the size of {@code more}.
+     */
+    boolean fits(CounterUpdates more, int maxItems, int maxCounters) {
+        int itemCount = items.size();
+        for (Map.Entry<ItemKey, Pending> entry : more.items.entrySet()) {
+            Pending mine = items.get(entry.getKey());
+            if (mine == null) {
+                itemCount++;
+                if (entry.getValue().counters.size() > maxCounters) {
+                    return false;
+                }
+                continue;
+            }
+            long added = entry.getValue().counters.keySet().stream().filter(n -> !mine.counters.containsKey(n)).count();
+            if (mine.counters.size() + added > maxCounters) {
+                return false;
+            }
         }
-        return add(new ItemKey(Keys.linkPk(code), month == null ? Keys.STATS_ALL : Keys.statsMonth(month)),
-                ItemType.LINK_STATS, identity, counters);
+        return itemCount <= maxItems;
+    }
+
+    /** Merges {@code more} in. */
+    CounterUpdates absorb(CounterUpdates more) {
+        more.items.forEach((key, pending) -> add(key, pending.type, pending.identity, pending.counters));
+        return this;
+    }
+
+    boolean isEmpty() {
+        return items.isEmpty();
     }
 
     private CounterUpdates add(ItemKey key, ItemType type, Map<String, String> identity, Map<String, Long> counters) {

@@ -8,7 +8,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
 
-/** {@code CUSTOMER#{pid}#{externalId}} / {@code CUSTOMER}: a billing customer and the partner that brought it. */
+/**
+ * {@code CUSTOMER#{pid}#{externalId}} / {@code CUSTOMER}: a billing customer and the partner that brought it, or no
+ * {@code partnerId} for an organic customer (recorded too, so a later sale cannot make it a partner's).
+ */
 final class CustomerMapper {
 
     private CustomerMapper() {
@@ -17,7 +20,7 @@ final class CustomerMapper {
     static Map<String, AttributeValue> toItem(Customer customer, ProgramId programId) {
         return ItemBuilder.item(Keys.customer(programId, customer.externalId()), ItemType.CUSTOMER)
                 .s("externalId", customer.externalId())
-                .s("partnerId", customer.partnerId().value())
+                .s("partnerId", customer.partnerId() == null ? null : customer.partnerId().value())
                 .s("leadId", customer.leadId() == null ? null : customer.leadId().value())
                 .instant("since", customer.since())
                 .build();
@@ -25,8 +28,9 @@ final class CustomerMapper {
 
     static Customer fromItem(Map<String, AttributeValue> item) {
         String leadId = Attributes.optionalString(item, "leadId");
+        String partnerId = Attributes.optionalString(item, "partnerId");
         return new Customer(Attributes.string(item, "externalId"),
-                new PartnerId(Attributes.string(item, "partnerId")),
+                partnerId == null ? null : new PartnerId(partnerId),
                 leadId == null ? null : new LeadId(leadId),
                 Attributes.instant(item, "since"));
     }

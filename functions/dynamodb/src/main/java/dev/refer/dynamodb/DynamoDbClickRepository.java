@@ -2,7 +2,7 @@ package dev.refer.dynamodb;
 
 import dev.refer.core.link.Click;
 import dev.refer.core.link.ClickId;
-import dev.refer.core.ports.ClickRepository;
+import dev.refer.core.link.ClickRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 

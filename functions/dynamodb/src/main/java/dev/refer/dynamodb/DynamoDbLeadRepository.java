@@ -1,6 +1,6 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.commission.Commission;
+import dev.refer.core.ledger.Commission;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadStatus;
@@ -8,24 +8,24 @@ import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.ports.LeadRepository;
-import dev.refer.core.stats.StatsDelta;
+import dev.refer.core.lead.LeadRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Leads. One lead per email address per program: the lead, its email guard and the partner's counters are written in
- * one transaction that fails as a whole when the guard exists, so a resubmitted form stores and counts nothing. A
- * review is a compare-and-set on the lead's status, with its reward entry and counters in the same transaction.
+ * Leads. One lead per email address per program: the lead and its email guard are written in one transaction that
+ * fails as a whole when the guard exists, so a resubmitted form stores nothing. A review is a compare-and-set on the
+ * lead's status, with the guard's copy of the status and the ledger entries it causes in the same transaction.
+ * Counters follow from the stream (the table's stream projection), never from these writes.
  */
 public final class DynamoDbLeadRepository implements LeadRepository {
 
@@ -45,11 +45,10 @@ public final class DynamoDbLeadRepository implements LeadRepository {
     }
 
     @Override
-    public Creation create(Lead lead, StatsDelta stats) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(Writes.putGuard(table.tableName(), LeadMapper.emailGuard(lead, table.programId())));
-        items.add(Writes.putNew(table.tableName(), LeadMapper.toItem(lead, table.programId())));
-        items.addAll(new CounterUpdates(table.tableName()).add(stats).toTransactItems());
+    public Creation create(Lead lead) {
+        List<TransactWriteItem> items = List.of(
+                Writes.putGuard(table.tableName(), LeadMapper.emailGuard(lead, table.programId())),
+                Writes.putNew(table.tableName(), LeadMapper.toItem(lead, table.programId())));
 
         Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
         if (cancelled.isEmpty()) {
@@ -91,13 +90,19 @@ public final class DynamoDbLeadRepository implements LeadRepository {
     }
 
     @Override
-    public boolean review(Lead reviewed, LeadStatus expected, Commission reward, StatsDelta stats) {
+    public boolean review(Lead reviewed, LeadStatus expected, List<Commission> entries) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(Writes.update(statusChange(reviewed, expected)));
-        if (reward != null) {
-            items.add(Writes.putNew(table.tableName(), CommissionMapper.toItem(reward, table.programId())));
+        items.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(table.tableName())
+                .item(LeadMapper.toItem(reviewed, table.programId()))
+                .conditionExpression("#status = :expected")
+                .expressionAttributeNames(Map.of("#status", LeadMapper.STATUS))
+                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected.name())))
+                .build()).build());
+        items.add(Writes.update(guardStatus(table, reviewed.email(), reviewed.status())));
+        for (Commission entry : entries) {
+            items.add(Writes.putNew(table.tableName(), CommissionMapper.toItem(entry)));
         }
-        items.addAll(new CounterUpdates(table.tableName()).add(stats).toTransactItems());
 
         Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
         if (cancelled.isEmpty()) {
@@ -106,34 +111,21 @@ public final class DynamoDbLeadRepository implements LeadRepository {
         if (cancelled.get().conditionFailed(0)) {
             return false; // the lead is gone or no longer in the expected status: someone reviewed it first
         }
-        if (reward != null && cancelled.get().conditionFailed(1)) {
-            throw new IllegalStateException("commission id " + reward.id() + " is already used");
-        }
         throw cancelled.get().unexpected();
     }
 
-    /** The review itself, only if the lead is still where the reviewer saw it. */
-    private Update statusChange(Lead reviewed, LeadStatus expected) {
-        Map<String, String> names = Map.of("#status", LeadMapper.STATUS, "#reason", LeadMapper.STATUS_REASON,
-                "#updatedAt", LeadMapper.UPDATED_AT);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":status", AttributeValue.fromS(reviewed.status().name()));
-        values.put(":expected", AttributeValue.fromS(expected.name()));
-        values.put(":updatedAt", AttributeValue.fromS(reviewed.updatedAt().toString()));
-        String expression = "SET #status = :status, #updatedAt = :updatedAt";
-        if (reviewed.statusReason() == null) {
-            expression += " REMOVE #reason";
-        } else {
-            values.put(":reason", AttributeValue.fromS(reviewed.statusReason()));
-            expression += ", #reason = :reason";
-        }
+    /**
+     * The email guard's copy of a lead's status, kept with the lead's (a billing event weighs the lead as evidence by
+     * it); a status change also ends an organic lead's expiry.
+     */
+    static Update guardStatus(TableConfig table, EmailAddress email, LeadStatus status) {
         return Update.builder()
                 .tableName(table.tableName())
-                .key(Keys.lead(reviewed.id()))
-                .updateExpression(expression)
-                .conditionExpression("#status = :expected")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
+                .key(Keys.leadEmail(table.programId(), email))
+                .updateExpression("SET #status = :status REMOVE #expiresAt")
+                .conditionExpression(Writes.ITEM_EXISTS)
+                .expressionAttributeNames(Map.of("#status", LeadMapper.STATUS, "#expiresAt", LeadMapper.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status.name())))
                 .build();
     }
 

@@ -5,7 +5,7 @@ import dev.refer.core.link.LinkCode;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.ports.LinkRepository;
+import dev.refer.core.link.LinkRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -5,7 +5,7 @@ import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;
-import dev.refer.core.ports.PartnerRepository;
+import dev.refer.core.partner.PartnerRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -1,6 +1,6 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.ports.ProgramRepository;
+import dev.refer.core.program.ProgramRepository;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

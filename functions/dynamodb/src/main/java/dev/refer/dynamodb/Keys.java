@@ -1,6 +1,6 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.commission.CommissionId;
+import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.link.ClickId;
 import dev.refer.core.link.LinkCode;
@@ -104,8 +104,19 @@ final class Keys {
         return "PARTNER#" + id.value() + "#LEADS";
     }
 
-    static String organicLeads(ProgramId programId) {
-        return "PROGRAM#" + programId.value() + "#ORGANIC_LEADS";
+    /**
+     * Organic leads are listed in {@link #ORGANIC_SHARDS} partitions, by a hash of the lead id: anyone can post the
+     * form, so one partition (about 1,000 writes a second) must not cap them.
+     */
+    static String organicLeads(ProgramId programId, String leadId) {
+        return "PROGRAM#" + programId.value() + "#ORGANIC_LEADS#" + shard(leadId, ORGANIC_SHARDS);
+    }
+
+    static final int ORGANIC_SHARDS = 16;
+
+    /** A stable shard of {@code key} in [0, shards): the same on every JVM (String.hashCode is specified). */
+    static int shard(String key, int shards) {
+        return Math.floorMod(key.hashCode(), shards);
     }
 
     static Map<String, AttributeValue> leadEmail(ProgramId programId, EmailAddress email) {
@@ -122,8 +133,9 @@ final class Keys {
         return "PARTNER#" + id.value() + "#CONVERSIONS";
     }
 
-    static String organicConversions(ProgramId programId) {
-        return "PROGRAM#" + programId.value() + "#ORGANIC_CONVERSIONS";
+    /** Organic conversions, in {@link #ORGANIC_SHARDS} partitions by a hash of the conversion id. */
+    static String organicConversions(ProgramId programId, String conversionId) {
+        return "PROGRAM#" + programId.value() + "#ORGANIC_CONVERSIONS#" + shard(conversionId, ORGANIC_SHARDS);
     }
 
     static Map<String, AttributeValue> customer(ProgramId programId, String externalId) {
@@ -138,13 +150,16 @@ final class Keys {
         return key(partnerPk(partnerId), COMMISSION_PREFIX + id.value());
     }
 
-    /** The payout job's index partition: ledger entries not yet paid, by the date they become payable. */
-    static String due(ProgramId programId) {
-        return "DUE#" + programId.value();
+    /**
+     * A partner's ledger entries not yet paid, in GSI2 by the date they become payable: the payout worker's Query
+     * ({@code payableOn <= cutoff}). One partition per partner, so commissions of many partners never share one.
+     */
+    static String unpaid(PartnerId partnerId) {
+        return "UNPAID#" + partnerId.value();
     }
 
-    static String dueOrder(Instant payableOn, PartnerId partnerId, CommissionId id) {
-        return SortableTime.format(payableOn) + "#" + partnerId.value() + "#" + id.value();
+    static String unpaidOrder(Instant payableOn, CommissionId id) {
+        return SortableTime.format(payableOn) + "#" + id.value();
     }
 
     // counters
@@ -155,5 +170,22 @@ final class Keys {
 
     static Map<String, AttributeValue> counted(String chunkKey) {
         return key("COUNTED#" + chunkKey, "COUNTED");
+    }
+
+    /**
+     * A month's click counts live in {@code shards} items, each holding many partners' ({@code p:{partnerId}}) and
+     * links' ({@code l:{code}}) counts: a stream batch updates each shard it touches once, whatever the number of
+     * links in it, so counting costs by the size of the counts written, not by the links clicked.
+     */
+    static Map<String, AttributeValue> clickShard(YearMonth month, int shard) {
+        return key("CLICKS#" + month + "#" + shard, "CLICKS");
+    }
+
+    static String partnerClicks(PartnerId partnerId) {
+        return "p:" + partnerId.value();
+    }
+
+    static String linkClicks(String code) {
+        return "l:" + code;
     }
 }

@@ -1,18 +1,24 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.conversion.Evidence;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadStatus;
+import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.program.ProgramId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
  * {@code LEAD#{leadId}} / {@code LEAD}, listed newest first in GSI1 under its partner ({@code PARTNER#{id}#LEADS})
- * or, when organic, under {@code PROGRAM#{pid}#ORGANIC_LEADS}; and its email guard {@code LEAD_EMAIL#{pid}#{email}},
- * which holds the lead id and makes one lead per email address.
+ * or, when organic, under {@code PROGRAM#{pid}#ORGANIC_LEADS#{shard}}; and its email guard
+ * {@code LEAD_EMAIL#{pid}#{email}}, which makes one lead per email address and holds what a billing event needs to
+ * weigh the lead as evidence (its id, status, attribution and capture time), so a sale reads it in the same round
+ * trip as its other evidence. The guard's status moves with the lead's, in the same transactions. An organic lead
+ * and its guard carry {@code expiresAt} (TTL) until reviewed.
  */
 final class LeadMapper {
 
@@ -20,14 +26,15 @@ final class LeadMapper {
     static final String STATUS_REASON = "statusReason";
     static final String UPDATED_AT = "updatedAt";
     static final String LEAD_ID = "leadId";
+    static final String EXPIRES_AT = "expiresAt";
 
     private LeadMapper() {
     }
 
     static Map<String, AttributeValue> toItem(Lead lead, ProgramId programId) {
-        String listing = lead.attribution() == null ? Keys.organicLeads(programId)
+        String listing = lead.attribution() == null ? Keys.organicLeads(programId, lead.id().value())
                 : Keys.leadsOf(lead.attribution().partnerId());
-        return ItemBuilder.item(Keys.lead(lead.id()), ItemType.LEAD)
+        ItemBuilder item = ItemBuilder.item(Keys.lead(lead.id()), ItemType.LEAD)
                 .gsi1(listing, lead.id().value())
                 .s(LEAD_ID, lead.id().value())
                 .s("email", lead.email().value())
@@ -40,16 +47,28 @@ final class LeadMapper {
                 .s(STATUS_REASON, lead.statusReason())
                 .instant("createdAt", lead.createdAt())
                 .instant(UPDATED_AT, lead.updatedAt())
-                .build();
+                .n(EXPIRES_AT, lead.expiresAt() == null ? null : lead.expiresAt().getEpochSecond());
+        if (lead.reward() != null) {
+            item.s("rewardCommissionId", lead.reward().commissionId().value())
+                    .money("rewardAmount", "rewardCurrency", lead.reward().amount())
+                    .instant("rewardPayableOn", lead.reward().payableOn());
+        }
+        return item.build();
     }
 
     static Map<String, AttributeValue> emailGuard(Lead lead, ProgramId programId) {
         return ItemBuilder.item(Keys.leadEmail(programId, lead.email()), ItemType.LEAD_EMAIL)
                 .s(LEAD_ID, lead.id().value())
+                .s(STATUS, lead.status().name())
+                .map("attribution", AttributionMapper.toMap(lead.attribution()))
+                .instant("createdAt", lead.createdAt())
+                .n(EXPIRES_AT, lead.expiresAt() == null ? null : lead.expiresAt().getEpochSecond())
                 .build();
     }
 
     static Lead fromItem(Map<String, AttributeValue> item) {
+        String rewardId = Attributes.optionalString(item, "rewardCommissionId");
+        Long expiresAt = Attributes.optionalNumber(item, EXPIRES_AT);
         return new Lead(new LeadId(Attributes.string(item, LEAD_ID)),
                 new EmailAddress(Attributes.string(item, "email")),
                 Attributes.optionalString(item, "name"),
@@ -60,6 +79,21 @@ final class LeadMapper {
                 AttributionMapper.fromMap(Attributes.optionalMap(item, "attribution")),
                 Attributes.optionalString(item, STATUS_REASON),
                 Attributes.instant(item, "createdAt"),
-                Attributes.instant(item, UPDATED_AT));
+                Attributes.instant(item, UPDATED_AT),
+                rewardId == null ? null : new Lead.Reward(new CommissionId(rewardId),
+                        Attributes.money(item, "rewardAmount", "rewardCurrency"),
+                        Attributes.instant(item, "rewardPayableOn")),
+                expiresAt == null ? null : Instant.ofEpochSecond(expiresAt));
+    }
+
+    /** The lead as its email guard holds it, or null when the guard predates the denormalized fields. */
+    static Evidence.LeadEvidence fromGuard(Map<String, AttributeValue> guard, EmailAddress email) {
+        if (Attributes.optionalString(guard, STATUS) == null) {
+            return null;
+        }
+        return new Evidence.LeadEvidence(new LeadId(Attributes.string(guard, LEAD_ID)), email,
+                Attributes.enumValue(guard, STATUS, LeadStatus.class),
+                AttributionMapper.fromMap(Attributes.optionalMap(guard, "attribution")),
+                Attributes.instant(guard, "createdAt"));
     }
 }

@@ -22,6 +22,7 @@ final class ProgramMapper {
                 .map("defaultPlan", PlanMapper.toMap(program.defaultPlan()))
                 .strings("allowedDestinationHosts", program.allowedDestinationHosts())
                 .strings("allowedFormOrigins", program.allowedFormOrigins())
+                .n("maxEventAgeDays", program.maxEventAgeDays())
                 .build();
     }
 
@@ -32,6 +33,8 @@ final class ProgramMapper {
                 Attributes.integer(item, "holdingPeriodDays"),
                 PlanMapper.fromMap(Attributes.optionalMap(item, "defaultPlan")),
                 Attributes.strings(item, "allowedDestinationHosts"),
-                Attributes.strings(item, "allowedFormOrigins"));
+                Attributes.strings(item, "allowedFormOrigins"),
+                Attributes.optionalNumber(item, "maxEventAgeDays") == null ? Program.DEFAULT_MAX_EVENT_AGE_DAYS
+                        : Attributes.integer(item, "maxEventAgeDays"));
     }
 }

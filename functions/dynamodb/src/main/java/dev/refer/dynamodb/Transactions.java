@@ -4,10 +4,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -61,11 +59,6 @@ final class Transactions {
     }
 
     private static void pause(int attempt) {
-        try {
-            Thread.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a conflicting transaction", e);
-        }
+        Backoff.pause(attempt);
     }
 }

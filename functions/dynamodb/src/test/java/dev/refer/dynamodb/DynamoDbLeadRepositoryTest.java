@@ -1,23 +1,18 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.commission.Commission;
-import dev.refer.core.commission.CommissionKind;
-import dev.refer.core.commission.CommissionStatus;
 import dev.refer.core.lead.Lead;
+import dev.refer.core.lead.LeadRepository.Creation;
 import dev.refer.core.lead.LeadStatus;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.ports.LeadRepository.Creation;
-import dev.refer.core.stats.Counters;
-import dev.refer.core.stats.PartnerStats;
-import dev.refer.core.stats.StatsDelta;
 import dev.refer.core.validation.Invalid;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -29,112 +24,86 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DynamoDbLeadRepositoryTest {
 
-    private static final YearMonth MAY = YearMonth.of(2026, 5);
-
     private final Fixtures fixtures = new Fixtures();
     private final TestTable table = TestTable.create();
     private final DynamoDbLeadRepository leads = new DynamoDbLeadRepository(table.client(), table.config());
-    private final DynamoDbStatsRepository stats = new DynamoDbStatsRepository(table.client(), table.config());
-    private final DynamoDbLedgerRepository ledger = new DynamoDbLedgerRepository(table.client(), table.config());
+    private final DynamoDbCommissionLedger ledger = new DynamoDbCommissionLedger(table.client(), table.config());
+
+    private Map<String, AttributeValue> guard(String email) {
+        return table.item("LEAD_EMAIL#test#" + email, "LEAD_EMAIL");
+    }
 
     @Test
-    void create_whenEmailIsNew_storesTheLeadAndItsCounters() {
+    void create_whenEmailIsNew_storesTheLeadAndAGuardThatCarriesWhatASaleWeighs() {
         PartnerId partner = fixtures.partnerId();
         Lead lead = fixtures.lead("grace@example.com", partner);
 
-        Creation creation = leads.create(lead, newLead(partner));
+        assertEquals(new Creation.Created(lead.id()), leads.create(lead));
 
-        assertEquals(new Creation.Created(lead.id()), creation);
         assertEquals(lead, leads.find(lead.id()).orElseThrow());
-        PartnerStats counters = stats.partnerStats(partner, MAY);
-        assertEquals(Map.of(Counters.LEADS, 1L, "leadStatus.NEW", 1L), counters.allTime());
-        assertEquals(Map.of(Counters.LEADS, 1L), counters.month(), "status counters are all-time only");
+        assertEquals(lead, leads.findByEmail(new EmailAddress("GRACE@example.com")).orElseThrow());
+        Map<String, AttributeValue> guard = guard("grace@example.com");
+        assertEquals(lead.id().value(), guard.get("leadId").s());
+        assertEquals("NEW", guard.get("status").s());
+        assertEquals(partner.value(), guard.get("attribution").m().get("partnerId").s());
+        assertEquals(lead.createdAt().toString(), guard.get("createdAt").s());
+        assertNull(guard.get("expiresAt"), "an attributed lead is kept");
     }
 
     @Test
     void create_whenEmailTaken_isDuplicateOfTheExistingLeadAndWritesNothing() {
-        PartnerId partner = fixtures.partnerId();
-        Lead first = fixtures.lead("grace@example.com", partner);
-        leads.create(first, newLead(partner));
-        Lead again = fixtures.lead("grace@example.com", fixtures.partnerId());
+        Lead first = fixtures.lead("grace@example.com", fixtures.partnerId());
+        leads.create(first);
+        int before = table.items().size();
 
-        Creation creation = leads.create(again, newLead(again.attribution().partnerId()));
+        Creation second = leads.create(fixtures.lead("grace@example.com", fixtures.partnerId()));
 
-        assertEquals(new Creation.Duplicate(first.id()), creation);
-        assertEquals(1, table.count("LEAD"));
-        assertEquals(1, table.count("LEAD_EMAIL"));
-        assertEquals(2, table.count("PARTNER_STATS"), "only the first lead's ALL and month counters");
-        assertEquals(1L, stats.partnerStats(partner, null).allTime(Counters.LEADS));
-        assertTrue(leads.find(again.id()).isEmpty());
+        assertEquals(new Creation.Duplicate(first.id()), second);
+        assertEquals(before, table.items().size());
     }
 
     @Test
-    void create_whenOrganic_storesWithoutCountersUnderTheOrganicListing() {
-        Lead lead = fixtures.lead("walk-in@example.com", null);
+    void create_whenOrganic_expiresLeadAndGuardTogether_underAShardedListing() {
+        Lead lead = fixtures.lead("walkin@example.com", null);
+        leads.create(lead);
 
-        assertEquals(new Creation.Created(lead.id()), leads.create(lead, null));
-
-        assertEquals(lead, leads.find(lead.id()).orElseThrow());
-        assertEquals("PROGRAM#test#ORGANIC_LEADS", table.item("LEAD#" + lead.id().value(), "LEAD").get("gsi1pk").s());
-        assertEquals(0, table.count("PARTNER_STATS"));
+        Map<String, AttributeValue> item = table.item("LEAD#" + lead.id().value(), "LEAD");
+        long expiresAt = lead.expiresAt().getEpochSecond();
+        assertEquals(Long.toString(expiresAt), item.get("expiresAt").n());
+        assertEquals(Long.toString(expiresAt), guard("walkin@example.com").get("expiresAt").n());
+        assertTrue(item.get("gsi1pk").s().startsWith("PROGRAM#test#ORGANIC_LEADS#"), item.get("gsi1pk").s());
     }
 
     @Test
-    void findByEmail_findsTheLeadThroughItsEmailGuard() {
-        Lead lead = fixtures.lead("grace@example.com", fixtures.partnerId());
-        leads.create(lead, null);
+    void review_whenStatusIsAsExpected_writesStatusOnLeadAndGuard_theEntries_andEndsTheExpiry() {
+        Lead lead = fixtures.lead("walkin@example.com", null);
+        leads.create(lead);
+        Commission reward = fixtures.commission(fixtures.partnerId(), CommissionKind.QUALIFIED_LEAD, 2_500,
+                lead.id().value(), null);
+        Lead qualified = lead.withStatus(LeadStatus.QUALIFIED, "good fit",
+                new Lead.Reward(reward.id(), reward.amount(), reward.payableOn()), fixtures.now());
 
-        assertEquals(lead, leads.findByEmail(new EmailAddress("Grace@Example.com")).orElseThrow());
-        assertTrue(leads.findByEmail(new EmailAddress("nobody@example.com")).isEmpty());
-    }
-
-    @Test
-    void review_whenStatusIsAsExpected_writesStatusRewardAndCounters() {
-        PartnerId partner = fixtures.partnerId();
-        Lead lead = fixtures.lead("grace@example.com", partner);
-        leads.create(lead, newLead(partner));
-        Lead qualified = lead.withStatus(LeadStatus.QUALIFIED, "good fit", fixtures.now());
-        Commission reward = fixtures.commission(partner, CommissionKind.QUALIFIED_LEAD, 2_500, lead.id().value(), null);
-
-        assertTrue(leads.review(qualified, LeadStatus.NEW, reward, qualifiedLead(partner, reward)));
+        assertTrue(leads.review(qualified, LeadStatus.NEW, List.of(reward)));
 
         assertEquals(qualified, leads.find(lead.id()).orElseThrow());
-        assertEquals(List.of(reward), ledger.commissionsOf(partner, PageRequest.first(10)).items());
-        PartnerStats counters = stats.partnerStats(partner, MAY);
-        assertEquals(0L, counters.allTime("leadStatus.NEW"));
-        assertEquals(1L, counters.allTime("leadStatus.QUALIFIED"));
-        assertEquals(2_500L, counters.allTime("commissionStatus.PENDING.EUR"));
-        assertEquals(2_500L, counters.month().get("commissionEarned.EUR"));
+        assertEquals("QUALIFIED", guard("walkin@example.com").get("status").s());
+        assertNull(guard("walkin@example.com").get("expiresAt"), "a reviewed lead is kept");
+        assertNull(table.item("LEAD#" + lead.id().value(), "LEAD").get("expiresAt"));
+        assertEquals(List.of(reward), ledger.commissionsOf(reward.partnerId(), PageRequest.first(5)).items());
     }
 
     @Test
     void review_whenStatusChangedMeanwhile_isFalseAndWritesNothing() {
-        PartnerId partner = fixtures.partnerId();
-        Lead lead = fixtures.lead("grace@example.com", partner);
-        leads.create(lead, newLead(partner));
-        leads.review(lead.withStatus(LeadStatus.REJECTED, "no budget", fixtures.now()), LeadStatus.NEW, null, null);
-        Lead qualified = lead.withStatus(LeadStatus.QUALIFIED, null, fixtures.now());
-        Commission reward = fixtures.commission(partner, CommissionKind.QUALIFIED_LEAD, 2_500, lead.id().value(), null);
+        Lead lead = fixtures.lead("grace@example.com", fixtures.partnerId());
+        leads.create(lead);
+        leads.review(lead.withStatus(LeadStatus.REJECTED, "no", null, fixtures.now()), LeadStatus.NEW, List.of());
+        int before = table.items().size();
 
-        assertFalse(leads.review(qualified, LeadStatus.NEW, reward, qualifiedLead(partner, reward)));
+        assertFalse(leads.review(lead.withStatus(LeadStatus.QUALIFIED, null, null, fixtures.now()), LeadStatus.NEW,
+                List.of(fixtures.commission(fixtures.partnerId(), CommissionKind.QUALIFIED_LEAD, 1, "x", null))));
 
-        Lead stored = leads.find(lead.id()).orElseThrow();
-        assertEquals(LeadStatus.REJECTED, stored.status());
-        assertEquals("no budget", stored.statusReason());
-        assertEquals(0, table.count("COMMISSION"));
-        assertEquals(Map.of(Counters.LEADS, 1L, "leadStatus.NEW", 1L), stats.partnerStats(partner, null).allTime());
-    }
-
-    @Test
-    void review_whenReasonIsCleared_removesTheOldReason() {
-        Lead lead = fixtures.lead("grace@example.com", null);
-        leads.create(lead, null);
-        leads.review(lead.withStatus(LeadStatus.QUALIFIED, "first look", fixtures.now()), LeadStatus.NEW, null, null);
-
-        assertTrue(leads.review(lead.withStatus(LeadStatus.REJECTED, null, fixtures.now()), LeadStatus.QUALIFIED,
-                null, null));
-
-        assertNull(leads.find(lead.id()).orElseThrow().statusReason());
+        assertEquals(before, table.items().size());
+        assertEquals(LeadStatus.REJECTED, leads.find(lead.id()).orElseThrow().status());
     }
 
     @Test
@@ -143,9 +112,9 @@ class DynamoDbLeadRepositoryTest {
         Lead a = fixtures.lead("a@example.com", partner);
         Lead b = fixtures.lead("b@example.com", partner);
         Lead c = fixtures.lead("c@example.com", partner);
-        leads.create(fixtures.lead("other@example.com", fixtures.partnerId()), null);
+        leads.create(fixtures.lead("other@example.com", fixtures.partnerId()));
         for (Lead lead : List.of(b, c, a)) {
-            leads.create(lead, null);
+            leads.create(lead);
         }
 
         Page<Lead> first = leads.leadsOf(partner, PageRequest.first(2));
@@ -155,23 +124,5 @@ class DynamoDbLeadRepositoryTest {
         assertEquals(List.of(a), second.items());
         assertNull(second.nextCursor());
         assertThrows(Invalid.class, () -> leads.leadsOf(partner, new PageRequest(2, "%%%")));
-    }
-
-    private StatsDelta newLead(PartnerId partner) {
-        return StatsDelta.forPartner(partner, Instant.parse("2026-05-04T10:00:00Z"))
-                .event(Counters.LEADS, 1)
-                .status("leadStatus.NEW", 1)
-                .build();
-    }
-
-    private StatsDelta qualifiedLead(PartnerId partner, Commission reward) {
-        return StatsDelta.forPartner(partner, reward.earnedAt())
-                .event(Counters.LEADS_QUALIFIED, 1)
-                .status("leadStatus.NEW", -1)
-                .status("leadStatus.QUALIFIED", 1)
-                .event("commissionEarned.EUR", reward.amount().minor())
-                .status(Counters.commissionStatus(CommissionStatus.PENDING, reward.amount().currency()),
-                        reward.amount().minor())
-                .build();
     }
 }

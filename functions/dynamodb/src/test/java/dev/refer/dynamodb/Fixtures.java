@@ -1,10 +1,10 @@
 package dev.refer.dynamodb;
 
 import dev.refer.core.attribution.Attribution;
-import dev.refer.core.commission.Commission;
-import dev.refer.core.commission.CommissionId;
-import dev.refer.core.commission.CommissionKind;
-import dev.refer.core.commission.CommissionStatus;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionId;
+import dev.refer.core.ledger.CommissionKind;
+import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.conversion.Conversion;
 import dev.refer.core.conversion.ConversionId;
 import dev.refer.core.conversion.ConversionKind;
@@ -77,7 +77,8 @@ final class Fixtures {
         Attribution attribution = partnerId == null ? null
                 : new Attribution(partnerId, Attribution.Path.CODE, new LinkCode("ada-news"), null, "newsletter");
         return new Lead(new LeadId(newId()), new EmailAddress(email), "Grace", "Hopper Inc", "+49 30 1234",
-                "Call me", LeadStatus.NEW, attribution, null, at, at);
+                "Call me", LeadStatus.NEW, attribution, null, at, at, null,
+                partnerId == null ? at.plus(Duration.ofDays(90)) : null);
     }
 
     Commission commission(PartnerId partnerId, CommissionKind kind, long minor, String source, String orderId) {

@@ -4,10 +4,11 @@ import dev.refer.core.conversion.ConversionKind;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.ports.LedgerRepository.ConversionRecord;
-import dev.refer.core.ports.LedgerRepository.Outcome;
-import dev.refer.core.ports.LeadRepository.Creation;
-import dev.refer.core.ports.StatsRepository.ClickIncrement;
+import dev.refer.core.lead.LeadRepository.Creation;
+import dev.refer.core.conversion.OrderBook;
+import dev.refer.core.stats.Counters;
+import dev.refer.core.stats.StatsDelta;
+import dev.refer.core.stats.StatsRepository;
 import dev.refer.core.program.ProgramId;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the adapters translate refusals DynamoDB Local cannot be made to produce: concurrent transactions. */
 class TransactionConflictTest {
@@ -33,18 +32,18 @@ class TransactionConflictTest {
     private final PartnerId partner = fixtures.partnerId();
 
     @Test
-    void ledgerRecord_whenAnotherTransactionWasWritingTheSameItems_isConflict() {
+    void orderBookRecord_whenAnotherTransactionWasWritingTheSameItems_isConflict() {
         client.refuse(NONE, CONFLICT);
 
-        assertEquals(Outcome.CONFLICT, new DynamoDbLedgerRepository(client, config).record(organicSale()));
+        assertEquals(OrderBook.Outcome.CONFLICT, new DynamoDbOrderBook(client, config).record(organicSale()));
         assertEquals(1, client.requests.size(), "the use case re-plans; the adapter does not retry");
     }
 
     @Test
-    void ledgerRecord_whenConditionFailedBesideAConflict_reportsTheCondition() {
-        client.refuse(CONFLICT, FAILED);
+    void orderBookRecord_whenTheEventIdExistsBesideAConflict_isADuplicate() {
+        client.refuse(FAILED, CONFLICT);
 
-        assertEquals(Outcome.ORDER_EXISTS, new DynamoDbLedgerRepository(client, config).record(organicSale()));
+        assertEquals(OrderBook.Outcome.DUPLICATE_EVENT, new DynamoDbOrderBook(client, config).record(organicSale()));
     }
 
     @Test
@@ -53,59 +52,61 @@ class TransactionConflictTest {
         String existing = fixtures.newId();
         client.refuse(CONFLICT, NONE).refuseReturning(Map.of("leadId", AttributeValue.fromS(existing)), FAILED, NONE);
 
-        Creation creation = new DynamoDbLeadRepository(client, config).create(lead, null);
+        Creation creation = new DynamoDbLeadRepository(client, config).create(lead);
 
         assertEquals(new Creation.Duplicate(new LeadId(existing)), creation);
         assertEquals(2, client.requests.size());
     }
 
+    /** A popular partner's counters are written by concurrent stream batches: a conflict is retried. */
     @Test
-    void applyClicks_whenConflictOnce_retriesAndApplies() {
-        client.refuse(NONE, CONFLICT, NONE, NONE, NONE);
+    void countersApply_whenConflictOnce_retriesAndApplies() {
+        client.refuse(NONE, CONFLICT, NONE);
 
-        assertTrue(new DynamoDbStatsRepository(client, config).applyClicks("shard#1", increments()));
+        StatsRepository.Applied applied = new DynamoDbStatsRepository(client, config, 4).apply("shard", clicks());
+
+        assertEquals(new StatsRepository.Applied(1, 0, null), applied);
         assertEquals(2, client.requests.size());
     }
 
     @Test
-    void applyClicks_whenConflictEveryTime_throwsAfterThreeRetries() {
+    void countersApply_whenConflictEveryTime_reportsWhereTheStreamMustResume() {
         for (int i = 0; i < 4; i++) {
-            client.refuse(NONE, CONFLICT, NONE, NONE, NONE);
+            client.refuse(NONE, CONFLICT, NONE);
         }
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new DynamoDbStatsRepository(client, config).applyClicks("shard#1", increments()));
-        assertTrue(e.getMessage().contains(CONFLICT));
+        StatsRepository.Applied applied = new DynamoDbStatsRepository(client, config, 4).apply("shard", clicks());
+
+        assertEquals(new StatsRepository.Applied(0, 0, "1"), applied);
         assertEquals(4, client.requests.size());
     }
 
     @Test
-    void applyClicks_whenTwoLinksOfOnePartner_touchesEachCounterItemOnce() {
-        new DynamoDbStatsRepository(client, config).applyClicks("shard#1", List.of(
-                new ClickIncrement(partner, "ada-news", YearMonth.of(2026, 5), 2),
-                new ClickIncrement(partner, "ada-blog", YearMonth.of(2026, 5), 3)));
+    void countersApply_mergesEveryCountOfOneItem_intoOneUpdate() {
+        StatsDelta sale = StatsDelta.forPartner(partner, fixtures.now()).event(Counters.SALES, 1).build();
+        new DynamoDbStatsRepository(client, config, 4).apply("shard", List.of(
+                new StatsRepository.Projected("1", List.of(sale), null),
+                new StatsRepository.Projected("2", List.of(sale), null)));
 
-        List<String> keys = client.requests.get(0).transactItems().stream()
+        List<String> keys = client.requests.getFirst().transactItems().stream()
                 .map(item -> item.put() != null ? item.put().item() : item.update().key())
                 .map(key -> key.get("pk").s() + "/" + key.get("sk").s())
                 .toList();
-        assertEquals(List.of("COUNTED#shard#1/COUNTED",
-                "PARTNER#" + partner.value() + "/STATS#ALL", "PARTNER#" + partner.value() + "/STATS#2026-05",
-                "LINK#ada-news/STATS#ALL", "LINK#ada-news/STATS#2026-05",
-                "LINK#ada-blog/STATS#ALL", "LINK#ada-blog/STATS#2026-05"), keys);
-        AttributeValue partnerClicks = client.requests.get(0).transactItems().get(1).update()
-                .expressionAttributeValues().get(":c0");
-        assertEquals("5", partnerClicks.n());
+        assertEquals(List.of("COUNTED#shard#1/COUNTED", "PARTNER#" + partner.value() + "/STATS#ALL",
+                "PARTNER#" + partner.value() + "/STATS#2026-05"), keys);
+        assertEquals("2", client.requests.getFirst().transactItems().get(1).update().expressionAttributeValues()
+                .get(":c0").n());
     }
 
-    private List<ClickIncrement> increments() {
-        return List.of(new ClickIncrement(partner, "ada-news", YearMonth.of(2026, 5), 1));
+    private List<StatsRepository.Projected> clicks() {
+        return List.of(new StatsRepository.Projected("1", List.of(),
+                new StatsRepository.ClickCount(partner, "ada-news", YearMonth.of(2026, 5))));
     }
 
-    private ConversionRecord organicSale() {
+    private OrderBook.ConversionWrite organicSale() {
         var conversion = fixtures.conversion("evt_1", ConversionKind.SALE, "ord_1", 1_000, null, null);
-        var order = new dev.refer.core.conversion.Order("ord_1", null, conversion.amount(), null, null, null,
-                dev.refer.core.money.Money.of(0, "EUR"), null);
-        return new ConversionRecord(conversion, null, null, order, null, null, null);
+        var order = dev.refer.core.conversion.Order.sold("ord_1", ConversionKind.SALE, "evt_1", null,
+                conversion.amount(), null, null, null, conversion.occurredAt());
+        return new OrderBook.ConversionWrite(conversion, order, 0, null, null, List.of());
     }
 }

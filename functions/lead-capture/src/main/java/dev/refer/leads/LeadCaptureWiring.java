@@ -1,14 +1,16 @@
 package dev.refer.leads;
 
-import dev.refer.core.attribution.Attributor;
+import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.ids.UlidGenerator;
 import dev.refer.core.link.CachedLinkLookup;
 import dev.refer.core.lead.CaptureLead;
+import dev.refer.core.partner.CachedPartnerLookup;
 import dev.refer.core.program.CachedProgram;
 import dev.refer.dynamodb.DynamoDbClickRepository;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.DynamoDbLeadRepository;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
+import dev.refer.dynamodb.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
@@ -23,19 +25,24 @@ import java.util.Map;
 record LeadCaptureWiring(CaptureLead captureLead, UlidGenerator ids) {
 
     static LeadCaptureWiring create(Map<String, String> env) {
-        return create(env, DynamoDbClients.create());
+        return create(env, DynamoDbClients.create(env));
     }
 
     static LeadCaptureWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
         Clock clock = Clock.systemUTC();
         UlidGenerator ids = new UlidGenerator(clock);
+        java.time.Duration lookupTtl = Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30);
+        AttributionPolicy attribution = new AttributionPolicy(
+                new CachedLinkLookup(new DynamoDbLinkRepository(dynamoDb, table), clock, lookupTtl,
+                        CachedLinkLookup.DEFAULT_MAX_LINKS),
+                new CachedPartnerLookup(new DynamoDbPartnerRepository(dynamoDb, table), clock, lookupTtl,
+                        CachedPartnerLookup.DEFAULT_MAX_PARTNERS));
         return new LeadCaptureWiring(new CaptureLead(table.programId(),
                 CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock),
-                new Attributor(new DynamoDbClickRepository(dynamoDb, table), new CachedLinkLookup(
-                        new DynamoDbLinkRepository(dynamoDb, table), clock,
-                        Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30), CachedLinkLookup.DEFAULT_MAX_LINKS)),
-                new DynamoDbLeadRepository(dynamoDb, table), ids, clock), ids);
+                new DynamoDbClickRepository(dynamoDb, table), attribution,
+                new DynamoDbLeadRepository(dynamoDb, table), ids, clock,
+                java.time.Duration.ofDays(Env.intOr(env, "ORGANIC_LEAD_RETENTION_DAYS", 90))), ids);
     }
 
     /**

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * {@code GET /{code}}: the partner's short link. 302 to the destination with {@code ref} and {@code rid}, or a small
  * 404 page. Never cached by browsers or proxies: every visit must reach us to be counted. No log line per redirect:
- * the click item is the record, and a log line per click would cost more than the click itself.
+ * the click item is the record, and a log line per click would cost more than the click itself. A click that cannot
+ * be written still redirects (without {@code rid}) and counts one {@code ClickWriteFailures} metric; a link that
+ * cannot be read answers a 503 page that retries, and counts one {@code LinkLookupFailures}.
  */
 public final class RedirectHandler implements RequestStreamHandler {
 
@@ -22,6 +24,13 @@ public final class RedirectHandler implements RequestStreamHandler {
             <meta name="viewport" content="width=device-width,initial-scale=1"></head>
             <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem">
             <h1>This link does not exist</h1><p>It may have been mistyped, or it is no longer active.</p></body></html>
+            """;
+
+    static final String UNAVAILABLE_PAGE = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Try again</title>
+            <meta name="viewport" content="width=device-width,initial-scale=1"><meta http-equiv="refresh" content="3"></head>
+            <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem">
+            <h1>One moment</h1><p>This link could not be opened right now. Trying again in a few seconds.</p></body></html>
             """;
 
     private final FollowLink followLink;
@@ -56,10 +65,21 @@ public final class RedirectHandler implements RequestStreamHandler {
     }
 
     RedirectResponse respond(RedirectEvent event) {
-        FollowLink.Result result = followLink.follow(new FollowLink.Command(event.code(), event.userAgent(),
-                event.query()));
+        FollowLink.Result result;
+        try {
+            result = followLink.follow(new FollowLink.Command(event.code(), event.userAgent(), event.query()));
+        } catch (RuntimeException e) {
+            // the link could not be read: nowhere to send the visitor, but never a bare error
+            Metrics.failure("LinkLookupFailures", event.requestId(), e);
+            return RedirectResponse.unavailable(UNAVAILABLE_PAGE);
+        }
         return switch (result) {
-            case FollowLink.Result.Redirect redirect -> RedirectResponse.found(redirect.location());
+            case FollowLink.Result.Redirect redirect -> {
+                if (redirect.clickWriteFailure() != null) {
+                    Metrics.failure("ClickWriteFailures", event.requestId(), redirect.clickWriteFailure());
+                }
+                yield RedirectResponse.found(redirect.location());
+            }
             case FollowLink.Result.NotFound ignored -> RedirectResponse.notFound(NOT_FOUND_PAGE);
         };
     }

@@ -20,6 +20,11 @@ record RedirectResponse(int status, Map<String, String> headers, String body) {
                 "no-store"), html);
     }
 
+    static RedirectResponse unavailable(String html) {
+        return new RedirectResponse(503, Map.of("content-type", "text/html; charset=utf-8", "cache-control",
+                "no-store", "retry-after", "3"), html);
+    }
+
     void write(OutputStream out) throws IOException {
         StringBuilder json = new StringBuilder(256 + body.length());
         json.append("{\"statusCode\":").append(status).append(",\"headers\":");

@@ -26,8 +26,14 @@ import java.util.Map;
  */
 record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynamoDb dynamoDb) {
 
+    /**
+     * How long the redirect's DynamoDB calls may take in all, retries included: a visitor waits on them. A click write
+     * that runs out of it is given up (the visitor goes on without {@code rid}); so is a lookup (a 503 page).
+     */
+    static final long CALL_BUDGET_MILLIS = 1500;
+
     static RedirectWiring create(Map<String, String> env) {
-        return create(env, new LiteDynamoDb(LiteConfig.from(env, System.getProperties())));
+        return create(env, new LiteDynamoDb(LiteConfig.from(env, System.getProperties()), CALL_BUDGET_MILLIS));
     }
 
     static RedirectWiring create(Map<String, String> env, LiteDynamoDb dynamoDb) {

@@ -8,17 +8,18 @@ import java.util.Objects;
 
 /**
  * Who gets the credit, and by which path. {@code code}, {@code clickId} and {@code campaign} are kept when known, so
- * reports can break results down by link and sub-id.
+ * reports can break results down by link and sub-id; a lead's attribution keeps its click or code when a sale goes
+ * through the lead.
  */
 public record Attribution(PartnerId partnerId, Path path, LinkCode code, ClickId clickId, String campaign) {
 
-    /** The evidence that tied the lead or conversion to the partner, strongest first. */
+    /** The evidence that tied the lead or conversion to the partner. */
     public enum Path {
         /** The order a refund refers to. */
         ORDER,
-        /** A known billing customer the partner brought earlier (renewals). */
+        /** A known billing customer the partner brought earlier (renewals, later sales). */
         CUSTOMER,
-        /** A lead the partner referred, matched by email. */
+        /** A lead the partner referred, matched by email (its own click or code is kept). */
         LEAD,
         /** The click id ({@code rid}) of a click within the attribution window. */
         CLICK,

@@ -1,7 +1,7 @@
 package dev.refer.core.conversion;
 
 import dev.refer.core.attribution.Attribution;
-import dev.refer.core.commission.CommissionId;
+import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.money.Money;
 
 import java.time.Instant;

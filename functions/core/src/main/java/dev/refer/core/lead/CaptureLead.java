@@ -1,24 +1,29 @@
 package dev.refer.core.lead;
 
 import dev.refer.core.attribution.Attribution;
-import dev.refer.core.attribution.Attributor;
+import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.ids.Ulid;
+import dev.refer.core.link.Click;
+import dev.refer.core.link.ClickId;
+import dev.refer.core.link.ClickRepository;
 import dev.refer.core.partner.EmailAddress;
-import dev.refer.core.ports.LeadRepository;
-import dev.refer.core.ports.ProgramRepository;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
-import dev.refer.core.stats.Counters;
-import dev.refer.core.stats.StatsDelta;
+import dev.refer.core.program.ProgramRepository;
 import dev.refer.core.validation.Rules;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * A visitor filled in the lead form on the company's site. The lead is stored once per email address and attributed
- * to the partner whose click id or link code it carries; a second submission with the same email changes nothing.
+ * to the partner whose click id (within the attribution window) or link code it carries, through a link that still
+ * redirects ({@link AttributionPolicy}); a second submission with the same email changes nothing. An organic lead
+ * (no partner) expires after {@code organicRetention} unless someone reviews it: anyone can post the form, and
+ * nobody should pay forever for a flood of unreviewed organic leads.
  */
 public final class CaptureLead {
 
@@ -72,19 +77,25 @@ public final class CaptureLead {
 
     private final ProgramId programId;
     private final ProgramRepository programs;
-    private final Attributor attributor;
+    private final ClickRepository clicks;
+    private final AttributionPolicy attribution;
     private final LeadRepository leads;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Duration organicRetention;
 
-    public CaptureLead(ProgramId programId, ProgramRepository programs, Attributor attributor, LeadRepository leads,
-                       IdGenerator ids, Clock clock) {
+    /** @param organicRetention how long an unreviewed organic lead is kept; zero keeps it for good */
+    public CaptureLead(ProgramId programId, ProgramRepository programs, ClickRepository clicks,
+                       AttributionPolicy attribution, LeadRepository leads, IdGenerator ids, Clock clock,
+                       Duration organicRetention) {
         this.programId = programId;
         this.programs = programs;
-        this.attributor = attributor;
+        this.clicks = clicks;
+        this.attribution = attribution;
         this.leads = leads;
         this.ids = ids;
         this.clock = clock;
+        this.organicRetention = organicRetention;
     }
 
     public Result capture(Command command) {
@@ -99,20 +110,17 @@ public final class CaptureLead {
             return new Result.ThankYouUrlNotAllowed();
         }
         Instant now = clock.instant();
-        Attribution attribution = attributor
-                .attribute(command.rid(), command.ref(), now, program.attributionWindow())
+        Click click = Ulid.isValid(command.rid()) ? clicks.find(new ClickId(command.rid())).orElse(null) : null;
+        Attribution credit = attribution.forLead(click, command.ref(), now, program.attributionWindow())
                 .orElse(null);
+        Instant expiresAt = credit == null && !organicRetention.isZero() ? now.plus(organicRetention) : null;
         Lead lead = new Lead(new LeadId(ids.newId()), command.email(), command.name(), command.company(),
-                command.phone(), command.message(), LeadStatus.NEW, attribution, null, now, now);
-        StatsDelta stats = attribution == null ? null : StatsDelta.forPartner(attribution.partnerId(), now)
-                .event(Counters.LEADS, 1)
-                .status(Counters.leadStatus(LeadStatus.NEW), 1)
-                .build();
-        return switch (leads.create(lead, stats)) {
+                command.phone(), command.message(), LeadStatus.NEW, credit, null, now, now, null, expiresAt);
+        return switch (leads.create(lead)) {
             case LeadRepository.Creation.Created created ->
-                    new Result.Accepted(created.id(), false, attribution != null, command.thankYouUrl());
+                    new Result.Accepted(created.id(), false, credit != null, command.thankYouUrl());
             case LeadRepository.Creation.Duplicate duplicate ->
-                    new Result.Accepted(duplicate.existing(), true, attribution != null, command.thankYouUrl());
+                    new Result.Accepted(duplicate.existing(), true, credit != null, command.thankYouUrl());
         };
     }
 

@@ -1,6 +1,8 @@
 package dev.refer.core.lead;
 
 import dev.refer.core.attribution.Attribution;
+import dev.refer.core.ledger.CommissionId;
+import dev.refer.core.money.Money;
 import dev.refer.core.partner.EmailAddress;
 
 import java.time.Instant;
@@ -9,11 +11,19 @@ import java.util.Optional;
 
 /**
  * A referred prospect, one per email address per program. {@code attribution} is empty for an organic lead (no valid
- * click id or link code): stored for reporting, it earns nothing.
+ * click id or link code): stored for reporting, it earns nothing, and expires unless reviewed ({@code expiresAt}).
+ *
+ * @param reward    the lead reward entry its qualification created, if any (a rejection after qualification
+ *                  reverses it)
+ * @param expiresAt when the store may forget an organic lead nobody reviewed; null to keep it
  */
 public record Lead(LeadId id, EmailAddress email, String name, String company, String phone, String message,
                    LeadStatus status, Attribution attribution, String statusReason, Instant createdAt,
-                   Instant updatedAt) {
+                   Instant updatedAt, Reward reward, Instant expiresAt) {
+
+    /** The ledger entry a qualification earned: its id, amount and when it becomes payable. */
+    public record Reward(CommissionId commissionId, Money amount, Instant payableOn) {
+    }
 
     public Lead {
         Objects.requireNonNull(id, "id");
@@ -27,7 +37,9 @@ public record Lead(LeadId id, EmailAddress email, String name, String company, S
         return Optional.ofNullable(attribution);
     }
 
-    public Lead withStatus(LeadStatus newStatus, String reason, Instant at) {
-        return new Lead(id, email, name, company, phone, message, newStatus, attribution, reason, createdAt, at);
+    /** The lead after a review or a conversion: reviewed leads are kept (no expiry). */
+    public Lead withStatus(LeadStatus newStatus, String reason, Reward newReward, Instant at) {
+        return new Lead(id, email, name, company, phone, message, newStatus, attribution, reason, createdAt, at,
+                newReward, null);
     }
 }

@@ -1,26 +1,29 @@
 package dev.refer.core.lead;
 
-import dev.refer.core.commission.Commission;
-import dev.refer.core.commission.CommissionId;
-import dev.refer.core.commission.CommissionPolicy;
-import dev.refer.core.commission.CommissionStatus;
 import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionId;
+import dev.refer.core.ledger.CommissionKind;
+import dev.refer.core.ledger.CommissionPolicy;
+import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.partner.Partner;
-import dev.refer.core.ports.LeadRepository;
-import dev.refer.core.ports.PartnerRepository;
-import dev.refer.core.ports.ProgramRepository;
+import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
-import dev.refer.core.stats.Counters;
-import dev.refer.core.stats.StatsDelta;
+import dev.refer.core.program.ProgramRepository;
 import dev.refer.core.validation.Rules;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The sales team reviews a referred lead: qualified (a fit; the partner earns the plan's lead reward, once) or
- * rejected with a reason the partner can learn from. A lead is reviewed once; a second review is refused.
+ * rejected with a reason the partner can learn from. A new lead can be qualified or rejected; a qualified one can
+ * still be rejected (the sales team learnt more), and then its lead reward is reversed in the same write: a negative
+ * ledger entry that points at the reward (after a payout, a clawback against the next one). A rejected or converted
+ * lead is not reviewed again.
  */
 public final class ReviewLead {
 
@@ -34,8 +37,11 @@ public final class ReviewLead {
     }
 
     public sealed interface Result {
-        /** {@code reward} is null when the plan pays nothing for a qualified lead, or the lead is organic. */
-        record Reviewed(Lead lead, Commission reward) implements Result {
+        /**
+         * {@code entries}: the lead reward a qualification earned, or the reversal of it a rejection caused; empty
+         * when the plan pays nothing for a qualified lead, or the lead is organic.
+         */
+        record Reviewed(Lead lead, List<Commission> entries) implements Result {
         }
 
         record NotFound() implements Result {
@@ -54,15 +60,17 @@ public final class ReviewLead {
     private final ProgramRepository programs;
     private final LeadRepository leads;
     private final PartnerRepository partners;
+    private final CommissionPolicy commissions;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ReviewLead(ProgramId programId, ProgramRepository programs, LeadRepository leads,
-                      PartnerRepository partners, IdGenerator ids, Clock clock) {
+                      PartnerRepository partners, CommissionPolicy commissions, IdGenerator ids, Clock clock) {
         this.programId = programId;
         this.programs = programs;
         this.leads = leads;
         this.partners = partners;
+        this.commissions = commissions;
         this.ids = ids;
         this.clock = clock;
     }
@@ -83,35 +91,50 @@ public final class ReviewLead {
                 return new Result.NotReviewable(lead.status());
             }
             Instant now = clock.instant();
-            LeadStatus next = command.decision() == Decision.QUALIFY ? LeadStatus.QUALIFIED : LeadStatus.REJECTED;
-            Lead reviewed = lead.withStatus(next, command.reason(), now);
-            Commission reward = null;
-            StatsDelta stats = null;
-            if (lead.attributed().isPresent()) {
-                Partner partner = partners.find(lead.attribution().partnerId()).orElse(null);
-                if (next == LeadStatus.QUALIFIED && partner != null && partner.isActive()) {
-                    reward = CommissionPolicy.forQualifiedLead(program, partner, now)
-                            .map(earning -> new Commission(new CommissionId(ids.newId()), partner.id(),
-                                    earning.kind(), CommissionStatus.PENDING, earning.amount(), earning.rule(),
-                                    lead.id().value(), null, null, now, earning.payableOn()))
-                            .orElse(null);
-                }
-                StatsDelta.Builder delta = StatsDelta.forPartner(lead.attribution().partnerId(), now)
-                        .event(next == LeadStatus.QUALIFIED ? Counters.LEADS_QUALIFIED : Counters.LEADS_REJECTED, 1)
-                        .status(Counters.leadStatus(lead.status()), -1)
-                        .status(Counters.leadStatus(next), 1);
+            List<Commission> entries = new ArrayList<>();
+            Lead reviewed;
+            if (command.decision() == Decision.QUALIFY) {
+                Commission reward = reward(program, lead, now);
                 if (reward != null) {
-                    delta.event(Counters.commissionEarned(reward.amount().currency()), reward.amount().minor())
-                            .status(Counters.commissionStatus(CommissionStatus.PENDING, reward.amount().currency()),
-                                    reward.amount().minor());
+                    entries.add(reward);
                 }
-                stats = delta.build();
+                reviewed = lead.withStatus(LeadStatus.QUALIFIED, command.reason(),
+                        reward == null ? null : new Lead.Reward(reward.id(), reward.amount(), reward.payableOn()), now);
+            } else {
+                if (lead.reward() != null) {
+                    entries.add(reversal(lead, now));
+                }
+                reviewed = lead.withStatus(LeadStatus.REJECTED, command.reason(), lead.reward(), now);
             }
-            if (leads.review(reviewed, lead.status(), reward, stats)) {
-                return new Result.Reviewed(reviewed, reward);
+            if (leads.review(reviewed, lead.status(), entries)) {
+                return new Result.Reviewed(reviewed, entries);
             }
         }
         Lead current = leads.find(command.leadId()).orElseThrow();
         return new Result.NotReviewable(current.status());
+    }
+
+    /** The plan's lead reward, for an attributed lead whose partner is active. */
+    private Commission reward(Program program, Lead lead, Instant now) {
+        if (lead.attributed().isEmpty()) {
+            return null;
+        }
+        Partner partner = partners.find(lead.attribution().partnerId()).orElse(null);
+        if (partner == null || !partner.isActive()) {
+            return null;
+        }
+        return commissions.forQualifiedLead(program, partner, now)
+                .map(earning -> new Commission(new CommissionId(ids.newId()), partner.id(), earning.kind(),
+                        CommissionStatus.PENDING, earning.amount(), earning.rule(), lead.id().value(), null, null,
+                        now, earning.payableOn()))
+                .orElse(null);
+    }
+
+    /** Takes the lead reward back: payable with the reward (so they net), or at once when the reward already was. */
+    private Commission reversal(Lead lead, Instant now) {
+        return new Commission(new CommissionId(ids.newId()), lead.attribution().partnerId(), CommissionKind.REVERSAL,
+                CommissionStatus.PENDING, lead.reward().amount().negate(), "lead rejected after qualification:"
+                + " reverses its reward of " + lead.reward().amount(), lead.id().value(), null,
+                lead.reward().commissionId(), now, commissions.reversalPayableOn(lead.reward().payableOn(), now));
     }
 }

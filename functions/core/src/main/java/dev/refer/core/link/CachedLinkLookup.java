@@ -1,7 +1,7 @@
 package dev.refer.core.link;
 
 import dev.refer.core.cache.TtlCache;
-import dev.refer.core.ports.LinkLookup;
+import dev.refer.core.link.LinkLookup;
 
 import java.time.Clock;
 import java.time.Duration;

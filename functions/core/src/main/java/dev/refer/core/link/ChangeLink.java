@@ -1,6 +1,6 @@
 package dev.refer.core.link;
 
-import dev.refer.core.ports.LinkRepository;
+import dev.refer.core.link.LinkRepository;
 
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package dev.refer.core.link;
 
 import dev.refer.core.ids.IdGenerator;
-import dev.refer.core.ports.ClickRecorder;
-import dev.refer.core.ports.LinkLookup;
+import dev.refer.core.link.ClickRecorder;
+import dev.refer.core.link.LinkLookup;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +13,9 @@ import java.util.Objects;
 /**
  * Someone opened a short link: find the link, record the click (unless a bot fetched a preview) and send the
  * visitor to the destination with {@code ref} and {@code rid}. The hot path: one lookup, one put, nothing else.
+ * A click that cannot be written (throttling, a timeout) never strands the visitor: they are sent on without
+ * {@code rid} (the {@code ref} still attributes a lead or sale by code), and the failure is handed back to be
+ * logged and counted.
  */
 public final class FollowLink {
 
@@ -23,8 +26,11 @@ public final class FollowLink {
     }
 
     public sealed interface Result {
-        /** {@code clickId} is null when the visitor was a bot and nothing was counted. */
-        record Redirect(String location, ClickId clickId) implements Result {
+        /**
+         * {@code clickId} is null when nothing was counted: a bot, or a click write that failed
+         * ({@code clickWriteFailure}, null otherwise).
+         */
+        record Redirect(String location, ClickId clickId, RuntimeException clickWriteFailure) implements Result {
         }
 
         /** Unknown code, disabled link or suspended partner: the visitor sees a 404 page. */
@@ -59,13 +65,18 @@ public final class FollowLink {
         }
         if (BotPolicy.isBot(command.userAgent())) {
             return new Result.Redirect(RedirectLocation.build(link.destination(), link.code(), null, command.query()),
-                    null);
+                    null, null);
         }
         Instant now = clock.instant();
         ClickId clickId = new ClickId(ids.newId());
-        clicks.record(new Click(clickId, link.code(), link.partnerId(), link.campaign(), now,
-                now.plus(clickRetention)));
+        try {
+            clicks.record(new Click(clickId, link.code(), link.partnerId(), link.campaign(), now,
+                    now.plus(clickRetention)));
+        } catch (RuntimeException e) {
+            return new Result.Redirect(RedirectLocation.build(link.destination(), link.code(), null, command.query()),
+                    null, e);
+        }
         return new Result.Redirect(RedirectLocation.build(link.destination(), link.code(), clickId, command.query()),
-                clickId);
+                clickId, null);
     }
 }

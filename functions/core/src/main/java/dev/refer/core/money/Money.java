@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * An amount in integer minor units (cents for EUR, yen for JPY) of an ISO-4217 currency. Never a floating point.
- * Every fractional result is rounded in {@link #roundHalfUp(BigDecimal, Currency)}, the one place rounding happens.
+ * Every fractional result is rounded in {@link #roundHalfUp(BigDecimal, BigDecimal)}, the one place rounding happens.
  */
 public record Money(long minor, Currency currency) implements Comparable<Money> {
 
@@ -38,26 +38,32 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     /** {@code bps} basis points of this amount (10,000 bps = 100 %), rounded half-up to the minor unit. */
     public Money percent(int bps) {
-        return new Money(roundHalfUp(BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(bps))
-                .divide(BigDecimal.valueOf(10_000)), currency), currency);
+        return new Money(roundHalfUp(BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(bps)),
+                BigDecimal.valueOf(10_000)), currency);
     }
 
-    /** This amount times numerator / denominator, rounded half-up: the pro-rata share of a partial refund. */
+    /**
+     * This amount times numerator / denominator, rounded half-up once, from the exact quotient: the pro-rata share of
+     * a partial refund. (Rounding an intermediate result first, as a fixed scale would, is off by one minor unit for
+     * large amounts.)
+     */
     public Money proRata(long numerator, long denominator) {
         if (denominator <= 0) {
             throw new IllegalArgumentException("denominator must be positive");
         }
-        BigDecimal exact = BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(numerator))
-                .divide(BigDecimal.valueOf(denominator), 10, RoundingMode.HALF_UP);
-        return new Money(roundHalfUp(exact, currency), currency);
+        BigDecimal product = BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(numerator));
+        return new Money(roundHalfUp(product, BigDecimal.valueOf(denominator)), currency);
     }
 
     /**
-     * The single rounding rule of the ledger: half-up (away from zero on .5) to a whole minor unit. A negative
-     * amount rounds symmetrically, so a reversal mirrors the entry it reverses.
+     * The single rounding rule of the ledger: {@code dividend / divisor} rounded half-up (away from zero on .5) to a
+     * whole minor unit, from the exact quotient. A negative amount rounds symmetrically, so a reversal mirrors the
+     * entry it reverses.
+     *
+     * @throws ArithmeticException when the result does not fit a long
      */
-    static long roundHalfUp(BigDecimal minorUnits, Currency currency) {
-        return minorUnits.setScale(0, RoundingMode.HALF_UP).longValueExact();
+    static long roundHalfUp(BigDecimal dividend, BigDecimal divisor) {
+        return dividend.divide(divisor, 0, RoundingMode.HALF_UP).longValueExact();
     }
 
     public Money plus(Money other) {

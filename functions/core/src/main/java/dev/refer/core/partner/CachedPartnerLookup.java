@@ -3,7 +3,7 @@ package dev.refer.core.partner;
 import dev.refer.core.cache.TtlCache;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
-import dev.refer.core.ports.PartnerRepository;
+import dev.refer.core.partner.PartnerRepository;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.refer.core.partner;
 
-import dev.refer.core.ports.LinkRepository;
-import dev.refer.core.ports.PartnerRepository;
+import dev.refer.core.link.LinkRepository;
+import dev.refer.core.partner.PartnerRepository;
 
 import java.util.Optional;
 

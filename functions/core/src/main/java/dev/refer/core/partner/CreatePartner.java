@@ -1,7 +1,7 @@
 package dev.refer.core.partner;
 
 import dev.refer.core.ids.IdGenerator;
-import dev.refer.core.ports.PartnerRepository;
+import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.program.CommissionPlan;
 import dev.refer.core.validation.Rules;
 

@@ -1,6 +1,8 @@
 package dev.refer.core.partner;
 
-import dev.refer.core.commission.Commission;
+import dev.refer.core.conversion.OrderBook;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionLedger;
 import dev.refer.core.conversion.Conversion;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadId;
@@ -8,11 +10,10 @@ import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
-import dev.refer.core.ports.LeadRepository;
-import dev.refer.core.ports.LedgerRepository;
-import dev.refer.core.ports.LinkRepository;
-import dev.refer.core.ports.PartnerRepository;
-import dev.refer.core.ports.StatsRepository;
+import dev.refer.core.lead.LeadRepository;
+import dev.refer.core.link.LinkRepository;
+import dev.refer.core.partner.PartnerRepository;
+import dev.refer.core.stats.StatsRepository;
 import dev.refer.core.stats.PartnerStats;
 
 import java.time.YearMonth;
@@ -28,14 +29,16 @@ public final class PartnerQueries {
     private final PartnerRepository partners;
     private final LinkRepository links;
     private final LeadRepository leads;
-    private final LedgerRepository ledger;
+    private final OrderBook orders;
+    private final CommissionLedger ledger;
     private final StatsRepository stats;
 
-    public PartnerQueries(PartnerRepository partners, LinkRepository links, LeadRepository leads,
-                          LedgerRepository ledger, StatsRepository stats) {
+    public PartnerQueries(PartnerRepository partners, LinkRepository links, LeadRepository leads, OrderBook orders,
+                          CommissionLedger ledger, StatsRepository stats) {
         this.partners = partners;
         this.links = links;
         this.leads = leads;
+        this.orders = orders;
         this.ledger = ledger;
         this.stats = stats;
     }
@@ -65,15 +68,16 @@ public final class PartnerQueries {
     }
 
     public Page<Conversion> conversions(PartnerId id, PageRequest page) {
-        return ledger.conversionsOf(id, page);
+        return orders.conversionsOf(id, page);
     }
 
     public Page<Commission> commissions(PartnerId id, PageRequest page) {
         return ledger.commissionsOf(id, page);
     }
 
-    /** All-time counters, plus {@code month}'s when given. */
-    public PartnerStats stats(PartnerId id, YearMonth month) {
-        return stats.partnerStats(id, month);
+    /** All-time counters since the partner joined, plus {@code month}'s when given. */
+    public PartnerStats stats(Partner partner, YearMonth month) {
+        return stats.partnerStats(partner.id(), YearMonth.from(partner.createdAt().atZone(java.time.ZoneOffset.UTC)),
+                month);
     }
 }

@@ -1,6 +1,6 @@
 package dev.refer.core.program;
 
-import dev.refer.core.ports.ProgramRepository;
+import dev.refer.core.program.ProgramRepository;
 
 import java.time.Clock;
 import java.time.Duration;

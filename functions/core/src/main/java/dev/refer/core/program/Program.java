@@ -18,10 +18,15 @@ import java.util.Objects;
  *                              reverse it before any money moves
  * @param allowedDestinationHosts hosts (and their subdomains) a link may send to; empty allows any public host
  * @param allowedFormOrigins    origins (scheme://host[:port]) whose pages may post the lead form
+ * @param maxEventAgeDays       how old a billing event may be when it arrives ({@code occurredAt}); older ones are
+ *                              refused, so a sale cannot be backdated into a closed month or a past click's window
  */
 public record Program(ProgramId id, Currency currency, int attributionWindowDays, int holdingPeriodDays,
                       CommissionPlan defaultPlan, List<String> allowedDestinationHosts,
-                      List<String> allowedFormOrigins) {
+                      List<String> allowedFormOrigins, int maxEventAgeDays) {
+
+    /** The default for {@code maxEventAgeDays}: a month of late deliveries and retries, and some. */
+    public static final int DEFAULT_MAX_EVENT_AGE_DAYS = 35;
 
     public Program {
         Objects.requireNonNull(id, "id");
@@ -33,8 +38,21 @@ public record Program(ProgramId id, Currency currency, int attributionWindowDays
         if (holdingPeriodDays < 0 || holdingPeriodDays > 365) {
             throw Invalid.field("holdingPeriodDays", "must be between 0 and 365");
         }
+        if (maxEventAgeDays < 1 || maxEventAgeDays > 365) {
+            throw Invalid.field("maxEventAgeDays", "must be between 1 and 365");
+        }
         allowedDestinationHosts = allowedDestinationHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         allowedFormOrigins = allowedFormOrigins.stream().map(Program::normaliseOrigin).toList();
+    }
+
+    public Program(ProgramId id, Currency currency, int attributionWindowDays, int holdingPeriodDays,
+                   CommissionPlan defaultPlan, List<String> allowedDestinationHosts, List<String> allowedFormOrigins) {
+        this(id, currency, attributionWindowDays, holdingPeriodDays, defaultPlan, allowedDestinationHosts,
+                allowedFormOrigins, DEFAULT_MAX_EVENT_AGE_DAYS);
+    }
+
+    public Duration maxEventAge() {
+        return Duration.ofDays(maxEventAgeDays);
     }
 
     public Duration attributionWindow() {

@@ -1,6 +1,6 @@
 package dev.refer.core.stats;
 
-import dev.refer.core.commission.CommissionStatus;
+import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.lead.LeadStatus;
 
 import java.util.Currency;

@@ -1,6 +1,6 @@
 package dev.refer.core.fakes;
 
-import dev.refer.core.commission.Commission;
+import dev.refer.core.ledger.Commission;
 import dev.refer.core.conversion.Conversion;
 import dev.refer.core.conversion.Customer;
 import dev.refer.core.conversion.Order;
@@ -17,17 +17,20 @@ import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;
-import dev.refer.core.ports.ClickRepository;
-import dev.refer.core.ports.LeadRepository;
-import dev.refer.core.ports.LedgerRepository;
-import dev.refer.core.ports.LinkRepository;
-import dev.refer.core.ports.PartnerRepository;
-import dev.refer.core.ports.ProgramRepository;
-import dev.refer.core.ports.StatsRepository;
+import dev.refer.core.link.ClickRepository;
+import dev.refer.core.lead.LeadRepository;
+import dev.refer.core.conversion.Evidence;
+import dev.refer.core.conversion.OrderBook;
+import dev.refer.core.ledger.CommissionLedger;
+import dev.refer.core.stats.Counters;
+import dev.refer.core.stats.ProjectCounters;
+import dev.refer.core.link.LinkRepository;
+import dev.refer.core.partner.PartnerRepository;
+import dev.refer.core.program.ProgramRepository;
+import dev.refer.core.stats.StatsRepository;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.core.stats.PartnerStats;
-import dev.refer.core.stats.StatsDelta;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -37,17 +40,18 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * In-memory fakes of every port, for fast unit tests of the core only (integration tests use DynamoDB Local).
- * Each atomic port operation is synchronized, mirroring the store's all-or-nothing writes.
+ * Each atomic port operation is synchronized, mirroring the store's all-or-nothing writes. Every stored change of a
+ * lead, an order, a ledger entry or a click is appended to {@link #stream}, as the table's stream would deliver it;
+ * {@link #projectStream()} feeds what is new to the counters' projection.
  */
 public final class InMemoryStore implements ProgramRepository, PartnerRepository, LinkRepository, ClickRepository,
-        LeadRepository, LedgerRepository, StatsRepository {
+        LeadRepository, OrderBook, CommissionLedger, StatsRepository {
 
     public final Map<ProgramId, Program> programs = new HashMap<>();
     public final Map<PartnerId, Partner> partners = new LinkedHashMap<>();
@@ -60,10 +64,30 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
     public final List<Commission> commissions = new ArrayList<>();
     public final Map<String, Map<String, Long>> counters = new HashMap<>();
     public final Set<String> countedChunks = new HashSet<>();
-    /** The n-th {@code applyClicks} call (1-based) throws, as a throttled or failed write would; 0 never. */
-    public int failClickWriteAt;
-    private int clickWrites;
+    /** What the table's stream would carry, in order. */
+    public final List<ProjectCounters.Change> stream = new ArrayList<>();
+    private int projected;
+    private long sequence;
+    /** The n-th {@code apply} call (1-based) throws, as a throttled or failed write would; 0 never. */
+    public int failApplyAt;
+    private int applies;
 
+    /** Feeds every stream record not projected yet to the counters' projection; returns its outcome. */
+    public Applied projectStream() {
+        List<ProjectCounters.Change> pending;
+        synchronized (this) {
+            pending = List.copyOf(stream.subList(projected, stream.size()));
+        }
+        Applied outcome = new ProjectCounters(this).count("stream", pending);
+        synchronized (this) {
+            projected += outcome.firstFailedSequenceNumber() == null ? pending.size() : outcome.appliedRecords();
+        }
+        return outcome;
+    }
+
+    private String nextSequence() {
+        return String.format("%020d", ++sequence);
+    }
     // programs
     @Override
     public synchronized Optional<Program> find(ProgramId id) {
@@ -133,6 +157,8 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
     @Override
     public synchronized void record(Click click) {
         clicks.put(click.id(), click);
+        stream.add(new ProjectCounters.ClickAdded(nextSequence(), click.partnerId(), click.code().value(),
+                click.at()));
     }
 
     @Override
@@ -142,14 +168,28 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
 
     // leads
     @Override
-    public synchronized Creation create(Lead lead, StatsDelta stats) {
+    public synchronized Creation create(Lead lead) {
         Optional<Lead> existing = findByEmail(lead.email());
         if (existing.isPresent()) {
             return new Creation.Duplicate(existing.get().id());
         }
-        leads.put(lead.id(), lead);
-        apply(stats);
+        putLead(lead);
         return new Creation.Created(lead.id());
+    }
+
+    private void putLead(Lead lead) {
+        Lead before = leads.put(lead.id(), lead);
+        stream.add(new ProjectCounters.LeadChanged(nextSequence(), before, lead));
+    }
+
+    private void putOrder(Order order) {
+        Order before = orders.put(order.orderId(), order);
+        stream.add(new ProjectCounters.OrderChanged(nextSequence(), before, order));
+    }
+
+    private void addEntry(Commission entry) {
+        commissions.add(entry);
+        stream.add(new ProjectCounters.CommissionChanged(nextSequence(), null, entry));
     }
 
     @Override
@@ -170,77 +210,56 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
     }
 
     @Override
-    public synchronized boolean review(Lead reviewed, LeadStatus expected, Commission reward, StatsDelta stats) {
+    public synchronized boolean review(Lead reviewed, LeadStatus expected, List<Commission> entries) {
         if (leads.get(reviewed.id()).status() != expected) {
             return false;
         }
-        leads.put(reviewed.id(), reviewed);
-        if (reward != null) {
-            commissions.add(reward);
-        }
-        apply(stats);
+        putLead(reviewed);
+        entries.forEach(this::addEntry);
         return true;
     }
 
-    // ledger
+    // order book
     @Override
-    public synchronized Outcome record(ConversionRecord record) {
-        Conversion conversion = record.conversion();
+    public synchronized Evidence evidence(Evidence.Query query) {
+        Lead lead = query.email() == null ? null : findByEmail(query.email()).orElse(null);
+        return new Evidence(query.eventId() != null && conversionsByEvent.containsKey(query.eventId()),
+                query.orderId() == null ? null : orders.get(query.orderId()),
+                query.customerExternalId() == null ? null : customers.get(query.customerExternalId()),
+                lead == null ? null : new Evidence.LeadEvidence(lead.id(), lead.email(), lead.status(),
+                        lead.attribution(), lead.createdAt()),
+                query.clickId() == null ? null : clicks.get(query.clickId()));
+    }
+
+    @Override
+    public synchronized OrderBook.Outcome record(ConversionWrite write) {
+        Conversion conversion = write.conversion();
         if (conversionsByEvent.containsKey(conversion.eventId())) {
-            return Outcome.DUPLICATE_EVENT;
+            return OrderBook.Outcome.DUPLICATE_EVENT;
         }
-        if (record.newCustomer() != null && customers.containsKey(record.newCustomer().externalId())) {
-            return Outcome.CONFLICT;
+        if (write.newCustomer() != null && customers.containsKey(write.newCustomer().externalId())) {
+            return OrderBook.Outcome.CONFLICT;
         }
-        if (record.leadConversion() != null
-                && leads.get(record.leadConversion().leadId()).status() != record.leadConversion().expected()) {
-            return Outcome.CONFLICT;
+        if (write.leadConversion() != null
+                && leads.get(write.leadConversion().leadId()).status() != write.leadConversion().expected()) {
+            return OrderBook.Outcome.CONFLICT;
         }
-        if (record.newOrder() != null && orders.containsKey(record.newOrder().orderId())) {
-            return Outcome.ORDER_EXISTS;
-        }
-        OrderRefund refund = record.orderRefund();
-        if (refund != null) {
-            Order order = orders.get(refund.orderId());
-            if (!order.refunded().equals(refund.refundedBefore())
-                    || !Objects.equals(order.reversed(), refund.reversedBefore())) {
-                return Outcome.CONFLICT;
-            }
-            orders.put(order.orderId(), new Order(order.orderId(), order.partnerId(), order.amount(),
-                    order.commissionId(), order.commission(), order.commissionPayableOn(), refund.refundedAfter(),
-                    refund.reversedAfter()));
+        Order stored = orders.get(write.order().orderId());
+        long storedVersion = stored == null ? 0 : stored.version();
+        if (storedVersion != write.expectedOrderVersion()) {
+            return OrderBook.Outcome.CONFLICT;
         }
         conversionsByEvent.put(conversion.eventId(), conversion);
-        if (record.newCustomer() != null) {
-            customers.put(record.newCustomer().externalId(), record.newCustomer());
+        putOrder(write.order());
+        if (write.newCustomer() != null) {
+            customers.put(write.newCustomer().externalId(), write.newCustomer());
         }
-        if (record.leadConversion() != null) {
-            Lead lead = leads.get(record.leadConversion().leadId());
-            leads.put(lead.id(), lead.withStatus(LeadStatus.CONVERTED, null, conversion.recordedAt()));
+        if (write.leadConversion() != null) {
+            Lead lead = leads.get(write.leadConversion().leadId());
+            putLead(lead.withStatus(LeadStatus.CONVERTED, null, lead.reward(), conversion.recordedAt()));
         }
-        if (record.newOrder() != null) {
-            orders.put(record.newOrder().orderId(), record.newOrder());
-        }
-        if (record.commission() != null) {
-            commissions.add(record.commission());
-        }
-        apply(record.stats());
-        return Outcome.RECORDED;
-    }
-
-    @Override
-    public synchronized Optional<Conversion> findByEvent(String eventId) {
-        return Optional.ofNullable(conversionsByEvent.get(eventId));
-    }
-
-    @Override
-    public synchronized Optional<Customer> findCustomer(String externalId) {
-        return Optional.ofNullable(customers.get(externalId));
-    }
-
-    @Override
-    public synchronized Optional<Order> findOrder(String orderId) {
-        return Optional.ofNullable(orders.get(orderId));
+        write.entries().forEach(this::addEntry);
+        return OrderBook.Outcome.RECORDED;
     }
 
     @Override
@@ -258,36 +277,38 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
 
     // stats
     @Override
-    public synchronized PartnerStats partnerStats(PartnerId partnerId, YearMonth month) {
+    public synchronized PartnerStats partnerStats(PartnerId partnerId, YearMonth since, YearMonth month) {
         return new PartnerStats(partnerId, counters.getOrDefault(partnerId + "#ALL", Map.of()),
                 month == null ? Map.of() : counters.getOrDefault(partnerId + "#" + month, Map.of()));
     }
 
+    /** Applies the whole list as one chunk, keyed by its first sequence number. */
     @Override
-    public synchronized boolean applyClicks(String chunkKey, List<ClickIncrement> increments) {
-        if (++clickWrites == failClickWriteAt) {
-            throw new IllegalStateException("simulated write failure");
+    public synchronized Applied apply(String streamKey, List<Projected> records) {
+        if (records.isEmpty()) {
+            return new Applied(0, 0, null);
         }
-        if (!countedChunks.add(chunkKey)) {
-            return false;
+        if (++applies == failApplyAt) {
+            return new Applied(0, 0, records.getFirst().sequenceNumber());
         }
-        for (ClickIncrement increment : increments) {
-            add(increment.partnerId() + "#ALL", "clicks", increment.clicks());
-            add(increment.partnerId() + "#" + increment.month(), "clicks", increment.clicks());
-            add("LINK#" + increment.linkCode() + "#ALL", "clicks", increment.clicks());
+        if (!countedChunks.add(streamKey + "#" + records.getFirst().sequenceNumber())) {
+            return new Applied(0, 1, null);
         }
-        return true;
-    }
-
-    private void apply(StatsDelta stats) {
-        if (stats == null) {
-            return;
+        for (Projected record : records) {
+            record.deltas().forEach(delta -> {
+                delta.events().forEach((name, value) -> {
+                    add(delta.partnerId() + "#ALL", name, value);
+                    add(delta.partnerId() + "#" + delta.month(), name, value);
+                });
+                delta.statuses().forEach((name, value) -> add(delta.partnerId() + "#ALL", name, value));
+            });
+            if (record.click() != null) {
+                add(record.click().partnerId() + "#ALL", Counters.CLICKS, 1);
+                add(record.click().partnerId() + "#" + record.click().month(), Counters.CLICKS, 1);
+                add("LINK#" + record.click().linkCode() + "#" + record.click().month(), Counters.CLICKS, 1);
+            }
         }
-        stats.events().forEach((name, delta) -> {
-            add(stats.partnerId() + "#ALL", name, delta);
-            add(stats.partnerId() + "#" + stats.month(), name, delta);
-        });
-        stats.statuses().forEach((name, delta) -> add(stats.partnerId() + "#ALL", name, delta));
+        return new Applied(records.size(), 0, null);
     }
 
     private void add(String item, String counter, long delta) {

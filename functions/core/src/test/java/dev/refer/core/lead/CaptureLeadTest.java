@@ -38,7 +38,7 @@ class CaptureLeadTest {
         assertEquals(anna.id(), lead.attribution().partnerId());
         assertEquals(Attribution.Path.CLICK, lead.attribution().path());
         assertEquals("news", lead.attribution().campaign());
-        assertEquals(1, flow.store.partnerStats(anna.id(), null).allTime(Counters.leadStatus(LeadStatus.NEW)));
+        assertEquals(1, flow.stats(anna).allTime(Counters.leadStatus(LeadStatus.NEW)));
     }
 
     @Test
@@ -52,9 +52,40 @@ class CaptureLeadTest {
     }
 
     @Test
-    void capture_whenNoValidEvidence_storesAnOrganicLead() {
+    void capture_whenNoValidEvidence_storesAnOrganicLeadThatExpiresUnlessReviewed() {
         CaptureLead.Result.Accepted accepted = assertInstanceOf(CaptureLead.Result.Accepted.class,
                 capture("ada@acme.example", "01JC9999999999999999999999", "nope-code", null, null));
+        Lead lead = flow.store.leads.get(accepted.leadId());
+        assertNull(lead.attribution());
+        assertEquals(flow.clock.instant().plus(Duration.ofDays(90)), lead.expiresAt());
+    }
+
+    @Test
+    void capture_whenAttributed_neverExpires() {
+        flow.link(anna, "anna-news");
+        CaptureLead.Result.Accepted accepted = (CaptureLead.Result.Accepted) capture("ada@acme.example", null,
+                "anna-news", null, null);
+        assertNull(flow.store.leads.get(accepted.leadId()).expiresAt());
+    }
+
+    @Test
+    void capture_whenTheClicksLinkWasDisabledSince_doesNotAttributeThroughIt() {
+        flow.link(anna, "anna-news");
+        ClickId rid = flow.click("anna-news");
+        flow.store.setEnabled(new dev.refer.core.link.LinkCode("anna-news"), false);
+        CaptureLead.Result.Accepted accepted = assertInstanceOf(CaptureLead.Result.Accepted.class,
+                capture("ada@acme.example", rid.value(), "anna-news", null, null));
+        assertNull(flow.store.leads.get(accepted.leadId()).attribution(), "neither the click nor the code counts");
+    }
+
+    @Test
+    void capture_whenThePartnerIsSuspended_attributesNothingToIt() {
+        flow.link(anna, "anna-news");
+        ClickId rid = flow.click("anna-news");
+        new dev.refer.core.partner.ChangePartnerStatus(flow.store, flow.store).change(anna.id(),
+                dev.refer.core.partner.PartnerStatus.SUSPENDED);
+        CaptureLead.Result.Accepted accepted = assertInstanceOf(CaptureLead.Result.Accepted.class,
+                capture("ada@acme.example", rid.value(), "anna-news", null, null));
         assertNull(flow.store.leads.get(accepted.leadId()).attribution());
     }
 
@@ -66,7 +97,7 @@ class CaptureLeadTest {
         assertEquals(first.leadId(), second.leadId());
         assertTrue(second.duplicate());
         assertEquals(1, flow.store.leads.size());
-        assertEquals(1, flow.store.partnerStats(anna.id(), null).allTime(Counters.LEADS));
+        assertEquals(1, flow.stats(anna).allTime(Counters.LEADS));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.refer.core.lead;
 
 import dev.refer.core.Flow;
-import dev.refer.core.commission.Commission;
-import dev.refer.core.commission.CommissionKind;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.stats.Counters;
 import org.junit.jupiter.api.Test;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReviewLeadTest {
 
@@ -22,7 +23,7 @@ class ReviewLeadTest {
         LeadId lead = flow.lead("ada@acme.example", null, "anna-news");
         ReviewLead.Result.Reviewed reviewed = assertInstanceOf(ReviewLead.Result.Reviewed.class,
                 flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.QUALIFY, null)));
-        Commission reward = reviewed.reward();
+        Commission reward = reviewed.entries().getFirst();
         assertEquals(CommissionKind.QUALIFIED_LEAD, reward.kind());
         assertEquals(2500, reward.amount().minor());
         assertEquals(flow.clock.instant().plus(java.time.Duration.ofDays(30)), reward.payableOn());
@@ -30,7 +31,7 @@ class ReviewLeadTest {
         assertInstanceOf(ReviewLead.Result.NotReviewable.class,
                 flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.QUALIFY, null)));
         assertEquals(1, flow.store.commissions.size());
-        var stats = flow.store.partnerStats(anna.id(), null);
+        var stats = flow.stats(anna);
         assertEquals(0, stats.allTime(Counters.leadStatus(LeadStatus.NEW)));
         assertEquals(1, stats.allTime(Counters.leadStatus(LeadStatus.QUALIFIED)));
     }
@@ -41,7 +42,7 @@ class ReviewLeadTest {
         LeadId lead = flow.lead("ada@acme.example", null, "anna-news");
         ReviewLead.Result.Reviewed reviewed = assertInstanceOf(ReviewLead.Result.Reviewed.class,
                 flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.REJECT, "student, no budget")));
-        assertNull(reviewed.reward());
+        assertTrue(reviewed.entries().isEmpty());
         assertEquals("student, no budget", flow.store.leads.get(lead).statusReason());
         assertEquals(LeadStatus.REJECTED, flow.store.leads.get(lead).status());
     }
@@ -51,7 +52,35 @@ class ReviewLeadTest {
         LeadId lead = flow.lead("ada@acme.example", null, null);
         ReviewLead.Result.Reviewed reviewed = assertInstanceOf(ReviewLead.Result.Reviewed.class,
                 flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.QUALIFY, null)));
-        assertNull(reviewed.reward());
+        assertTrue(reviewed.entries().isEmpty());
+        assertNull(flow.store.leads.get(lead).expiresAt(), "a reviewed organic lead is kept");
+    }
+
+    @Test
+    void reject_afterQualification_reversesTheLeadRewardInTheSameWrite() {
+        flow.link(anna, "anna-news");
+        LeadId lead = flow.lead("ada@acme.example", null, "anna-news");
+        flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.QUALIFY, null));
+        Commission reward = flow.store.commissions.getFirst();
+        flow.clock.advance(java.time.Duration.ofDays(2));
+
+        ReviewLead.Result.Reviewed rejected = assertInstanceOf(ReviewLead.Result.Reviewed.class,
+                flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.REJECT, "not a fit after all")));
+
+        Commission reversal = rejected.entries().getFirst();
+        assertEquals(CommissionKind.REVERSAL, reversal.kind());
+        assertEquals(-2500, reversal.amount().minor());
+        assertEquals(reward.id(), reversal.reverses());
+        assertEquals(reward.payableOn(), reversal.payableOn(), "nets against the reward in the same payout");
+        assertEquals(LeadStatus.REJECTED, flow.store.leads.get(lead).status());
+        var stats = flow.stats(anna);
+        assertEquals(0, stats.allTime(Counters.commissionEarned(java.util.Currency.getInstance("EUR"))));
+        assertEquals(1, stats.allTime(Counters.leadStatus(LeadStatus.REJECTED)));
+        assertEquals(0, stats.allTime(Counters.leadStatus(LeadStatus.QUALIFIED)));
+
+        assertInstanceOf(ReviewLead.Result.NotReviewable.class,
+                flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.REJECT, null)));
+        assertEquals(2, flow.store.commissions.size(), "a second rejection reverses nothing more");
     }
 
     @Test

@@ -43,6 +43,22 @@ class FollowLinkTest {
     }
 
     @Test
+    void follow_whenTheClickWriteFails_redirectsWithoutRidAndReportsTheFailure() {
+        flow.link(anna, "anna-news");
+        RuntimeException throttled = new IllegalStateException("ProvisionedThroughputExceededException");
+        FollowLink failing = new FollowLink(flow.store, click -> {
+            throw throttled;
+        }, flow.ids, flow.clock, Duration.ofDays(90));
+
+        FollowLink.Result.Redirect redirect = assertInstanceOf(FollowLink.Result.Redirect.class,
+                failing.follow(new FollowLink.Command("anna-news", Flow.BROWSER, Map.of())));
+
+        assertEquals("https://example.com/pricing?ref=anna-news", redirect.location(), "the code still attributes");
+        assertNull(redirect.clickId());
+        assertEquals(throttled, redirect.clickWriteFailure());
+    }
+
+    @Test
     void follow_whenUnknownMalformedOrDisabled_isNotFoundAndCountsNothing() {
         flow.link(anna, "anna-news");
         flow.store.setEnabled(new LinkCode("anna-news"), false);

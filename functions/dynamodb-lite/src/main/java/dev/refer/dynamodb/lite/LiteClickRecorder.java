@@ -1,7 +1,7 @@
 package dev.refer.dynamodb.lite;
 
 import dev.refer.core.link.Click;
-import dev.refer.core.ports.ClickRecorder;
+import dev.refer.core.link.ClickRecorder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

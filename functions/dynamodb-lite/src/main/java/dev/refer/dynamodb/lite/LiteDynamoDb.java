@@ -60,13 +60,30 @@ public final class LiteDynamoDb {
     private final Clock clock;
     private final long baseDelayMillis;
     private final long throttledBaseDelayMillis;
+    private final long callBudgetMillis;
+    private final int readTimeoutMillis;
 
     public LiteDynamoDb(LiteConfig config) {
-        this(config, Clock.systemUTC(), BASE_DELAY_MILLIS, THROTTLED_BASE_DELAY_MILLIS);
+        this(config, API_CALL_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * A client whose calls give up after {@code callBudgetMillis} in all (attempts, backoff and reads included): the
+     * redirect gives its calls a short budget, since a visitor waits on them.
+     */
+    public LiteDynamoDb(LiteConfig config, long callBudgetMillis) {
+        this(config, Clock.systemUTC(), BASE_DELAY_MILLIS, THROTTLED_BASE_DELAY_MILLIS, callBudgetMillis);
     }
 
     /** Tests: a clock for signing and credential expiry, and shorter backoff. */
     LiteDynamoDb(LiteConfig config, Clock clock, long baseDelayMillis, long throttledBaseDelayMillis) {
+        this(config, clock, baseDelayMillis, throttledBaseDelayMillis, API_CALL_TIMEOUT_MILLIS);
+    }
+
+    LiteDynamoDb(LiteConfig config, Clock clock, long baseDelayMillis, long throttledBaseDelayMillis,
+                 long callBudgetMillis) {
+        this.callBudgetMillis = callBudgetMillis;
+        this.readTimeoutMillis = (int) Math.min(READ_TIMEOUT_MILLIS, callBudgetMillis);
         this.config = config;
         this.clock = clock;
         this.credentials = new CredentialsProvider(config, clock);
@@ -126,7 +143,7 @@ public final class LiteDynamoDb {
     private byte[] call(String operation, String json) {
         byte[] payload = json.getBytes(StandardCharsets.UTF_8);
         String target = TARGET_PREFIX + operation;
-        long deadline = System.nanoTime() + API_CALL_TIMEOUT_MILLIS * 1_000_000L;
+        long deadline = System.nanoTime() + callBudgetMillis * 1_000_000L;
         for (int attempt = 1; ; attempt++) {
             Credentials signingCredentials = credentials.get();
             LiteDynamoDbException failure;
@@ -169,7 +186,7 @@ public final class LiteDynamoDb {
         HttpURLConnection connection = (HttpURLConnection) url.openConnection();
         try {
             connection.setConnectTimeout((int) Math.max(1, Math.min(CONNECT_TIMEOUT_MILLIS, remainingMillis)));
-            connection.setReadTimeout((int) Math.max(1, Math.min(READ_TIMEOUT_MILLIS, remainingMillis)));
+            connection.setReadTimeout((int) Math.max(1, Math.min(readTimeoutMillis, remainingMillis)));
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setInstanceFollowRedirects(false);

@@ -3,7 +3,7 @@ package dev.refer.dynamodb.lite;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.ports.LinkLookup;
+import dev.refer.core.link.LinkLookup;
 
 import java.net.URI;
 import java.util.LinkedHashMap;

@@ -1,0 +1,62 @@
+package dev.refer.webhook;
+
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The webhook signing secret, from Secrets Manager (never from the function's plain environment): the version staged
+ * AWSCURRENT and, while a rotation is under way, AWSPREVIOUS, so deliveries signed with either verify. Read at init,
+ * re-read after a SnapStart restore (the snapshot may be older than the last rotation) and every {@link #REFRESH} on
+ * a warm environment, so a rotation reaches every environment within minutes without a deploy.
+ *
+ * <p>Rotation: put the new value as a new version of the secret (it becomes AWSCURRENT, the old one AWSPREVIOUS),
+ * switch the billing system to it, and once every delivery signed with the old one has been retried or delivered,
+ * remove the AWSPREVIOUS stage (README, "Rotating the webhook secret").
+ */
+final class WebhookSecrets {
+
+    static final Duration REFRESH = Duration.ofMinutes(5);
+
+    private final SecretsManagerClient client;
+    private final String secretId;
+    private final Clock clock;
+    private volatile SignatureCheck check;
+    private volatile long loadedAtMillis;
+
+    WebhookSecrets(SecretsManagerClient client, String secretId, Clock clock) {
+        this.client = client;
+        this.secretId = secretId;
+        this.clock = clock;
+        reload();
+    }
+
+    /** The check for the secrets valid now; re-reads them when older than {@link #REFRESH}. */
+    SignatureCheck check() {
+        if (clock.millis() - loadedAtMillis > REFRESH.toMillis()) {
+            reload();
+        }
+        return check;
+    }
+
+    /** Reads the secret's current (and previous) version now: at init, and after a SnapStart restore. */
+    void reload() {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(client.getSecretValue(r -> r.secretId(secretId).versionStage("AWSCURRENT")).secretString());
+        try {
+            String previous = client.getSecretValue(r -> r.secretId(secretId).versionStage("AWSPREVIOUS"))
+                    .secretString();
+            if (previous != null && !previous.equals(secrets.getFirst())) {
+                secrets.add(previous);
+            }
+        } catch (ResourceNotFoundException e) {
+            // no rotation under way: only the current secret is valid
+        }
+        check = new SignatureCheck(secrets);
+        loadedAtMillis = clock.millis();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.refer.core.attribution;
+
+import dev.refer.core.link.Click;
+import dev.refer.core.link.Link;
+import dev.refer.core.link.LinkCode;
+import dev.refer.core.link.LinkLookup;
+import dev.refer.core.partner.Partner;
+import dev.refer.core.partner.PartnerRepository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Who gets the credit, from the evidence a visitor, a lead or a billing event carries. Strongest first, for a sale or
+ * renewal of a billing customer seen for the first time (a known customer is decided before this: it stays with the
+ * partner that brought it, or stays organic):
+ *
+ * <ol>
+ *   <li><b>the event's own click</b> ({@code rid}): the buyer came through the partner's link within the attribution
+ *       window before the sale;</li>
+ *   <li><b>a lead matched by the customer's email, attributed by a click</b>, captured within the window before the
+ *       sale;</li>
+ *   <li><b>the event's own link code</b> ({@code ref}), which the billing system sends (a referral code at checkout);
+ *       </li>
+ *   <li><b>a lead matched by email, attributed by a bare code</b>, within the window.</li>
+ * </ol>
+ *
+ * A click beats a code because a code is public (anyone can post any prospect with any partner's code); between two
+ * pieces of evidence of one kind, the event's own (signed by the billing system) beats the lead's (posted by anyone).
+ * Every rank needs an active partner and, for a click or a code, an enabled link: nothing new is attributed to a
+ * suspended partner or through a disabled link. A click or lead counts only from {@link #CLOCK_SKEW} before the event
+ * on (our clock and the billing system's differ a little), and only within the window.
+ */
+public final class AttributionPolicy {
+
+    /** How far apart our clock and a billing system's may be. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** Which evidence won, strongest first. */
+    public enum Rank {
+        EVENT_CLICK, LEAD_BY_CLICK, EVENT_CODE, LEAD_BY_CODE
+    }
+
+    /** The winning evidence: its attribution, the (active) partner it names and its rank. */
+    public record Winner(Attribution attribution, Partner partner, Rank rank) {
+    }
+
+    /** A lead found by the customer's email: its attribution (null when organic) and when it was captured. */
+    public record LeadEvidence(Attribution attribution, Instant capturedAt) {
+    }
+
+    private final LinkLookup links;
+    private final PartnerRepository partners;
+
+    public AttributionPolicy(LinkLookup links, PartnerRepository partners) {
+        this.links = links;
+        this.partners = partners;
+    }
+
+    /** A lead captured at {@code at}: its own click, else its code; empty when organic. */
+    public Optional<Attribution> forLead(Click click, String ref, Instant at, Duration window) {
+        Optional<Attribution> byClick = byClick(click, at, window);
+        return byClick.isPresent() ? byClick : byCode(ref);
+    }
+
+    /**
+     * A sale or renewal of a billing customer seen for the first time, at {@code occurredAt}: the strongest evidence
+     * that names an active partner, or empty (organic).
+     *
+     * @param click the event's own click ({@code rid}), or null
+     * @param lead  the lead with the customer's email, when one exists and its status still counts, or null
+     * @param ref   the event's own link code, or null
+     */
+    public Optional<Winner> forConversion(Click click, LeadEvidence lead, String ref, Instant occurredAt,
+                                          Duration window) {
+        Optional<Winner> winner = winner(byClick(click, occurredAt, window), Rank.EVENT_CLICK);
+        Optional<Attribution> byLead = lead == null ? Optional.empty() : byLead(lead, occurredAt, window);
+        if (winner.isEmpty() && byLead.isPresent() && byLead.get().clickId() != null) {
+            winner = winner(byLead, Rank.LEAD_BY_CLICK);
+        }
+        if (winner.isEmpty()) {
+            winner = winner(byCode(ref), Rank.EVENT_CODE);
+        }
+        if (winner.isEmpty() && byLead.isPresent() && byLead.get().clickId() == null) {
+            winner = winner(byLead, Rank.LEAD_BY_CODE);
+        }
+        return winner;
+    }
+
+    private Optional<Winner> winner(Optional<Attribution> attribution, Rank rank) {
+        if (attribution.isEmpty()) {
+            return Optional.empty();
+        }
+        return partners.find(attribution.get().partnerId()).filter(Partner::isActive)
+                .map(partner -> new Winner(attribution.get(), partner, rank));
+    }
+
+    /** A click within the window before {@code at}, through a link that still redirects (enabled, partner active). */
+    Optional<Attribution> byClick(Click click, Instant at, Duration window) {
+        if (click == null || !within(click.at(), at, window)) {
+            return Optional.empty();
+        }
+        return links.find(click.code())
+                .filter(link -> link.redirects() && link.partnerId().equals(click.partnerId()))
+                .map(link -> new Attribution(click.partnerId(), Attribution.Path.CLICK, click.code(), click.id(),
+                        click.campaign()));
+    }
+
+    /** A link code of a link that still redirects. A code carries no time: the window does not apply. */
+    Optional<Attribution> byCode(String ref) {
+        if (!LinkCode.isWellFormed(ref)) {
+            return Optional.empty();
+        }
+        return links.find(new LinkCode(ref)).filter(Link::redirects)
+                .map(link -> new Attribution(link.partnerId(), Attribution.Path.CODE, link.code(), null,
+                        link.campaign()));
+    }
+
+    /** A lead's own attribution, while its window (counted from the lead's capture) is open. */
+    private static Optional<Attribution> byLead(LeadEvidence lead, Instant at, Duration window) {
+        if (lead.attribution() == null || !within(lead.capturedAt(), at, window)) {
+            return Optional.empty();
+        }
+        return Optional.of(lead.attribution().via(Attribution.Path.LEAD));
+    }
+
+    /** {@code evidence} happened at most {@code window} before {@code at}, and not after it (beyond clock skew). */
+    static boolean within(Instant evidence, Instant at, Duration window) {
+        return !evidence.isAfter(at.plus(CLOCK_SKEW)) && !evidence.plus(window).isBefore(at);
+    }
+}

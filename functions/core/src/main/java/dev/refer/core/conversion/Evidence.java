@@ -1,0 +1,27 @@
+package dev.refer.core.conversion;
+
+import dev.refer.core.attribution.Attribution;
+import dev.refer.core.lead.LeadId;
+import dev.refer.core.lead.LeadStatus;
+import dev.refer.core.link.Click;
+import dev.refer.core.partner.EmailAddress;
+
+import java.time.Instant;
+
+/**
+ * Everything a billing event is decided on, read in one round trip: whether its event id was recorded before, the
+ * order it names, the billing customer, the lead with the customer's email and the click it carries. Any part is
+ * null when the event does not name it or the store holds none.
+ */
+public record Evidence(boolean eventRecorded, Order order, Customer customer, LeadEvidence lead, Click click) {
+
+    /** The lead found by email, as its email guard holds it. */
+    public record LeadEvidence(LeadId id, EmailAddress email, LeadStatus status, Attribution attribution,
+                               Instant createdAt) {
+    }
+
+    /** What to read: only the non-null parts are read. */
+    public record Query(String eventId, String orderId, String customerExternalId, EmailAddress email,
+                        dev.refer.core.link.ClickId clickId) {
+    }
+}

@@ -1,0 +1,128 @@
+package dev.refer.core.conversion;
+
+import dev.refer.core.attribution.Attribution;
+import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionId;
+import dev.refer.core.ledger.CommissionKind;
+import dev.refer.core.ledger.CommissionPolicy;
+import dev.refer.core.ledger.CommissionStatus;
+import dev.refer.core.money.Money;
+import dev.refer.core.program.Program;
+import dev.refer.core.program.ProgramId;
+import dev.refer.core.program.ProgramRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The billing system reports a refund of an order. Stored exactly once per event id; the order's refunded total
+ * counts it, whichever arrived first:
+ * <ul>
+ *   <li>after the sale: the refund may not exceed what is left of the order, and a negative ledger entry reverses
+ *       the order's commission pro rata to the cumulative refunded share (partial refunds add up to exactly the
+ *       commission; after a payout it is a clawback against the next one);</li>
+ *   <li>before the sale (billing systems deliver out of order): the order is recorded by its refunds alone, and the
+ *       sale, when it comes, reverses their share of its commission in its own write.</li>
+ * </ul>
+ * A refund follows its order's partner; it is attributed by nothing else.
+ */
+public final class RecordRefund {
+
+    private static final int ATTEMPTS = 5;
+
+    private final ProgramId programId;
+    private final ProgramRepository programs;
+    private final OrderBook orders;
+    private final CommissionPolicy commissions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public RecordRefund(ProgramId programId, ProgramRepository programs, OrderBook orders,
+                        CommissionPolicy commissions, IdGenerator ids, Clock clock) {
+        this.programId = programId;
+        this.programs = programs;
+        this.orders = orders;
+        this.commissions = commissions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public ConversionResult record(ConversionCommand command) {
+        if (command.kind() != ConversionKind.REFUND) {
+            throw new IllegalArgumentException("a sale or renewal is recorded by RecordSale");
+        }
+        Program program = programs.find(programId).orElse(null);
+        if (program == null) {
+            return new ConversionResult.ProgramNotConfigured();
+        }
+        Instant now = clock.instant();
+        EventTime.check(command.occurredAt(), now, program);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Evidence evidence = orders.evidence(new Evidence.Query(command.eventId(), command.orderId(), null, null,
+                    null));
+            if (evidence.eventRecorded()) {
+                return new ConversionResult.AlreadyRecorded(command.eventId());
+            }
+            Order order = evidence.order();
+            java.util.Currency expected = order == null ? program.currency() : order.currency();
+            if (!command.amount().currency().equals(expected)) {
+                return new ConversionResult.Refused("currency", order == null
+                        ? "must be the program's currency, " + expected.getCurrencyCode()
+                        : "must be the order's currency, " + expected.getCurrencyCode());
+            }
+            if (order != null && order.sold() && command.amount().compareTo(order.refundable()) > 0) {
+                return new ConversionResult.Refused("amount", "exceeds what is left to refund on order "
+                        + order.orderId() + " (" + order.refundable() + ")");
+            }
+            OrderBook.ConversionWrite write = plan(command, order, now);
+            switch (orders.record(write)) {
+                case RECORDED -> {
+                    return new ConversionResult.Recorded(write.conversion(), write.entries());
+                }
+                case DUPLICATE_EVENT -> {
+                    return new ConversionResult.AlreadyRecorded(command.eventId());
+                }
+                case CONFLICT -> {
+                    // another refund or the sale moved the order since we read it: read again and re-plan
+                }
+            }
+        }
+        return new ConversionResult.Busy();
+    }
+
+    private OrderBook.ConversionWrite plan(ConversionCommand command, Order order, Instant now) {
+        Instant at = command.occurredAt();
+        if (order == null) {
+            Conversion conversion = conversion(command, null, null, now);
+            return new OrderBook.ConversionWrite(conversion, Order.refundedBeforeSale(command.orderId(),
+                    command.amount(), at), 0, null, null, List.of());
+        }
+        Commission reversal = null;
+        Money reversedAfter = order.reversed();
+        if (order.sold() && order.commissionEntry().isPresent()) {
+            Money reverse = commissions.reversalFor(order.commission(), order.amount(),
+                    order.refunded().plus(command.amount()), order.reversed());
+            if (reverse.isPositive()) {
+                reversal = new Commission(new CommissionId(ids.newId()), order.partnerId(), CommissionKind.REVERSAL,
+                        CommissionStatus.PENDING, reverse.negate(), "refund of " + command.amount() + " on order "
+                        + order.orderId() + " (sold for " + order.amount() + "): reverses " + reverse + " of "
+                        + order.commission(), command.eventId(), order.orderId(), order.commissionId(), at,
+                        commissions.reversalPayableOn(order.commissionPayableOn(), at));
+                reversedAfter = order.reversed().plus(reverse);
+            }
+        }
+        Attribution attribution = order.partnerId() == null ? null
+                : new Attribution(order.partnerId(), Attribution.Path.ORDER, null, null, null);
+        return new OrderBook.ConversionWrite(conversion(command, attribution, reversal, now),
+                order.withRefund(command.amount(), reversedAfter, at), order.version(), null, null,
+                reversal == null ? List.of() : List.of(reversal));
+    }
+
+    private Conversion conversion(ConversionCommand command, Attribution attribution, Commission entry, Instant now) {
+        return new Conversion(new ConversionId(ids.newId()), command.eventId(), command.kind(), command.orderId(),
+                command.amount(), command.customerExternalId(), command.occurredAt(), now, attribution,
+                entry == null ? null : entry.id());
+    }
+}

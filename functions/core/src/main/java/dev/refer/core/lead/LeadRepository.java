@@ -1,0 +1,39 @@
+package dev.refer.core.lead;
+
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.page.Page;
+import dev.refer.core.page.PageRequest;
+import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.partner.PartnerId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Leads; one per email address per program, enforced by the store. */
+public interface LeadRepository {
+
+    sealed interface Creation {
+        record Created(LeadId id) implements Creation {
+        }
+
+        /** A lead with that email already exists: nothing was written. */
+        record Duplicate(LeadId existing) implements Creation {
+        }
+    }
+
+    /** Stores the lead, unless the email is taken. */
+    Creation create(Lead lead);
+
+    Optional<Lead> find(LeadId id);
+
+    Optional<Lead> findByEmail(EmailAddress email);
+
+    /** A partner's leads, newest first. */
+    Page<Lead> leadsOf(PartnerId partnerId, PageRequest page);
+
+    /**
+     * Writes a review (new status, ledger entries it causes) atomically, only if the lead is still in
+     * {@code expected}; false and nothing written when someone else changed it first.
+     */
+    boolean review(Lead reviewed, LeadStatus expected, List<Commission> entries);
+}

@@ -1,0 +1,11 @@
+package dev.refer.core.ledger;
+
+/** Why a ledger entry exists. */
+public enum CommissionKind {
+    /** The plan's reward for a lead the sales team qualified. */
+    QUALIFIED_LEAD,
+    SALE,
+    RENEWAL,
+    /** A negative entry that takes back (part of) an earlier entry after a refund; points at what it reverses. */
+    REVERSAL
+}

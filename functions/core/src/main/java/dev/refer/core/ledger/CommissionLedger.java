@@ -1,0 +1,16 @@
+package dev.refer.core.ledger;
+
+import dev.refer.core.page.Page;
+import dev.refer.core.page.PageRequest;
+import dev.refer.core.partner.PartnerId;
+
+/**
+ * A partner's commission ledger: append-only entries, never edited in amount; a correction or a refund is a new
+ * entry that points at what it reverses. Entries are written with the event that causes them (a billing event, a
+ * lead review), in that event's atomic unit.
+ */
+public interface CommissionLedger {
+
+    /** A partner's ledger entries, newest first. */
+    Page<Commission> commissionsOf(PartnerId partnerId, PageRequest page);
+}

@@ -1,9 +1,0 @@
-package dev.refer.core.ports;
-
-import dev.refer.core.link.Click;
-
-/** Writes a click: the redirect's one write, a single put. */
-public interface ClickRecorder {
-
-    void record(Click click);
-}

@@ -1,0 +1,65 @@
+package dev.refer.core.stats;
+
+import dev.refer.core.conversion.Order;
+import dev.refer.core.lead.Lead;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.partner.PartnerId;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the counters from the table's stream, off every request path: clicks (the redirect's one write is the click
+ * item) and everything {@link StatsProjection} derives from leads, orders and ledger entries. Each stream record is
+ * applied exactly once, whatever Lambda redelivers ({@link StatsRepository#apply}).
+ */
+public final class ProjectCounters {
+
+    /** One stream record, as the domain sees it. */
+    public sealed interface Change {
+        String sequenceNumber();
+    }
+
+    /** An inserted click. */
+    public record ClickAdded(String sequenceNumber, PartnerId partnerId, String linkCode, Instant at)
+            implements Change {
+    }
+
+    /** A lead stored ({@code before} null) or changed. */
+    public record LeadChanged(String sequenceNumber, Lead before, Lead after) implements Change {
+    }
+
+    public record OrderChanged(String sequenceNumber, Order before, Order after) implements Change {
+    }
+
+    public record CommissionChanged(String sequenceNumber, Commission before, Commission after) implements Change {
+    }
+
+    private final StatsRepository stats;
+
+    public ProjectCounters(StatsRepository stats) {
+        this.stats = stats;
+    }
+
+    /** Applies a batch of one stream shard, in order; where it stopped is in the outcome. */
+    public StatsRepository.Applied count(String streamKey, List<Change> changes) {
+        List<StatsRepository.Projected> projected = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            projected.add(switch (change) {
+                case ClickAdded click -> new StatsRepository.Projected(click.sequenceNumber(), List.of(),
+                        new StatsRepository.ClickCount(click.partnerId(), click.linkCode(),
+                                YearMonth.from(click.at().atZone(ZoneOffset.UTC))));
+                case LeadChanged lead -> new StatsRepository.Projected(lead.sequenceNumber(),
+                        StatsProjection.lead(lead.before(), lead.after()), null);
+                case OrderChanged order -> new StatsRepository.Projected(order.sequenceNumber(),
+                        StatsProjection.order(order.before(), order.after()), null);
+                case CommissionChanged entry -> new StatsRepository.Projected(entry.sequenceNumber(),
+                        StatsProjection.commission(entry.before(), entry.after()), null);
+            });
+        }
+        return stats.apply(streamKey, projected);
+    }
+}

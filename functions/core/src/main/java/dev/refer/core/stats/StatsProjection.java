@@ -1,0 +1,106 @@
+package dev.refer.core.stats;
+
+import dev.refer.core.conversion.ConversionKind;
+import dev.refer.core.conversion.Order;
+import dev.refer.core.lead.Lead;
+import dev.refer.core.lead.LeadStatus;
+import dev.refer.core.ledger.Commission;
+
+import java.util.List;
+
+/**
+ * How stored facts move a partner's counters: a pure function of an item's state before and after a change, as the
+ * table's stream delivers them. Counters are therefore never written by the business writes themselves (a popular
+ * partner's concurrent leads and sales do not contend for its counter items) and move exactly when, and as often
+ * as, the fact they count is stored. Each counter is dated by the fact's own time (a lead's capture, a sale's or
+ * refund's event time, a commission's earning time), in UTC months.
+ *
+ * <ul>
+ *   <li>a lead: {@code leads} when stored, {@code leadsQualified}/{@code leadsRejected}/{@code leadsConverted} as
+ *       its status moves, and the status distribution {@code leadStatus.*};</li>
+ *   <li>an order: {@code sales} or {@code renewals} when sold, {@code refunds} per refund, and the net
+ *       {@code revenue.*} (a sale whose refunds came first counts them in the sale's month);</li>
+ *   <li>a ledger entry: {@code commissionEarned.*} when stored (reversals are negative), and the distribution of
+ *       amounts by status {@code commissionStatus.*.*}.</li>
+ * </ul>
+ * Organic facts (no partner) move nothing.
+ */
+public final class StatsProjection {
+
+    private StatsProjection() {
+    }
+
+    public static List<StatsDelta> lead(Lead before, Lead after) {
+        if (after.attribution() == null) {
+            return List.of();
+        }
+        var partner = after.attribution().partnerId();
+        if (before == null) {
+            return List.of(StatsDelta.forPartner(partner, after.createdAt())
+                    .event(Counters.LEADS, 1)
+                    .status(Counters.leadStatus(after.status()), 1)
+                    .build());
+        }
+        if (before.status() == after.status()) {
+            return List.of();
+        }
+        StatsDelta.Builder delta = StatsDelta.forPartner(partner, after.updatedAt())
+                .status(Counters.leadStatus(before.status()), -1)
+                .status(Counters.leadStatus(after.status()), 1);
+        String event = eventOf(after.status());
+        if (event != null) {
+            delta.event(event, 1);
+        }
+        return List.of(delta.build());
+    }
+
+    private static String eventOf(LeadStatus status) {
+        return switch (status) {
+            case QUALIFIED -> Counters.LEADS_QUALIFIED;
+            case REJECTED -> Counters.LEADS_REJECTED;
+            case CONVERTED -> Counters.LEADS_CONVERTED;
+            case NEW -> null;
+        };
+    }
+
+    public static List<StatsDelta> order(Order before, Order after) {
+        if (after.partnerId() == null || !after.sold()) {
+            return List.of();
+        }
+        boolean becameSold = before == null || !before.sold();
+        StatsDelta.Builder delta = StatsDelta.forPartner(after.partnerId(), after.changedAt());
+        if (becameSold) {
+            delta.event(after.kind() == ConversionKind.RENEWAL ? Counters.RENEWALS : Counters.SALES, 1)
+                    .event(Counters.revenue(after.currency()), after.amount().minor() - after.refunded().minor());
+            if (after.refundCount() > 0) {
+                delta.event(Counters.REFUNDS, after.refundCount());
+            }
+            return List.of(delta.build());
+        }
+        int refunds = after.refundCount() - before.refundCount();
+        if (refunds <= 0) {
+            return List.of();
+        }
+        return List.of(delta.event(Counters.REFUNDS, refunds)
+                .event(Counters.revenue(after.currency()), before.refunded().minor() - after.refunded().minor())
+                .build());
+    }
+
+    public static List<StatsDelta> commission(Commission before, Commission after) {
+        var currency = after.amount().currency();
+        long amount = after.amount().minor();
+        if (before == null) {
+            return List.of(StatsDelta.forPartner(after.partnerId(), after.earnedAt())
+                    .event(Counters.commissionEarned(currency), amount)
+                    .status(Counters.commissionStatus(after.status(), currency), amount)
+                    .build());
+        }
+        if (before.status() == after.status()) {
+            return List.of();
+        }
+        return List.of(StatsDelta.forPartner(after.partnerId(), after.earnedAt())
+                .status(Counters.commissionStatus(before.status(), currency), -amount)
+                .status(Counters.commissionStatus(after.status(), currency), amount)
+                .build());
+    }
+}

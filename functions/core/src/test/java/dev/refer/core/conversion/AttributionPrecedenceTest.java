@@ -1,0 +1,222 @@
+package dev.refer.core.conversion;
+
+import dev.refer.core.Flow;
+import dev.refer.core.attribution.Attribution;
+import dev.refer.core.lead.LeadId;
+import dev.refer.core.lead.LeadStatus;
+import dev.refer.core.lead.ReviewLead;
+import dev.refer.core.link.ClickId;
+import dev.refer.core.link.LinkCode;
+import dev.refer.core.partner.ChangePartnerStatus;
+import dev.refer.core.partner.Partner;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.core.partner.PartnerStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The evidence order of the README's attribution table, a test per row. Anna and Bruno are both active partners;
+ * the prospect is ada@acme.example, who buys as billing customer cus_1.
+ */
+class AttributionPrecedenceTest {
+
+    private static final String ADA = "ada@acme.example";
+
+    private final Flow flow = new Flow();
+    private final Partner anna = flow.partner("anna@partner.example");
+    private final Partner bruno = flow.partner("bruno@partner.example");
+
+    AttributionPrecedenceTest() {
+        flow.link(anna, "anna-news");
+        flow.link(bruno, "bruno-blog");
+    }
+
+    private ConversionResult.Recorded sale(String rid, String ref) {
+        return assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_sale", ConversionKind.SALE,
+                "order-1", 10_000, ADA, "cus_1", rid, ref, flow.clock.instant()));
+    }
+
+    private static PartnerId winner(ConversionResult.Recorded recorded) {
+        Attribution attribution = recorded.conversion().attribution();
+        return attribution == null ? null : attribution.partnerId();
+    }
+
+    // row 1: the event's own click beats a lead matched by email
+
+    @Test
+    void row1_eventClick_beatsALeadPostedWithAnotherPartnersCode() {
+        ClickId annasClick = flow.click("anna-news");
+        flow.lead(ADA, null, "bruno-blog"); // anyone can post a prospect with a public code
+        ConversionResult.Recorded recorded = sale(annasClick.value(), null);
+        assertEquals(anna.id(), winner(recorded));
+        assertEquals(Attribution.Path.CLICK, recorded.conversion().attribution().path());
+        assertEquals(anna.id(), recorded.entries().getFirst().partnerId(), "the commission is Anna's");
+        assertEquals(anna.id(), flow.store.customers.get("cus_1").partnerId());
+    }
+
+    @Test
+    void row1_eventClick_beatsALeadAttributedByAClick() {
+        ClickId brunosClick = flow.click("bruno-blog");
+        flow.lead(ADA, brunosClick.value(), null);
+        flow.clock.advance(Duration.ofDays(1));
+        ClickId annasClick = flow.click("anna-news");
+        assertEquals(anna.id(), winner(sale(annasClick.value(), null)));
+    }
+
+    // row 2: a lead attributed by a click beats the event's code
+
+    @Test
+    void row2_leadByClick_beatsTheEventsCode() {
+        ClickId brunosClick = flow.click("bruno-blog");
+        LeadId lead = flow.lead(ADA, brunosClick.value(), null);
+        ConversionResult.Recorded recorded = sale(null, "anna-news");
+        assertEquals(bruno.id(), winner(recorded));
+        assertEquals(Attribution.Path.LEAD, recorded.conversion().attribution().path());
+        assertEquals(LeadStatus.CONVERTED, flow.store.leads.get(lead).status());
+    }
+
+    // row 3: the event's own code beats a lead attributed by a bare code
+
+    @Test
+    void row3_eventCode_beatsALeadByCode() {
+        LeadId lead = flow.lead(ADA, null, "bruno-blog");
+        ConversionResult.Recorded recorded = sale(null, "anna-news");
+        assertEquals(anna.id(), winner(recorded));
+        assertEquals(Attribution.Path.CODE, recorded.conversion().attribution().path());
+        assertEquals(LeadStatus.NEW, flow.store.leads.get(lead).status(), "Bruno's lead did not convert for him");
+    }
+
+    // row 4: a lead by code, when it is all there is
+
+    @Test
+    void row4_leadByCode_whenNothingStronger() {
+        LeadId lead = flow.lead(ADA, null, "bruno-blog");
+        ConversionResult.Recorded recorded = sale(null, null);
+        assertEquals(bruno.id(), winner(recorded));
+        assertEquals(LeadStatus.CONVERTED, flow.store.leads.get(lead).status());
+    }
+
+    // row 5: nothing: organic, and the customer is recorded organic
+
+    @Test
+    void row5_noEvidence_isOrganicAndTheCustomerStaysOrganic() {
+        ConversionResult.Recorded first = sale(null, null);
+        assertNull(winner(first));
+        assertTrue(first.entries().isEmpty());
+        assertNull(flow.store.customers.get("cus_1").partnerId(), "recorded as organic");
+
+        ClickId annasClick = flow.click("anna-news");
+        ConversionResult.Recorded later = assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_2",
+                ConversionKind.SALE, "order-2", 5_000, ADA, "cus_1", annasClick.value(), "anna-news",
+                flow.clock.instant()));
+        assertNull(winner(later), "a later sale with a click does not make an organic customer Anna's");
+        assertTrue(later.entries().isEmpty());
+    }
+
+    // row 0: a known billing customer decides before any evidence
+
+    @Test
+    void row0_knownCustomer_keepsItsPartnerWhateverTheEventCarries() {
+        ClickId annasClick = flow.click("anna-news");
+        sale(annasClick.value(), null);
+        ClickId brunosClick = flow.click("bruno-blog");
+        ConversionResult.Recorded renewal = assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_2",
+                ConversionKind.RENEWAL, "invoice-2", 10_000, null, "cus_1", brunosClick.value(), "bruno-blog",
+                flow.clock.instant()));
+        assertEquals(anna.id(), winner(renewal));
+        assertEquals(Attribution.Path.CUSTOMER, renewal.conversion().attribution().path());
+    }
+
+    // windows, counted from the evidence's own time to the event's time
+
+    @Test
+    void window_aLeadOlderThanTheWindow_isNoLongerEvidence() {
+        flow.lead(ADA, null, "bruno-blog");
+        flow.clock.advance(Duration.ofDays(31));
+        assertNull(winner(sale(null, null)));
+    }
+
+    @Test
+    void window_aClickOlderThanTheWindow_fallsThroughToWeakerEvidence() {
+        ClickId annasClick = flow.click("anna-news");
+        flow.clock.advance(Duration.ofDays(31));
+        ConversionResult.Recorded recorded = sale(annasClick.value(), "bruno-blog");
+        assertEquals(bruno.id(), winner(recorded));
+    }
+
+    @Test
+    void window_isCountedToTheEventsOwnTime_notToItsDelivery() {
+        ClickId annasClick = flow.click("anna-news");
+        flow.clock.advance(Duration.ofDays(29));
+        var occurredAt = flow.clock.instant();
+        flow.clock.advance(Duration.ofDays(3)); // delivered three days late: 32 days after the click
+        ConversionResult.Recorded recorded = assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_late",
+                ConversionKind.SALE, "order-1", 10_000, ADA, "cus_1", annasClick.value(), null, occurredAt));
+        assertEquals(anna.id(), winner(recorded));
+        assertEquals(occurredAt, recorded.entries().getFirst().earnedAt());
+        assertEquals(occurredAt.plus(Duration.ofDays(30)), recorded.entries().getFirst().payableOn(),
+                "the holding period runs from the event's time");
+    }
+
+    @Test
+    void window_aClickAfterTheSale_isNotItsCause() {
+        var occurredAt = flow.clock.instant();
+        flow.clock.advance(Duration.ofHours(1));
+        ClickId later = flow.click("anna-news");
+        ConversionResult.Recorded recorded = assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_1",
+                ConversionKind.SALE, "order-1", 10_000, ADA, "cus_1", later.value(), null, occurredAt));
+        assertNull(winner(recorded));
+    }
+
+    // suspended partners and disabled links attribute nothing new
+
+    @Test
+    void suspendedPartner_leadDoesNotWin_andTheCustomerIsNotBoundToIt() {
+        flow.lead(ADA, null, "bruno-blog");
+        new ChangePartnerStatus(flow.store, flow.store).change(bruno.id(), PartnerStatus.SUSPENDED);
+        ConversionResult.Recorded recorded = sale(null, "anna-news");
+        assertEquals(anna.id(), winner(recorded), "the next evidence wins");
+        assertEquals(anna.id(), flow.store.customers.get("cus_1").partnerId());
+    }
+
+    @Test
+    void disabledLink_itsClicksAndCodeAttributeNothing() {
+        ClickId annasClick = flow.click("anna-news");
+        flow.store.setEnabled(new LinkCode("anna-news"), false);
+        ConversionResult.Recorded recorded = sale(annasClick.value(), "anna-news");
+        assertNull(winner(recorded));
+        assertNull(flow.store.customers.get("cus_1").partnerId());
+    }
+
+    @Test
+    void suspendedPartner_keepsTheCustomersItBrought_whoseRenewalsEarnNothingUntilReinstated() {
+        ClickId annasClick = flow.click("anna-news");
+        sale(annasClick.value(), null);
+        ChangePartnerStatus status = new ChangePartnerStatus(flow.store, flow.store);
+        status.change(anna.id(), PartnerStatus.SUSPENDED);
+
+        ConversionResult.Recorded suspended = assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_r1",
+                ConversionKind.RENEWAL, "invoice-2", 10_000, "cus_1"));
+        assertEquals(anna.id(), winner(suspended), "still Anna's customer");
+        assertTrue(suspended.entries().isEmpty(), "a suspended partner earns nothing, and nothing is owed later");
+
+        status.change(anna.id(), PartnerStatus.ACTIVE);
+        ConversionResult.Recorded reinstated = assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_r2",
+                ConversionKind.RENEWAL, "invoice-3", 10_000, "cus_1"));
+        assertEquals(2000, reinstated.entries().getFirst().amount().minor());
+    }
+
+    @Test
+    void rejectedLead_isNotEvidence() {
+        LeadId lead = flow.lead(ADA, null, "bruno-blog");
+        flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.REJECT, "not a fit"));
+        assertNull(winner(sale(null, null)));
+        assertEquals(LeadStatus.REJECTED, flow.store.leads.get(lead).status());
+    }
+}

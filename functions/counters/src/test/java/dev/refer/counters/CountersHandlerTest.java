@@ -1,0 +1,79 @@
+package dev.refer.counters;
+
+import dev.refer.core.partner.Partner;
+import dev.refer.core.stats.Counters;
+import dev.refer.core.stats.PartnerStats;
+import dev.refer.dynamodb.DynamoDbStatsRepository;
+import dev.refer.dynamodb.LocalSdk;
+import dev.refer.dynamodb.Seed;
+import dev.refer.dynamodb.TestTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The counters function fed a real DynamoDB Streams event (clicks, a lead stored then qualified), against DynamoDB Local. */
+class CountersHandlerTest {
+
+    private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+
+    private TestTable table;
+    private Partner anna;
+    private CountersHandler handler;
+
+    @BeforeAll
+    static void sdk() {
+        LocalSdk.useSharedDynamoDbLocal();
+    }
+
+    @BeforeEach
+    void setUp() {
+        table = TestTable.create();
+        anna = new Seed(table).activePartner("anna@partner.example");
+        handler = new CountersHandler(table.environment());
+    }
+
+    private String invoke(String fixture) throws IOException {
+        byte[] event;
+        try (var in = getClass().getClassLoader().getResourceAsStream("events/" + fixture)) {
+            event = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("PARTNER_ID", anna.id().value())
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private PartnerStats stats() {
+        return new DynamoDbStatsRepository(table.client(), table.config(), DynamoDbStatsRepository.DEFAULT_CLICK_SHARDS)
+                .partnerStats(anna.id(), NOVEMBER, NOVEMBER);
+    }
+
+    @Test
+    void batch_countsClicksAndLeadChanges_onceWhenDeliveredTwice() throws IOException {
+        assertEquals("{\"batchItemFailures\":[]}", invoke("dynamodb-stream-counters.json"));
+        assertEquals("{\"batchItemFailures\":[]}", invoke("dynamodb-stream-counters.json"));
+
+        PartnerStats stats = stats();
+        assertEquals(2L, stats.allTime(Counters.CLICKS));
+        assertEquals(2L, stats.month().get(Counters.CLICKS));
+        assertEquals(1L, stats.allTime(Counters.LEADS));
+        assertEquals(1L, stats.allTime(Counters.LEADS_QUALIFIED));
+        assertEquals(0L, stats.allTime(Counters.leadStatus(dev.refer.core.lead.LeadStatus.NEW)));
+        assertEquals(1L, stats.allTime(Counters.leadStatus(dev.refer.core.lead.LeadStatus.QUALIFIED)));
+    }
+
+    @Test
+    void snapStartPriming_runsTheRealCodePathsAndWritesNothing() {
+        int before = table.items().size();
+        handler.priming.prime();
+        assertEquals(before, table.items().size(), "priming must not write");
+    }
+}
