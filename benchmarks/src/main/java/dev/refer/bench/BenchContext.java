@@ -1,20 +1,29 @@
 package dev.refer.bench;
 
 import dev.refer.emulators.DynamoDbLocal;
+import dev.refer.emulators.MotoServer;
 import dev.refer.emulators.SamTemplate;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * What every benchmark section shares: the repository (for the template and the built jars), one DynamoDB Local
- * server on loopback, and a helper to create fresh tables from template.yaml. Sections seed their own data.
+ * server on loopback, and a helper to create fresh tables from template.yaml. Sections seed their own data. The
+ * webhook reads its signing secret from Secrets Manager: a moto server is started for it the first time a section
+ * asks, and the secret is created there once.
  */
-public final class BenchContext {
+public final class BenchContext implements AutoCloseable {
 
     public static final String TABLE_LOGICAL_ID = "ReferralTable";
     public static final String PROGRAM_ID = "bench";
@@ -23,6 +32,8 @@ public final class BenchContext {
     private final SamTemplate template;
     private final DynamoDbLocal dynamoDb;
     private final java.util.List<String> tables = new java.util.ArrayList<>();
+    private MotoServer moto;
+    private String webhookSecret;
 
     BenchContext(Path repository, DynamoDbLocal dynamoDb) {
         this.repository = repository;
@@ -85,12 +96,52 @@ public final class BenchContext {
         tables.clear();
     }
 
-    /** The environment the template gives every function, pointed at {@code table}. */
+    /** The environment the template gives every function, pointed at {@code table} and at the emulators. */
     public Map<String, String> functionEnvironment(String table) {
         Map<String, String> env = new HashMap<>();
         env.put("TABLE_NAME", table);
         env.put("PROGRAM_ID", PROGRAM_ID);
+        env.put("WEBHOOK_SECRET_ID", webhookSecretName());
+        env.putAll(awsEndpoints());
         return env;
+    }
+
+    /** The endpoints of the emulated services, as each function's environment names them. */
+    public Map<String, String> awsEndpoints() {
+        webhookSecret();
+        return Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
+    }
+
+    /** The secret's name as template.yaml's WebhookSecretName parameter gives it. */
+    public String webhookSecretName() {
+        return template.parameterDefaults().getOrDefault("WebhookSecretName", "refer/webhook-signing-secret");
+    }
+
+    /** The webhook signing secret, created in moto's Secrets Manager on first use. */
+    public synchronized String webhookSecret() {
+        if (webhookSecret == null) {
+            moto = MotoServer.start();
+            byte[] key = new byte[24];
+            new SecureRandom().nextBytes(key);
+            String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+            try (SecretsManagerClient client = SecretsManagerClient.builder()
+                    .endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                            DynamoDbLocal.ACCESS_KEY_ID, DynamoDbLocal.SECRET_ACCESS_KEY)))
+                    .build()) {
+                client.createSecret(r -> r.name(webhookSecretName()).secretString(secret));
+            }
+            webhookSecret = secret;
+        }
+        return webhookSecret;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (moto != null) {
+            moto.close();
+        }
     }
 
     /** A function's packaged Lambda jar ({@code functions/<module>/target/<module>-lambda.jar}); fails if unbuilt. */

@@ -47,8 +47,8 @@ public final class Benchmarks {
         System.err.println("function and stack output: " + log);
         Map<String, Section> sections = new LinkedHashMap<>();
         // DynamoDB Local in a JVM of its own: its garbage collection must not pause the measuring thread
-        try (DynamoDbLocal dynamoDb = DynamoDbLocal.startInChildJvm()) {
-            BenchContext context = new BenchContext(repository, dynamoDb);
+        try (DynamoDbLocal dynamoDb = DynamoDbLocal.startInChildJvm();
+             BenchContext context = new BenchContext(repository, dynamoDb)) {
             sections.put("jars", figures -> new JarReport(context).run());
             sections.put("cold", figures -> new ColdStartBenchmark(context).run());
             sections.put("warm", figures -> new WarmRedirectBenchmark(context).run());

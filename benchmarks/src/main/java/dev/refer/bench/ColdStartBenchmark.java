@@ -27,12 +27,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -219,12 +217,10 @@ public final class ColdStartBenchmark {
         SamTemplate template = context.template();
         String table = context.newTable("refer-cold");
         Seeded seeded = seed(table);
-        String secretName = template.parameterDefaults().getOrDefault("WebhookSecretName", "refer/webhook-signing-secret");
         Map<String, String> refs = Map.of(
                 BenchContext.TABLE_LOGICAL_ID, table,
-                "ProgramId", BenchContext.PROGRAM_ID,
-                "secretsmanager:" + secretName, webhookSecret());
-        ColdEvents events = new ColdEvents(table, LINK_CODE, seeded.partnerId(), refs.get("secretsmanager:" + secretName));
+                "ProgramId", BenchContext.PROGRAM_ID);
+        ColdEvents events = new ColdEvents(table, LINK_CODE, seeded.partnerId(), context.webhookSecret());
         Path taskRoot = Files.createDirectories(work.resolve("task"));
 
         List<Target> targets = new ArrayList<>();
@@ -319,7 +315,7 @@ public final class ColdStartBenchmark {
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", DynamoDbLocal.ACCESS_KEY_ID);
         env.put("AWS_SECRET_ACCESS_KEY", DynamoDbLocal.SECRET_ACCESS_KEY);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", context.dynamoDb().endpoint().toString());
+        env.putAll(context.awsEndpoints());
         env.put("_HANDLER", handler);
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
         env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
@@ -351,12 +347,6 @@ public final class ColdStartBenchmark {
         new DynamoDbLinkRepository(context.client(), config).create(new Link(new LinkCode(LINK_CODE), partner.id(),
                 URI.create("https://example.com/pricing?plan=pro"), "bench", true, true, Instant.now()));
         return new Seeded(partner.id().value());
-    }
-
-    private static String webhookSecret() {
-        byte[] key = new byte[24];
-        new SecureRandom().nextBytes(key);
-        return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
     private Path runtimeInterfaceClient() throws IOException {

@@ -5,6 +5,10 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -21,13 +25,16 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An SDK interceptor on a benchmark's client: asks DynamoDB for the capacity every call consumes
  * (ReturnConsumedCapacity=TOTAL) and sums it, and can record the requests a handler issues so the benchmark can
- * replay exactly the same writes raw.
+ * replay exactly the same writes raw. Also times each operation (from the SDK's start of the call to its end), so a
+ * section can say where a request's time goes.
  */
 final class DynamoDbMeter implements ExecutionInterceptor {
 
@@ -35,13 +42,34 @@ final class DynamoDbMeter implements ExecutionInterceptor {
     final DoubleAdder writeUnits = new DoubleAdder();
     final LongAdder calls = new LongAdder();
     final List<SdkRequest> recorded = Collections.synchronizedList(new ArrayList<>());
+    /** Per operation name: [calls, nanos]. */
+    final Map<String, LongAdder[]> operations = new ConcurrentHashMap<>();
     volatile boolean recording;
+
+    private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench.started");
 
     void reset() {
         readUnits.reset();
         writeUnits.reset();
         calls.reset();
         recorded.clear();
+        operations.clear();
+    }
+
+    /** Mean milliseconds per call of {@code operation} since the last reset (0 if none). */
+    double meanMillis(String operation) {
+        LongAdder[] figures = operations.get(operation);
+        return figures == null || figures[0].sum() == 0 ? 0 : figures[1].sum() / 1e6 / figures[0].sum();
+    }
+
+    long count(String operation) {
+        LongAdder[] figures = operations.get(operation);
+        return figures == null ? 0 : figures[0].sum();
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        attributes.putAttribute(STARTED, System.nanoTime());
     }
 
     @Override
@@ -53,6 +81,7 @@ final class DynamoDbMeter implements ExecutionInterceptor {
             case QueryRequest r -> r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
             case TransactWriteItemsRequest r ->
                     r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case BatchGetItemRequest r -> r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
             default -> context.request();
         };
         if (recording) {
@@ -64,6 +93,14 @@ final class DynamoDbMeter implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         calls.increment();
+        Long started = attributes.getAttribute(STARTED);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        if (started != null && operation != null) {
+            LongAdder[] figures = operations.computeIfAbsent(operation, name -> new LongAdder[]{new LongAdder(),
+                    new LongAdder()});
+            figures[0].increment();
+            figures[1].add(System.nanoTime() - started);
+        }
         SdkResponse response = context.response();
         switch (response) {
             case GetItemResponse r -> add(r.consumedCapacity(), false);
@@ -71,6 +108,7 @@ final class DynamoDbMeter implements ExecutionInterceptor {
             case PutItemResponse r -> add(r.consumedCapacity(), true);
             case UpdateItemResponse r -> add(r.consumedCapacity(), true);
             case TransactWriteItemsResponse r -> r.consumedCapacity().forEach(c -> add(c, true));
+            case BatchGetItemResponse r -> r.consumedCapacity().forEach(c -> add(c, false));
             default -> {
             }
         }

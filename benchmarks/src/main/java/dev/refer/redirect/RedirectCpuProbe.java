@@ -5,8 +5,8 @@ import dev.refer.core.link.FollowLink;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.ports.ClickRecorder;
-import dev.refer.core.ports.LinkLookup;
+import dev.refer.core.link.ClickRecorder;
+import dev.refer.core.link.LinkLookup;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

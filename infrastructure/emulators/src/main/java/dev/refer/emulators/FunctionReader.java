@@ -20,8 +20,12 @@ final class FunctionReader {
     private final Map<String, Object> globalFunction;
     private final Map<String, Object> globalHttpApi;
 
+    private final Map<String, String> parameterDefaults = new java.util.LinkedHashMap<>();
+
     FunctionReader(Map<String, Object> template) {
         this.resources = Nodes.optionalMap(template, "Resources", "template");
+        Nodes.optionalMap(template, "Parameters", "template").forEach((name, node) -> Nodes.optionalString(
+                Nodes.map(node, "Parameters." + name), "Default").ifPresent(v -> parameterDefaults.put(name, v)));
         Map<String, Object> globals = Nodes.optionalMap(template, "Globals", "template");
         this.globalFunction = Nodes.optionalMap(globals, "Function", "Globals");
         this.globalHttpApi = Nodes.optionalMap(globals, "HttpApi", "Globals");
@@ -111,7 +115,7 @@ final class FunctionReader {
         return Nodes.optionalString(auth, "DefaultAuthorizer").orElse("");
     }
 
-    private static StreamSource stream(String eventName, Map<String, Object> properties, String where) {
+    private StreamSource stream(String eventName, Map<String, Object> properties, String where) {
         List<Object> getAtt = Nodes.list(Nodes.map(properties.get("Stream"), where + ".Stream").get("Fn::GetAtt"),
                 where + ".Stream (expected !GetAtt Table.StreamArn)");
         List<String> patterns = new ArrayList<>();
@@ -121,13 +125,36 @@ final class FunctionReader {
         }
         boolean reportFailures = Nodes.optionalList(properties, "FunctionResponseTypes", where).stream()
                 .map(String::valueOf).anyMatch("ReportBatchItemFailures"::equals);
+        Map<String, Object> onFailure = Nodes.optionalMap(Nodes.optionalMap(properties, "DestinationConfig", where),
+                "OnFailure", where + ".DestinationConfig");
+        String onFailureQueue = null;
+        if (onFailure.get("Destination") != null) {
+            List<Object> destination = Nodes.list(Nodes.map(onFailure.get("Destination"), where + ".OnFailure")
+                    .get("Fn::GetAtt"), where + ".DestinationConfig.OnFailure.Destination (expected !GetAtt Queue.Arn)");
+            onFailureQueue = String.valueOf(destination.get(0));
+        }
         return new StreamSource(eventName, String.valueOf(getAtt.get(0)),
                 Nodes.optionalString(properties, "StartingPosition").orElse("TRIM_HORIZON"),
                 Nodes.optionalString(properties, "BatchSize").map(Integer::parseInt).orElse(STREAM_DEFAULT_BATCH_SIZE),
-                Nodes.optionalString(properties, "MaximumBatchingWindowInSeconds").map(Integer::parseInt).orElse(0),
+                intOrRef(properties, "MaximumBatchingWindowInSeconds", 0),
                 Nodes.optionalString(properties, "MaximumRetryAttempts").map(Integer::parseInt).orElse(-1),
                 reportFailures, patterns,
-                Boolean.parseBoolean(Nodes.optionalString(properties, "Enabled").orElse("true")));
+                Boolean.parseBoolean(Nodes.optionalString(properties, "Enabled").orElse("true")),
+                Boolean.parseBoolean(Nodes.optionalString(properties, "BisectBatchOnFunctionError").orElse("false")),
+                onFailureQueue);
+    }
+
+    /** A number, or a {@code !Ref} to a parameter (its default is what a local run uses). */
+    private int intOrRef(Map<String, Object> properties, String key, int defaultValue) {
+        Object value = properties.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Map<?, ?> map && map.get("Ref") instanceof String parameter) {
+            return parameterDefaults.containsKey(parameter) ? Integer.parseInt(parameterDefaults.get(parameter))
+                    : defaultValue;
+        }
+        return Integer.parseInt(String.valueOf(value));
     }
 
     private static ScheduleDef schedule(String eventName, String type, String expressionKey,

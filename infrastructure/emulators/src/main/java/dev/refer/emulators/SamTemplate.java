@@ -80,6 +80,23 @@ public final class SamTemplate {
                 .toList();
     }
 
+    /** Logical ids of the resources of one type ({@code AWS::SQS::Queue}...), in template order. */
+    public List<String> resourcesOfType(String type) {
+        return resources.entrySet().stream()
+                .filter(entry -> type.equals(Nodes.map(entry.getValue(), entry.getKey()).get("Type")))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** A resource's Properties (empty when it has none). */
+    public Map<String, Object> resourceProperties(String logicalId) {
+        Object node = resources.get(logicalId);
+        if (node == null) {
+            throw new TemplateException("template.yaml has no resource " + logicalId);
+        }
+        return Nodes.optionalMap(Nodes.map(node, logicalId), "Properties", logicalId);
+    }
+
     /** The CreateTable call for the table resource {@code logicalId}, under the given (local) table name. */
     public CreateTableRequest createTableRequest(String logicalId, String tableName) {
         return TableDefinition.createTableRequest(tableProperties(logicalId), tableName, logicalId + ".Properties");

@@ -14,10 +14,14 @@ import java.util.List;
  * @param reportBatchItemFailures      the function answers {@code batchItemFailures} (partial batch response)
  * @param filterPatterns               the FilterCriteria patterns as JSON text; a record passes if any matches
  * @param enabled                      the event source mapping is enabled
+ * @param bisectOnFunctionError        a batch that fails as a function error is split in two and retried
+ * @param onFailureQueue               the logical id of the SQS queue {@code DestinationConfig.OnFailure} names,
+ *                                     or null: where a batch's description goes once its retries are spent
  */
 public record StreamSource(String eventName, String tableLogicalId, String startingPosition, int batchSize,
                            int maximumBatchingWindowSeconds, int maximumRetryAttempts,
-                           boolean reportBatchItemFailures, List<String> filterPatterns, boolean enabled) {
+                           boolean reportBatchItemFailures, List<String> filterPatterns, boolean enabled,
+                           boolean bisectOnFunctionError, String onFailureQueue) {
 
     public StreamSource {
         filterPatterns = List.copyOf(filterPatterns);

@@ -40,7 +40,7 @@ class SamTemplateTest {
         assertEquals(List.of(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE)), gsi1.keySchema());
         assertEquals(ProjectionType.ALL, gsi1.projection().projectionType());
         assertTrue(request.streamSpecification().streamEnabled());
-        assertEquals(StreamViewType.NEW_IMAGE, request.streamSpecification().streamViewType());
+        assertEquals(StreamViewType.NEW_AND_OLD_IMAGES, request.streamSpecification().streamViewType());
         assertEquals(Optional.of("expiresAt"), TEMPLATE.ttlAttribute("ReferralTable"));
     }
 
@@ -71,28 +71,33 @@ class SamTemplateTest {
     }
 
     @Test
-    void functions_readStreamSourcesWithFilters() {
-        FunctionDef counter = TEMPLATE.function("ClickCounterFunction");
-        assertTrue(counter.routes().isEmpty());
-        StreamSource clicks = counter.streams().get(0);
-        assertEquals("ReferralTable", clicks.tableLogicalId());
-        assertEquals("TRIM_HORIZON", clicks.startingPosition());
-        assertEquals(100, clicks.batchSize());
-        assertTrue(clicks.reportBatchItemFailures());
-        assertEquals(List.of("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"type\":{\"S\":[\"CLICK\"]}}}}"),
-                clicks.filterPatterns());
+    void functions_readStreamSourcesWithFiltersBisectAndTheirOnFailureQueue() {
+        FunctionDef counters = TEMPLATE.function("CountersFunction");
+        assertTrue(counters.routes().isEmpty());
+        StreamSource stream = counters.streams().get(0);
+        assertEquals("ReferralTable", stream.tableLogicalId());
+        assertEquals("TRIM_HORIZON", stream.startingPosition());
+        assertEquals(10_000, stream.batchSize());
+        assertEquals(300, stream.maximumBatchingWindowSeconds(), "a !Ref to a parameter reads its default");
+        assertEquals(10, stream.maximumRetryAttempts());
+        assertTrue(stream.reportBatchItemFailures());
+        assertTrue(stream.bisectOnFunctionError());
+        assertEquals("CountersDeadLetterQueue", stream.onFailureQueue());
+        assertEquals("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"type\":{\"S\":[\"CLICK\"]}}}}",
+                stream.filterPatterns().getFirst());
+        assertEquals(2, stream.filterPatterns().size());
+        assertEquals(List.of("CountersDeadLetterQueue"), TEMPLATE.resourcesOfType("AWS::SQS::Queue"));
     }
 
     @Test
     void resolveEnvironment_mergesGlobalsAndResolvesRefsParametersAndSecrets() {
         FunctionDef webhook = TEMPLATE.function("ConversionWebhookFunction");
         Map<String, String> environment = TEMPLATE.resolveEnvironment(webhook, Map.of(
-                "ReferralTable", "refer-local",
-                "secretsmanager:refer/webhook-signing-secret", "whsec_abc"));
+                "ReferralTable", "refer-local"));
 
         assertEquals("refer-local", environment.get("TABLE_NAME"));
         assertEquals("main", environment.get("PROGRAM_ID"));
-        assertEquals("whsec_abc", environment.get("WEBHOOK_SECRET"));
+        assertEquals("refer/webhook-signing-secret", environment.get("WEBHOOK_SECRET_ID"));
         assertEquals("30", environment.get("LOOKUP_CACHE_TTL_SECONDS"), "Globals variables reach every function");
     }
 
@@ -107,11 +112,28 @@ class SamTemplateTest {
     }
 
     @Test
-    void resolveEnvironment_whenSecretMissing_namesTheSecretAndTheVariable() {
-        TemplateException e = assertThrows(TemplateException.class, () -> TEMPLATE.resolveEnvironment(
-                TEMPLATE.function("ConversionWebhookFunction"), Map.of("ReferralTable", "t")));
-        assertTrue(e.getMessage().contains("WEBHOOK_SECRET"), e.getMessage());
-        assertTrue(e.getMessage().contains("refer/webhook-signing-secret"), e.getMessage());
+    void resolveEnvironment_whenSecretMissing_namesTheSecretAndTheVariable(@org.junit.jupiter.api.io.TempDir
+                                                                              java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("template.yaml");
+        java.nio.file.Files.writeString(file, """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: x.Y::handleRequest
+                      Environment:
+                        Variables:
+                          SIGNING_SECRET: '{{resolve:secretsmanager:app/secret:SecretString}}'
+                """);
+        SamTemplate template = SamTemplate.load(file);
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> template.resolveEnvironment(template.function("Fn"), Map.of()));
+        assertTrue(e.getMessage().contains("SIGNING_SECRET"), e.getMessage());
+        assertTrue(e.getMessage().contains("app/secret"), e.getMessage());
+        assertEquals("s3cr3t", template.resolveEnvironment(template.function("Fn"),
+                Map.of("secretsmanager:app/secret", "s3cr3t")).get("SIGNING_SECRET"));
     }
 
     @Test

@@ -34,6 +34,15 @@ final class AwsSdkSystemProperties implements AutoCloseable {
         return new AwsSdkSystemProperties(values);
     }
 
+    /**
+     * A client of the stack's own (creating its queues and secrets), built the plain way so the system properties
+     * point it at moto, with the light HTTP client the functions use.
+     */
+    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+            & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C client(B builder) {
+        return builder.httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+    }
+
     @Override
     public void close() {
         previous.forEach((name, value) -> {

@@ -11,9 +11,12 @@ import dev.refer.local.gateway.HttpGateway;
 import dev.refer.local.gateway.RouteTable;
 import dev.refer.local.lambda.HandlerFactory;
 import dev.refer.local.lambda.LocalFunction;
+import dev.refer.local.queues.LocalQueues;
 import dev.refer.local.streams.StreamPollers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,6 +116,7 @@ public final class LocalStack implements AutoCloseable {
     private DynamoDbLocal dynamoDb;
     private MotoServer moto;
     private StreamPollers streams;
+    private LocalQueues queues;
     private HttpGateway gateway;
 
     private LocalStack(Options options) {
@@ -143,9 +147,14 @@ public final class LocalStack implements AutoCloseable {
         track(AwsSdkSystemProperties.apply(dynamoDb, moto.endpoint()));
 
         Map<String, String> refs = new LinkedHashMap<>(createTables());
+        queues = LocalQueues.create(AwsSdkSystemProperties.client(SqsClient.builder()), template, tableName);
+        refs.putAll(queues.refs());
         String secretName = template.parameterDefaults().get("WebhookSecretName");
         if (secretName != null) {
-            refs.put("secretsmanager:" + secretName, webhookSecret);
+            // the webhook reads its signing secret from Secrets Manager (moto here), as on AWS
+            try (SecretsManagerClient secrets = AwsSdkSystemProperties.client(SecretsManagerClient.builder())) {
+                secrets.createSecret(r -> r.name(secretName).secretString(webhookSecret));
+            }
         }
         refs.putAll(options.refs());
 
@@ -210,9 +219,12 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(definition.logicalId() + "." + source.eventName() + " reads the stream of "
                     + source.tableLogicalId() + ", which has no StreamSpecification in template.yaml");
         }
-        streams.subscribe(streamArn, source, function);
+        java.util.function.Consumer<String> onFailure = source.onFailureQueue() == null ? null
+                : record -> queues.send(source.onFailureQueue(), record);
+        streams.subscribe(streamArn, source, function, onFailure);
         streamDescriptions.add(source.tableLogicalId() + " stream -> " + definition.logicalId() + " (BatchSize "
-                + source.batchSize() + ", " + source.filterPatterns().size() + " filter(s))");
+                + source.batchSize() + ", " + source.filterPatterns().size() + " filter(s)"
+                + (source.onFailureQueue() == null ? "" : ", on failure -> " + source.onFailureQueue()) + ")");
     }
 
     private void printBanner() {
@@ -263,6 +275,11 @@ public final class LocalStack implements AutoCloseable {
 
     public MotoServer moto() {
         return moto;
+    }
+
+    /** The template's queues, in moto. */
+    public LocalQueues queues() {
+        return queues;
     }
 
     /** Invokes a function directly with an event of your own, as {@code aws lambda invoke} would. */

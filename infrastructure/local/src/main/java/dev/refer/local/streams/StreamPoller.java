@@ -20,13 +20,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The event source mapping of one function on one table stream, as Lambda runs it: reads every shard in order
  * (parents before children), drops records the filter rejects, invokes the function with batches of at most
  * BatchSize, and on failure retries from the first failed record (the whole batch, or the first item the function
- * reported in {@code batchItemFailures}). Unlike Lambda it does not wait MaximumBatchingWindowInSeconds to fill a
- * batch: locally, promptness matters more than batch size.
+ * reported in {@code batchItemFailures}). With BisectBatchOnFunctionError, a batch that fails as a function error is
+ * split in two (splits do not count as retries); once MaximumRetryAttempts are spent, the batch's description goes
+ * to the on-failure destination (Lambda's {@code DDBStreamBatchInfo} record) and its records are skipped. Unlike
+ * Lambda it does not wait MaximumBatchingWindowInSeconds to fill a batch: locally, promptness matters more than
+ * batch size.
  */
 final class StreamPoller implements AutoCloseable {
 
@@ -41,6 +45,7 @@ final class StreamPoller implements AutoCloseable {
     private final EventFilter filter;
     private final LocalFunction function;
     private final String region;
+    private final Consumer<String> onFailure;
     private final Thread thread;
     private final AtomicLong recordsRead = new AtomicLong();
     private final Object signal = new Object();
@@ -57,8 +62,10 @@ final class StreamPoller implements AutoCloseable {
     private volatile boolean running = true;
     private volatile String busyReason = "not started";
 
+    /** @param onFailure receives the on-failure record of a batch whose retries are spent (Lambda's destination) */
     StreamPoller(DynamoDbStreamsClient streams, String streamArn, StreamSource source, LocalFunction function,
-                 String region) {
+                 String region, Consumer<String> onFailure) {
+        this.onFailure = onFailure;
         this.streams = streams;
         this.streamArn = streamArn;
         this.source = source;
@@ -258,21 +265,32 @@ final class StreamPoller implements AutoCloseable {
                 busyReason = "retrying a failed batch of " + shard.pending.size() + " record(s)";
                 return;
             }
-            List<ObjectNode> batch = List.copyOf(shard.pending.subList(0, Math.min(source.batchSize(),
-                    shard.pending.size())));
-            int firstFailure = invoke(batch);
-            if (firstFailure < 0) {
+            int size = Math.min(Math.min(source.batchSize(), shard.batchLimit), shard.pending.size());
+            List<ObjectNode> batch = List.copyOf(shard.pending.subList(0, size));
+            Invocation invocation = invoke(batch);
+            if (invocation.firstFailure() < 0) {
                 shard.pending.subList(0, batch.size()).clear();
                 shard.attempts = 0;
+                shard.batchLimit = Integer.MAX_VALUE;
                 continue;
             }
+            if (invocation.functionError() && source.bisectOnFunctionError() && batch.size() > 1) {
+                shard.batchLimit = Math.max(1, batch.size() / 2); // a split is not a retry
+                continue;
+            }
+            int firstFailure = invocation.firstFailure();
             shard.pending.subList(0, firstFailure).clear();
             shard.attempts++;
             if (source.maximumRetryAttempts() >= 0 && shard.attempts > source.maximumRetryAttempts()) {
-                System.err.printf("[%s] discarding %d record(s) after %d retries (Lambda would send them to the"
-                        + " on-failure destination)%n", name(), batch.size() - firstFailure, shard.attempts - 1);
-                shard.pending.subList(0, batch.size() - firstFailure).clear();
+                List<ObjectNode> skipped = batch.subList(firstFailure, batch.size());
+                System.err.printf("[%s] skipping %d record(s) after %d retries; their description goes to the"
+                        + " on-failure destination%n", name(), skipped.size(), shard.attempts - 1);
+                if (onFailure != null) {
+                    onFailure.accept(failureRecord(shard, skipped));
+                }
+                shard.pending.subList(0, skipped.size()).clear();
                 shard.attempts = 0;
+                shard.batchLimit = Integer.MAX_VALUE;
                 continue;
             }
             long delay = Math.min(MAX_RETRY_DELAY.toMillis(), POLL_INTERVAL.toMillis() << Math.min(shard.attempts, 10));
@@ -282,8 +300,14 @@ final class StreamPoller implements AutoCloseable {
         }
     }
 
-    /** Index in the batch of the first record to retry, or -1 when the whole batch succeeded. */
-    private int invoke(List<ObjectNode> batch) {
+    /**
+     * @param firstFailure  index in the batch of the first record to retry, or -1 when the whole batch succeeded
+     * @param functionError the function failed (rather than reporting failed items)
+     */
+    private record Invocation(int firstFailure, boolean functionError) {
+    }
+
+    private Invocation invoke(List<ObjectNode> batch) {
         byte[] output;
         try {
             output = function.invoke(StreamRecords.event(batch));
@@ -291,9 +315,34 @@ final class StreamPoller implements AutoCloseable {
             System.err.println("[" + name() + "] the function failed on a batch of " + batch.size()
                     + " record(s); it will be retried:");
             e.printStackTrace();
-            return 0;
+            return new Invocation(0, true);
         }
-        return source.reportBatchItemFailures() ? firstReportedFailure(output, batch) : -1;
+        return new Invocation(source.reportBatchItemFailures() ? firstReportedFailure(output, batch) : -1, false);
+    }
+
+    /** Lambda's on-failure record for a stream batch: where the records are, not the records themselves. */
+    private String failureRecord(ShardState shard, List<ObjectNode> records) {
+        ObjectNode message = JSON.createObjectNode();
+        ObjectNode context = message.putObject("requestContext");
+        context.put("requestId", java.util.UUID.randomUUID().toString());
+        context.put("functionArn", "arn:aws:lambda:" + region + ":123456789012:function:" + function.name());
+        context.put("condition", "RetryAttemptsExhausted");
+        context.put("approximateInvokeCount", shard.attempts);
+        message.putObject("responseContext").put("statusCode", 200).put("executedVersion", "$LATEST")
+                .put("functionError", "Unhandled");
+        message.put("version", "1.0");
+        message.put("timestamp", Instant.now().toString());
+        ObjectNode info = message.putObject("DDBStreamBatchInfo");
+        info.put("shardId", shard.id);
+        info.put("startSequenceNumber", records.getFirst().at("/dynamodb/SequenceNumber").asText());
+        info.put("endSequenceNumber", records.getLast().at("/dynamodb/SequenceNumber").asText());
+        info.put("approximateArrivalOfFirstRecord", Instant.ofEpochSecond(
+                records.getFirst().at("/dynamodb/ApproximateCreationDateTime").asLong()).toString());
+        info.put("approximateArrivalOfLastRecord", Instant.ofEpochSecond(
+                records.getLast().at("/dynamodb/ApproximateCreationDateTime").asLong()).toString());
+        info.put("batchSize", records.size());
+        info.put("streamArn", streamArn);
+        return message.toString();
     }
 
     /** Lambda's partial batch response: retry from the earliest reported item; an unknown item fails the batch. */
@@ -342,6 +391,8 @@ final class StreamPoller implements AutoCloseable {
         String lastSequenceNumber;
         boolean ended;
         int attempts;
+        /** Below BatchSize while a bisected batch is retried. */
+        int batchLimit = Integer.MAX_VALUE;
         Instant retryAt = Instant.MIN;
 
         ShardState(String id, String parentId, ShardIteratorType iteratorType) {

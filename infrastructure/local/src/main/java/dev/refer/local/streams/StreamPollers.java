@@ -23,7 +23,16 @@ public final class StreamPollers implements AutoCloseable {
 
     /** Starts delivering the stream's records to the function as the event source describes. */
     public void subscribe(String streamArn, StreamSource source, LocalFunction function) {
-        StreamPoller poller = new StreamPoller(streams, streamArn, source, function, region);
+        subscribe(streamArn, source, function, null);
+    }
+
+    /**
+     * As {@link #subscribe(String, StreamSource, LocalFunction)}, with the on-failure destination: it receives the
+     * description of each batch skipped after its retries (Lambda sends it to the source's OnFailure queue).
+     */
+    public void subscribe(String streamArn, StreamSource source, LocalFunction function,
+                          java.util.function.Consumer<String> onFailure) {
+        StreamPoller poller = new StreamPoller(streams, streamArn, source, function, region, onFailure);
         pollers.add(poller);
         poller.start();
     }

@@ -14,6 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,9 +135,10 @@ class ReferralFlowEndToEndTest {
         }
 
         // the billing system reports Ada's first sale, signed; a redelivery changes nothing
+        Instant saleTime = Instant.now().truncatedTo(ChronoUnit.SECONDS); // after the lead: evidence precedes the sale
         String sale = """
                 {"id":"evt_sale_1","type":"sale","orderId":"inv_1001","amount":10000,"currency":"EUR",
-                 "occurredAt":"2026-11-23T10:00:00Z","customer":{"externalId":"cus_ada","email":"ada@acme.example"}}""";
+                 "occurredAt":"%s","customer":{"externalId":"cus_ada","email":"ada@acme.example"}}""".formatted(saleTime);
         HttpResponse<String> recorded = webhook(sale);
         assertEquals(200, recorded.statusCode(), recorded.body());
         assertEquals(2000, ((Number) json(recorded).get("commissionMinor")).intValue());
@@ -142,7 +147,7 @@ class ReferralFlowEndToEndTest {
         // a partial refund reverses the commission pro rata
         HttpResponse<String> refund = webhook("""
                 {"id":"evt_refund_1","type":"refund","orderId":"inv_1001","amount":2500,"currency":"EUR",
-                 "occurredAt":"2026-11-24T10:00:00Z","customer":{"externalId":"cus_ada"}}""");
+                 "occurredAt":"%s","customer":{"externalId":"cus_ada"}}""".formatted(saleTime.plusSeconds(1)));
         assertEquals(200, refund.statusCode(), refund.body());
         assertEquals(-500, ((Number) json(refund).get("commissionMinor")).intValue());
 
@@ -160,7 +165,7 @@ class ReferralFlowEndToEndTest {
 
         // the counters add up (clicks arrive through the table's stream)
         stack.awaitStreamsIdle();
-        Map<String, Object> stats = json(admin("GET", "/admin/partners/" + partnerId + "/stats?month=2026-11", null));
+        Map<String, Object> stats = json(admin("GET", "/admin/partners/" + partnerId + "/stats?month=" + YearMonth.from(saleTime.atZone(ZoneOffset.UTC)), null));
         Map<String, Object> allTime = (Map<String, Object>) stats.get("allTime");
         assertEquals(1, number(allTime, "clicks"));
         assertEquals(2, number(allTime, "leads"));
@@ -181,7 +186,8 @@ class ReferralFlowEndToEndTest {
                 {"currency":"EUR","attributionWindowDays":30,"holdingPeriodDays":30,"plan":{"saleRateBps":1000}}""");
         String body = """
                 {"id":"evt_concurrent","type":"sale","orderId":"inv_concurrent","amount":5000,"currency":"EUR",
-                 "occurredAt":"2026-11-23T10:00:00Z","customer":{"externalId":"cus_x"}}""";
+                 "occurredAt":"%s","customer":{"externalId":"cus_x"}}""".formatted(Instant.now().minusSeconds(60)
+                .truncatedTo(ChronoUnit.SECONDS));
         List<CompletableFuture<HttpResponse<String>>> deliveries = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             deliveries.add(CompletableFuture.supplyAsync(() -> {

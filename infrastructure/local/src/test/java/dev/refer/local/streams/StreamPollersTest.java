@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamPollersTest {
 
     private static final SamTemplate TEMPLATE = SamTemplate.load();
-    private static final StreamSource CLICKS = TEMPLATE.function("ClickCounterFunction").streams().getFirst();
+    private static final StreamSource CLICKS = TEMPLATE.function("CountersFunction").streams().getFirst();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DynamoDbLocal dynamoDb = DynamoDbLocal.shared();
@@ -62,7 +62,7 @@ class StreamPollersTest {
         assertEquals("us-east-1", first.path("awsRegion").asText());
         assertEquals(streamArn, first.path("eventSourceARN").asText());
         assertEquals("CLICK#c1", first.at("/dynamodb/Keys/pk/S").asText());
-        assertEquals("NEW_IMAGE", first.at("/dynamodb/StreamViewType").asText());
+        assertEquals("NEW_AND_OLD_IMAGES", first.at("/dynamodb/StreamViewType").asText());
         assertTrue(first.at("/dynamodb/SequenceNumber").isTextual());
         assertTrue(first.at("/dynamodb/ApproximateCreationDateTime").isNumber());
         assertTrue(first.at("/dynamodb/SizeBytes").isNumber());
@@ -71,7 +71,7 @@ class StreamPollersTest {
     @Test
     void batches_holdAtMostBatchSizeRecords() {
         StreamSource smallBatches = new StreamSource("Small", "ReferralTable", "TRIM_HORIZON", 2, 0, -1, true,
-                List.of(), true);
+                List.of(), true, false, null);
         for (int i = 1; i <= 5; i++) {
             put("c" + i, "CLICK");
         }
@@ -105,19 +105,63 @@ class StreamPollersTest {
     }
 
     @Test
-    void failingBatch_isDiscardedAfterMaximumRetryAttempts() {
+    void failingBatch_isSkippedAfterMaximumRetryAttempts_andDescribedToTheOnFailureDestination() {
         StreamSource oneRetry = new StreamSource("OneRetry", "ReferralTable", "TRIM_HORIZON", 10, 0, 1, false,
-                List.of(), true);
+                List.of(), true, false, "DeadLetters");
         List<String> attempts = Collections.synchronizedList(new ArrayList<>());
+        List<String> deadLetters = Collections.synchronizedList(new ArrayList<>());
         pollers.subscribe(streamArn, oneRetry, function((in, out, context) -> {
             attempts.add("attempt");
             throw new IllegalStateException("always failing (expected by the test)");
-        }));
+        }), deadLetters::add);
         put("c1", "CLICK");
 
         pollers.awaitIdle(Duration.ofSeconds(10));
 
         assertEquals(2, attempts.size());
+        assertEquals(1, deadLetters.size());
+        JsonNode record;
+        try {
+            record = JSON.readTree(deadLetters.getFirst());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals("RetryAttemptsExhausted", record.at("/requestContext/condition").asText());
+        assertEquals(1, record.at("/DDBStreamBatchInfo/batchSize").asInt());
+        assertEquals(streamArn, record.at("/DDBStreamBatchInfo/streamArn").asText());
+        assertEquals(record.at("/DDBStreamBatchInfo/startSequenceNumber").asText(),
+                record.at("/DDBStreamBatchInfo/endSequenceNumber").asText());
+    }
+
+    @Test
+    void functionError_withBisect_splitsTheBatchUntilThePoisonRecordIsAlone() {
+        StreamSource bisecting = new StreamSource("Bisect", "ReferralTable", "TRIM_HORIZON", 10, 0, 1, false,
+                List.of(), true, true, "DeadLetters");
+        List<String> deadLetters = Collections.synchronizedList(new ArrayList<>());
+        List<List<String>> seen = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 1; i <= 4; i++) {
+            put("c" + i, "CLICK");
+        }
+        pollers.subscribe(streamArn, bisecting, function((in, out, context) -> {
+            List<String> ids = new ArrayList<>();
+            JSON.readTree(in).path("Records").forEach(r -> ids.add(r.at("/dynamodb/NewImage/id/S").asText()));
+            seen.add(ids);
+            if (ids.contains("c3")) {
+                throw new IllegalStateException("c3 cannot be processed (expected by the test)");
+            }
+        }), deadLetters::add);
+
+        pollers.awaitIdle(Duration.ofSeconds(10));
+
+        assertEquals(List.of("c1", "c2", "c3", "c4"), seen.getFirst());
+        assertTrue(seen.contains(List.of("c1", "c2")), "the half before the poison record succeeds: " + seen);
+        assertTrue(seen.contains(List.of("c4")), "the records after the poison one are still delivered: " + seen);
+        assertEquals(1, deadLetters.size(), "only c3 is skipped");
+        try {
+            assertEquals(1, JSON.readTree(deadLetters.getFirst()).at("/DDBStreamBatchInfo/batchSize").asInt());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Records each batch; fails each id in {@code failOnce} the first time it is seen, reporting it. */

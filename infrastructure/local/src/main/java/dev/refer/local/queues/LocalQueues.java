@@ -1,0 +1,66 @@
+package dev.refer.local.queues;
+
+import dev.refer.emulators.SamTemplate;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The template's SQS queues ({@code AWS::SQS::Queue}), created in moto when the local stack starts, under names of
+ * the local table's prefix. What a function's environment may refer to: a queue's URL ({@code !Ref}), ARN and name.
+ */
+public final class LocalQueues {
+
+    private final SqsClient sqs;
+    private final Map<String, String> urls = new LinkedHashMap<>();
+    private final Map<String, String> arns = new LinkedHashMap<>();
+
+    private LocalQueues(SqsClient sqs) {
+        this.sqs = sqs;
+    }
+
+    /** Creates every queue of the template; a queue's name is {@code <prefix>-<logical id>}. */
+    public static LocalQueues create(SqsClient sqs, SamTemplate template, String prefix) {
+        LocalQueues queues = new LocalQueues(sqs);
+        for (String logicalId : template.resourcesOfType("AWS::SQS::Queue")) {
+            String name = prefix + "-" + logicalId;
+            String url = sqs.createQueue(r -> r.queueName(name)).queueUrl();
+            String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            queues.urls.put(logicalId, url);
+            queues.arns.put(logicalId, arn);
+        }
+        return queues;
+    }
+
+    /** What the template's intrinsics resolve to: URL for {@code !Ref}, {@code .Arn}, {@code .QueueName}. */
+    public Map<String, String> refs() {
+        Map<String, String> refs = new LinkedHashMap<>();
+        urls.forEach((logicalId, url) -> {
+            refs.put(logicalId, url);
+            refs.put(logicalId + ".Arn", arns.get(logicalId));
+            refs.put(logicalId + ".QueueName", url.substring(url.lastIndexOf('/') + 1));
+        });
+        return refs;
+    }
+
+    public String url(String logicalId) {
+        String url = urls.get(logicalId);
+        if (url == null) {
+            throw new IllegalArgumentException("template.yaml has no AWS::SQS::Queue " + logicalId + "; queues: "
+                    + urls.keySet());
+        }
+        return url;
+    }
+
+    /** Sends one message to the queue (an on-failure record, a test's message). */
+    public void send(String logicalId, String body) {
+        sqs.sendMessage(r -> r.queueUrl(url(logicalId)).messageBody(body));
+    }
+
+    public SqsClient client() {
+        return sqs;
+    }
+}
