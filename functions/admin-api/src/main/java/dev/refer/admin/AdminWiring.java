@@ -46,8 +46,7 @@ record AdminWiring(AdminRoutes routes, UlidGenerator ids) {
                 new CreateLink(table.programId(), programs, partners, links, ids, clock),
                 new ChangeLink(links),
                 new ReviewLead(table.programId(), programs, leads, partners, new CommissionPolicy(), ids, clock),
-                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table,
-                        Env.intOr(env, "CLICK_COUNT_SHARDS", DynamoDbStatsRepository.DEFAULT_CLICK_SHARDS)))), ids);
+                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table))), ids);
     }
 
     /**

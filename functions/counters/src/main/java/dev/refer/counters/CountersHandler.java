@@ -12,10 +12,10 @@ import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.StreamChanges;
 import dev.refer.dynamodb.TableConfig;
-import dev.refer.lambda.Env;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -49,9 +49,17 @@ public final class CountersHandler implements RequestStreamHandler {
     }
 
     public CountersHandler(Map<String, String> env) {
-        this(new ProjectCounters(new DynamoDbStatsRepository(DynamoDbClients.create(env), TableConfig.fromEnv(env),
-                Env.intOr(env, "CLICK_COUNT_SHARDS", DynamoDbStatsRepository.DEFAULT_CLICK_SHARDS))));
+        this(env, DynamoDbClients.create(env));
         this.priming = SnapStartPriming.register(this::prime, () -> { });
+    }
+
+    private CountersHandler(Map<String, String> env, DynamoDbClient client) {
+        this(new ProjectCounters(new DynamoDbStatsRepository(client, TableConfig.fromEnv(env))));
+    }
+
+    /** The handler on a given client (benchmarks meter its calls); no SnapStart hooks. */
+    public static CountersHandler withClient(Map<String, String> env, DynamoDbClient client) {
+        return new CountersHandler(env, client);
     }
 
     CountersHandler(ProjectCounters counters) {

@@ -52,14 +52,26 @@ class CountersHandlerTest {
     }
 
     private PartnerStats stats() {
-        return new DynamoDbStatsRepository(table.client(), table.config(), DynamoDbStatsRepository.DEFAULT_CLICK_SHARDS)
+        return new DynamoDbStatsRepository(table.client(), table.config())
                 .partnerStats(anna.id(), NOVEMBER, NOVEMBER);
+    }
+
+    private String rollUp() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ClickRollupHandler(table.environment()).handleRequest(new ByteArrayInputStream(
+                "{\"source\":\"aws.scheduler\"}".getBytes(StandardCharsets.UTF_8)), out, null);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void batch_countsClicksAndLeadChanges_onceWhenDeliveredTwice() throws IOException {
         assertEquals("{\"batchItemFailures\":[]}", invoke("dynamodb-stream-counters.json"));
         assertEquals("{\"batchItemFailures\":[]}", invoke("dynamodb-stream-counters.json"));
+        assertEquals(0L, stats().allTime(Counters.CLICKS), "clicks wait for the roll-up");
+        assertEquals(1L, stats().allTime(Counters.LEADS), "the other counters do not");
+
+        assertEquals("{\"epoch\":1,\"clicks\":2,\"partnerMonths\":1,\"alreadyAdded\":0}", rollUp());
+        assertEquals("{\"epoch\":2,\"clicks\":0,\"partnerMonths\":0,\"alreadyAdded\":0}", rollUp());
 
         PartnerStats stats = stats();
         assertEquals(2L, stats.allTime(Counters.CLICKS));

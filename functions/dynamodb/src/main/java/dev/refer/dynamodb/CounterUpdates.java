@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Counter changes written together: one {@code ADD} update per counter item. Changes that hit the same item are
  * merged first, because a transaction may not touch one item twice (a partner's events and statuses share
- * {@code STATS#ALL}; many partners' and links' clicks share a click-count shard).
+ * {@code STATS#ALL}).
  *
  * <p>Counter names contain dots ({@code revenue.EUR}), so every name goes through a placeholder. The update also
  * sets the item's type and owner, so a counter item is self-describing from its first increment on.
@@ -62,13 +62,6 @@ final class CounterUpdates {
         }
         return add(new ItemKey(Keys.partnerPk(partnerId), month == null ? Keys.STATS_ALL : Keys.statsMonth(month)),
                 ItemType.PARTNER_STATS, identity, counters);
-    }
-
-    /** Click counts in one of a month's click-count shards ({@code p:{partnerId}}, {@code l:{code}}). */
-    CounterUpdates clickShard(YearMonth month, int shard, Map<String, Long> counters) {
-        Map<String, AttributeValue> key = Keys.clickShard(month, shard);
-        return add(new ItemKey(key.get(Keys.PK).s(), key.get(Keys.SK).s()), ItemType.CLICK_COUNTS,
-                Map.of("month", month.toString()), counters);
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.refer.dynamodb;
 
 import dev.refer.core.partner.PartnerId;
+import dev.refer.core.stats.ClickRollups;
 import dev.refer.core.stats.Counters;
 import dev.refer.core.stats.PartnerStats;
 import dev.refer.core.stats.StatsDelta;
 import dev.refer.core.stats.StatsRepository;
+import dev.refer.core.stats.StatsRepository.ClickCount;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,46 +27,47 @@ import java.util.Optional;
 
 /**
  * The counters the stream projection keeps. A partner's counters are two items, {@code STATS#ALL} and
- * {@code STATS#{month}}; click counts are grouped in a month's click-count shards ({@link Keys#clickShard}), so a
- * stream batch of thousands of clicks over thousands of links writes each shard once. A partner's all-time clicks
- * are the sum of its months since it joined (one BatchGetItem), so no all-time click counter is written at all.
+ * {@code STATS#{month}}. Clicks are not counted item by item: each chunk's clicks become one compressed delta in the
+ * open epoch ({@link Keys#clickDelta}), which {@link DynamoDbClickRollups} later adds to each partner's
+ * {@code CLICKS#{month}} item; so a stream batch of thousands of clicks over thousands of links costs about the size
+ * of its counts, once. A partner's all-time clicks are the sum of its months since it joined (one BatchGetItem).
  *
- * <p>Exactly once: records are applied in chunks, each one transaction of its counter updates and a
- * {@code COUNTED#{stream}#{first sequence number}} marker that must not exist; a redelivered chunk finds its marker
- * and moves nothing. Chunks are cut the same way for the same records (at most {@value #MAX_ITEMS} items, at most
- * {@value #MAX_COUNTERS_PER_ITEM} counters an item), so a batch Lambda retries from a failed record re-forms the
- * chunks it had not written yet.
+ * <p>Exactly once: records are applied in chunks, each one transaction of its counter updates, its click delta and
+ * a {@code COUNTED#{stream}#{first sequence number}} marker that must not exist; a redelivered chunk finds its marker
+ * and moves nothing. Chunks are cut the same way for the same records (at most {@value #MAX_ITEMS} counter items of
+ * at most {@value #MAX_COUNTERS_PER_ITEM} counters, at most {@value #MAX_DELTA_LINES} click lines), so a batch Lambda
+ * retries from a failed record re-forms the chunks it had not written yet. A chunk's delta goes into the epoch that is
+ * open when it commits: the transaction checks the epoch is not sealed, and a chunk that raced a seal is written into
+ * the next one.
  */
 public final class DynamoDbStatsRepository implements StatsRepository {
 
     /** Longer than any stream redelivery (records live 24 h in a stream), short enough to keep the table lean. */
     static final Duration COUNTED_MARKER_TTL = Duration.ofDays(7);
-    /** A transaction holds 100 items: the marker and 99 counter items. */
-    static final int MAX_ITEMS = 99;
+    /** A transaction holds 100 items: the marker, the epoch check, the click delta and 97 counter items. */
+    static final int MAX_ITEMS = 97;
+    /** Click lines (partner, month, link) in one delta: about 200 KB of text, a third of that compressed. */
+    static final int MAX_DELTA_LINES = 4_000;
+    /** Deltas wait for the hourly roll-up; kept long enough to survive weeks of a broken roll-up job. */
+    static final Duration DELTA_TTL = Duration.ofDays(90);
+    private static final int EPOCH_CHECK = 1;
     /** Keeps one item's update expression well inside DynamoDB's 4 KB expression limit. */
     static final int MAX_COUNTERS_PER_ITEM = 200;
-    /** The click-count shards of a month, unless the environment says otherwise (template: ClickCountShards). */
-    public static final int DEFAULT_CLICK_SHARDS = 32;
     private static final int MARKER = 0;
 
     private final DynamoDbClient client;
     private final TableConfig table;
     private final Clock clock;
-    private final int clickShards;
     private final Transactions transactions;
 
-    public DynamoDbStatsRepository(DynamoDbClient client, TableConfig table, int clickShards) {
-        this(client, table, clickShards, Clock.systemUTC());
+    public DynamoDbStatsRepository(DynamoDbClient client, TableConfig table) {
+        this(client, table, Clock.systemUTC());
     }
 
-    public DynamoDbStatsRepository(DynamoDbClient client, TableConfig table, int clickShards, Clock clock) {
-        if (clickShards < 1 || clickShards > 1000) {
-            throw new IllegalArgumentException("click shards must be between 1 and 1000");
-        }
+    public DynamoDbStatsRepository(DynamoDbClient client, TableConfig table, Clock clock) {
         this.client = client;
         this.table = table;
         this.clock = clock;
-        this.clickShards = clickShards;
         this.transactions = new Transactions(client);
     }
 
@@ -71,28 +75,31 @@ public final class DynamoDbStatsRepository implements StatsRepository {
 
     @Override
     public PartnerStats partnerStats(PartnerId partnerId, YearMonth since, YearMonth month) {
-        Map<String, Map<String, AttributeValue>> stats = get(List.of(
-                Keys.key(Keys.partnerPk(partnerId), Keys.STATS_ALL),
-                month == null ? null : Keys.key(Keys.partnerPk(partnerId), Keys.statsMonth(month))), null);
+        List<Map<String, AttributeValue>> statsKeys = new ArrayList<>();
+        statsKeys.add(Keys.key(Keys.partnerPk(partnerId), Keys.STATS_ALL));
+        if (month != null) {
+            statsKeys.add(Keys.key(Keys.partnerPk(partnerId), Keys.statsMonth(month)));
+        }
+        Map<String, Map<String, AttributeValue>> stats = get(statsKeys, null);
         Map<String, Long> allTime = counters(stats.get(Keys.STATS_ALL));
         Map<String, Long> inMonth = month == null ? Map.of() : counters(stats.get(Keys.statsMonth(month)));
 
-        // clicks: the partner's count in each month's shard, summed for all time
+        // clicks: the partner's rolled-up count of each month, summed for all time
         YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         YearMonth first = since == null || since.isAfter(now) ? now : since;
         YearMonth last = month != null && month.isAfter(now) ? month : now;
-        String attribute = Keys.partnerClicks(partnerId);
-        int shard = Keys.shard(attribute, clickShards);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            keys.add(Keys.clickShard(m, shard));
+            keys.add(Keys.partnerClicks(partnerId, m, 0));
         }
         long allClicks = 0;
         Long monthClicks = null;
-        for (Map<String, AttributeValue> item : get(keys, attribute).values()) {
-            long clicks = Attributes.optionalNumber(item, attribute) == null ? 0 : Attributes.number(item, attribute);
+        String monthKey = month == null ? null : Keys.partnerClicks(partnerId, month, 0).get(Keys.SK).s();
+        for (Map<String, AttributeValue> item : get(keys, Counters.CLICKS).values()) {
+            long clicks = Attributes.optionalNumber(item, Counters.CLICKS) == null ? 0
+                    : Attributes.number(item, Counters.CLICKS);
             allClicks += clicks;
-            if (month != null && item.get(Keys.PK).s().equals(Keys.clickShard(month, shard).get(Keys.PK).s())) {
+            if (item.get(Keys.SK).s().equals(monthKey)) {
                 monthClicks = clicks;
             }
         }
@@ -107,7 +114,7 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         return new PartnerStats(partnerId, all, monthly);
     }
 
-    /** Items by sort key (stats items) or by partition key (shards), at most 100 keys a call; nulls skipped. */
+    /** Items by sort key, at most 100 keys a call, only {@code attribute} (and the keys) if given; nulls skipped. */
     private Map<String, Map<String, AttributeValue>> get(List<Map<String, AttributeValue>> keys, String attribute) {
         Map<String, Map<String, AttributeValue>> found = new HashMap<>();
         List<Map<String, AttributeValue>> pending = keys.stream().filter(k -> k != null).toList();
@@ -125,7 +132,7 @@ public final class DynamoDbStatsRepository implements StatsRepository {
                         ask)));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.tableName(),
                         List.of())) {
-                    found.put(attribute == null ? item.get(Keys.SK).s() : item.get(Keys.PK).s(), item);
+                    found.put(item.get(Keys.SK).s(), item);
                 }
                 KeysAndAttributes unprocessed = response.unprocessedKeys().get(table.tableName());
                 remaining = unprocessed == null ? List.of() : unprocessed.keys();
@@ -160,20 +167,35 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         int applied = 0;
         int duplicates = 0;
         int start = 0;
+        long epoch = 0; // read when the first chunk with clicks needs it
         while (start < records.size()) {
-            CounterUpdates chunk = new CounterUpdates(table.tableName());
+            Chunk chunk = new Chunk(table.tableName());
             int end = start;
             while (end < records.size()) {
-                CounterUpdates record = add(new CounterUpdates(table.tableName()), records.get(end));
-                if (end > start && !chunk.fits(record, MAX_ITEMS, MAX_COUNTERS_PER_ITEM)) {
+                Projected record = records.get(end);
+                CounterUpdates counters = add(new CounterUpdates(table.tableName()), record);
+                if (end > start && !chunk.fits(counters, record.click())) {
                     break; // (a single record always forms a chunk, whatever it holds)
                 }
-                chunk.absorb(record);
+                chunk.absorb(counters, record.click());
                 end++;
             }
             String chunkKey = streamKey + "#" + records.get(start).sequenceNumber();
             try {
-                if (write(chunkKey, chunk)) {
+                Boolean written = null;
+                for (int attempt = 1; written == null; attempt++) {
+                    if (chunk.hasClicks() && epoch == 0) {
+                        epoch = openEpoch();
+                    }
+                    written = write(chunkKey, chunk, epoch);
+                    if (written == null) {
+                        if (attempt == 3) {
+                            throw new IllegalStateException("the click epoch was sealed three times in a row");
+                        }
+                        epoch = openEpoch(); // sealed while we wrote: the next one is open
+                    }
+                }
+                if (written) {
                     applied += end - start;
                 } else {
                     duplicates++;
@@ -186,31 +208,50 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         return new Applied(applied, duplicates, null);
     }
 
-    private CounterUpdates add(CounterUpdates updates, Projected record) {
+    private static CounterUpdates add(CounterUpdates updates, Projected record) {
         for (StatsDelta delta : record.deltas()) {
             updates.add(delta);
-        }
-        ClickCount click = record.click();
-        if (click != null) {
-            String partner = Keys.partnerClicks(click.partnerId());
-            String link = Keys.linkClicks(click.linkCode());
-            updates.clickShard(click.month(), Keys.shard(partner, clickShards), Map.of(partner, 1L));
-            updates.clickShard(click.month(), Keys.shard(link, clickShards), Map.of(link, 1L));
         }
         return updates;
     }
 
-    /** One chunk's transaction; false (and nothing applied) when its marker shows it was applied before. */
-    private boolean write(String chunkKey, CounterUpdates counters) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        long expiresAt = clock.instant().plus(COUNTED_MARKER_TTL).getEpochSecond();
-        items.add(Writes.putNew(table.tableName(), ItemBuilder.item(Keys.counted(chunkKey), ItemType.COUNTED)
-                .n("expiresAt", expiresAt)
-                .build()));
-        if (counters.isEmpty()) {
+    /** The epoch deltas go to now: the one after the last sealed. */
+    private long openEpoch() {
+        return DynamoDbClickRollups.readEpochs(client, table).sealed() + 1;
+    }
+
+    /**
+     * One chunk's transaction: true when written, false (and nothing applied) when its marker shows it was applied
+     * before, null when {@code epoch} was sealed in the meantime (nothing applied either).
+     */
+    private Boolean write(String chunkKey, Chunk chunk, long epoch) {
+        if (!chunk.hasClicks() && chunk.counters.toTransactItems().isEmpty()) {
             return true; // records that count nothing (organic facts)
         }
-        items.addAll(counters.toTransactItems());
+        List<TransactWriteItem> items = new ArrayList<>();
+        Instant now = clock.instant();
+        items.add(Writes.putNew(table.tableName(), ItemBuilder.item(Keys.counted(chunkKey), ItemType.COUNTED)
+                .n("expiresAt", now.plus(COUNTED_MARKER_TTL).getEpochSecond())
+                .build()));
+        if (chunk.hasClicks()) {
+            items.add(TransactWriteItem.builder().conditionCheck(check -> check.tableName(table.tableName())
+                    .key(Keys.clickRollupState())
+                    .conditionExpression("attribute_not_exists(#sealed) OR #sealed < :epoch")
+                    .expressionAttributeNames(Map.of("#sealed", DynamoDbClickRollups.SEALED))
+                    .expressionAttributeValues(Map.of(":epoch", AttributeValue.fromN(Long.toString(epoch)))))
+                    .build());
+            List<ClickRollups.DeltaLine> lines = chunk.lines();
+            items.add(TransactWriteItem.builder().put(put -> put.tableName(table.tableName())
+                    .item(ItemBuilder.item(Keys.clickDelta(epoch, chunkKey), ItemType.CLICK_DELTA)
+                            .n("epoch", epoch)
+                            .n(Counters.CLICKS, lines.stream().mapToLong(ClickRollups.DeltaLine::clicks).sum())
+                            .n("lines", lines.size())
+                            .b("counts", ClickDeltaCodec.encode(lines))
+                            .n("expiresAt", now.plus(DELTA_TTL).getEpochSecond())
+                            .build()))
+                    .build());
+        }
+        items.addAll(chunk.counters.toTransactItems());
         Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
         if (cancelled.isEmpty()) {
             return true;
@@ -218,6 +259,49 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         if (cancelled.get().conditionFailed(MARKER)) {
             return false;
         }
+        if (chunk.hasClicks() && cancelled.get().conditionFailed(EPOCH_CHECK)) {
+            return null;
+        }
         throw cancelled.get().unexpected();
+    }
+
+    /** What one chunk writes: its counter updates and its clicks per partner, month and link. */
+    private static final class Chunk {
+        private record Line(String partnerId, YearMonth month, String code) {
+        }
+
+        final CounterUpdates counters;
+        private final Map<Line, Long> clicks = new LinkedHashMap<>();
+
+        Chunk(String tableName) {
+            this.counters = new CounterUpdates(tableName);
+        }
+
+        boolean fits(CounterUpdates more, ClickCount click) {
+            return counters.fits(more, MAX_ITEMS, MAX_COUNTERS_PER_ITEM)
+                    && (click == null || clicks.size() < MAX_DELTA_LINES || clicks.containsKey(line(click)));
+        }
+
+        void absorb(CounterUpdates more, ClickCount click) {
+            counters.absorb(more);
+            if (click != null) {
+                clicks.merge(line(click), 1L, Long::sum);
+            }
+        }
+
+        boolean hasClicks() {
+            return !clicks.isEmpty();
+        }
+
+        List<ClickRollups.DeltaLine> lines() {
+            List<ClickRollups.DeltaLine> lines = new ArrayList<>(clicks.size());
+            clicks.forEach((line, count) -> lines.add(new ClickRollups.DeltaLine(new PartnerId(line.partnerId()),
+                    line.month(), line.code(), count)));
+            return lines;
+        }
+
+        private static Line line(ClickCount click) {
+            return new Line(click.partnerId().value(), click.month(), click.linkCode());
+        }
     }
 }

@@ -43,6 +43,11 @@ final class ItemBuilder {
         return value == null ? this : n(name, value.longValue());
     }
 
+    ItemBuilder b(String name, byte[] value) {
+        attributes.put(name, AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(value)));
+        return this;
+    }
+
     ItemBuilder bool(String name, boolean value) {
         attributes.put(name, AttributeValue.fromBool(value));
         return this;

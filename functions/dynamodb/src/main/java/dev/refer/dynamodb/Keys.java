@@ -173,16 +173,28 @@ final class Keys {
     }
 
     /**
-     * A month's click counts live in {@code shards} items, each holding many partners' ({@code p:{partnerId}}) and
-     * links' ({@code l:{code}}) counts: a stream batch updates each shard it touches once, whatever the number of
-     * links in it, so counting costs by the size of the counts written, not by the links clicked.
+     * Clicks counted by the stream consumer wait as deltas in the open epoch's partition, one item per counted chunk
+     * ({@code sk} the chunk's key), until {@link DynamoDbClickRollups} rolls the epoch up.
      */
-    static Map<String, AttributeValue> clickShard(YearMonth month, int shard) {
-        return key("CLICKS#" + month + "#" + shard, "CLICKS");
+    static Map<String, AttributeValue> clickDelta(long epoch, String chunkKey) {
+        return key(clickDeltas(epoch), chunkKey);
     }
 
-    static String partnerClicks(PartnerId partnerId) {
-        return "p:" + partnerId.value();
+    static String clickDeltas(long epoch) {
+        return "CLICKDELTAS#" + epoch;
+    }
+
+    /** The epochs' state: the last sealed and the last rolled-up epoch. */
+    static Map<String, AttributeValue> clickRollupState() {
+        return key("CLICKROLLUP", "STATE");
+    }
+
+    /**
+     * A partner's clicks in a month: part 0 holds the total and the first links' counts ({@code l:{code}}), further
+     * parts the counts of further links when a partner has more than one update expression holds.
+     */
+    static Map<String, AttributeValue> partnerClicks(PartnerId partnerId, YearMonth month, int part) {
+        return key(partnerPk(partnerId), part == 0 ? "CLICKS#" + month : "CLICKS#" + month + "#" + part);
     }
 
     static String linkClicks(String code) {

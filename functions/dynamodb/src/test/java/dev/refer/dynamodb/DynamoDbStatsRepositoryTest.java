@@ -1,13 +1,16 @@
 package dev.refer.dynamodb;
 
 import dev.refer.core.partner.PartnerId;
+import dev.refer.core.stats.ClickRollups;
 import dev.refer.core.stats.Counters;
 import dev.refer.core.stats.PartnerStats;
+import dev.refer.core.stats.RollUpClicks;
 import dev.refer.core.stats.StatsDelta;
 import dev.refer.core.stats.StatsRepository.Applied;
 import dev.refer.core.stats.StatsRepository.ClickCount;
 import dev.refer.core.stats.StatsRepository.Projected;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
 import java.time.YearMonth;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +31,9 @@ class DynamoDbStatsRepositoryTest {
     private final Fixtures fixtures = new Fixtures(); // its clock is in May 2026
     private final TestTable table = TestTable.create();
     private final DynamoDbStatsRepository stats =
-            new DynamoDbStatsRepository(table.client(), table.config(), 4, fixtures.clock());
+            new DynamoDbStatsRepository(table.client(), table.config(), fixtures.clock());
+    private final DynamoDbClickRollups rollups = new DynamoDbClickRollups(table.client(), table.config());
+    private final RollUpClicks rollUp = new RollUpClicks(rollups, 4);
     private final PartnerId partner = fixtures.partnerId();
     private int sequence;
 
@@ -43,6 +49,11 @@ class DynamoDbStatsRepositoryTest {
         return String.format("%021d", ++sequence);
     }
 
+    private long clicks(PartnerId partnerId, YearMonth month) {
+        Long clicks = stats.partnerStats(partnerId, APRIL, month).month().get(Counters.CLICKS);
+        return clicks == null ? 0 : clicks;
+    }
+
     @Test
     void partnerStats_whenNothingCounted_isEmpty() {
         PartnerStats empty = stats.partnerStats(partner, APRIL, MAY);
@@ -51,26 +62,53 @@ class DynamoDbStatsRepositoryTest {
     }
 
     @Test
-    void clicks_areCountedPerMonth_andSummedOverTheMonthsForAllTime() {
+    void clicks_countOnceRolledUp_perMonth_andSummedOverTheMonthsForAllTime() {
         Applied applied = stats.apply("shard-1", List.of(click(partner, "ada-news", APRIL),
                 click(partner, "ada-news", MAY), click(partner, "ada-blog", MAY)));
-
         assertEquals(new Applied(3, 0, null), applied);
+        assertEquals(0, clicks(partner, MAY), "waiting in the open epoch");
+
+        RollUpClicks.Result result = rollUp.run();
+
+        assertEquals(new RollUpClicks.Result(1, 3, 2, 0), result);
         PartnerStats may = stats.partnerStats(partner, APRIL, MAY);
         assertEquals(3L, may.allTime(Counters.CLICKS));
         assertEquals(2L, may.month().get(Counters.CLICKS));
-        assertEquals(1L, stats.partnerStats(partner, APRIL, APRIL).month().get(Counters.CLICKS));
+        assertEquals(1L, clicks(partner, APRIL));
+        var key = Keys.partnerClicks(partner, MAY, 0);
+        var monthItem = table.item(key.get("pk").s(), key.get("sk").s());
+        assertEquals("1", monthItem.get("l:ada-news").n());
+        assertEquals("1", monthItem.get("l:ada-blog").n());
     }
 
     @Test
-    void clicks_ofManyLinks_shareTheMonthsFewShardItems() {
+    void partnerStats_withoutAMonth_isAllTimeOnly() {
+        stats.apply("shard-1", List.of(click(partner, "ada-news", MAY)));
+        rollUp.run();
+
+        PartnerStats allTime = stats.partnerStats(partner, APRIL, null);
+
+        assertEquals(1L, allTime.allTime(Counters.CLICKS));
+        assertEquals(Map.of(), allTime.month());
+    }
+
+    @Test
+    void clicks_ofManyLinksAndPartners_areOneDeltaItemPerChunk() {
         List<Projected> clicks = new ArrayList<>();
+        List<PartnerId> partners = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            clicks.add(click(fixtures.partnerId(), "link-" + i, MAY));
+            PartnerId p = fixtures.partnerId();
+            partners.add(p);
+            clicks.add(click(p, "link-" + i, MAY));
+            clicks.add(click(p, "link-" + i, MAY));
         }
         stats.apply("shard-1", clicks);
-        long shardItems = table.items().stream().filter(item -> "CLICK_COUNTS".equals(item.get("type").s())).count();
-        assertTrue(shardItems <= 4, "50 links and 50 partners in " + shardItems + " items");
+
+        assertEquals(1, table.count("CLICK_DELTA"), "100 clicks of 50 links and partners in one delta");
+        rollUp.run();
+        for (PartnerId p : partners) {
+            assertEquals(2, clicks(p, MAY));
+        }
     }
 
     @Test
@@ -92,6 +130,7 @@ class DynamoDbStatsRepositoryTest {
         Applied again = stats.apply("shard-1", batch);
 
         assertEquals(new Applied(0, 1, null), again);
+        rollUp.run();
         assertEquals(2L, stats.partnerStats(partner, APRIL, MAY).allTime(Counters.CLICKS));
     }
 
@@ -99,7 +138,7 @@ class DynamoDbStatsRepositoryTest {
     void aBatchTooLargeForOneTransaction_isSplitIntoChunks_eachCountedOnce() {
         List<Projected> batch = new ArrayList<>();
         List<PartnerId> partners = new ArrayList<>();
-        for (int i = 0; i < 60; i++) { // 60 partners x 2 counter items > 99 items
+        for (int i = 0; i < 60; i++) { // 60 partners x 2 counter items > 97 items
             PartnerId p = fixtures.partnerId();
             partners.add(p);
             batch.add(delta(StatsDelta.forPartner(p, fixtures.now()).event(Counters.SALES, 1).build()));
@@ -115,13 +154,71 @@ class DynamoDbStatsRepositoryTest {
     }
 
     @Test
-    void chunkMarkers_expireAfterSevenDays() {
+    void moreClickLinesThanOneDeltaHolds_areSplitIntoChunks_eachCountedOnce() {
+        List<Projected> batch = new ArrayList<>();
+        for (int i = 0; i < DynamoDbStatsRepository.MAX_DELTA_LINES + 10; i++) {
+            batch.add(click(partner, "l" + i, MAY));
+        }
+        assertEquals(new Applied(batch.size(), 0, null), stats.apply("shard-1", batch));
+        assertEquals(2, table.count("CLICK_DELTA"));
+        assertEquals(new Applied(0, 2, null), stats.apply("shard-1", batch));
+
+        rollUp.run();
+        assertEquals(batch.size(), clicks(partner, MAY));
+        int parts = (int) Math.ceil(batch.size() / (double) DynamoDbClickRollups.LINKS_PER_ITEM);
+        assertEquals(parts, table.count("PARTNER_CLICKS"), "link counts spill into further items");
+    }
+
+    @Test
+    void clicksWrittenAfterTheSeal_goToTheNextEpoch_andTheRollUpAfterThatCountsThem() {
         stats.apply("shard-1", List.of(click(partner, "ada-news", MAY)));
-        var marker = table.items().stream().filter(item -> "COUNTED".equals(item.get("type").s())).findFirst()
-                .orElseThrow();
-        long expiresAt = Long.parseLong(marker.get("expiresAt").n());
-        long expected = fixtures.now().plus(Duration.ofDays(7)).getEpochSecond();
-        assertTrue(Math.abs(expected - expiresAt) < 5, "expires in 7 days");
+        rollups.seal(1); // a roll-up has begun
+        stats.apply("shard-1", List.of(click(partner, "ada-news", MAY), click(partner, "ada-news", MAY)));
+
+        assertEquals(1, rollUp.run().clicks());
+        assertEquals(1, clicks(partner, MAY));
+        assertEquals(new RollUpClicks.Result(2, 2, 1, 0), rollUp.run());
+        assertEquals(3, clicks(partner, MAY));
+        assertEquals(new ClickRollups.Epochs(2, 2), rollups.epochs());
+    }
+
+    @Test
+    void aRollUpThatDiedHalfway_isFinishedByTheNext_withoutCountingAnythingTwice() {
+        PartnerId other = fixtures.partnerId();
+        stats.apply("shard-1", List.of(click(partner, "ada-news", MAY), click(other, "bob-blog", MAY)));
+        // the first run sealed epoch 1 and added the first partner's clicks, then died
+        rollups.seal(1);
+        assertTrue(rollups.add(1, new ClickRollups.PartnerClicks(partner, MAY, 1, Map.of("ada-news", 1L))));
+
+        RollUpClicks.Result result = rollUp.run();
+
+        assertEquals(new RollUpClicks.Result(1, 2, 2, 1), result);
+        assertEquals(1, clicks(partner, MAY));
+        assertEquals(1, clicks(other, MAY));
+        assertFalse(rollups.add(1, new ClickRollups.PartnerClicks(other, MAY, 1, Map.of("bob-blog", 1L))),
+                "an epoch's clicks are added once");
+    }
+
+    @Test
+    void aRollUpWithNothingToAdd_stillMovesTheEpochOn() {
+        assertEquals(new RollUpClicks.Result(1, 0, 0, 0), rollUp.run());
+        assertEquals(new RollUpClicks.Result(2, 0, 0, 0), rollUp.run());
+        assertEquals(new ClickRollups.Epochs(2, 2), rollups.epochs());
+    }
+
+    @Test
+    void chunkMarkers_expireAfterSevenDays_andDeltasAfterNinety() {
+        stats.apply("shard-1", List.of(click(partner, "ada-news", MAY)));
+        assertExpiresIn("COUNTED", Duration.ofDays(7));
+        assertExpiresIn("CLICK_DELTA", Duration.ofDays(90));
+    }
+
+    private void assertExpiresIn(String type, Duration duration) {
+        Map<String, AttributeValue> item = table.items().stream().filter(i -> type.equals(i.get("type").s()))
+                .findFirst().orElseThrow();
+        long expiresAt = Long.parseLong(item.get("expiresAt").n());
+        long expected = fixtures.now().plus(duration).getEpochSecond();
+        assertTrue(Math.abs(expected - expiresAt) < 5, type + " expires in " + duration);
     }
 
     @Test

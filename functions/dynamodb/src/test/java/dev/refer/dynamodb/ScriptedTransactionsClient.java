@@ -3,6 +3,8 @@ package dev.refer.dynamodb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -16,8 +18,8 @@ import java.util.Map;
 
 /**
  * A DynamoDB client whose transactions are refused with scripted reasons, for the outcomes DynamoDB Local does not
- * produce on demand (it serialises transactions, so it never reports a TransactionConflict). Every other call is
- * unsupported.
+ * produce on demand (it serialises transactions, so it never reports a TransactionConflict). GetItem answers the
+ * scripted items in turn (none: no item); every other call is unsupported.
  */
 final class ScriptedTransactionsClient implements DynamoDbClient {
 
@@ -28,6 +30,20 @@ final class ScriptedTransactionsClient implements DynamoDbClient {
 
     private final Deque<Refusal> refusals = new ArrayDeque<>();
     final List<TransactWriteItemsRequest> requests = new ArrayList<>();
+    private final Deque<Map<String, AttributeValue>> items = new ArrayDeque<>();
+
+    /** The next GetItem finds {@code item} (an empty map: no item). */
+    ScriptedTransactionsClient answerGet(Map<String, AttributeValue> item) {
+        items.add(item);
+        return this;
+    }
+
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+        Map<String, AttributeValue> item = items.poll();
+        return item == null || item.isEmpty() ? GetItemResponse.builder().build()
+                : GetItemResponse.builder().item(item).build();
+    }
 
     /** The next transaction is cancelled with these reason codes, one per item ("None" for an item that was fine). */
     ScriptedTransactionsClient refuse(String... codes) {

@@ -63,7 +63,7 @@ class TransactionConflictTest {
     void countersApply_whenConflictOnce_retriesAndApplies() {
         client.refuse(NONE, CONFLICT, NONE);
 
-        StatsRepository.Applied applied = new DynamoDbStatsRepository(client, config, 4).apply("shard", clicks());
+        StatsRepository.Applied applied = new DynamoDbStatsRepository(client, config).apply("shard", clicks());
 
         assertEquals(new StatsRepository.Applied(1, 0, null), applied);
         assertEquals(2, client.requests.size());
@@ -75,16 +75,29 @@ class TransactionConflictTest {
             client.refuse(NONE, CONFLICT, NONE);
         }
 
-        StatsRepository.Applied applied = new DynamoDbStatsRepository(client, config, 4).apply("shard", clicks());
+        StatsRepository.Applied applied = new DynamoDbStatsRepository(client, config).apply("shard", clicks());
 
         assertEquals(new StatsRepository.Applied(0, 0, "1"), applied);
         assertEquals(4, client.requests.size());
     }
 
+    /** The roll-up sealed the epoch between reading it and writing: the chunk goes to the next epoch. */
+    @Test
+    void countersApply_whenTheEpochWasSealedMeanwhile_writesTheDeltaIntoTheNextEpoch() {
+        client.answerGet(Map.of()).answerGet(Map.of("sealed", AttributeValue.fromN("1")));
+        client.refuse(NONE, FAILED, NONE);
+
+        StatsRepository.Applied applied = new DynamoDbStatsRepository(client, config).apply("shard", clicks());
+
+        assertEquals(new StatsRepository.Applied(1, 0, null), applied);
+        assertEquals(List.of("CLICKDELTAS#1", "CLICKDELTAS#2"), client.requests.stream()
+                .map(request -> request.transactItems().get(2).put().item().get("pk").s()).toList());
+    }
+
     @Test
     void countersApply_mergesEveryCountOfOneItem_intoOneUpdate() {
         StatsDelta sale = StatsDelta.forPartner(partner, fixtures.now()).event(Counters.SALES, 1).build();
-        new DynamoDbStatsRepository(client, config, 4).apply("shard", List.of(
+        new DynamoDbStatsRepository(client, config).apply("shard", List.of(
                 new StatsRepository.Projected("1", List.of(sale), null),
                 new StatsRepository.Projected("2", List.of(sale), null)));
 

@@ -157,12 +157,16 @@ final class FunctionReader {
         return Integer.parseInt(String.valueOf(value));
     }
 
-    private static ScheduleDef schedule(String eventName, String type, String expressionKey,
-                                        Map<String, Object> properties, String where) {
+    private ScheduleDef schedule(String eventName, String type, String expressionKey,
+                                 Map<String, Object> properties, String where) {
         // Schedule uses "Enabled: false", ScheduleV2 uses "State: DISABLED"; either switches it off.
         boolean enabled = Boolean.parseBoolean(Nodes.optionalString(properties, "Enabled").orElse("true"))
                 && !"DISABLED".equals(Nodes.optionalString(properties, "State").orElse("ENABLED"));
-        return new ScheduleDef(eventName, type, Nodes.string(properties, expressionKey, where),
-                Nodes.optionalString(properties, "Input").orElse(null), enabled);
+        Object expression = properties.get(expressionKey);
+        String resolved = expression instanceof Map<?, ?> map && map.get("Ref") instanceof String parameter
+                && parameterDefaults.containsKey(parameter) ? parameterDefaults.get(parameter)
+                : Nodes.string(properties, expressionKey, where);
+        return new ScheduleDef(eventName, type, resolved, Nodes.optionalString(properties, "Input").orElse(null),
+                enabled);
     }
 }
