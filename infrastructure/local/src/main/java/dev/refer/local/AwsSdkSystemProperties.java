@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Points every AWS SDK v2 client of this JVM at the emulators through the SDK's standard configuration (JVM system
- * properties, which the SDK reads before the AWS_* environment variables), so the handlers build their clients exactly
- * as in Lambda. Closing restores what was there before, for tests that start several stacks in one JVM.
+ * The settings every AWS SDK v2 client of this JVM shares with the emulators, through the SDK's standard configuration
+ * (JVM system properties): region, credentials and the HTTP client. Endpoints are not among them: each function gets
+ * its own in its environment ({@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL}), as a Lambda function reads
+ * them, so a test can put a recorder in front of one function's calls. Closing restores what was there before, for
+ * tests that start several stacks in one JVM.
  */
 final class AwsSdkSystemProperties implements AutoCloseable {
 
@@ -21,12 +23,9 @@ final class AwsSdkSystemProperties implements AutoCloseable {
         values.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
     }
 
-    static AwsSdkSystemProperties apply(DynamoDbLocal dynamoDb, URI moto) {
+    static AwsSdkSystemProperties apply(DynamoDbLocal dynamoDb) {
         Map<String, String> values = new LinkedHashMap<>(dynamoDb.sdkSystemProperties());
-        // SES v2 by its service-specific name (AWS_ENDPOINT_URL_SESV2 <-> aws.endpointUrlSesV2)
-        values.put("aws.endpointUrlSesV2", moto.toString());
-        // Every other service (SQS, Scheduler, Secrets Manager, S3...) goes to moto.
-        values.put("aws.endpointUrl", moto.toString());
+        values.keySet().removeIf(name -> name.startsWith("aws.endpointUrl"));
         // The local classpath holds several HTTP clients (DynamoDB Local brings its own); a client built without an
         // explicit one gets the light one a function jar ships with, instead of failing on the ambiguity.
         values.put("software.amazon.awssdk.http.service.impl",
@@ -34,13 +33,12 @@ final class AwsSdkSystemProperties implements AutoCloseable {
         return new AwsSdkSystemProperties(values);
     }
 
-    /**
-     * A client of the stack's own (creating its queues and secrets), built the plain way so the system properties
-     * point it at moto, with the light HTTP client the functions use.
-     */
+    /** A client of the stack's own (creating its queues and secrets) on {@code endpoint}, with the light HTTP client. */
     static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
-            & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C client(B builder) {
-        return builder.httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+            & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C client(B builder,
+                                                                                                URI endpoint) {
+        return builder.endpointOverride(endpoint)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
     }
 
     @Override

@@ -56,12 +56,23 @@ public final class LocalStack implements AutoCloseable {
      * @param demo          seed a program, a partner and a link through the admin API once started
      * @param accessLog     print one line per request
      * @param refs          further values the template refers to ({@link SamTemplate#resolveEnvironment})
+     * @param endpoints     what each function's environment names as an emulator's endpoint (tests put recorders
+     *                      in front of a function's calls)
      */
     public record Options(int port, String tableName, String adminKey, String webhookSecret, Path template,
-                          boolean demo, boolean accessLog, Map<String, String> refs) {
+                          boolean demo, boolean accessLog, Map<String, String> refs, Endpoints endpoints) {
 
         public Options {
             refs = Map.copyOf(refs);
+        }
+
+        public Options(int port, String tableName, String adminKey, String webhookSecret, Path template,
+                       boolean demo, boolean accessLog, Map<String, String> refs) {
+            this(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, Endpoints.DIRECT);
+        }
+
+        public Options withEndpoints(Endpoints endpoints) {
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
         }
 
         /** Port 3000, table refer-local, keys from REFER_ADMIN_KEY / REFER_WEBHOOK_SECRET or generated. */
@@ -71,40 +82,53 @@ public final class LocalStack implements AutoCloseable {
         }
 
         public Options withPort(int port) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
         }
 
         public Options withTableName(String tableName) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
         }
 
         public Options withAdminKey(String adminKey) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
         }
 
         public Options withWebhookSecret(String webhookSecret) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
         }
 
         public Options withTemplate(Path template) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
         }
 
         public Options withDemo(boolean demo) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
         }
 
         public Options withAccessLog(boolean accessLog) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
         }
 
         public Options withRef(String key, String value) {
             Map<String, String> more = new LinkedHashMap<>(refs);
             more.put(key, value);
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, more);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, more, endpoints);
         }
     }
 
+    /** The endpoint a function's environment names for an emulator. */
+    @FunctionalInterface
+    public interface Endpoints {
+        Endpoints DIRECT = (function, emulator, endpoint) -> endpoint;
+
+        /**
+         * @param emulator "dynamodb" (DynamoDB Local) or "moto" (every other AWS service)
+         * @param endpoint where the emulator listens
+         */
+        URI endpoint(String functionLogicalId, String emulator, URI endpoint);
+    }
+
+    private Endpoints endpoints = Endpoints.DIRECT;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final List<String> streamDescriptions = new ArrayList<>();
@@ -141,18 +165,21 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void boot(Options options) throws IOException {
+        endpoints = options.endpoints();
         template = options.template() == null ? SamTemplate.load() : SamTemplate.load(options.template());
         dynamoDb = track(DynamoDbLocal.start());
         moto = track(MotoServer.start());
-        track(AwsSdkSystemProperties.apply(dynamoDb, moto.endpoint()));
+        track(AwsSdkSystemProperties.apply(dynamoDb));
 
         Map<String, String> refs = new LinkedHashMap<>(createTables());
-        queues = LocalQueues.create(AwsSdkSystemProperties.client(SqsClient.builder()), template, tableName);
+        queues = LocalQueues.create(AwsSdkSystemProperties.client(SqsClient.builder(), moto.endpoint()), template,
+                tableName);
         refs.putAll(queues.refs());
         String secretName = template.parameterDefaults().get("WebhookSecretName");
         if (secretName != null) {
             // the webhook reads its signing secret from Secrets Manager (moto here), as on AWS
-            try (SecretsManagerClient secrets = AwsSdkSystemProperties.client(SecretsManagerClient.builder())) {
+            try (SecretsManagerClient secrets = AwsSdkSystemProperties.client(SecretsManagerClient.builder(),
+                    moto.endpoint())) {
                 secrets.createSecret(r -> r.name(secretName).secretString(webhookSecret));
             }
         }
@@ -200,6 +227,11 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(definition.memorySizeMb()));
+        // Where its AWS calls go: DynamoDB Local, and moto for every other service (SES, SQS, Secrets Manager...).
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB",
+                endpoints.endpoint(definition.logicalId(), "dynamodb", dynamoDb.endpoint()).toString());
+        environment.put("AWS_ENDPOINT_URL",
+                endpoints.endpoint(definition.logicalId(), "moto", moto.endpoint()).toString());
         environment.putAll(template.resolveEnvironment(definition, refs));
         LocalFunction function = new LocalFunction(definition.logicalId(),
                 HandlerFactory.forFunction(definition, environment), definition.timeoutSeconds(),
@@ -293,6 +325,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Returns once the stream consumers have processed everything written so far (at most 30 s). */
+    /** Runs every function's SnapStart hooks as before a snapshot ({@link LocalFunction#runBeforeCheckpointHooks}). */
+    public void runBeforeCheckpointHooks() {
+        functions.values().forEach(LocalFunction::runBeforeCheckpointHooks);
+    }
+
     public void awaitStreamsIdle() {
         awaitStreamsIdle(STREAMS_IDLE_TIMEOUT);
     }

@@ -51,6 +51,33 @@ public final class LocalFunction {
         idle.push(newEnvironment());
     }
 
+    /**
+     * Runs the SnapStart hooks of the function's idle environments now, as Lambda does before it takes a snapshot:
+     * {@code beforeCheckpoint} of every CRaC resource a handler holds in its fields (a function keeps its hooks in a
+     * field, since CRaC holds them weakly). Tests use it to see what priming does.
+     */
+    public void runBeforeCheckpointHooks() {
+        for (RequestStreamHandler handler : idle) {
+            for (Class<?> type = handler.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+                for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                    if (java.lang.reflect.Modifier.isStatic(field.getModifiers())
+                            || !org.crac.Resource.class.isAssignableFrom(field.getType())) {
+                        continue;
+                    }
+                    try {
+                        field.setAccessible(true);
+                        Object resource = field.get(handler);
+                        if (resource != null) {
+                            ((org.crac.Resource) resource).beforeCheckpoint(null);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(name + ": beforeCheckpoint of " + field + " failed", e);
+                    }
+                }
+            }
+        }
+    }
+
     /** How many execution environments were created so far. */
     public int environmentCount() {
         return created.get();

@@ -242,6 +242,15 @@ final class StreamPoller implements AutoCloseable {
         } catch (ExpiredIteratorException e) {
             shard.iterator = null; // read again after the last record seen
             return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException e) {
+            // The iterator points before the shard's oldest record (DynamoDB Local reports this for an iterator taken
+            // on a shard without records once records have come and gone). Take a new one, after the last record
+            // seen or at the shard's start, as Lambda's event source mapping does.
+            shard.iterator = null;
+            if (shard.lastSequenceNumber == null) {
+                shard.iteratorType = ShardIteratorType.TRIM_HORIZON;
+            }
+            return true;
         }
         shard.iterator = response.nextShardIterator();
         if (shard.iterator == null) {
@@ -385,7 +394,7 @@ final class StreamPoller implements AutoCloseable {
     private static final class ShardState {
         final String id;
         final String parentId;
-        final ShardIteratorType iteratorType;
+        ShardIteratorType iteratorType;
         final List<ObjectNode> pending = new ArrayList<>();
         String iterator;
         String lastSequenceNumber;

@@ -163,8 +163,11 @@ class ReferralFlowEndToEndTest {
                 .map(c -> ((Number) ((Map<String, Object>) c.get("amount")).get("minor")).intValue()).toList());
         assertEquals(2, items(admin("GET", "/admin/partners/" + partnerId + "/conversions", null)).size());
 
-        // the counters add up (clicks arrive through the table's stream)
+        // the counters add up: clicks arrive through the table's stream and count once the roll-up ran
         stack.awaitStreamsIdle();
+        HttpResponse<String> rollUp = admin("POST", "/_local/schedules/ClickRollupFunction", null);
+        assertEquals(200, rollUp.statusCode(), rollUp.body());
+        assertEquals(1, ((Number) json(rollUp).get("clicks")).intValue(), rollUp.body());
         Map<String, Object> stats = json(admin("GET", "/admin/partners/" + partnerId + "/stats?month=" + YearMonth.from(saleTime.atZone(ZoneOffset.UTC)), null));
         Map<String, Object> allTime = (Map<String, Object>) stats.get("allTime");
         assertEquals(1, number(allTime, "clicks"));
@@ -209,6 +212,46 @@ class ReferralFlowEndToEndTest {
                 .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CONVERSION#main#evt_concurrent"),
                         "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CONVERSION"))));
         assertTrue(conversion.hasItem());
+    }
+
+    /** A popular partner: 16 visitors at once, 400 leads in all; none fails and the counters show every one. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void leadsForOnePartner_postedBySixteenThreadsAtOnce_allSucceedAndAllCount() throws Exception {
+        admin("PUT", "/admin/program", """
+                {"currency":"EUR","attributionWindowDays":30,"holdingPeriodDays":30,"plan":{"saleRateBps":1000},
+                 "allowedDestinationHosts":["example.com"],"allowedFormOrigins":["https://www.example.com"]}""");
+        String partnerId = (String) json(admin("POST", "/admin/partners",
+                "{\"name\":\"Hot Partner\",\"email\":\"hot@partner.example\"}")).get("id");
+        assertEquals(201, admin("POST", "/admin/partners/" + partnerId + "/links",
+                "{\"code\":\"hot-e2e\",\"destination\":\"https://example.com/\"}").statusCode());
+        int threads = 16;
+        int perThread = 25;
+        List<CompletableFuture<List<Integer>>> posters = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            posters.add(CompletableFuture.supplyAsync(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    String body = "{\"email\":\"v" + thread + "-" + i + "@hot.example\",\"ref\":\"hot-e2e\"}";
+                    try {
+                        statuses.add(send(request("/leads").header("content-type", "application/json")
+                                .header("origin", "https://www.example.com")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))).statusCode());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return statuses;
+            }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        posters.forEach(poster -> statuses.addAll(poster.join()));
+        assertEquals(threads * perThread, statuses.stream().filter(status -> status == 202).count(), statuses.toString());
+
+        stack.awaitStreamsIdle();
+        Map<String, Object> stats = json(admin("GET", "/admin/partners/" + partnerId + "/stats", null));
+        assertEquals(threads * perThread, number((Map<String, Object>) stats.get("allTime"), "leads"));
     }
 
     private static long number(Map<String, Object> counters, String name) {

@@ -1,0 +1,315 @@
+package dev.refer.local.iam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.Webhook;
+import dev.refer.emulators.FunctionDef;
+import dev.refer.emulators.SamTemplate;
+import dev.refer.local.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Holds every AWS call each function makes against that function's policy in template.yaml: on AWS a call the policy
+ * does not allow fails, while the local stack (no IAM) lets it through. Each function's calls go through a recorder
+ * in front of the emulators; the test runs every function's SnapStart priming (as before a snapshot), every route of
+ * the template, the stream consumer and every schedule, then compares what was called with what is allowed.
+ */
+class FunctionPoliciesTest {
+
+    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SamTemplate TEMPLATE = SamTemplate.load();
+    private static final Map<String, RecordingProxy> PROXIES = new ConcurrentHashMap<>();
+    private static LocalStack stack;
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Set<String> routesCalled = new TreeSet<>();
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(LocalStack.Options.defaults().withPort(0).withTableName("refer-iam")
+                .withAdminKey("iam-admin-key").withAccessLog(false)
+                .withEndpoints((function, emulator, endpoint) -> PROXIES.computeIfAbsent(function + "/" + emulator,
+                        key -> {
+                            try {
+                                return new RecordingProxy(endpoint);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }).endpoint()));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+        PROXIES.values().forEach(RecordingProxy::close);
+    }
+
+    @Test
+    void everyCallOfEveryFunction_priming_routes_streamAndSchedules_isAllowedByItsPolicy() throws Exception {
+        // before a snapshot: every registered priming hook, as SnapStart runs them
+        stack.runBeforeCheckpointHooks();
+
+        exerciseEveryRoute();
+        stack.awaitStreamsIdle();
+        for (FunctionDef function : TEMPLATE.functions()) {
+            if (!function.schedules().isEmpty()) {
+                HttpResponse<String> run = send("POST", "/_local/schedules/" + function.logicalId(), null, true);
+                assertEquals(200, run.statusCode(), run.body());
+            }
+        }
+
+        Set<String> templateRoutes = new TreeSet<>();
+        TEMPLATE.functions().forEach(f -> f.routes().forEach(route -> templateRoutes.add(route.routeKey())));
+        assertEquals(templateRoutes, routesCalled, "the test must call every route of the template");
+
+        List<String> denied = new ArrayList<>();
+        for (FunctionDef function : TEMPLATE.functions()) {
+            List<Statement> policy = policy(function.logicalId());
+            Set<RecordingProxy.Call> calls = new LinkedHashSet<>();
+            PROXIES.forEach((key, proxy) -> {
+                if (key.startsWith(function.logicalId() + "/")) {
+                    calls.addAll(proxy.calls);
+                }
+            });
+            assertFalse(calls.isEmpty(), function.logicalId() + " made no AWS call: the recorder missed it");
+            for (RecordingProxy.Call call : calls) {
+                if (policy.stream().noneMatch(statement -> statement.allows(call))) {
+                    denied.add(function.logicalId() + ": " + call.action() + " on " + call.resource());
+                }
+            }
+        }
+        assertEquals(List.of(), denied, "calls the template's policies do not allow");
+    }
+
+    @Test
+    void theChecker_refusesWhatAPolicyDoesNotGrant() {
+        List<Statement> redirect = policy("RedirectFunction");
+        assertTrue(redirect.stream().anyMatch(s -> s.allows(new RecordingProxy.Call("dynamodb:GetItem", "table"))));
+        assertFalse(redirect.stream().anyMatch(s -> s.allows(new RecordingProxy.Call("dynamodb:Query", "table"))));
+        List<Statement> admin = policy("AdminApiFunction");
+        assertTrue(admin.stream().anyMatch(s -> s.allows(new RecordingProxy.Call("dynamodb:Query",
+                "table/index/GSI1"))));
+        assertFalse(admin.stream().anyMatch(s -> s.allows(new RecordingProxy.Call("dynamodb:Query",
+                "table/index/NOPE"))));
+    }
+
+    // ---- the flow ----------------------------------------------------------------------------------------------
+
+    private void exerciseEveryRoute() throws Exception {
+        ok(send("PUT", "/admin/program", """
+                {"currency":"EUR","attributionWindowDays":30,"holdingPeriodDays":30,
+                 "plan":{"saleRateBps":2000,"leadRewardMinor":2500},
+                 "allowedDestinationHosts":["example.com"],"allowedFormOrigins":["https://www.example.com"]}""",
+                true), "PUT /admin/program");
+        ok(send("GET", "/admin/program", null, true), "GET /admin/program");
+        HttpResponse<String> partner = ok(send("POST", "/admin/partners",
+                "{\"name\":\"Iam Partner\",\"email\":\"iam@partner.example\"}", true), "POST /admin/partners");
+        String partnerId = JSON.readTree(partner.body()).get("id").asText();
+        ok(send("GET", "/admin/partners", null, true), "GET /admin/partners");
+        ok(send("GET", "/admin/partners/" + partnerId, null, true), "GET /admin/partners/{partnerId}");
+        ok(send("PATCH", "/admin/partners/" + partnerId, "{\"status\":\"ACTIVE\"}", true),
+                "PATCH /admin/partners/{partnerId}");
+        ok(send("POST", "/admin/partners/" + partnerId + "/links",
+                "{\"code\":\"iam-link\",\"destination\":\"https://example.com/\"}", true),
+                "POST /admin/partners/{partnerId}/links");
+        ok(send("GET", "/admin/partners/" + partnerId + "/links", null, true),
+                "GET /admin/partners/{partnerId}/links");
+        ok(send("PATCH", "/admin/links/iam-link", "{\"enabled\":true}", true), "PATCH /admin/links/{code}");
+
+        HttpResponse<String> redirect = send("GET", "/iam-link", null, false);
+        assertEquals(302, redirect.statusCode());
+        routesCalled.add("GET /{code}");
+        String location = redirect.headers().firstValue("location").orElseThrow();
+        String rid = location.substring(location.indexOf("rid=") + 4);
+
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(uri("/leads"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("origin", "https://www.example.com").header("access-control-request-method", "POST")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(preflight.statusCode() < 300, preflight.body());
+        routesCalled.add("OPTIONS /leads");
+        for (String email : List.of("ada@acme.example", "bob@corp.example")) {
+            HttpResponse<String> lead = HTTP.send(HttpRequest.newBuilder(uri("/leads")).header("user-agent", BROWSER)
+                    .header("content-type", "application/json").header("origin", "https://www.example.com")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"rid\":\"" + rid
+                            + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, lead.statusCode(), lead.body());
+        }
+        routesCalled.add("POST /leads");
+
+        JsonNode leads = JSON.readTree(ok(send("GET", "/admin/partners/" + partnerId + "/leads", null, true),
+                "GET /admin/partners/{partnerId}/leads").body()).get("items");
+        String bob = null;
+        for (JsonNode lead : leads) {
+            if (lead.get("email").asText().startsWith("bob")) {
+                bob = lead.get("id").asText();
+            }
+        }
+        ok(send("GET", "/admin/leads/" + bob, null, true), "GET /admin/leads/{leadId}");
+        ok(send("POST", "/admin/leads/" + bob + "/qualify", null, true), "POST /admin/leads/{leadId}/qualify");
+        ok(send("POST", "/admin/leads/" + bob + "/reject", "{\"reason\":\"duplicate\"}", true),
+                "POST /admin/leads/{leadId}/reject");
+
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        webhook("{\"id\":\"evt_iam_sale\",\"type\":\"sale\",\"orderId\":\"inv_iam\",\"amount\":10000,"
+                + "\"currency\":\"EUR\",\"occurredAt\":\"" + now + "\",\"customer\":{\"externalId\":\"cus_ada\","
+                + "\"email\":\"ada@acme.example\"}}");
+        webhook("{\"id\":\"evt_iam_refund\",\"type\":\"refund\",\"orderId\":\"inv_iam\",\"amount\":2500,"
+                + "\"currency\":\"EUR\",\"occurredAt\":\"" + now + "\",\"customer\":{\"externalId\":\"cus_ada\"}}");
+        routesCalled.add("POST /webhooks/conversions");
+
+        ok(send("GET", "/admin/partners/" + partnerId + "/conversions", null, true),
+                "GET /admin/partners/{partnerId}/conversions");
+        ok(send("GET", "/admin/partners/" + partnerId + "/commissions", null, true),
+                "GET /admin/partners/{partnerId}/commissions");
+        ok(send("GET", "/admin/partners/" + partnerId + "/stats?month=" + now.substring(0, 7), null, true),
+                "GET /admin/partners/{partnerId}/stats");
+    }
+
+    private HttpResponse<String> ok(HttpResponse<String> response, String routeKey) {
+        assertTrue(response.statusCode() >= 200 && response.statusCode() < 300,
+                routeKey + " answered " + response.statusCode() + ": " + response.body());
+        routesCalled.add(routeKey);
+        return response;
+    }
+
+    private void webhook(String body) throws Exception {
+        String id = "msg_" + System.nanoTime();
+        long timestamp = System.currentTimeMillis() / 1000;
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/webhooks/conversions"))
+                .header("content-type", "application/json").header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", new Webhook(stack.webhookSecret()).sign(id, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private static URI uri(String path) {
+        return stack.baseUri().resolve(path);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json, boolean admin)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("user-agent", BROWSER);
+        if (admin) {
+            request.header("x-admin-key", stack.adminKey());
+        }
+        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("content-type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ---- the policies ------------------------------------------------------------------------------------------
+
+    /** One Allow statement: its actions and its resources, as short names ("table", "secret:name-*"). */
+    private record Statement(List<String> actions, List<String> resources) {
+        boolean allows(RecordingProxy.Call call) {
+            boolean action = actions.stream().anyMatch(a -> glob(a).matcher(call.action()).matches());
+            // a secret's ARN ends in "-" and six random characters after its name
+            String resource = call.resource().startsWith("secret:") ? call.resource() + "-AbCdEf" : call.resource();
+            return action && resources.stream().anyMatch(r -> glob(r).matcher(resource).matches());
+        }
+    }
+
+    private static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("\\*", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Statement> policy(String functionLogicalId) {
+        Map<String, Object> properties = TEMPLATE.resourceProperties(functionLogicalId);
+        List<Statement> statements = new ArrayList<>();
+        for (Object policy : (List<Object>) properties.getOrDefault("Policies", List.of())) {
+            if (!(policy instanceof Map<?, ?> document) || !(document.get("Statement") instanceof List<?> list)) {
+                throw new IllegalStateException(functionLogicalId + ": only inline policy statements are checked,"
+                        + " found " + policy);
+            }
+            for (Object item : list) {
+                Map<String, Object> statement = (Map<String, Object>) item;
+                if (!"Allow".equals(statement.get("Effect"))) {
+                    continue;
+                }
+                statements.add(new Statement(strings(statement.get("Action")),
+                        strings(statement.get("Resource")).stream().map(FunctionPoliciesTest::shortName).toList()));
+            }
+        }
+        return statements;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            List<String> all = new ArrayList<>();
+            list.forEach(item -> all.addAll(strings(item)));
+            return all;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return List.of(render((Map<String, Object>) map));
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    /** A resource expression of the template, rendered: {@code !GetAtt ReferralTable.Arn} is "ReferralTable.Arn". */
+    @SuppressWarnings("unchecked")
+    private static String render(Map<String, Object> expression) {
+        if (expression.get("Fn::GetAtt") instanceof Object getAtt) {
+            return getAtt instanceof List<?> parts ? parts.get(0) + "." + parts.get(1) : String.valueOf(getAtt);
+        }
+        if (expression.get("Fn::Sub") instanceof String sub) {
+            String rendered = sub;
+            for (Map.Entry<String, String> parameter : TEMPLATE.parameterDefaults().entrySet()) {
+                rendered = rendered.replace("${" + parameter.getKey() + "}", parameter.getValue());
+            }
+            return rendered.replace("${ReferralTable.Arn}", "ReferralTable.Arn");
+        }
+        throw new IllegalStateException("unsupported resource expression " + expression);
+    }
+
+    /** The recorder's names: the table "table", its indexes "table/index/X", secrets "secret:name". */
+    private static String shortName(String resource) {
+        if (resource.equals("ReferralTable.Arn")) {
+            return "table";
+        }
+        if (resource.startsWith("ReferralTable.Arn/index/")) {
+            return "table" + resource.substring("ReferralTable.Arn".length());
+        }
+        if (resource.contains(":secret:")) {
+            return "secret:" + resource.substring(resource.indexOf(":secret:") + ":secret:".length());
+        }
+        if (resource.endsWith(".Arn")) {
+            return "queue:" + resource.substring(0, resource.length() - 4);
+        }
+        return resource;
+    }
+}
