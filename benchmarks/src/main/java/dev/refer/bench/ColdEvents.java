@@ -100,6 +100,27 @@ final class ColdEvents {
                 }
             };
         }
+        if (!function.schedules().isEmpty()) {
+            return new ColdEvent() {
+                @Override
+                public String describe() {
+                    return "a scheduled run (EventBridge Scheduler's event)";
+                }
+
+                @Override
+                public byte[] next() {
+                    return bytes("{\"version\":\"0\",\"source\":\"aws.scheduler\",\"detail-type\":\"Scheduled Event\","
+                            + "\"time\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"detail\":{}}");
+                }
+
+                @Override
+                public String check(byte[] response) {
+                    Map<String, Object> json = parse(response);
+                    return json != null && json.containsKey("epoch") ? null
+                            : "expected the run's summary, got " + text(response);
+                }
+            };
+        }
         throw new IllegalStateException(function.logicalId() + " has no route or stream the cold-start benchmark"
                 + " knows an event for (routes " + routes + "); add one to ColdEvents");
     }

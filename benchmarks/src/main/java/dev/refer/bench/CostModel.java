@@ -22,29 +22,35 @@ final class CostModel {
     static final double MEMORY_GB = 1024 / 1024.0;
     /** One structured log line per lead or conversion (redirects log nothing on success). */
     static final double LOG_LINE_BYTES = 220;
-    /**
-     * The click counter's share per click: a stream batch of up to 100 clicks of one link is one transaction of a
-     * marker and four counter items, 2 write units each (transactional writes cost double): 10 units per 100 clicks,
-     * plus one invocation per batch.
-     */
-    static final double COUNTER_WRITE_UNITS_PER_CLICK = 10 / 100.0;
-    static final double COUNTER_INVOCATIONS_PER_CLICK = 1 / 100.0;
-
     private CostModel() {
     }
 
     static List<Metric> run(Map<String, String> figures) {
         List<Metric> metrics = new ArrayList<>();
         metrics.add(new Metric("cost.prices_as_of", PRICES_AS_OF));
-        if (figures.containsKey("redirect.warm.cached.p50.ms")) {
-            double counter = COUNTER_WRITE_UNITS_PER_CLICK * DYNAMODB_WRITE_UNIT_PER_MILLION
-                    + COUNTER_INVOCATIONS_PER_CLICK * LAMBDA_REQUESTS_PER_MILLION;
+        if (figures.containsKey("redirect.warm.cached.p50.ms")
+                && figures.containsKey("clicks.counting.units.write.per_click")) {
+            // counting a click: its share of a stream batch's delta and of the roll-up, as measured under realistic
+            // traffic by the clicks section
+            double counting = (num(figures, "clicks.counting.units.write.per_click")
+                    + num(figures, "clicks.rollup.units.write.per_click")) * DYNAMODB_WRITE_UNIT_PER_MILLION
+                    + (num(figures, "clicks.counting.units.read.per_click")
+                    + num(figures, "clicks.rollup.units.read.per_click")) * DYNAMODB_READ_UNIT_PER_MILLION
+                    + (num(figures, "clicks.counting.invocations.per_click")
+                    + num(figures, "clicks.rollup.invocations.per_click")) * LAMBDA_REQUESTS_PER_MILLION
+                    + (num(figures, "clicks.counting.gb_ms.per_click")
+                    + num(figures, "clicks.rollup.gb_ms.per_click")) / 1000 * LAMBDA_ARM_PER_GB_SECOND * 1_000_000;
             double cached = perMillion(ms(figures, "redirect.warm.cached.p50.ms"), 0,
-                    num(figures, "redirect.units.write"), 0) + counter;
+                    num(figures, "redirect.units.write"), 0);
             double uncached = perMillion(ms(figures, "redirect.warm.p50.ms"), num(figures, "redirect.units.read"),
-                    num(figures, "redirect.units.write"), 0) + counter;
-            metrics.add(Metric.of("cost.redirect.usd_per_million", cached, 2));
-            metrics.add(Metric.of("cost.redirect.uncached.usd_per_million", uncached, 2));
+                    num(figures, "redirect.units.write"), 0);
+            // realistic: the link cache's miss ratio measured under the same traffic
+            double miss = num(figures, "redirect.realistic.cache_miss.ratio");
+            metrics.add(Metric.of("cost.clicks.counting.usd_per_million", counting, 3));
+            metrics.add(Metric.of("cost.redirect.usd_per_million", cached + counting, 2));
+            metrics.add(Metric.of("cost.redirect.uncached.usd_per_million", uncached + counting, 2));
+            metrics.add(Metric.of("cost.redirect.realistic.usd_per_million",
+                    (1 - miss) * cached + miss * uncached + counting, 2));
             metrics.add(Metric.of("cost.redirect.floor.usd_per_million",
                     HTTP_API_PER_MILLION + LAMBDA_REQUESTS_PER_MILLION + DYNAMODB_WRITE_UNIT_PER_MILLION, 2));
         }
