@@ -235,18 +235,19 @@ public final class ColdStartBenchmark {
         List<Target> simulated = new ArrayList<>();
         for (FunctionDef function : template.functions()) {
             String module = module(function);
+            String name = name(function);
             String handler = function.handlerClass() + "::" + function.handlerMethod();
             Map<String, String> environment = lambdaEnvironment(template.resolveEnvironment(function, refs),
                     function.logicalId(), handler, function.memorySizeMb(), taskRoot);
             ColdEvents.ColdEvent event = events.forFunction(function);
             Path jar = context.lambdaJar(module);
-            targets.add(new Target(module, function.logicalId(), handler, jar.toString(), function.memorySizeMb(),
+            targets.add(new Target(name, function.logicalId(), handler, jar.toString(), function.memorySizeMb(),
                     environment, event));
             // the same function as SnapStart runs it: init and its priming hooks, then the first request
             Map<String, String> snapStart = new LinkedHashMap<>(environment);
             snapStart.put("_HANDLER", SNAPSTART_HANDLER);
             snapStart.put("REFER_BENCH_HANDLER", function.handlerClass());
-            simulated.add(new Target(SNAPSTART + module, function.logicalId(), SNAPSTART_HANDLER,
+            simulated.add(new Target(SNAPSTART + name, function.logicalId(), SNAPSTART_HANDLER,
                     jar + File.pathSeparator + helloJar, function.memorySizeMb(), snapStart, event));
             if (module.equals("redirect")) {
                 String probeClasspath = helloJar + File.pathSeparator + jar + File.pathSeparator
@@ -271,6 +272,17 @@ public final class ColdStartBenchmark {
         env.put("_HANDLER", handler);
         env.putAll(extra);
         return new Target(name, function.logicalId(), handler, classpath, function.memorySizeMb(), env, event);
+    }
+
+    /**
+     * The function's name in the figures: its logical id without "Function", in kebab case (RedirectFunction is
+     * "redirect", ClickRollupFunction "click-rollup"), so two functions of one module are told apart.
+     */
+    static String name(FunctionDef function) {
+        String id = function.logicalId().endsWith("Function")
+                ? function.logicalId().substring(0, function.logicalId().length() - "Function".length())
+                : function.logicalId();
+        return id.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** {@code functions/<module>/target/<module>-lambda.jar}: the module is the directory under functions/. */

@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.refer.core.stats.RollUpClicks;
 import dev.refer.dynamodb.DynamoDbClickRollups;
 import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
+import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -18,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The scheduled click roll-up (template: ClickRollupFunction, every ClickRollupMinutes): seals the open epoch of click
+ * The scheduled click roll-up (template: ClickRollupFunction on ClickRollupSchedule): seals the open epoch of click
  * deltas and adds it to the partners' monthly click counts ({@link RollUpClicks}). Whatever the schedule sends is
  * ignored; a run that fails is finished by the next (or by EventBridge Scheduler's retry), counting nothing twice.
  */
@@ -28,6 +30,10 @@ public final class ClickRollupHandler implements RequestStreamHandler {
     static final int DEFAULT_PARALLELISM = 16;
 
     private final RollUpClicks rollUp;
+    /** The same run on the calling thread only: priming refuses the writes of its own thread. */
+    private final RollUpClicks rollUpInline;
+    /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
+    SnapStartPriming priming;
 
     public ClickRollupHandler() {
         this(System.getenv());
@@ -35,11 +41,25 @@ public final class ClickRollupHandler implements RequestStreamHandler {
 
     public ClickRollupHandler(Map<String, String> env) {
         this(env, DynamoDbClients.create(env));
+        this.priming = SnapStartPriming.register(this::prime, () -> { });
+    }
+
+    /**
+     * SnapStart: before the snapshot, a run while DynamoDB refuses every write ({@link Priming}), on this thread only
+     * (the refusal is the calling thread's): the epochs are read, the seal and every addition are refused (they read
+     * as done by another run), nothing is written.
+     */
+    private void prime() {
+        Priming.refused(() -> {
+            RollUpClicks.Result result = rollUpInline.run();
+            LambdaJson.writeBytes(Map.of("epoch", result.epoch()));
+        });
     }
 
     private ClickRollupHandler(Map<String, String> env, DynamoDbClient client) {
-        this.rollUp = new RollUpClicks(new DynamoDbClickRollups(client, TableConfig.fromEnv(env)),
-                Env.intOr(env, "CLICK_ROLLUP_PARALLELISM", DEFAULT_PARALLELISM));
+        DynamoDbClickRollups rollups = new DynamoDbClickRollups(client, TableConfig.fromEnv(env));
+        this.rollUp = new RollUpClicks(rollups, Env.intOr(env, "CLICK_ROLLUP_PARALLELISM", DEFAULT_PARALLELISM));
+        this.rollUpInline = new RollUpClicks(rollups, 1);
     }
 
     /** The handler on a given client (benchmarks meter its calls). */

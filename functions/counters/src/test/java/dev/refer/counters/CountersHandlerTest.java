@@ -83,6 +83,19 @@ class CountersHandlerTest {
     }
 
     @Test
+    void rollUpPriming_withClicksWaiting_writesNothing_andTheRealRunStillCountsThem() throws IOException {
+        invoke("dynamodb-stream-counters.json");
+        var rollUp = new ClickRollupHandler(table.environment());
+        var before = table.items();
+
+        rollUp.priming.prime();
+
+        assertEquals(before, table.items(), "priming must not write");
+        assertEquals("{\"epoch\":1,\"clicks\":2,\"partnerMonths\":1,\"alreadyAdded\":0}", rollUp());
+        assertEquals(2L, stats().allTime(Counters.CLICKS));
+    }
+
+    @Test
     void snapStartPriming_runsTheRealCodePathsAndWritesNothing() {
         int before = table.items().size();
         handler.priming.prime();

@@ -1,5 +1,6 @@
 package dev.refer.core.conversion;
 
+import dev.refer.core.validation.Invalid;
 import dev.refer.core.attribution.Attribution;
 import dev.refer.core.ids.IdGenerator;
 import dev.refer.core.ledger.Commission;
@@ -58,7 +59,15 @@ public final class RecordRefund {
             return new ConversionResult.ProgramNotConfigured();
         }
         Instant now = clock.instant();
-        EventTime.check(command.occurredAt(), now, program);
+        try {
+            EventTime.check(command.occurredAt(), now, program);
+        } catch (Invalid outOfBounds) {
+            // a redelivery of an event recorded while it was in bounds is still a duplicate, not an error
+            if (orders.evidence(new Evidence.Query(command.eventId(), null, null, null, null)).eventRecorded()) {
+                return new ConversionResult.AlreadyRecorded(command.eventId());
+            }
+            throw outOfBounds;
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Evidence evidence = orders.evidence(new Evidence.Query(command.eventId(), command.orderId(), null, null,
                     null));

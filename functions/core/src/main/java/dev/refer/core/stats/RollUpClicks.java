@@ -26,7 +26,10 @@ public final class RollUpClicks {
     private final ClickRollups rollups;
     private final int parallelism;
 
-    /** @param parallelism partner-months written at once (the writes are independent and I/O bound) */
+    /**
+     * @param parallelism partner-months written at once (the writes are independent and I/O bound); 1 writes them
+     *                    all on the calling thread
+     */
     public RollUpClicks(ClickRollups rollups, int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
@@ -49,7 +52,13 @@ public final class RollUpClicks {
         });
         AtomicInteger already = new AtomicInteger();
         List<ClickRollups.PartnerClicks> additions = sums.values().stream().map(Sum::toClicks).toList();
-        if (!additions.isEmpty()) {
+        if (parallelism == 1) {
+            for (ClickRollups.PartnerClicks addition : additions) {
+                if (!rollups.add(epoch, addition)) {
+                    already.incrementAndGet();
+                }
+            }
+        } else if (!additions.isEmpty()) {
             ExecutorService executor = Executors.newFixedThreadPool(Math.min(parallelism, additions.size()));
             try {
                 List<Future<?>> pending = new ArrayList<>(additions.size());

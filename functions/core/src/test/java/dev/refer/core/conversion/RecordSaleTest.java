@@ -74,6 +74,20 @@ class RecordSaleTest {
         assertEquals(1, flow.stats(anna).allTime(Counters.RENEWALS));
     }
 
+    /** A billing system retrying for longer than the program accepts events: still a duplicate, not an error. */
+    @Test
+    void sale_redeliveredAfterItsEventBecameTooOld_isStillADuplicate() {
+        referredLead();
+        flow.sale("evt_1", "order-1", 10_000, "ada@acme.example", "cus_1");
+        Instant occurredAt = flow.clock.instant();
+        flow.clock.advance(Duration.ofDays(60));
+
+        assertInstanceOf(ConversionResult.AlreadyRecorded.class, flow.event("evt_1", ConversionKind.SALE, "order-1",
+                10_000, "ada@acme.example", "cus_1", null, null, occurredAt));
+        assertThrows(dev.refer.core.validation.Invalid.class, () -> flow.event("evt_2", ConversionKind.SALE,
+                "order-2", 10_000, "ada@acme.example", "cus_1", null, null, occurredAt), "a new event that old is refused");
+    }
+
     @Test
     void sale_whenRedelivered_isRecordedOnce() {
         referredLead();

@@ -39,10 +39,10 @@ public record LiteConfig(String region, URI endpoint, Credentials environmentCre
      * Reads the settings.
      * <ul>
      *   <li>Region: {@code AWS_REGION}, else the {@code aws.region} property (as {@code DynamoDbClients} does).</li>
-     *   <li>Endpoint, in the SDK's own order ({@code AwsClientEndpointProvider}): the properties
-     *       {@code aws.endpointUrlDynamoDb} then {@code aws.endpointUrl}, then the variables
-     *       {@code AWS_ENDPOINT_URL_DYNAMODB} then {@code AWS_ENDPOINT_URL}, else
-     *       {@code https://dynamodb.{region}.amazonaws.com}.</li>
+     *   <li>Endpoint: the function's own variables {@code AWS_ENDPOINT_URL_DYNAMODB} then {@code AWS_ENDPOINT_URL}
+     *       (as {@code AwsClients} reads them for the SDK clients: a function's environment names its endpoints, and
+     *       the local stack gives each function its own), then the properties {@code aws.endpointUrlDynamoDb} then
+     *       {@code aws.endpointUrl}, else {@code https://dynamodb.{region}.amazonaws.com}.</li>
      *   <li>Container endpoint, in the SDK's order ({@code ContainerCredentialsProvider}; each setting as property,
      *       else variable): {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI} / {@code aws.containerCredentialsPath}
      *       (relative to 169.254.170.2), else {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} /
@@ -84,10 +84,10 @@ public record LiteConfig(String region, URI endpoint, Credentials environmentCre
 
     private static URI resolveEndpoint(Map<String, String> env, Properties properties, String region) {
         String[][] sources = {
-                {"system property aws.endpointUrlDynamoDb", properties.getProperty("aws.endpointUrlDynamoDb")},
-                {"system property aws.endpointUrl", properties.getProperty("aws.endpointUrl")},
                 {"environment variable AWS_ENDPOINT_URL_DYNAMODB", env.get("AWS_ENDPOINT_URL_DYNAMODB")},
-                {"environment variable AWS_ENDPOINT_URL", env.get("AWS_ENDPOINT_URL")}};
+                {"environment variable AWS_ENDPOINT_URL", env.get("AWS_ENDPOINT_URL")},
+                {"system property aws.endpointUrlDynamoDb", properties.getProperty("aws.endpointUrlDynamoDb")},
+                {"system property aws.endpointUrl", properties.getProperty("aws.endpointUrl")}};
         for (String[] source : sources) {
             String value = value(source[1]);
             if (value != null) {

@@ -47,25 +47,28 @@ class LiteConfigTest {
                 LiteConfig.from(Map.of("AWS_REGION", "cn-north-1"), new Properties()).endpoint());
     }
 
-    /** The SDK's order (AwsClientEndpointProvider): service property, global property, service env, global env. */
+    /**
+     * The function's environment first (as AwsClients reads it for the SDK clients), then the SDK's properties:
+     * service env, global env, service property, global property.
+     */
     @Test
-    void from_whenSeveralEndpointSettings_followsTheSdkOrder() {
+    void from_whenSeveralEndpointSettings_prefersTheFunctionsEnvironment() {
         Map<String, String> env = new HashMap<>(Map.of("AWS_REGION", "us-east-1",
                 "AWS_ENDPOINT_URL_DYNAMODB", "http://env-dynamodb:1",
                 "AWS_ENDPOINT_URL", "http://env-global:2"));
         Properties properties = properties("aws.endpointUrlDynamoDb", "http://property-dynamodb:3",
                 "aws.endpointUrl", "http://property-global:4");
 
-        assertEquals("property-dynamodb:3", LiteConfig.from(env, properties).hostHeader());
-        properties.remove("aws.endpointUrlDynamoDb");
-        assertEquals("property-global:4", LiteConfig.from(env, properties).hostHeader());
-        properties.remove("aws.endpointUrl");
         assertEquals("env-dynamodb:1", LiteConfig.from(env, properties).hostHeader());
         env.remove("AWS_ENDPOINT_URL_DYNAMODB");
         assertEquals("env-global:2", LiteConfig.from(env, properties).hostHeader());
+        env.remove("AWS_ENDPOINT_URL");
+        assertEquals("property-dynamodb:3", LiteConfig.from(env, properties).hostHeader());
+        properties.remove("aws.endpointUrlDynamoDb");
+        assertEquals("property-global:4", LiteConfig.from(env, properties).hostHeader());
     }
 
-    /** The local stack's case: its DynamoDB in the service property, moto in the global one. */
+    /** Without endpoint variables: the DynamoDB property wins over the global one. */
     @Test
     void from_whenTheLocalStackSetsBothProperties_usesTheDynamoDbOne() {
         LiteConfig config = LiteConfig.from(Map.of(), properties("aws.region", "us-east-1",
