@@ -71,6 +71,20 @@ public record Order(String orderId, long version, ConversionKind kind, String sa
                 earned, payableOn, refunded, refundCount, reversedNow, at);
     }
 
+    /** The next version of this order after its commission was voided: nothing of it is left to take back. */
+    public Order withCommissionVoided(Instant at) {
+        return new Order(orderId, version + 1, kind, saleEventId, partnerId, amount, currency, commissionId,
+                commission, commissionPayableOn, refunded, refundCount, commission, at);
+    }
+
+    /** What refunds have not yet taken back of the commission (zero when there is none). */
+    public Money commissionLeft() {
+        if (commission == null) {
+            return Money.zero(currency);
+        }
+        return reversed == null ? commission : commission.minus(reversed);
+    }
+
     /** A new order created by its sale (version 1). */
     public static Order sold(String orderId, ConversionKind kind, String eventId, PartnerId partner, Money amount,
                              CommissionId commissionEntry, Money earned, Instant payableOn, Instant at) {

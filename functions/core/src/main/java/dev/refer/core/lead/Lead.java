@@ -38,6 +38,13 @@ public record Lead(LeadId id, EmailAddress email, String name, String company, S
     }
 
     /** The lead after a review or a conversion: reviewed leads are kept (no expiry). */
+    /** Its reward voided by the program manager: nothing left for a rejection to reverse. */
+    public Lead withRewardVoided(Instant at) {
+        return new Lead(id, email, name, company, phone, message, status, attribution, statusReason, createdAt, at,
+                reward == null ? null : new Reward(reward.commissionId(), Money.zero(reward.amount().currency()),
+                        reward.payableOn()), expiresAt);
+    }
+
     public Lead withStatus(LeadStatus newStatus, String reason, Reward newReward, Instant at) {
         return new Lead(id, email, name, company, phone, message, newStatus, attribution, reason, createdAt, at,
                 newReward, null);

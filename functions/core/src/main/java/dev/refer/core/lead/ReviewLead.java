@@ -101,7 +101,7 @@ public final class ReviewLead {
                 reviewed = lead.withStatus(LeadStatus.QUALIFIED, command.reason(),
                         reward == null ? null : new Lead.Reward(reward.id(), reward.amount(), reward.payableOn()), now);
             } else {
-                if (lead.reward() != null) {
+                if (lead.reward() != null && lead.reward().amount().isPositive()) { // (a voided reward is zero)
                     entries.add(reversal(lead, now));
                 }
                 reviewed = lead.withStatus(LeadStatus.REJECTED, command.reason(), lead.reward(), now);

@@ -7,5 +7,12 @@ public enum CommissionKind {
     SALE,
     RENEWAL,
     /** A negative entry that takes back (part of) an earlier entry after a refund; points at what it reverses. */
-    REVERSAL
+    REVERSAL,
+    /** A negative entry that takes back what was left of an entry the program manager voided; points at it. */
+    VOID;
+
+    /** An entry that takes back another one (negative, pointing at it). */
+    public boolean takesBack() {
+        return this == REVERSAL || this == VOID;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.refer.core.ledger;
 
+import java.util.Optional;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.PartnerId;
@@ -13,4 +14,21 @@ public interface CommissionLedger {
 
     /** A partner's ledger entries, newest first. */
     Page<Commission> commissionsOf(PartnerId partnerId, PageRequest page);
+
+    Optional<Commission> find(PartnerId partnerId, CommissionId id);
+
+    /** Stores the early approval of a PENDING entry; false when it is no longer PENDING. */
+    boolean approveEarly(Commission approved);
+
+    /**
+     * A void, in one write: the entry marked voided (unless it was), the VOID entry (null when nothing was left to take
+     * back), and the order's or the lead's record that nothing is left (compare-and-set on what was read).
+     */
+    record VoidWrite(Commission voided, Commission voidEntry, dev.refer.core.conversion.Order orderBefore,
+                     dev.refer.core.conversion.Order orderAfter, dev.refer.core.lead.Lead leadBefore,
+                     dev.refer.core.lead.Lead leadAfter) {
+    }
+
+    /** False, with nothing written, when the entry was voided meanwhile or its order or lead changed. */
+    boolean voidEntry(VoidWrite write);
 }

@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import dev.refer.core.payout.PayoutSettings;
 
 /**
  * The program's settings, as the program manager configures them.
@@ -20,10 +21,11 @@ import java.util.Objects;
  * @param allowedFormOrigins    origins (scheme://host[:port]) whose pages may post the lead form
  * @param maxEventAgeDays       how old a billing event may be when it arrives ({@code occurredAt}); older ones are
  *                              refused, so a sale cannot be backdated into a closed month or a past click's window
+ * @param payouts               minimum payout, statement locale and terms, the run's summary recipient
  */
 public record Program(ProgramId id, Currency currency, int attributionWindowDays, int holdingPeriodDays,
                       CommissionPlan defaultPlan, List<String> allowedDestinationHosts,
-                      List<String> allowedFormOrigins, int maxEventAgeDays) {
+                      List<String> allowedFormOrigins, int maxEventAgeDays, PayoutSettings payouts) {
 
     /** The default for {@code maxEventAgeDays}: a month of late deliveries and retries, and some. */
     public static final int DEFAULT_MAX_EVENT_AGE_DAYS = 35;
@@ -32,6 +34,7 @@ public record Program(ProgramId id, Currency currency, int attributionWindowDays
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(defaultPlan, "defaultPlan");
+        payouts = payouts == null ? PayoutSettings.DEFAULTS : payouts;
         if (attributionWindowDays < 1 || attributionWindowDays > 365) {
             throw Invalid.field("attributionWindowDays", "must be between 1 and 365");
         }
@@ -48,7 +51,14 @@ public record Program(ProgramId id, Currency currency, int attributionWindowDays
     public Program(ProgramId id, Currency currency, int attributionWindowDays, int holdingPeriodDays,
                    CommissionPlan defaultPlan, List<String> allowedDestinationHosts, List<String> allowedFormOrigins) {
         this(id, currency, attributionWindowDays, holdingPeriodDays, defaultPlan, allowedDestinationHosts,
-                allowedFormOrigins, DEFAULT_MAX_EVENT_AGE_DAYS);
+                allowedFormOrigins, DEFAULT_MAX_EVENT_AGE_DAYS, PayoutSettings.DEFAULTS);
+    }
+
+    public Program(ProgramId id, Currency currency, int attributionWindowDays, int holdingPeriodDays,
+                   CommissionPlan defaultPlan, List<String> allowedDestinationHosts, List<String> allowedFormOrigins,
+                   int maxEventAgeDays) {
+        this(id, currency, attributionWindowDays, holdingPeriodDays, defaultPlan, allowedDestinationHosts,
+                allowedFormOrigins, maxEventAgeDays, PayoutSettings.DEFAULTS);
     }
 
     public Duration maxEventAge() {

@@ -275,6 +275,59 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
                 c -> c.id().value(), page);
     }
 
+    @Override
+    public synchronized Optional<Commission> find(PartnerId partnerId, dev.refer.core.ledger.CommissionId id) {
+        return commissions.stream().filter(c -> c.id().equals(id) && c.partnerId().equals(partnerId)).findFirst();
+    }
+
+    /** Replaces a stored entry (same id), as a conditional update would; the stream sees the change. */
+    public synchronized void replaceEntry(Commission after) {
+        for (int i = 0; i < commissions.size(); i++) {
+            if (commissions.get(i).id().equals(after.id())) {
+                Commission before = commissions.set(i, after);
+                stream.add(new ProjectCounters.CommissionChanged(nextSequence(), before, after));
+                return;
+            }
+        }
+        throw new IllegalStateException("no entry " + after.id());
+    }
+
+    @Override
+    public synchronized boolean approveEarly(Commission approved) {
+        Commission stored = find(approved.partnerId(), approved.id()).orElse(null);
+        if (stored == null || stored.status() != dev.refer.core.ledger.CommissionStatus.PENDING) {
+            return false;
+        }
+        replaceEntry(approved);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean voidEntry(VoidWrite write) {
+        Commission stored = find(write.voided().partnerId(), write.voided().id()).orElse(null);
+        if (stored == null || stored.voidedAt() != null) {
+            return false;
+        }
+        if (write.orderBefore() != null
+                && orders.get(write.orderBefore().orderId()).version() != write.orderBefore().version()) {
+            return false;
+        }
+        if (write.leadBefore() != null && !leads.get(write.leadBefore().id()).equals(write.leadBefore())) {
+            return false;
+        }
+        replaceEntry(stored.voided(write.voided().voidedAt()));
+        if (write.orderAfter() != null) {
+            putOrder(write.orderAfter());
+        }
+        if (write.leadAfter() != null) {
+            putLead(write.leadAfter());
+        }
+        if (write.voidEntry() != null) {
+            addEntry(write.voidEntry());
+        }
+        return true;
+    }
+
     // stats
     @Override
     public synchronized PartnerStats partnerStats(PartnerId partnerId, YearMonth since, YearMonth month) {

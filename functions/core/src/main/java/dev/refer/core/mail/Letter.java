@@ -1,0 +1,20 @@
+package dev.refer.core.mail;
+
+import dev.refer.core.partner.EmailAddress;
+
+import java.util.Locale;
+
+/**
+ * One email the program sends, as data: the mail adapter renders each kind (HTML and plain text from the same data,
+ * every value escaped) and sends it. New kinds of letters are new records here.
+ */
+public sealed interface Letter permits StatementLetter, RunSummaryLetter {
+
+    EmailAddress to();
+
+    /** The language and formats of dates and amounts. */
+    Locale locale();
+
+    /** A short name of the kind, for logs and the send log. */
+    String kind();
+}

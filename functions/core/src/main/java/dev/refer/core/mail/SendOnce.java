@@ -1,0 +1,60 @@
+package dev.refer.core.mail;
+
+import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.partner.PartnerId;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * Sends a letter at most once per key. The key is claimed in the send log first, the letter sent, the message id
+ * recorded. A crash between the send and the record leaves the key SENDING: that send may have gone out, so it is
+ * never repeated on its own; it is reported as uncertain (the program manager sees it and can resend by hand).
+ * A send the mail service refused releases the key, so a retry sends it.
+ */
+public final class SendOnce {
+
+    public enum Outcome {
+        SENT, ALREADY_SENT, UNCERTAIN
+    }
+
+    private final MailLog log;
+    private final Mailer mailer;
+    private final Clock clock;
+
+    public SendOnce(MailLog log, Mailer mailer, Clock clock) {
+        this.log = log;
+        this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    /** @param letter built only when this call claimed the key (its data may cost reads) */
+    public Outcome send(String key, PartnerId partnerId, String kind, EmailAddress to,
+                        Supplier<? extends Letter> letter) {
+        var held = log.claim(key, kind, partnerId, to.value(), clock.instant());
+        if (held.isPresent()) {
+            return held.get().state() == MailLog.State.SENT ? Outcome.ALREADY_SENT : Outcome.UNCERTAIN;
+        }
+        Letter built;
+        try {
+            built = letter.get();
+        } catch (RuntimeException e) {
+            log.release(key); // nothing went out
+            throw e;
+        }
+        String messageId;
+        try {
+            messageId = mailer.send(built);
+        } catch (Mailer.MailRefused e) {
+            log.release(key); // the mail service said no: a retry may send it
+            throw e;
+        }
+        // any other failure leaves the claim SENDING: it may have gone out, and is never repeated on its own
+        log.sent(key, messageId, clock.instant());
+        return Outcome.SENT;
+    }
+
+    public Outcome send(String key, PartnerId partnerId, Letter letter) {
+        return send(key, partnerId, letter.kind(), letter.to(), () -> letter);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.refer.core.payout;
+
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionStatus;
+import dev.refer.core.mail.SendOnce;
+import dev.refer.core.mail.StatementLetter;
+import dev.refer.core.money.Money;
+import dev.refer.core.partner.Partner;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.core.partner.PartnerRepository;
+import dev.refer.core.partner.PartnerStatus;
+import dev.refer.core.program.Program;
+import dev.refer.core.program.ProgramId;
+import dev.refer.core.program.ProgramRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Pays one partner for one period (one message of the payout run). Per currency: the unpaid entries due before the
+ * period's cutoff (approved on the way, as their holding period is over) add up to the balance, earlier months'
+ * unpaid entries included; at or above the program's minimum one payout takes them all, below it the balance carries
+ * over (the entries simply stay unpaid). Then the partner's statement, once.
+ *
+ * <p>Every step can be repeated: the payout's id is derived from partner, period and currency and created once, an
+ * entry is marked paid once (a payout found OPEN is finished, one found READY is left as it is), the statement is sent
+ * once ({@link SendOnce}), and the partner is counted as processed once. A partner with more entries than one
+ * transaction holds is paid in batches that a redelivery resumes. A suspended partner's balance is held (carried over)
+ * until reinstated.
+ */
+public final class PayPartner {
+
+    public record Command(YearMonth period, Instant periodStart, Instant cutoff, PartnerId partnerId) {
+    }
+
+    /** A currency's balance that stayed below the minimum (or was held), carried over to the next run. */
+    public record Carried(Currency currency, Money balance, int entries, String why) {
+    }
+
+    public record Result(List<Payout> payouts, List<Carried> carried, Map<PayoutId, SendOnce.Outcome> statements) {
+    }
+
+    private final ProgramId programId;
+    private final ProgramRepository programs;
+    private final PartnerRepository partners;
+    private final PayoutBook book;
+    private final PayeeIndex payees;
+    private final PayoutRuns runs;
+    private final SendOnce mail;
+    private final SummarizeRun summary;
+    private final Clock clock;
+
+    public PayPartner(ProgramId programId, ProgramRepository programs, PartnerRepository partners, PayoutBook book,
+                      PayeeIndex payees, PayoutRuns runs, SendOnce mail, SummarizeRun summary, Clock clock) {
+        this.programId = programId;
+        this.programs = programs;
+        this.partners = partners;
+        this.book = book;
+        this.payees = payees;
+        this.runs = runs;
+        this.mail = mail;
+        this.summary = summary;
+        this.clock = clock;
+    }
+
+    public Result run(Command command) {
+        Program program = programs.find(programId)
+                .orElseThrow(() -> new IllegalStateException("the program is not configured"));
+        Partner partner = partners.find(command.partnerId()).orElse(null);
+        List<Payout> payouts = new ArrayList<>();
+        List<Carried> carried = new ArrayList<>();
+        Map<PayoutId, SendOnce.Outcome> statements = new LinkedHashMap<>();
+        if (partner != null) {
+            pay(command, program, partner, payouts, carried, statements);
+        }
+        summary.ifComplete(runs.processed(command.period(), command.partnerId()));
+        return new Result(payouts, carried, statements);
+    }
+
+    private void pay(Command command, Program program, Partner partner, List<Payout> payouts, List<Carried> carried,
+                     Map<PayoutId, SendOnce.Outcome> statements) {
+        Instant checkedAt = clock.instant();
+        List<Commission> due = book.dueEntries(partner.id(), command.cutoff());
+        book.approve(due.stream().filter(entry -> entry.status() == CommissionStatus.PENDING).toList());
+        Map<Currency, List<Commission>> byCurrency = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+        for (Commission entry : due) {
+            byCurrency.computeIfAbsent(entry.amount().currency(), c -> new ArrayList<>()).add(entry);
+        }
+        for (Map.Entry<Currency, List<Commission>> currency : byCurrency.entrySet()) {
+            PayoutId id = PayoutId.of(command.period(), currency.getKey(), partner.id());
+            Payout payout = book.find(id).orElse(null);
+            if (payout == null) {
+                Money balance = currency.getValue().stream().map(Commission::amount)
+                        .reduce(Money.zero(currency.getKey()), Money::plus);
+                long minimum = Math.max(1, program.payouts().minimumFor(currency.getKey()));
+                if (partner.status() != PartnerStatus.ACTIVE) {
+                    carried.add(new Carried(currency.getKey(), balance, currency.getValue().size(),
+                            "partner " + partner.status().name().toLowerCase()));
+                    continue;
+                }
+                if (balance.minor() < minimum) {
+                    carried.add(new Carried(currency.getKey(), balance, currency.getValue().size(),
+                            balance.minor() < 0 ? "negative balance" : "below the minimum payout"));
+                    continue;
+                }
+                payout = book.open(Payout.open(id, command.cutoff(), clock.instant()));
+            }
+            if (payout.status() == PayoutStatus.OPEN) {
+                List<Commission> entries = currency.getValue();
+                for (int from = 0; from < entries.size(); from += PayoutBook.MAX_BATCH) {
+                    payout = book.pay(id, entries.subList(from, Math.min(entries.size(), from + PayoutBook.MAX_BATCH)),
+                            clock.instant());
+                }
+                payout = book.close(id, clock.instant());
+            }
+            payouts.add(payout);
+            if (payout.status() != PayoutStatus.FAILED && payout.entryCount() > 0) {
+                Payout paid = payout;
+                statements.put(id, mail.send("statement#" + id.value(), partner.id(), "statement", partner.email(),
+                        () -> statement(program, partner, paid, command)));
+            }
+        }
+        if (!book.hasUnpaid(partner.id())) {
+            payees.forget(partner.id(), checkedAt);
+        }
+    }
+
+    private StatementLetter statement(Program program, Partner partner, Payout payout, Command command) {
+        List<StatementLetter.Line> lines = new ArrayList<>();
+        for (Commission entry : book.entriesOf(payout.id())) {
+            lines.add(new StatementLetter.Line(entry.earnedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                    entry.kind().name(), entry.orderId(), entry.rule(), entry.amount(),
+                    entry.dueAt().isBefore(command.periodStart())));
+        }
+        if (lines.size() < payout.entryCount()) {
+            // the index that lists a payout's entries lags its writes by a moment: let the message come back
+            throw new IllegalStateException("payout " + payout.id() + " lists " + lines.size() + " of its "
+                    + payout.entryCount() + " entries yet");
+        }
+        lines.sort(Comparator.comparing(StatementLetter.Line::date));
+        return new StatementLetter(partner.email(), program.payouts().locale(), partner.name(), program.id().value(),
+                payout.period(), payout.id().value(), lines, payout.amount(), program.payouts().terms());
+    }
+}

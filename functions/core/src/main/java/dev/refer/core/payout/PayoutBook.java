@@ -1,0 +1,63 @@
+package dev.refer.core.payout;
+
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.page.Page;
+import dev.refer.core.page.PageRequest;
+import dev.refer.core.partner.PartnerId;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Payouts and the ledger entries they take. Every change is conditional, so a rerun or a redelivery changes nothing
+ * that was done: an entry is marked paid once, a payout is created once, a status moves only forward.
+ */
+public interface PayoutBook {
+
+    /** The most entries {@link #pay} marks at once (one transaction with the payout's own update). */
+    int MAX_BATCH = 98;
+
+    /**
+     * A partner's unpaid entries due before {@code cutoff} ({@link Commission#dueAt()}) and written before it, oldest
+     * first, every page. Read from an index, so an entry paid a moment ago may still show: {@link #pay} skips it.
+     */
+    List<Commission> dueEntries(PartnerId partnerId, Instant cutoff);
+
+    /** Whether the partner has any unpaid entry at all. */
+    boolean hasUnpaid(PartnerId partnerId);
+
+    /** Marks PENDING entries past their holding period APPROVED (entries already moved on are left alone). */
+    void approve(List<Commission> entries);
+
+    Optional<Payout> find(PayoutId id);
+
+    /** Stores {@code payout} unless one with its id exists; returns what is stored. */
+    Payout open(Payout payout);
+
+    /**
+     * Marks up to {@link #MAX_BATCH} entries paid by the OPEN payout {@code id} and adds them to its amount and count,
+     * atomically; entries already paid (by this payout or any) are left out. Returns the payout after.
+     */
+    Payout pay(PayoutId id, List<Commission> entries, Instant at);
+
+    /** OPEN to READY: every entry of the run is in. Returns the payout after (unchanged if it had moved on). */
+    Payout close(PayoutId id, Instant at);
+
+    /** The entries a payout took, every page. */
+    List<Commission> entriesOf(PayoutId id);
+
+    /** READY to PAID with the transfer's reference; empty when the payout is not READY. */
+    Optional<Payout> settle(PayoutId id, String reference, Instant at);
+
+    /** READY to FAILED with a reason; empty when the payout is not READY. Entries go back with {@link #returnEntries}. */
+    Optional<Payout> fail(PayoutId id, String reason, Instant at);
+
+    /** Puts the entries of a FAILED payout back into the partner's balance (resumable), then marks it returned. */
+    void returnEntries(PayoutId id, Instant at);
+
+    Page<Payout> payoutsOf(PartnerId partnerId, PageRequest page);
+
+    Page<Payout> payoutsIn(YearMonth period, PageRequest page);
+}

@@ -1,0 +1,73 @@
+package dev.refer.core.payout;
+
+import dev.refer.core.validation.Invalid;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The program manager settles a payout: paid (with the transfer's reference), or failed (with a reason): its entries
+ * go back to the partner's balance and are paid by a later run. Repeating a request that was done answers the same.
+ */
+public final class ReviewPayout {
+
+    public sealed interface Result {
+        record Done(Payout payout) implements Result {
+        }
+
+        record NotFound() implements Result {
+        }
+
+        /** The payout is not in a state that allows it (e.g. already paid, or still being made). */
+        record Conflict(Payout payout, String why) implements Result {
+        }
+    }
+
+    private final PayoutBook book;
+    private final Clock clock;
+
+    public ReviewPayout(PayoutBook book, Clock clock) {
+        this.book = book;
+        this.clock = clock;
+    }
+
+    public Result markPaid(PayoutId id, String reference) {
+        if (reference == null || reference.isBlank() || reference.length() > 200) {
+            throw Invalid.field("reference", "is required, at most 200 characters");
+        }
+        Optional<Payout> payout = book.find(id);
+        if (payout.isEmpty()) {
+            return new Result.NotFound();
+        }
+        if (payout.get().status() == PayoutStatus.PAID && reference.equals(payout.get().reference())) {
+            return new Result.Done(payout.get());
+        }
+        return book.settle(id, reference, clock.instant())
+                .<Result>map(Result.Done::new)
+                .orElseGet(() -> new Result.Conflict(book.find(id).orElseThrow(),
+                        "only a READY payout can be marked paid"));
+    }
+
+    public Result markFailed(PayoutId id, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw Invalid.field("reason", "is required, at most 500 characters");
+        }
+        Optional<Payout> payout = book.find(id);
+        if (payout.isEmpty()) {
+            return new Result.NotFound();
+        }
+        Payout failed = payout.get();
+        if (failed.status() != PayoutStatus.FAILED) {
+            Optional<Payout> moved = book.fail(id, reason, clock.instant());
+            if (moved.isEmpty()) {
+                return new Result.Conflict(book.find(id).orElseThrow(), "only a READY payout can be marked failed");
+            }
+            failed = moved.get();
+        }
+        if (!failed.returned()) {
+            book.returnEntries(id, clock.instant());
+            failed = book.find(id).orElseThrow();
+        }
+        return new Result.Done(failed);
+    }
+}
