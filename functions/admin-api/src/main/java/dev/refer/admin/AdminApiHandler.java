@@ -29,11 +29,11 @@ public final class AdminApiHandler extends HttpFunction {
     }
 
     private AdminApiHandler(AdminWiring wiring) {
-        this(wiring.routes());
+        this(wiring.routes(), wiring.payouts());
         this.priming = wiring.registerPriming(this);
     }
 
-    AdminApiHandler(AdminRoutes r) {
+    AdminApiHandler(AdminRoutes r, PayoutRoutes p) {
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -50,7 +50,17 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("POST /admin/leads/{leadId}/reject", r::rejectLead),
                 Map.entry("GET /admin/partners/{partnerId}/conversions", r::listConversions),
                 Map.entry("GET /admin/partners/{partnerId}/commissions", r::listCommissions),
-                Map.entry("GET /admin/partners/{partnerId}/stats", r::partnerStats));
+                Map.entry("GET /admin/partners/{partnerId}/stats", r::partnerStats),
+                Map.entry("GET /admin/payouts", p::listPayouts),
+                Map.entry("GET /admin/payouts.csv", p::payoutsCsv),
+                Map.entry("GET /admin/payouts/{payoutId}", p::getPayout),
+                Map.entry("POST /admin/payouts/{payoutId}/paid", p::markPaid),
+                Map.entry("POST /admin/payouts/{payoutId}/failed", p::markFailed),
+                Map.entry("GET /admin/partners/{partnerId}/payouts", p::partnerPayouts),
+                Map.entry("POST /admin/partners/{partnerId}/commissions/{commissionId}/approve", p::approveCommission),
+                Map.entry("POST /admin/partners/{partnerId}/commissions/{commissionId}/void", p::voidCommission),
+                Map.entry("POST /admin/payout-runs", p::startRun),
+                Map.entry("GET /admin/payout-runs/{period}", p::getRun));
     }
 
     @Override

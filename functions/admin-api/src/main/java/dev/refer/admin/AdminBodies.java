@@ -14,7 +14,16 @@ final class AdminBodies {
 
     /** {@code PUT /admin/program}. */
     record ProgramBody(String currency, Long attributionWindowDays, Long holdingPeriodDays, PlanBody plan,
-                       List<String> allowedDestinationHosts, List<String> allowedFormOrigins, Long maxEventAgeDays) {
+                       List<String> allowedDestinationHosts, List<String> allowedFormOrigins, Long maxEventAgeDays,
+                       PayoutsBody payouts) {
+    }
+
+    /**
+     * How the program pays: {@code minimum} per currency in minor units (e.g. {@code {"EUR": 5000}}), the statements'
+     * {@code locale} (e.g. {@code de-DE}), the {@code terms} each statement states, and the {@code managerEmail} that
+     * gets each run's summary.
+     */
+    record PayoutsBody(java.util.Map<String, Long> minimum, String locale, String terms, String managerEmail) {
     }
 
     /**
@@ -43,5 +52,17 @@ final class AdminBodies {
 
     /** {@code POST /admin/leads/{leadId}/qualify} and {@code /reject}: an optional reason. */
     record ReviewBody(String reason) {
+    }
+
+    /** {@code POST /admin/payouts/{payoutId}/paid}: the transfer's reference. */
+    record PayoutPaidBody(String reference) {
+    }
+
+    /** {@code POST /admin/payouts/{payoutId}/failed} and {@code .../void}: why. */
+    record ReasonBody(String reason) {
+    }
+
+    /** {@code POST /admin/payout-runs}: the month to pay. */
+    record PayoutRunBody(String period) {
     }
 }

@@ -117,6 +117,38 @@ final class AdminJson {
         return json;
     }
 
+    static Map<String, Object> payout(dev.refer.core.payout.Payout p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", p.id().value());
+        json.put("partnerId", p.partnerId().value());
+        json.put("period", p.period().toString());
+        json.put("amount", money(p.amount()));
+        json.put("entryCount", p.entryCount());
+        json.put("status", p.status().name());
+        json.put("cutoff", p.cutoff().toString());
+        json.put("createdAt", p.createdAt().toString());
+        json.put("updatedAt", p.updatedAt().toString());
+        json.put("reference", p.reference());
+        json.put("failureReason", p.failureReason());
+        if (p.status() == dev.refer.core.payout.PayoutStatus.FAILED) {
+            json.put("entriesReturned", p.returned());
+        }
+        return json;
+    }
+
+    static Map<String, Object> run(dev.refer.core.payout.PayoutRuns.Run run) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("period", run.period().toString());
+        json.put("periodStart", run.periodStart().toString());
+        json.put("cutoff", run.cutoff().toString());
+        json.put("startedAt", run.startedAt().toString());
+        json.put("planned", run.planned());
+        json.put("processed", run.processed());
+        json.put("shardsPlanned", run.shardsDone());
+        json.put("complete", run.complete());
+        return json;
+    }
+
     static Map<String, Object> money(Money m) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("minor", m.minor());

@@ -196,7 +196,7 @@ final class AdminRoutes {
         return HttpResponse.json(status, body);
     }
 
-    private static PartnerId partnerId(HttpRequest request) {
+    static PartnerId partnerId(HttpRequest request) {
         return pathValue("partnerId", () -> new PartnerId(request.pathParameter("partnerId").orElse("")));
     }
 
@@ -205,18 +205,18 @@ final class AdminRoutes {
     }
 
     /** A malformed id in the path names nothing that exists: 404, not 400. */
-    private static <T> T pathValue(String name, Supplier<T> parse) {
+    static <T> T pathValue(String name, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (Invalid e) {
-            if (name.equals("month")) {
+            if (name.equals("month") || name.equals("period")) {
                 throw e;
             }
             throw new ProblemException(Problems.notFound("The " + name + " in the path"));
         }
     }
 
-    private static PageRequest page(HttpRequest request) {
+    static PageRequest page(HttpRequest request) {
         String limit = request.query("limit").orElse(null);
         int size;
         try {

@@ -26,7 +26,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Builds the admin API's object graph once per execution environment. */
-record AdminWiring(AdminRoutes routes, UlidGenerator ids) {
+record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
         TableConfig table = TableConfig.fromEnv(env);
@@ -39,6 +39,18 @@ record AdminWiring(AdminRoutes routes, UlidGenerator ids) {
         var leads = new DynamoDbLeadRepository(dynamoDb, table);
         var orders = new DynamoDbOrderBook(dynamoDb, table);
         var ledger = new DynamoDbCommissionLedger(dynamoDb, table);
+        var book = new dev.refer.dynamodb.DynamoDbPayoutBook(dynamoDb, table);
+        var runs = new dev.refer.dynamodb.DynamoDbPayoutRuns(dynamoDb, table);
+        // the run's queue (template: PayoutQueue); without it the API cannot start a run, and says so
+        String queueUrl = env.get("PAYOUT_QUEUE_URL");
+        var queue = queueUrl == null || queueUrl.isBlank() ? null : new dev.refer.queues.SqsPayoutMessages(
+                dev.refer.aws.AwsClients.build(software.amazon.awssdk.services.sqs.SqsClient.builder(), env,
+                        "AWS_ENDPOINT_URL_SQS", java.util.List.of()), queueUrl);
+        PayoutRoutes payouts = new PayoutRoutes(book, runs, new dev.refer.core.payout.ReviewPayout(book, clock),
+                new dev.refer.core.ledger.ReviewCommission(ledger, orders, leads, ids, clock),
+                queue == null ? null : new dev.refer.core.payout.StartPayoutRun(runs, queue, clock),
+                new dev.refer.dynamodb.DynamoDbMailLog(dynamoDb, table),
+                java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")));
         return new AdminWiring(new AdminRoutes(table.programId(),
                 new ConfigureProgram(table.programId(), programs),
                 new CreatePartner(partners, ids, clock),
@@ -46,7 +58,7 @@ record AdminWiring(AdminRoutes routes, UlidGenerator ids) {
                 new CreateLink(table.programId(), programs, partners, links, ids, clock),
                 new ChangeLink(links),
                 new ReviewLead(table.programId(), programs, leads, partners, new CommissionPolicy(), ids, clock),
-                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table))), ids);
+                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table))), payouts, ids);
     }
 
     /**

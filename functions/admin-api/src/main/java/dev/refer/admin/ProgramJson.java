@@ -1,5 +1,8 @@
 package dev.refer.admin;
 
+import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.payout.PayoutSettings;
+import java.util.Locale;
 import dev.refer.core.money.Money;
 import dev.refer.core.program.CommissionPlan;
 import dev.refer.core.program.Program;
@@ -38,7 +41,39 @@ final class ProgramJson {
         return new Program(id, currency, days(body.attributionWindowDays(), "attributionWindowDays", 1),
                 days(body.holdingPeriodDays(), "holdingPeriodDays", 0), commissionPlan, hosts, origins,
                 body.maxEventAgeDays() == null ? Program.DEFAULT_MAX_EVENT_AGE_DAYS
-                        : days(body.maxEventAgeDays(), "maxEventAgeDays", 1));
+                        : days(body.maxEventAgeDays(), "maxEventAgeDays", 1), payouts(body.payouts()));
+    }
+
+    static PayoutSettings payouts(AdminBodies.PayoutsBody body) {
+        if (body == null) {
+            return PayoutSettings.DEFAULTS;
+        }
+        Rules rules = Rules.check();
+        Map<Currency, Long> minimum = new LinkedHashMap<>();
+        if (body.minimum() != null) {
+            body.minimum().forEach((code, minor) -> {
+                Currency currency = rules.value("payouts.minimum." + code, () -> Money.currency(code));
+                rules.require(minor != null && minor >= 0, "payouts.minimum." + code,
+                        "must be a non-negative amount in minor units");
+                if (currency != null && minor != null) {
+                    minimum.put(currency, minor);
+                }
+            });
+        }
+        Locale locale = body.locale() == null ? Locale.US : rules.value("payouts.locale", () -> locale(body.locale()));
+        EmailAddress manager = body.managerEmail() == null ? null
+                : rules.value("payouts.managerEmail", () -> new EmailAddress(body.managerEmail()));
+        rules.orThrow();
+        return new PayoutSettings(minimum, locale, body.terms(), manager);
+    }
+
+    private static Locale locale(String tag) {
+        Locale locale = Locale.forLanguageTag(tag);
+        if (tag.isBlank() || tag.length() > 35 || locale.getLanguage().isEmpty()
+                || !java.util.Arrays.asList(Locale.getAvailableLocales()).contains(locale)) {
+            throw Invalid.field("payouts.locale", "must be a language tag such as en-US or de-DE");
+        }
+        return locale;
     }
 
     /** A number of days, range-checked as the long it arrived as (never narrowed first). */
@@ -103,6 +138,15 @@ final class ProgramJson {
         json.put("allowedDestinationHosts", program.allowedDestinationHosts());
         json.put("allowedFormOrigins", program.allowedFormOrigins());
         json.put("maxEventAgeDays", program.maxEventAgeDays());
+        Map<String, Object> payouts = new LinkedHashMap<>();
+        Map<String, Long> minimum = new java.util.TreeMap<>();
+        program.payouts().minimumMinor().forEach((currency, minor) -> minimum.put(currency.getCurrencyCode(), minor));
+        payouts.put("minimum", minimum);
+        payouts.put("locale", program.payouts().locale().toLanguageTag());
+        payouts.put("terms", program.payouts().terms());
+        payouts.put("managerEmail", program.payouts().managerEmail() == null ? null
+                : program.payouts().managerEmail().value());
+        json.put("payouts", payouts);
         return json;
     }
 

@@ -43,14 +43,28 @@ public final class AwsClients {
      */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, Map<String, String> env, String endpointVariable, List<ExecutionInterceptor> interceptors) {
+        return build(builder, env, endpointVariable, interceptors, false);
+    }
+
+    /**
+     * @param noRetries true for calls that must not be repeated by the SDK when their outcome is unknown (sending an
+     *                  email: a retry after a timeout may send it twice); the caller decides what to retry
+     */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, Map<String, String> env, String endpointVariable, List<ExecutionInterceptor> interceptors,
+            boolean noRetries) {
         builder.region(region(env, System.getProperties()))
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT)
                         .build())
-                .overrideConfiguration(config -> config.apiCallTimeout(API_CALL_TIMEOUT)
-                        .executionInterceptors(interceptors));
+                .overrideConfiguration(config -> {
+                    config.apiCallTimeout(API_CALL_TIMEOUT).executionInterceptors(interceptors);
+                    if (noRetries) {
+                        config.retryStrategy(retry -> retry.maxAttempts(1));
+                    }
+                });
         String endpoint = endpoint(env, endpointVariable);
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * {@code PARTNER#{partnerId}} / {@code COMMISSION#{commissionId}}: one append-only ledger entry, beside its partner so
- * a partner's ledger is one Query. Until it is paid it also sits in GSI2 {@code UNPAID#{partnerId}} ordered by the
- * date it becomes payable, the partition the payout worker reads; a paid entry leaves that sparse index.
+ * a partner's ledger is one Query. In GSI2 by the date it becomes due: under {@code UNPAID#{partnerId}} until paid
+ * (the partition the payout run reads), then under {@code PAYOUT#{payoutId}} (its statement's and a failed payout's).
  */
 final class CommissionMapper {
 
@@ -32,11 +32,17 @@ final class CommissionMapper {
                 .s("orderId", commission.orderId())
                 .s("reverses", commission.reverses() == null ? null : commission.reverses().value())
                 .instant("earnedAt", commission.earnedAt())
-                .instant("payableOn", commission.payableOn());
-        if (commission.status() != CommissionStatus.PAID) {
-            item.gsi2(Keys.unpaid(commission.partnerId()), Keys.unpaidOrder(commission.payableOn(), commission.id()));
-        }
+                .instant("payableOn", commission.payableOn())
+                .instant("approvedAt", commission.approvedAt())
+                .s("payoutId", commission.payoutId())
+                .instant("voidedAt", commission.voidedAt());
+        item.gsi2(gsi2pk(commission), Keys.unpaidOrder(commission.dueAt(), commission.id()));
         return item.build();
+    }
+
+    /** Unpaid: the partner's {@code UNPAID#} partition the payout run reads; paid: its payout's. */
+    static String gsi2pk(Commission commission) {
+        return commission.paid() ? Keys.paidBy(commission.payoutId()) : Keys.unpaid(commission.partnerId());
     }
 
     static Commission fromItem(Map<String, AttributeValue> item) {
@@ -51,6 +57,9 @@ final class CommissionMapper {
                 Attributes.optionalString(item, "orderId"),
                 reverses == null ? null : new CommissionId(reverses),
                 Attributes.instant(item, "earnedAt"),
-                Attributes.instant(item, "payableOn"));
+                Attributes.instant(item, "payableOn"),
+                Attributes.optionalInstant(item, "approvedAt"),
+                Attributes.optionalString(item, "payoutId"),
+                Attributes.optionalInstant(item, "voidedAt"));
     }
 }

@@ -174,10 +174,10 @@ public final class DynamoDbStatsRepository implements StatsRepository {
             while (end < records.size()) {
                 Projected record = records.get(end);
                 CounterUpdates counters = add(new CounterUpdates(table.tableName()), record);
-                if (end > start && !chunk.fits(counters, record.click())) {
+                if (end > start && !chunk.fits(counters, record.click(), record.payee())) {
                     break; // (a single record always forms a chunk, whatever it holds)
                 }
-                chunk.absorb(counters, record.click());
+                chunk.absorb(counters, record.click(), record.payee());
                 end++;
             }
             String chunkKey = streamKey + "#" + records.get(start).sequenceNumber();
@@ -225,7 +225,7 @@ public final class DynamoDbStatsRepository implements StatsRepository {
      * before, null when {@code epoch} was sealed in the meantime (nothing applied either).
      */
     private Boolean write(String chunkKey, Chunk chunk, long epoch) {
-        if (!chunk.hasClicks() && chunk.counters.toTransactItems().isEmpty()) {
+        if (!chunk.hasClicks() && chunk.payees.isEmpty() && chunk.counters.toTransactItems().isEmpty()) {
             return true; // records that count nothing (organic facts)
         }
         List<TransactWriteItem> items = new ArrayList<>();
@@ -252,6 +252,11 @@ public final class DynamoDbStatsRepository implements StatsRepository {
                     .build());
         }
         items.addAll(chunk.counters.toTransactItems());
+        for (PartnerId payee : chunk.payees) {
+            // an idempotent put: the partner has an unpaid entry (the payout run pages through these)
+            items.add(TransactWriteItem.builder().put(put -> put.tableName(table.tableName())
+                    .item(DynamoDbPayeeIndex.marker(table, payee, now))).build());
+        }
         Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
         if (cancelled.isEmpty()) {
             return true;
@@ -272,18 +277,23 @@ public final class DynamoDbStatsRepository implements StatsRepository {
 
         final CounterUpdates counters;
         private final Map<Line, Long> clicks = new LinkedHashMap<>();
+        final java.util.Set<PartnerId> payees = new java.util.LinkedHashSet<>();
 
         Chunk(String tableName) {
             this.counters = new CounterUpdates(tableName);
         }
 
-        boolean fits(CounterUpdates more, ClickCount click) {
-            return counters.fits(more, MAX_ITEMS, MAX_COUNTERS_PER_ITEM)
+        boolean fits(CounterUpdates more, ClickCount click, PartnerId payee) {
+            int payeeItems = payees.size() + (payee != null && !payees.contains(payee) ? 1 : 0);
+            return counters.fits(more, MAX_ITEMS - payeeItems, MAX_COUNTERS_PER_ITEM)
                     && (click == null || clicks.size() < MAX_DELTA_LINES || clicks.containsKey(line(click)));
         }
 
-        void absorb(CounterUpdates more, ClickCount click) {
+        void absorb(CounterUpdates more, ClickCount click, PartnerId payee) {
             counters.absorb(more);
+            if (payee != null) {
+                payees.add(payee);
+            }
             if (click != null) {
                 clicks.merge(line(click), 1L, Long::sum);
             }

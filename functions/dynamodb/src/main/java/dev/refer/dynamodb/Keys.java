@@ -162,6 +162,57 @@ final class Keys {
         return SortableTime.format(payableOn) + "#" + id.value();
     }
 
+    /** The entries a payout took, in GSI2 by due date: the statement's and a failed payout's Query. */
+    static String paidBy(String payoutId) {
+        return "PAYOUT#" + payoutId;
+    }
+
+    // payouts
+
+    static final String PAYOUT_PREFIX = "PAYOUT#";
+
+    /** A payout beside its partner: a partner's payout history is one Query of the partner's partition. */
+    static Map<String, AttributeValue> payout(dev.refer.core.payout.PayoutId id) {
+        return key(partnerPk(id.partnerId()), PAYOUT_PREFIX + id.period() + "#" + id.currency().getCurrencyCode());
+    }
+
+    /** A period's payouts, in GSI1 (one partition per period: written at the run's pace, read by the CSV). */
+    static String payoutsIn(ProgramId programId, YearMonth period) {
+        return "PROGRAM#" + programId.value() + "#PAYOUTS#" + period;
+    }
+
+    /** The payee marker of a partner with unpaid entries; listed in GSI1 over {@code PayeeIndex.SHARDS} shards. */
+    static Map<String, AttributeValue> payee(ProgramId programId, PartnerId partnerId) {
+        return key("PAYEE#" + programId.value() + "#" + partnerId.value(), "PAYEE");
+    }
+
+    static String payees(ProgramId programId, int shard) {
+        return "PROGRAM#" + programId.value() + "#PAYEES#" + shard;
+    }
+
+    static int payeeShard(PartnerId partnerId) {
+        return shard(partnerId.value(), dev.refer.core.payout.PayeeIndex.SHARDS);
+    }
+
+    /** A period's run, and one item per partner it processed (so a partner counts once). */
+    static Map<String, AttributeValue> payoutRun(ProgramId programId, YearMonth period) {
+        return key("PAYOUTRUN#" + programId.value() + "#" + period, "RUN");
+    }
+
+    static Map<String, AttributeValue> payoutRunDone(ProgramId programId, YearMonth period, PartnerId partnerId) {
+        return key("PAYOUTRUN#" + programId.value() + "#" + period, "DONE#" + partnerId.value());
+    }
+
+    /** One email's send record. */
+    static Map<String, AttributeValue> mail(ProgramId programId, String sendKey) {
+        return key("MAIL#" + programId.value() + "#" + sendKey, "MAIL");
+    }
+
+    /** What was sent to a partner, in GSI1 newest first (the send log a partner's history reads). */
+    static String mailTo(PartnerId partnerId) {
+        return "PARTNER#" + partnerId.value() + "#MAIL";
+    }
+
     // counters
 
     static String statsMonth(YearMonth month) {

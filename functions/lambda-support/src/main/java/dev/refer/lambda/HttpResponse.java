@@ -35,6 +35,10 @@ public final class HttpResponse {
         return of(problem.status(), Map.of("content-type", PROBLEM_JSON), LambdaJson.write(problem));
     }
 
+    public static APIGatewayV2HTTPResponse text(int status, String contentType, String text) {
+        return of(status, Map.of("content-type", contentType), text);
+    }
+
     public static APIGatewayV2HTTPResponse html(int status, String html) {
         return of(status, Map.of("content-type", "text/html; charset=utf-8"), html);
     }

@@ -17,17 +17,27 @@ import java.util.Map;
  * @param routes         its {@code HttpApi} events
  * @param streams        its {@code DynamoDB} events
  * @param schedules      its {@code Schedule} and {@code ScheduleV2} events
+ * @param queues         its {@code SQS} events
  * @param timeoutSeconds {@code Timeout} (the function's, else Globals', else Lambda's default of 3)
  * @param memorySizeMb   {@code MemorySize} (the function's, else Globals', else Lambda's default of 128)
  */
 public record FunctionDef(String logicalId, String handlerClass, String handlerMethod, String codeUri,
                           Map<String, Object> rawEnvironment, List<HttpRoute> routes, List<StreamSource> streams,
-                          List<ScheduleDef> schedules, int timeoutSeconds, int memorySizeMb) {
+                          List<ScheduleDef> schedules, List<QueueSource> queues, int timeoutSeconds,
+                          int memorySizeMb) {
 
     public FunctionDef {
+        queues = List.copyOf(queues);
         rawEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(rawEnvironment));
         routes = List.copyOf(routes);
         streams = List.copyOf(streams);
         schedules = List.copyOf(schedules);
+    }
+
+    public FunctionDef(String logicalId, String handlerClass, String handlerMethod, String codeUri,
+                       Map<String, Object> rawEnvironment, List<HttpRoute> routes, List<StreamSource> streams,
+                       List<ScheduleDef> schedules, int timeoutSeconds, int memorySizeMb) {
+        this(logicalId, handlerClass, handlerMethod, codeUri, rawEnvironment, routes, streams, schedules, List.of(),
+                timeoutSeconds, memorySizeMb);
     }
 }

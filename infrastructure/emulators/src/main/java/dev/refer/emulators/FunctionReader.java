@@ -53,6 +53,7 @@ final class FunctionReader {
         List<HttpRoute> routes = new ArrayList<>();
         List<StreamSource> streams = new ArrayList<>();
         List<ScheduleDef> schedules = new ArrayList<>();
+        List<QueueSource> queues = new ArrayList<>();
         Nodes.optionalMap(properties, "Events", logicalId).forEach((eventName, node) -> {
             String where = logicalId + ".Events." + eventName;
             Map<String, Object> event = Nodes.map(node, where);
@@ -63,11 +64,12 @@ final class FunctionReader {
                 case "Schedule" -> schedules.add(schedule(eventName, "Schedule", "Schedule", eventProperties, where));
                 case "ScheduleV2" -> schedules.add(
                         schedule(eventName, "ScheduleV2", "ScheduleExpression", eventProperties, where));
+                case "SQS" -> queues.add(queue(eventName, eventProperties, where));
                 default -> { } // other event sources have no local emulation yet; they are simply not triggered
             }
         });
         return new FunctionDef(logicalId, handlerClass, handlerMethod, codeUri, environment(properties), routes,
-                streams, schedules,
+                streams, schedules, queues,
                 setting(properties, "Timeout").map(Integer::parseInt).orElse(LAMBDA_DEFAULT_TIMEOUT_SECONDS),
                 setting(properties, "MemorySize").map(Integer::parseInt).orElse(LAMBDA_DEFAULT_MEMORY_MB));
     }
@@ -113,6 +115,18 @@ final class FunctionReader {
         }
         Map<String, Object> auth = Nodes.optionalMap(apiProperties, "Auth", where + " API");
         return Nodes.optionalString(auth, "DefaultAuthorizer").orElse("");
+    }
+
+    private QueueSource queue(String eventName, Map<String, Object> properties, String where) {
+        List<Object> getAtt = Nodes.list(Nodes.map(properties.get("Queue"), where + ".Queue").get("Fn::GetAtt"),
+                where + ".Queue (expected !GetAtt Queue.Arn)");
+        boolean reportFailures = Nodes.optionalList(properties, "FunctionResponseTypes", where).stream()
+                .map(String::valueOf).anyMatch("ReportBatchItemFailures"::equals);
+        Map<String, Object> scaling = Nodes.optionalMap(properties, "ScalingConfig", where);
+        return new QueueSource(eventName, String.valueOf(getAtt.get(0)),
+                intOrRef(properties, "BatchSize", 10), intOrRef(properties, "MaximumBatchingWindowInSeconds", 0),
+                reportFailures, intOrRef(scaling, "MaximumConcurrency", 0),
+                Boolean.parseBoolean(Nodes.optionalString(properties, "Enabled").orElse("true")));
     }
 
     private StreamSource stream(String eventName, Map<String, Object> properties, String where) {

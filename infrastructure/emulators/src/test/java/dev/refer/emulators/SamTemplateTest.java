@@ -86,7 +86,20 @@ class SamTemplateTest {
         assertEquals("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"type\":{\"S\":[\"CLICK\"]}}}}",
                 stream.filterPatterns().getFirst());
         assertEquals(2, stream.filterPatterns().size());
-        assertEquals(List.of("CountersDeadLetterQueue"), TEMPLATE.resourcesOfType("AWS::SQS::Queue"));
+        assertEquals(java.util.Set.of("CountersDeadLetterQueue", "PayoutQueue", "PayoutDeadLetterQueue"),
+                java.util.Set.copyOf(TEMPLATE.resourcesOfType("AWS::SQS::Queue")));
+    }
+
+    @Test
+    void functions_readSqsSourcesWithBatchSizePartialFailuresAndMaximumConcurrency() {
+        QueueSource queue = TEMPLATE.function("PayoutWorkerFunction").queues().getFirst();
+        assertEquals("PayoutQueue", queue.queueLogicalId());
+        assertEquals(10, queue.batchSize());
+        assertTrue(queue.reportBatchItemFailures());
+        assertEquals(10, queue.maximumConcurrency(), "a !Ref to a parameter reads its default");
+        assertTrue(TEMPLATE.function("RedirectFunction").queues().isEmpty());
+        assertEquals("cron(0 6 1 * ? *)", TEMPLATE.function("PayoutPlannerFunction").schedules().getFirst()
+                .expression());
     }
 
     @Test

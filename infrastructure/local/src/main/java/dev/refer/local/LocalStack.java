@@ -5,6 +5,7 @@ import dev.refer.emulators.FunctionDef;
 import dev.refer.emulators.MotoServer;
 import dev.refer.emulators.SamTemplate;
 import dev.refer.emulators.ScheduleDef;
+import dev.refer.emulators.QueueSource;
 import dev.refer.emulators.StreamSource;
 import dev.refer.local.gateway.AdminKey;
 import dev.refer.local.gateway.HttpGateway;
@@ -12,10 +13,12 @@ import dev.refer.local.gateway.RouteTable;
 import dev.refer.local.lambda.HandlerFactory;
 import dev.refer.local.lambda.LocalFunction;
 import dev.refer.local.queues.LocalQueues;
+import dev.refer.local.queues.QueuePoller;
 import dev.refer.local.streams.StreamPollers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
@@ -25,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,9 +62,12 @@ public final class LocalStack implements AutoCloseable {
      * @param refs          further values the template refers to ({@link SamTemplate#resolveEnvironment})
      * @param endpoints     what each function's environment names as an emulator's endpoint (tests put recorders
      *                      in front of a function's calls)
+     * @param queueVisibilitySeconds every queue's visibility timeout instead of the template's (null: the
+     *                      template's); tests that wait for a redelivery shorten it
      */
     public record Options(int port, String tableName, String adminKey, String webhookSecret, Path template,
-                          boolean demo, boolean accessLog, Map<String, String> refs, Endpoints endpoints) {
+                          boolean demo, boolean accessLog, Map<String, String> refs, Endpoints endpoints,
+                          Integer queueVisibilitySeconds) {
 
         public Options {
             refs = Map.copyOf(refs);
@@ -68,11 +75,17 @@ public final class LocalStack implements AutoCloseable {
 
         public Options(int port, String tableName, String adminKey, String webhookSecret, Path template,
                        boolean demo, boolean accessLog, Map<String, String> refs) {
-            this(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, Endpoints.DIRECT);
+            this(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, Endpoints.DIRECT, null);
         }
 
         public Options withEndpoints(Endpoints endpoints) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
+                    queueVisibilitySeconds);
+        }
+
+        public Options withQueueVisibilitySeconds(Integer seconds) {
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
+                    seconds);
         }
 
         /** Port 3000, table refer-local, keys from REFER_ADMIN_KEY / REFER_WEBHOOK_SECRET or generated. */
@@ -82,37 +95,45 @@ public final class LocalStack implements AutoCloseable {
         }
 
         public Options withPort(int port) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
+                    queueVisibilitySeconds);
         }
 
         public Options withTableName(String tableName) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
+                    queueVisibilitySeconds);
         }
 
         public Options withAdminKey(String adminKey) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
+                    queueVisibilitySeconds);
         }
 
         public Options withWebhookSecret(String webhookSecret) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
+                    queueVisibilitySeconds);
         }
 
         public Options withTemplate(Path template) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
+                    queueVisibilitySeconds);
         }
 
         public Options withDemo(boolean demo) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
+                    queueVisibilitySeconds);
         }
 
         public Options withAccessLog(boolean accessLog) {
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
+                    queueVisibilitySeconds);
         }
 
         public Options withRef(String key, String value) {
             Map<String, String> more = new LinkedHashMap<>(refs);
             more.put(key, value);
-            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, more, endpoints);
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, more, endpoints,
+                    queueVisibilitySeconds);
         }
     }
 
@@ -129,6 +150,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Endpoints endpoints = Endpoints.DIRECT;
+    public static final String OUTBOX_PATH = "/_local/outbox";
+    private final List<QueuePoller> queuePollers = new ArrayList<>();
+    private final List<String> queueDescriptions = new ArrayList<>();
+    private Outbox outbox;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final List<String> streamDescriptions = new ArrayList<>();
@@ -173,7 +198,7 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, String> refs = new LinkedHashMap<>(createTables());
         queues = LocalQueues.create(AwsSdkSystemProperties.client(SqsClient.builder(), moto.endpoint()), template,
-                tableName);
+                tableName, options.queueVisibilitySeconds());
         refs.putAll(queues.refs());
         String secretName = template.parameterDefaults().get("WebhookSecretName");
         if (secretName != null) {
@@ -183,6 +208,7 @@ public final class LocalStack implements AutoCloseable {
                 secrets.createSecret(r -> r.name(secretName).secretString(webhookSecret));
             }
         }
+        refs.putAll(createMailResources());
         refs.putAll(options.refs());
 
         List<RouteTable.Binding> routes = new ArrayList<>();
@@ -193,10 +219,21 @@ public final class LocalStack implements AutoCloseable {
             for (StreamSource source : definition.streams()) {
                 subscribe(definition, source, function, refs);
             }
+            for (QueueSource source : definition.queues()) {
+                if (source.enabled()) {
+                    QueuePoller poller = new QueuePoller(queues.client(), queues.url(source.queueLogicalId()),
+                            refs.get(source.queueLogicalId() + ".Arn"), source, function, AwsSdkSystemProperties.REGION);
+                    queuePollers.add(track(poller));
+                    poller.start();
+                    queueDescriptions.add(source.queueLogicalId() + " -> " + definition.logicalId() + " (BatchSize "
+                            + source.batchSize() + ", MaximumConcurrency " + source.maximumConcurrency() + ")");
+                }
+            }
             definition.schedules().forEach(schedule -> schedules.add(function, schedule));
         }
-        gateway = track(HttpGateway.start(new RouteTable(routes), adminKey, schedules, options.port(),
-                options.accessLog()));
+        outbox = new Outbox(moto.endpoint());
+        gateway = track(HttpGateway.start(new RouteTable(routes), adminKey, schedules, this::localPage,
+                options.port(), options.accessLog()));
         printBanner();
         if (options.demo()) {
             new DemoSeeder(gateway.baseUri(), adminKey.value()).seed();
@@ -272,6 +309,8 @@ public final class LocalStack implements AutoCloseable {
                     binding.function().name(), binding.route().iamAuth() ? " (admin key)" : "");
         }
         streamDescriptions.forEach(stream -> System.out.println("Stream: " + stream));
+        queueDescriptions.forEach(queue -> System.out.println("Queue: " + queue));
+        System.out.println("Outbox (every email sent): " + gateway.baseUri().resolve(OUTBOX_PATH));
         Map<String, ScheduleDef> scheduled = schedules.schedules();
         scheduled.forEach((name, schedule) -> System.out.printf("Schedule: %s %s -> POST %s%s (admin key)%n",
                 name, schedule.expression(), HttpGateway.SCHEDULES_PATH, name));
@@ -325,6 +364,66 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Returns once the stream consumers have processed everything written so far (at most 30 s). */
+    /** The local-only pages: the outbox (HTML and JSON). */
+    private java.util.Optional<dev.refer.local.gateway.GatewayResponse> localPage(String path) {
+        if (path.equals(OUTBOX_PATH)) {
+            return java.util.Optional.of(new dev.refer.local.gateway.GatewayResponse(200,
+                    List.of(Map.entry("content-type", "text/html; charset=utf-8")),
+                    outbox.page().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        if (path.equals(OUTBOX_PATH + ".json")) {
+            try {
+                return java.util.Optional.of(new dev.refer.local.gateway.GatewayResponse(200,
+                        List.of(Map.entry("content-type", "application/json")),
+                        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(outbox.messages())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * The template's SES resources in moto: each configuration set (named after the table) and each email identity
+     * (verified at once, as moto does). Returns what the environment may refer to: a configuration set's name.
+     */
+    private Map<String, String> createMailResources() {
+        Map<String, String> refs = new LinkedHashMap<>();
+        try (SesV2Client ses = AwsSdkSystemProperties.client(SesV2Client.builder(), moto.endpoint())) {
+            for (String logicalId : template.resourcesOfType("AWS::SES::ConfigurationSet")) {
+                String name = tableName + "-" + logicalId;
+                ses.createConfigurationSet(r -> r.configurationSetName(name));
+                refs.put(logicalId, name);
+            }
+            for (String logicalId : template.resourcesOfType("AWS::SES::EmailIdentity")) {
+                Object identity = template.resourceProperties(logicalId).get("EmailIdentity");
+                String address = identity instanceof Map<?, ?> ref && ref.get("Ref") instanceof String parameter
+                        ? template.parameterDefaults().get(parameter) : String.valueOf(identity);
+                ses.createEmailIdentity(r -> r.emailIdentity(address));
+            }
+        }
+        return refs;
+    }
+
+    /** Waits until the streams and the queues are idle (each can feed the other). */
+    public void awaitIdle() {
+        Instant deadline = Instant.now().plus(STREAMS_IDLE_TIMEOUT);
+        for (int pass = 0; pass < 3; pass++) {
+            streams.awaitIdle(Duration.between(Instant.now(), deadline).isNegative() ? Duration.ofSeconds(1)
+                    : Duration.between(Instant.now(), deadline));
+            for (QueuePoller poller : queuePollers) {
+                if (!poller.awaitIdle(deadline)) {
+                    throw new IllegalStateException("the queue consumer " + poller.name() + " is not idle after "
+                            + STREAMS_IDLE_TIMEOUT + ": " + poller.busyReason());
+                }
+            }
+        }
+    }
+
     /** Runs every function's SnapStart hooks as before a snapshot ({@link LocalFunction#runBeforeCheckpointHooks}). */
     public void runBeforeCheckpointHooks() {
         functions.values().forEach(LocalFunction::runBeforeCheckpointHooks);

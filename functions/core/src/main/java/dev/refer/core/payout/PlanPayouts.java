@@ -1,15 +1,13 @@
 package dev.refer.core.payout;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
 /**
- * Plans a period's payout run: started by the schedule (the 1st of the month, in the program's time zone, for the
- * month that just ended), it records the run and sends one planning message per payee shard; each planning step
- * sends one message per partner of one page of its shard, records the step, and sends the next step. The queue and
+ * Plans a period's payout run, one step per message ({@link StartPayoutRun} sends the first step of each payee
+ * shard): a step sends one message per partner of one page of its shard, records the step, and sends the next. The queue and
  * Lambda's concurrency do the work: no function re-invokes itself, no step waits for another, and a step delivered
  * twice finds it was recorded and stops (its partner messages are harmless duplicates: paying is idempotent).
  */
@@ -22,14 +20,12 @@ public final class PlanPayouts {
     private final PayoutRuns runs;
     private final PayoutMessages messages;
     private final SummarizeRun summary;
-    private final Clock clock;
 
-    public PlanPayouts(PayeeIndex payees, PayoutRuns runs, PayoutMessages messages, SummarizeRun summary, Clock clock) {
+    public PlanPayouts(PayeeIndex payees, PayoutRuns runs, PayoutMessages messages, SummarizeRun summary) {
         this.payees = payees;
         this.runs = runs;
         this.messages = messages;
         this.summary = summary;
-        this.clock = clock;
     }
 
     /** The month that ended before {@code now} in {@code zone}. */
@@ -46,21 +42,6 @@ public final class PlanPayouts {
     public static Instant cutoff(YearMonth period, ZoneId zone) {
         LocalDate next = period.plusMonths(1).atDay(1);
         return next.atStartOfDay(zone).toInstant();
-    }
-
-    /** Starts (or resumes) the run of {@code period}. A period that has not ended yet is refused. */
-    public PayoutRuns.Run start(YearMonth period, ZoneId zone) {
-        Instant cutoff = cutoff(period, zone);
-        if (cutoff.isAfter(clock.instant())) {
-            throw dev.refer.core.validation.Invalid.field("period", "has not ended yet");
-        }
-        PayoutRuns.Run run = runs.start(period, periodStart(period, zone), cutoff, clock.instant());
-        for (int shard = 0; shard < PayeeIndex.SHARDS; shard++) {
-            if (!PayoutRuns.DONE.equals(run.cursors().get(shard))) {
-                messages.planShard(period, shard);
-            }
-        }
-        return run;
     }
 
     /** One planning step of {@code shard}. */

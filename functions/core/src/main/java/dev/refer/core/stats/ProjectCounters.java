@@ -57,7 +57,9 @@ public final class ProjectCounters {
                 case OrderChanged order -> new StatsRepository.Projected(order.sequenceNumber(),
                         StatsProjection.order(order.before(), order.after()), null);
                 case CommissionChanged entry -> new StatsRepository.Projected(entry.sequenceNumber(),
-                        StatsProjection.commission(entry.before(), entry.after()), null);
+                        StatsProjection.commission(entry.before(), entry.after()), null,
+                        !entry.after().paid() && (entry.before() == null || entry.before().paid())
+                                ? entry.after().partnerId() : null);
             });
         }
         return stats.apply(streamKey, projected);

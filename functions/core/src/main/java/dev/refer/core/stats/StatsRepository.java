@@ -22,11 +22,18 @@ public interface StatsRepository {
     record ClickCount(PartnerId partnerId, String linkCode, YearMonth month) {
     }
 
-    /** What one stream record changes: partner counters, or one click. */
-    record Projected(String sequenceNumber, List<StatsDelta> deltas, ClickCount click) {
+    /**
+     * What one stream record changes: partner counters, or one click; and, when it holds an unpaid ledger entry that
+     * was not unpaid before, the partner to list among the payees (the payout run's index).
+     */
+    record Projected(String sequenceNumber, List<StatsDelta> deltas, ClickCount click, PartnerId payee) {
         public Projected {
             Objects.requireNonNull(sequenceNumber, "sequenceNumber");
             deltas = List.copyOf(deltas);
+        }
+
+        public Projected(String sequenceNumber, List<StatsDelta> deltas, ClickCount click) {
+            this(sequenceNumber, deltas, click, null);
         }
     }
 

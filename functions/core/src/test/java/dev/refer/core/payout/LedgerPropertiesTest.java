@@ -85,7 +85,7 @@ class LedgerPropertiesTest {
                     YearMonth due = YearMonth.from(flow.clock.instant().atZone(ZoneOffset.UTC)).minusMonths(1);
                     while (lastRun.isBefore(due)) {
                         lastRun = lastRun.plusMonths(1);
-                        payouts.planner.start(lastRun, ZoneOffset.UTC);
+                        payouts.starter.start(lastRun, ZoneOffset.UTC);
                         var first = payouts.fakes.queue.peekLast();
                         payouts.drain();
                         payouts.run(lastRun); // a rerun of the same period

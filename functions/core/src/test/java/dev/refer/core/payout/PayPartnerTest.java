@@ -278,7 +278,7 @@ class PayPartnerTest {
     @Test
     void aRunForAPeriodThatHasNotEnded_isRefused() {
         assertThrows(dev.refer.core.validation.Invalid.class,
-                () -> payouts.planner.start(YearMonth.of(2026, 11), ZoneOffset.UTC));
+                () -> payouts.starter.start(YearMonth.of(2026, 11), ZoneOffset.UTC));
     }
 
     @Test

@@ -18,6 +18,7 @@ final class Payouts {
     final SummarizeRun summary;
     final PayPartner payPartner;
     final PlanPayouts planner;
+    final StartPayoutRun starter;
     final ReviewPayout reviewPayout;
     final ReviewCommission reviewCommission;
 
@@ -28,14 +29,15 @@ final class Payouts {
         this.summary = new SummarizeRun(Fixtures.PROGRAM, flow.store, fakes, mail);
         this.payPartner = new PayPartner(Fixtures.PROGRAM, flow.store, flow.store, fakes, fakes, fakes, mail, summary,
                 flow.clock);
-        this.planner = new PlanPayouts(fakes, fakes, fakes, summary, flow.clock);
+        this.planner = new PlanPayouts(fakes, fakes, fakes, summary);
+        this.starter = new StartPayoutRun(fakes, fakes, flow.clock);
         this.reviewPayout = new ReviewPayout(fakes, flow.clock);
         this.reviewCommission = new ReviewCommission(flow.store, flow.store, flow.store, flow.ids, flow.clock);
     }
 
     /** Starts the run of {@code period} (UTC) and delivers every message until the queue is empty. */
     PayoutRuns.Run run(YearMonth period) {
-        planner.start(period, ZoneOffset.UTC);
+        starter.start(period, ZoneOffset.UTC);
         drain();
         return fakes.find(period).orElseThrow();
     }

@@ -32,21 +32,26 @@ public final class HttpGateway implements AutoCloseable {
     /** HTTP API's payload limit. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     public static final String SCHEDULES_PATH = "/_local/schedules/";
+    /** Local-only pages (the outbox), GET, no key: a developer's tools, not part of the API. */
+    public static final String LOCAL_PATH = "/_local/";
     private static final int THREADS = 64;
     private static final int BACKLOG = 256;
 
     private final RouteTable routes;
     private final AdminKey adminKey;
     private final ScheduleInvoker schedules;
+    private final java.util.function.Function<String, Optional<GatewayResponse>> localPages;
     private final HttpServer server;
     private final ExecutorService executor;
     private final boolean accessLog;
 
-    private HttpGateway(RouteTable routes, AdminKey adminKey, ScheduleInvoker schedules, HttpServer server,
+    private HttpGateway(RouteTable routes, AdminKey adminKey, ScheduleInvoker schedules,
+                        java.util.function.Function<String, Optional<GatewayResponse>> localPages, HttpServer server,
                         ExecutorService executor, boolean accessLog) {
         this.routes = routes;
         this.adminKey = adminKey;
         this.schedules = schedules;
+        this.localPages = localPages;
         this.server = server;
         this.executor = executor;
         this.accessLog = accessLog;
@@ -58,9 +63,16 @@ public final class HttpGateway implements AutoCloseable {
      */
     public static HttpGateway start(RouteTable routes, AdminKey adminKey, ScheduleInvoker schedules, int port,
                                     boolean accessLog) throws IOException {
+        return start(routes, adminKey, schedules, path -> Optional.empty(), port, accessLog);
+    }
+
+    /** @param localPages GET pages under {@link #LOCAL_PATH} by their path (the outbox) */
+    public static HttpGateway start(RouteTable routes, AdminKey adminKey, ScheduleInvoker schedules,
+                                    java.util.function.Function<String, Optional<GatewayResponse>> localPages,
+                                    int port, boolean accessLog) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        HttpGateway gateway = new HttpGateway(routes, adminKey, schedules, server, executor, accessLog);
+        HttpGateway gateway = new HttpGateway(routes, adminKey, schedules, localPages, server, executor, accessLog);
         server.createContext("/", gateway::handle);
         server.setExecutor(executor);
         server.start();
@@ -120,6 +132,12 @@ public final class HttpGateway implements AutoCloseable {
         }
         if (rawPath.startsWith(SCHEDULES_PATH) && method.equals("POST")) {
             return runSchedule(exchange, rawPath.substring(SCHEDULES_PATH.length()));
+        }
+        if (rawPath.startsWith(LOCAL_PATH) && method.equals("GET")) {
+            Optional<GatewayResponse> page = localPages.apply(rawPath);
+            if (page.isPresent()) {
+                return new Routed(page.get(), "-");
+            }
         }
         Optional<RouteTable.Match> match = routes.match(method, rawPath);
         if (match.isEmpty()) {

@@ -4,7 +4,9 @@ import dev.refer.emulators.SamTemplate;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,10 +25,45 @@ public final class LocalQueues {
 
     /** Creates every queue of the template; a queue's name is {@code <prefix>-<logical id>}. */
     public static LocalQueues create(SqsClient sqs, SamTemplate template, String prefix) {
+        return create(sqs, template, prefix, null);
+    }
+
+    /**
+     * Creates every queue of the template with its settings (visibility timeout, retention, redrive policy to its
+     * dead-letter queue), dead-letter queues first.
+     *
+     * @param visibilitySeconds overrides every queue's visibility timeout when not null (tests that wait for a
+     *                          redelivery shorten it)
+     */
+    public static LocalQueues create(SqsClient sqs, SamTemplate template, String prefix, Integer visibilitySeconds) {
         LocalQueues queues = new LocalQueues(sqs);
-        for (String logicalId : template.resourcesOfType("AWS::SQS::Queue")) {
+        List<String> ids = new ArrayList<>(template.resourcesOfType("AWS::SQS::Queue"));
+        // queues others redrive to first: their ARNs go into the others' RedrivePolicy
+        ids.sort(java.util.Comparator.comparing(id -> template.resourceProperties(id).containsKey("RedrivePolicy")));
+        for (String logicalId : ids) {
+            Map<String, Object> properties = template.resourceProperties(logicalId);
+            Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
+            Object visibility = visibilitySeconds != null ? visibilitySeconds : properties.get("VisibilityTimeout");
+            if (visibility != null) {
+                attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(visibility));
+            }
+            if (properties.get("MessageRetentionPeriod") != null) {
+                attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                        String.valueOf(properties.get("MessageRetentionPeriod")));
+            }
+            if (properties.get("RedrivePolicy") instanceof Map<?, ?> redrive) {
+                Object target = redrive.get("deadLetterTargetArn");
+                String dlq = target instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> parts
+                        ? String.valueOf(parts.get(0)) : null;
+                if (dlq == null || !queues.arns.containsKey(dlq)) {
+                    throw new IllegalStateException(logicalId + ".RedrivePolicy.deadLetterTargetArn must be"
+                            + " !GetAtt <a queue of the template>.Arn");
+                }
+                attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + queues.arns.get(dlq)
+                        + "\",\"maxReceiveCount\":\"" + redrive.get("maxReceiveCount") + "\"}");
+            }
             String name = prefix + "-" + logicalId;
-            String url = sqs.createQueue(r -> r.queueName(name)).queueUrl();
+            String url = sqs.createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
             String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                     .attributes().get(QueueAttributeName.QUEUE_ARN);
             queues.urls.put(logicalId, url);

@@ -73,7 +73,7 @@ class FunctionPoliciesTest {
         stack.runBeforeCheckpointHooks();
 
         exerciseEveryRoute();
-        stack.awaitStreamsIdle();
+        stack.awaitIdle();
         for (FunctionDef function : TEMPLATE.functions()) {
             if (!function.schedules().isEmpty()) {
                 HttpResponse<String> run = send("POST", "/_local/schedules/" + function.logicalId(), null, true);
@@ -122,7 +122,8 @@ class FunctionPoliciesTest {
         ok(send("PUT", "/admin/program", """
                 {"currency":"EUR","attributionWindowDays":30,"holdingPeriodDays":30,
                  "plan":{"saleRateBps":2000,"leadRewardMinor":2500},
-                 "allowedDestinationHosts":["example.com"],"allowedFormOrigins":["https://www.example.com"]}""",
+                 "allowedDestinationHosts":["example.com"],"allowedFormOrigins":["https://www.example.com"],
+                 "payouts":{"minimum":{"EUR":1000},"locale":"de-DE","managerEmail":"manager@program.example"}}""",
                 true), "PUT /admin/program");
         ok(send("GET", "/admin/program", null, true), "GET /admin/program");
         HttpResponse<String> partner = ok(send("POST", "/admin/partners",
@@ -187,6 +188,52 @@ class FunctionPoliciesTest {
                 "GET /admin/partners/{partnerId}/commissions");
         ok(send("GET", "/admin/partners/" + partnerId + "/stats?month=" + now.substring(0, 7), null, true),
                 "GET /admin/partners/{partnerId}/stats");
+
+        // the ledger corrections and the payout run: planner step, worker, summary email
+        JsonNode commissions = JSON.readTree(send("GET", "/admin/partners/" + partnerId + "/commissions", null, true)
+                .body()).get("items");
+        String sale = null;
+        String reward = null;
+        for (JsonNode entry : commissions) {
+            if (entry.get("kind").asText().equals("SALE")) {
+                sale = entry.get("id").asText();
+            }
+            if (entry.get("kind").asText().equals("QUALIFIED_LEAD")) {
+                reward = entry.get("id").asText();
+            }
+        }
+        ok(send("POST", "/admin/partners/" + partnerId + "/commissions/" + sale + "/approve", null, true),
+                "POST /admin/partners/{partnerId}/commissions/{commissionId}/approve");
+        ok(send("POST", "/admin/partners/" + partnerId + "/commissions/" + sale + "/void",
+                "{\"reason\":\"test order\"}", true),
+                "POST /admin/partners/{partnerId}/commissions/{commissionId}/void");
+        stack.awaitIdle(); // the payee index is fed by the stream
+        String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).toString();
+        assertEquals(202, send("POST", "/admin/payout-runs", "{\"period\":\"" + period + "\"}", true).statusCode());
+        routesCalled.add("POST /admin/payout-runs");
+        stack.awaitIdle();
+        JsonNode run = JSON.readTree(ok(send("GET", "/admin/payout-runs/" + period, null, true),
+                "GET /admin/payout-runs/{period}").body());
+        assertTrue(run.get("complete").asBoolean(), run.toString());
+        ok(send("GET", "/admin/payouts?period=" + period, null, true), "GET /admin/payouts");
+        ok(send("GET", "/admin/payouts.csv?period=" + period, null, true), "GET /admin/payouts.csv");
+        ok(send("GET", "/admin/partners/" + partnerId + "/payouts", null, true),
+                "GET /admin/partners/{partnerId}/payouts");
+        // nothing was due yet (entries are paid the month after they become payable): these find no payout
+        String payout = period + "-EUR-" + partnerId;
+        answered(send("GET", "/admin/payouts/" + payout, null, true), 404, "GET /admin/payouts/{payoutId}");
+        answered(send("POST", "/admin/payouts/" + payout + "/paid", "{\"reference\":\"TRX-1\"}", true), 404,
+                "POST /admin/payouts/{payoutId}/paid");
+        answered(send("POST", "/admin/payouts/" + payout + "/failed", "{\"reason\":\"closed\"}", true), 404,
+                "POST /admin/payouts/{payoutId}/failed");
+        assertTrue(stack.outbox().messages().stream().anyMatch(mail -> mail.subject().startsWith("Payout run")),
+                "the manager got the run's summary");
+        assertTrue(reward == null || !reward.isEmpty());
+    }
+
+    private void answered(HttpResponse<String> response, int status, String routeKey) {
+        assertEquals(status, response.statusCode(), routeKey + ": " + response.body());
+        routesCalled.add(routeKey);
     }
 
     private HttpResponse<String> ok(HttpResponse<String> response, String routeKey) {
@@ -303,6 +350,9 @@ class FunctionPoliciesTest {
         }
         if (resource.startsWith("ReferralTable.Arn/index/")) {
             return "table" + resource.substring("ReferralTable.Arn".length());
+        }
+        if (resource.contains(":ses:")) {
+            return "ses:" + resource.substring(resource.lastIndexOf(':') + 1);
         }
         if (resource.contains(":secret:")) {
             return "secret:" + resource.substring(resource.indexOf(":secret:") + ":secret:".length());

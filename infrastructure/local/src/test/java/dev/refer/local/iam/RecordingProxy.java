@@ -53,7 +53,7 @@ final class RecordingProxy implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            record(exchange.getRequestHeaders().getFirst("x-amz-target"), body);
+            record(exchange.getRequestHeaders().getFirst("x-amz-target"), exchange.getRequestURI().getPath(), body);
             HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
@@ -78,9 +78,17 @@ final class RecordingProxy implements AutoCloseable {
         }
     }
 
-    private void record(String amzTarget, byte[] body) throws IOException {
+    private void record(String amzTarget, String path, byte[] body) throws IOException {
         if (amzTarget == null) {
-            calls.add(new Call("unknown", "unknown"));
+            // REST protocols (SES v2): the path names the operation
+            if (path.startsWith("/v2/email/outbound-emails")) {
+                JsonNode send = JSON.readTree(body);
+                String from = send.path("FromEmailAddress").asText();
+                String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
+                calls.add(new Call("ses:SendEmail", "ses:identity/" + address));
+            } else {
+                calls.add(new Call("unknown " + path, "unknown"));
+            }
             return;
         }
         String operation = amzTarget.substring(amzTarget.indexOf('.') + 1);
@@ -105,7 +113,11 @@ final class RecordingProxy implements AutoCloseable {
             calls.add(new Call("secretsmanager:" + operation, "secret:" + json.path("SecretId").asText()));
         } else if (amzTarget.startsWith("AmazonSQS.")) {
             String queueUrl = json.path("QueueUrl").asText();
-            calls.add(new Call("sqs:" + operation, "queue:" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1)));
+            // a batch send needs sqs:SendMessage (IAM has no action of its own for it)
+            String action = operation.equals("SendMessageBatch") ? "SendMessage" : operation;
+            String name = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+            // the local stack names a queue <table>-<logical id>
+            calls.add(new Call("sqs:" + action, "queue:" + name.substring(name.lastIndexOf('-') + 1)));
         } else {
             calls.add(new Call(amzTarget, "unknown"));
         }

@@ -1,0 +1,200 @@
+package dev.refer.admin;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.core.ledger.CommissionId;
+import dev.refer.core.ledger.ReviewCommission;
+import dev.refer.core.mail.MailLog;
+import dev.refer.core.page.Page;
+import dev.refer.core.page.PageRequest;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.core.payout.Payout;
+import dev.refer.core.payout.PayoutBook;
+import dev.refer.core.payout.PayoutId;
+import dev.refer.core.payout.PayoutRuns;
+import dev.refer.core.payout.ReviewPayout;
+import dev.refer.core.payout.StartPayoutRun;
+import dev.refer.core.validation.Invalid;
+import dev.refer.lambda.HttpRequest;
+import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Problem;
+import dev.refer.lambda.Problems;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The payout and ledger-correction routes of the admin API. */
+final class PayoutRoutes {
+
+    /** Rows in one CSV response; a longer period continues with the cursor the response names. */
+    static final int CSV_ROWS = 5_000;
+    static final String[] CSV_COLUMNS = {"payoutId", "partnerId", "period", "currency", "amount", "amountMinor",
+            "entries", "status", "reference", "createdAt"};
+
+    private final PayoutBook book;
+    private final PayoutRuns runs;
+    private final ReviewPayout reviewPayout;
+    private final ReviewCommission reviewCommission;
+    private final StartPayoutRun starter;
+    private final MailLog mailLog;
+    private final ZoneId zone;
+
+    PayoutRoutes(PayoutBook book, PayoutRuns runs, ReviewPayout reviewPayout, ReviewCommission reviewCommission,
+                 StartPayoutRun starter, MailLog mailLog, ZoneId zone) {
+        this.book = book;
+        this.runs = runs;
+        this.reviewPayout = reviewPayout;
+        this.reviewCommission = reviewCommission;
+        this.starter = starter;
+        this.mailLog = mailLog;
+        this.zone = zone;
+    }
+
+    APIGatewayV2HTTPResponse listPayouts(HttpRequest request) {
+        YearMonth period = period(request.query("period").orElse(null));
+        return HttpResponse.json(200, AdminJson.page(book.payoutsIn(period, AdminRoutes.page(request)),
+                AdminJson::payout));
+    }
+
+    /** The period's payouts as CSV (RFC 4180, with a header row), {@value #CSV_ROWS} rows a response. */
+    APIGatewayV2HTTPResponse payoutsCsv(HttpRequest request) {
+        YearMonth period = period(request.query("period").orElse(null));
+        String cursor = request.query("cursor").orElse(null);
+        StringWriter csv = new StringWriter();
+        int rows = 0;
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get())) {
+            do {
+                Page<Payout> page = book.payoutsIn(period, new PageRequest(PageRequest.MAX_LIMIT, cursor));
+                for (Payout p : page.items()) {
+                    int digits = Math.max(0, p.amount().currency().getDefaultFractionDigits());
+                    printer.printRecord(p.id().value(), p.partnerId().value(), p.period().toString(),
+                            p.amount().currency().getCurrencyCode(),
+                            BigDecimal.valueOf(p.amount().minor(), digits).toPlainString(), p.amount().minor(),
+                            p.entryCount(), p.status().name(), p.reference(), p.createdAt().toString());
+                    rows++;
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null && rows < CSV_ROWS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        APIGatewayV2HTTPResponse response = HttpResponse.text(200, "text/csv; charset=utf-8", csv.toString());
+        response = HttpResponse.withHeader(response, "content-disposition",
+                "attachment; filename=\"payouts-" + period + ".csv\"");
+        return cursor == null ? response : HttpResponse.withHeader(response, "x-next-cursor", cursor);
+    }
+
+    APIGatewayV2HTTPResponse getPayout(HttpRequest request) {
+        PayoutId id = payoutId(request);
+        return book.find(id).map(payout -> {
+            Map<String, Object> json = AdminJson.payout(payout);
+            json.put("statement", mailLog.find("statement#" + id.value()).map(entry -> {
+                Map<String, Object> statement = new LinkedHashMap<>();
+                // SENDING long after the run means the send's outcome was lost: it may not have gone out
+                statement.put("state", entry.state().name());
+                statement.put("messageId", entry.messageId());
+                statement.put("to", entry.to());
+                statement.put("sentAt", entry.sentAt() == null ? null : entry.sentAt().toString());
+                return statement;
+            }).orElse(null));
+            return HttpResponse.json(200, json);
+        }).orElseGet(() -> HttpResponse.problem(Problems.notFound("This payout")));
+    }
+
+    APIGatewayV2HTTPResponse markPaid(HttpRequest request) {
+        PayoutId id = payoutId(request);
+        var body = request.jsonBody(AdminBodies.PayoutPaidBody.class, AdminRoutes.MAX_BODY_BYTES);
+        return answer(reviewPayout.markPaid(id, body.reference()));
+    }
+
+    APIGatewayV2HTTPResponse markFailed(HttpRequest request) {
+        PayoutId id = payoutId(request);
+        var body = request.jsonBody(AdminBodies.ReasonBody.class, AdminRoutes.MAX_BODY_BYTES);
+        return answer(reviewPayout.markFailed(id, body.reason()));
+    }
+
+    private static APIGatewayV2HTTPResponse answer(ReviewPayout.Result result) {
+        return switch (result) {
+            case ReviewPayout.Result.Done done -> HttpResponse.json(200, AdminJson.payout(done.payout()));
+            case ReviewPayout.Result.NotFound ignored -> HttpResponse.problem(Problems.notFound("This payout"));
+            case ReviewPayout.Result.Conflict conflict -> HttpResponse.problem(Problem.of(409, "payout-state",
+                    "The payout cannot change that way", conflict.why() + "; it is " + conflict.payout().status()
+                            + "."));
+        };
+    }
+
+    APIGatewayV2HTTPResponse partnerPayouts(HttpRequest request) {
+        PartnerId partner = AdminRoutes.partnerId(request);
+        return HttpResponse.json(200, AdminJson.page(book.payoutsOf(partner, AdminRoutes.page(request)),
+                AdminJson::payout));
+    }
+
+    APIGatewayV2HTTPResponse approveCommission(HttpRequest request) {
+        return answer(reviewCommission.approveEarly(AdminRoutes.partnerId(request), commissionId(request)));
+    }
+
+    APIGatewayV2HTTPResponse voidCommission(HttpRequest request) {
+        var body = request.jsonBody(AdminBodies.ReasonBody.class, AdminRoutes.MAX_BODY_BYTES);
+        return answer(reviewCommission.voidEntry(AdminRoutes.partnerId(request), commissionId(request),
+                body.reason()));
+    }
+
+    private static APIGatewayV2HTTPResponse answer(ReviewCommission.Result result) {
+        return switch (result) {
+            case ReviewCommission.Result.Done done -> {
+                Map<String, Object> json = AdminJson.commission(done.entry());
+                json.put("voidEntry", done.voidEntry() == null ? null : AdminJson.commission(done.voidEntry()));
+                yield HttpResponse.json(200, json);
+            }
+            case ReviewCommission.Result.NotFound ignored ->
+                    HttpResponse.problem(Problems.notFound("This ledger entry"));
+            case ReviewCommission.Result.Conflict conflict -> HttpResponse.problem(Problem.of(409,
+                    "commission-state", "The ledger entry cannot change that way", conflict.why()));
+        };
+    }
+
+    APIGatewayV2HTTPResponse startRun(HttpRequest request) {
+        var body = request.jsonBody(AdminBodies.PayoutRunBody.class, AdminRoutes.MAX_BODY_BYTES);
+        if (starter == null) {
+            return HttpResponse.problem(Problem.of(503, "payout-queue-missing", "Payout runs are not configured",
+                    "This function has no PAYOUT_QUEUE_URL (template.yaml gives it the PayoutQueue)."));
+        }
+        PayoutRuns.Run run = starter.start(period(body.period()), zone);
+        return HttpResponse.json(202, AdminJson.run(run));
+    }
+
+    APIGatewayV2HTTPResponse getRun(HttpRequest request) {
+        YearMonth period = AdminRoutes.pathValue("period", () -> period(request.pathParameter("period").orElse("")));
+        return runs.find(period).map(run -> HttpResponse.json(200, AdminJson.run(run)))
+                .orElseGet(() -> HttpResponse.problem(Problems.notFound("A payout run for " + period)));
+    }
+
+    private static PayoutId payoutId(HttpRequest request) {
+        return AdminRoutes.pathValue("payoutId",
+                () -> PayoutId.parse(request.pathParameter("payoutId").orElse(""), "payoutId"));
+    }
+
+    private static CommissionId commissionId(HttpRequest request) {
+        return AdminRoutes.pathValue("commissionId",
+                () -> new CommissionId(request.pathParameter("commissionId").orElse("")));
+    }
+
+    static YearMonth period(String text) {
+        if (text == null || text.isBlank()) {
+            throw Invalid.field("period", "is required, a month like 2026-11");
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeException e) {
+            throw Invalid.field("period", "must be a month like 2026-11");
+        }
+    }
+}

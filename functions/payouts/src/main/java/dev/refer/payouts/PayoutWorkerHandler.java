@@ -1,0 +1,98 @@
+package dev.refer.payouts;
+
+import dev.refer.queues.PayoutMessage;
+import dev.refer.queues.SqsPayoutMessages;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.core.payout.PayPartner;
+import dev.refer.lambda.LambdaJson;
+import dev.refer.lambda.Log;
+import dev.refer.lambda.SnapStartPriming;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Works the payout run's queue (template: PayoutWorkerFunction on PayoutQueue): pays one partner per {@code pay}
+ * message ({@link PayPartner}), plans one page of a payee shard per {@code plan} message. A message that fails is
+ * reported as a batch item failure: SQS redelivers it after its visibility timeout, and after
+ * {@code maxReceiveCount} deliveries moves it to PayoutDeadLetterQueue (README: redrive). Every step is idempotent,
+ * so a redelivery finishes what a failed delivery began.
+ */
+public final class PayoutWorkerHandler implements RequestStreamHandler {
+
+    private final PayoutsWiring wiring;
+    /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
+    SnapStartPriming priming;
+
+    public PayoutWorkerHandler() {
+        this(System.getenv());
+    }
+
+    public PayoutWorkerHandler(Map<String, String> env) {
+        this(PayoutsWiring.create(env));
+        this.priming = SnapStartPriming.register(this::prime, () -> { });
+    }
+
+    PayoutWorkerHandler(PayoutsWiring wiring) {
+        this.wiring = wiring;
+    }
+
+    /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing written. */
+    private void prime() {
+        String event = "{\"Records\":[{\"messageId\":\"snapstart-priming\",\"body\":\"{\\\"type\\\":\\\"priming\\\"}\","
+                + "\"eventSource\":\"aws:sqs\",\"attributes\":{\"ApproximateReceiveCount\":\"1\"}}]}";
+        try {
+            handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                    OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SQSEvent event = LambdaJson.readEvent(input, SQSEvent.class);
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords() == null ? List.<SQSEvent.SQSMessage>of()
+                : event.getRecords()) {
+            try {
+                handle(LambdaJson.readTrusted(message.getBody(), PayoutMessage.class));
+            } catch (RuntimeException e) {
+                Log.error("payouts.message_failed", e, "messageId", message.getMessageId(),
+                        "receiveCount", message.getAttributes() == null ? null
+                                : message.getAttributes().get("ApproximateReceiveCount"));
+                failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(message.getMessageId()).build());
+            }
+        }
+        output.write(LambdaJson.writeBytes(SQSBatchResponse.builder().withBatchItemFailures(failures).build()));
+    }
+
+    private void handle(PayoutMessage message) {
+        switch (String.valueOf(message.type())) {
+            case PayoutMessage.PLAN -> wiring.planner().planShard(YearMonth.parse(message.period()), message.shard());
+            case PayoutMessage.PAY -> {
+                YearMonth period = YearMonth.parse(message.period());
+                PayPartner.Result result = wiring.payPartner().run(new PayPartner.Command(period,
+                        Instant.parse(message.periodStart()), Instant.parse(message.cutoff()),
+                        new PartnerId(message.partnerId())));
+                Log.info("payouts.partner_done", "period", period.toString(), "partnerId", message.partnerId(),
+                        "payouts", result.payouts().size(), "carried", result.carried().size(),
+                        "statements", result.statements().values().stream().map(Enum::name).toList());
+            }
+            default -> throw new IllegalArgumentException("unknown payout message type " + message.type());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.refer.payouts;
+
+import dev.refer.queues.PayoutMessage;
+import dev.refer.queues.SqsPayoutMessages;
+import dev.refer.aws.AwsClients;
+import dev.refer.core.mail.Mailer;
+import dev.refer.core.mail.SendOnce;
+import dev.refer.core.payout.PayPartner;
+import dev.refer.core.payout.PayoutMessages;
+import dev.refer.core.payout.PlanPayouts;
+import dev.refer.core.payout.StartPayoutRun;
+import dev.refer.core.payout.SummarizeRun;
+import dev.refer.core.program.CachedProgram;
+import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.DynamoDbMailLog;
+import dev.refer.dynamodb.DynamoDbPartnerRepository;
+import dev.refer.dynamodb.DynamoDbPayeeIndex;
+import dev.refer.dynamodb.DynamoDbPayoutBook;
+import dev.refer.dynamodb.DynamoDbPayoutRuns;
+import dev.refer.dynamodb.DynamoDbProgramRepository;
+import dev.refer.dynamodb.TableConfig;
+import dev.refer.lambda.Env;
+import dev.refer.mail.SesMailer;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The payout run's object graph, once per execution environment: the planner and the worker share it. Environment:
+ * {@code TABLE_NAME}, {@code PROGRAM_ID}, {@code PAYOUT_QUEUE_URL}, {@code PAYOUT_TIME_ZONE}, {@code MAIL_FROM},
+ * {@code MAIL_CONFIGURATION_SET}.
+ */
+record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner payPartner, ZoneId zone) {
+
+    /** Clients for the run, each with the interceptors tests use to inject faults. */
+    record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer) {
+    }
+
+    static Clients clients(Map<String, String> env, List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqs,
+                           List<ExecutionInterceptor> ses) {
+        return new Clients(DynamoDbClients.create(env, dynamoDb),
+                AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", sqs),
+                SesMailer.fromEnv(env, ses));
+    }
+
+    static PayoutsWiring create(Map<String, String> env) {
+        return create(env, clients(env, List.of(), List.of(), List.of()), Clock.systemUTC());
+    }
+
+    static PayoutsWiring create(Map<String, String> env, Clients clients, Clock clock) {
+        TableConfig table = TableConfig.fromEnv(env);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        var programs = CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock);
+        var book = new DynamoDbPayoutBook(dynamoDb, table);
+        var payees = new DynamoDbPayeeIndex(dynamoDb, table);
+        var runs = new DynamoDbPayoutRuns(dynamoDb, table);
+        PayoutMessages messages = new SqsPayoutMessages(clients.sqs(), Env.require(env, "PAYOUT_QUEUE_URL"));
+        SendOnce mail = new SendOnce(new DynamoDbMailLog(dynamoDb, table), clients.mailer(), clock);
+        SummarizeRun summary = new SummarizeRun(table.programId(), programs, book, mail);
+        ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
+        return new PayoutsWiring(new StartPayoutRun(runs, messages, clock), new PlanPayouts(payees, runs, messages, summary),
+                new PayPartner(table.programId(), programs, new DynamoDbPartnerRepository(dynamoDb, table), book,
+                        payees, runs, mail, summary, clock), zone);
+    }
+}

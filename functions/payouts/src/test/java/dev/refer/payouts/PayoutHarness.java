@@ -1,0 +1,335 @@
+package dev.refer.payouts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.refer.core.attribution.AttributionPolicy;
+import dev.refer.core.conversion.ConversionCommand;
+import dev.refer.core.conversion.ConversionKind;
+import dev.refer.core.conversion.ConversionResult;
+import dev.refer.core.conversion.RecordRefund;
+import dev.refer.core.conversion.RecordSale;
+import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionPolicy;
+import dev.refer.core.money.Money;
+import dev.refer.core.page.Page;
+import dev.refer.core.page.PageRequest;
+import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.partner.Partner;
+import dev.refer.core.payout.Payout;
+import dev.refer.core.payout.PayoutSettings;
+import dev.refer.core.program.Program;
+import dev.refer.core.stats.ProjectCounters;
+import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.DynamoDbCommissionLedger;
+import dev.refer.dynamodb.DynamoDbLinkRepository;
+import dev.refer.dynamodb.DynamoDbOrderBook;
+import dev.refer.dynamodb.DynamoDbPartnerRepository;
+import dev.refer.dynamodb.DynamoDbPayoutBook;
+import dev.refer.dynamodb.DynamoDbProgramRepository;
+import dev.refer.dynamodb.DynamoDbStatsRepository;
+import dev.refer.dynamodb.LocalSdk;
+import dev.refer.dynamodb.Seed;
+import dev.refer.dynamodb.TestTable;
+import dev.refer.emulators.MotoServer;
+import dev.refer.mail.SesMailer;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A program in DynamoDB Local with its payout queue and SES in moto, driven with the real SDK clients: sales recorded
+ * by the real use cases at a chosen time, the stream projection applied to them, the planner and the worker run as
+ * Lambda would (the worker fed from the queue, failed messages redelivered at once: the queue's visibility timeout
+ * is 0), and what came out read back.
+ */
+final class PayoutHarness {
+
+    static final String SENDER = "partners@program.example";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static MotoServer moto;
+    private static SqsClient sqs;
+    private static SesV2Client ses;
+
+    final TestTable table;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-10-05T10:00:00Z"));
+    final Map<String, String> env = new HashMap<>();
+    final String queueUrl;
+    final String deadLetterUrl;
+    private final UlidGenerator ids = new UlidGenerator(clock);
+    private int events;
+
+    static synchronized MotoServer moto() {
+        if (moto == null) {
+            LocalSdk.useSharedDynamoDbLocal();
+            moto = MotoServer.start();
+            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+            sqs = SqsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                    .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+            ses = SesV2Client.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                    .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+            ses.createEmailIdentity(r -> r.emailIdentity(SENDER));
+        }
+        return moto;
+    }
+
+    PayoutHarness(long minimumMinor) {
+        moto();
+        table = TestTable.create();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        deadLetterUrl = sqs.createQueue(r -> r.queueName("payouts-dlq-" + suffix)).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        queueUrl = sqs.createQueue(r -> r.queueName("payouts-" + suffix).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, "0",
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
+                        + "\",\"maxReceiveCount\":\"5\"}"))).queueUrl();
+        String configurationSet = "payouts-" + suffix;
+        ses.createConfigurationSet(r -> r.configurationSetName(configurationSet));
+        env.putAll(table.environment());
+        env.put("PAYOUT_QUEUE_URL", queueUrl);
+        env.put("PAYOUT_TIME_ZONE", "UTC");
+        env.put("MAIL_FROM", "Program Partners <" + SENDER + ">");
+        env.put("MAIL_CONFIGURATION_SET", configurationSet);
+        env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", table.endpoint().toString());
+        Program base = new Seed(table).program();
+        new DynamoDbProgramRepository(table.client(), table.config()).save(new Program(base.id(), base.currency(),
+                base.attributionWindowDays(), base.holdingPeriodDays(), base.defaultPlan(),
+                base.allowedDestinationHosts(), base.allowedFormOrigins(), base.maxEventAgeDays(),
+                new PayoutSettings(Map.of(base.currency(), minimumMinor), Locale.GERMANY,
+                        "Paid by bank transfer within 10 days.", new EmailAddress("manager@program.example"))));
+    }
+
+    Partner partner(String email, String code) {
+        Partner partner = new Seed(table).activePartner(email);
+        new Seed(table).link(partner, code, true);
+        return partner;
+    }
+
+    /** A sale brought by {@code code} now (20 % commission), its ledger entry projected onto the payee index. */
+    void sale(String code, String orderId, long minor) {
+        record(ConversionKind.SALE, code, orderId, minor);
+    }
+
+    void refund(String orderId, long minor) {
+        record(ConversionKind.REFUND, null, orderId, minor);
+    }
+
+    private void record(ConversionKind kind, String code, String orderId, long minor) {
+        var client = table.client();
+        var config = table.config();
+        var programs = new DynamoDbProgramRepository(client, config);
+        var partners = new DynamoDbPartnerRepository(client, config);
+        var orders = new DynamoDbOrderBook(client, config);
+        ConversionCommand command = new ConversionCommand("evt-" + (++events), kind, orderId,
+                Money.of(minor, "EUR"), "cus-" + orderId, null, clock.instant(), null, code);
+        ConversionResult result = kind == ConversionKind.REFUND
+                ? new RecordRefund(config.programId(), programs, orders, new CommissionPolicy(), ids, clock)
+                .record(command)
+                : new RecordSale(config.programId(), programs, partners, orders,
+                new AttributionPolicy(new DynamoDbLinkRepository(client, config), partners), new CommissionPolicy(),
+                ids, clock).record(command);
+        if (!(result instanceof ConversionResult.Recorded recorded)) {
+            throw new IllegalStateException("not recorded: " + result);
+        }
+        // what the counters function does with the stream: here the new entries, at once
+        List<ProjectCounters.Change> changes = new ArrayList<>();
+        for (Commission entry : recorded.entries()) {
+            changes.add(new ProjectCounters.CommissionChanged(String.format("%024d", System.nanoTime()), null, entry));
+        }
+        new ProjectCounters(new DynamoDbStatsRepository(client, config, clock)).count("harness", changes);
+    }
+
+    /** The run of {@code period}, as the schedule and the queue drive it. */
+    void run(YearMonth period, List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
+             List<ExecutionInterceptor> sesFaults) throws Exception {
+        PayoutsWiring wiring = wiring(dynamoDb, sqsFaults, sesFaults);
+        PayoutPlannerHandler planner = new PayoutPlannerHandler(wiring, clock);
+        byte[] event = ("{\"period\":\"" + period + "\"}").getBytes(StandardCharsets.UTF_8);
+        for (int attempt = 1; ; attempt++) { // EventBridge Scheduler retries a failed invocation
+            try {
+                planner.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+                break;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+        drain(new PayoutWorkerHandler(wiring));
+    }
+
+    void run(YearMonth period) throws Exception {
+        run(period, List.of(), List.of(), List.of());
+    }
+
+    PayoutsWiring wiring(List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
+                         List<ExecutionInterceptor> sesFaults) {
+        var clients = new PayoutsWiring.Clients(DynamoDbClients.create(env, dynamoDb),
+                dev.refer.aws.AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", sqsFaults),
+                SesMailer.fromEnv(env, sesFaults));
+        return PayoutsWiring.create(env, clients, clock);
+    }
+
+    /** Feeds the worker until the queue is empty, as the event source mapping does (failed messages come back). */
+    void drain(PayoutWorkerHandler worker) throws Exception {
+        for (int round = 0; round < 500; round++) {
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            if (messages.isEmpty()) {
+                var attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                if ("0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                        && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))) {
+                    return;
+                }
+                continue;
+            }
+            ObjectNode event = JSON.createObjectNode();
+            ArrayNode records = event.putArray("Records");
+            for (Message message : messages) {
+                ObjectNode record = records.addObject();
+                record.put("messageId", message.messageId());
+                record.put("receiptHandle", message.receiptHandle());
+                record.put("body", message.body());
+                ObjectNode attributes = record.putObject("attributes");
+                message.attributesAsStrings().forEach(attributes::put);
+                record.put("eventSource", "aws:sqs");
+            }
+            Set<String> failed = new HashSet<>();
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                worker.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+                JSON.readTree(out.toByteArray()).path("batchItemFailures")
+                        .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+            } catch (RuntimeException e) {
+                continue; // a function error: the batch comes back
+            }
+            List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+            for (Message message : messages) {
+                if (!failed.contains(message.messageId())) {
+                    done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
+                            .receiptHandle(message.receiptHandle()).build());
+                }
+            }
+            if (!done.isEmpty()) {
+                sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
+            }
+        }
+        throw new IllegalStateException("the payout queue did not drain");
+    }
+
+    int deadLetters() {
+        return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
+
+    List<Payout> payouts(YearMonth period) {
+        List<Payout> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Payout> page = new DynamoDbPayoutBook(table.client(), table.config())
+                    .payoutsIn(period, new PageRequest(100, cursor));
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        all.sort(java.util.Comparator.comparing(p -> p.id().value()));
+        return all;
+    }
+
+    List<Commission> ledger(Partner partner) {
+        return new DynamoDbCommissionLedger(table.client(), table.config())
+                .commissionsOf(partner.id(), new PageRequest(100, null)).items();
+    }
+
+    /** A sent email, as moto's SES recorded it. */
+    record Sent(String to, String subject, String text, String html) {
+    }
+
+    /** Every email sent to {@code to} (moto keeps all of them). */
+    static List<Sent> sentTo(String to) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                moto.endpoint().resolve("/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        List<Sent> sent = new ArrayList<>();
+        for (JsonNode raw : JSON.readTree(response.body()).path("ses").path("RawMessage")) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(raw.path("raw_data").asText().getBytes(StandardCharsets.UTF_8)));
+            String recipient = message.getAllRecipients()[0].toString();
+            if (!recipient.equals(to)) {
+                continue;
+            }
+            var parts = (jakarta.mail.Multipart) message.getContent();
+            sent.add(new Sent(recipient, message.getSubject(), (String) parts.getBodyPart(0).getContent(),
+                    (String) parts.getBodyPart(1).getContent()));
+        }
+        return sent;
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        void to(YearMonth month, int day) {
+            now = month.atDay(day).atTime(6, 0).toInstant(ZoneOffset.UTC);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.refer.payouts;
+
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionStatus;
+import dev.refer.core.partner.Partner;
+import dev.refer.core.payout.Payout;
+import dev.refer.core.payout.PayoutStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The monthly run end to end on DynamoDB Local and moto with the real SDK clients: the planner, the queue, the
+ * worker, the statements and the manager's summary through SES.
+ */
+class PayoutRunTest {
+
+    private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+    private static final YearMonth DECEMBER = YearMonth.of(2026, 12);
+
+    @Test
+    void theRightPartnersGetTheRightPayouts_andStatements_belowTheMinimumCarriesOver_andAClawbackNetsNextMonth()
+            throws Exception {
+        PayoutHarness program = new PayoutHarness(5_000); // 50.00 EUR minimum
+        String tag = Long.toString(System.nanoTime());
+        Partner ada = program.partner("ada-" + tag + "@partner.example", "ada-" + tag);
+        Partner bob = program.partner("bob-" + tag + "@partner.example", "bob-" + tag);
+        program.sale("ada-" + tag, "ada-o1", 100_000); // 200.00
+        program.sale("ada-" + tag, "ada-o2", 50_000);  // 100.00
+        program.sale("bob-" + tag, "bob-o1", 10_000);  // 20.00: below the minimum
+
+        program.clock.to(DECEMBER, 1);
+        program.run(NOVEMBER);
+
+        List<Payout> november = program.payouts(NOVEMBER);
+        assertEquals(1, november.size(), november.toString());
+        Payout adas = november.getFirst();
+        assertEquals(ada.id(), adas.partnerId());
+        assertEquals(30_000, adas.amount().minor());
+        assertEquals(2, adas.entryCount());
+        assertEquals(PayoutStatus.READY, adas.status());
+        assertTrue(program.ledger(ada).stream().allMatch(Commission::paid));
+        assertTrue(program.ledger(bob).stream().allMatch(c -> c.status() == CommissionStatus.APPROVED),
+                "Bob's 20.00 is approved and carried over");
+
+        List<PayoutHarness.Sent> statements = PayoutHarness.sentTo(ada.email().value());
+        assertEquals(1, statements.size());
+        PayoutHarness.Sent statement = statements.getFirst();
+        assertTrue(statement.subject().contains("300,00"), statement.subject());
+        assertTrue(statement.text().contains("ada-o1") && statement.text().contains("200,00"), statement.text());
+        assertTrue(statement.html().contains("Paid by bank transfer within 10 days."), statement.html());
+        assertTrue(PayoutHarness.sentTo(bob.email().value()).isEmpty());
+        assertEquals(1, PayoutHarness.sentTo("manager@program.example").stream()
+                .filter(s -> s.subject().contains("November 2026")).count(), "one summary for the manager");
+
+        // a rerun of the period changes nothing
+        program.run(NOVEMBER);
+        assertEquals(november, program.payouts(NOVEMBER));
+        assertEquals(1, PayoutHarness.sentTo(ada.email().value()).size());
+
+        // December: Ada's first order is half refunded after its payout (a clawback); Bob earns enough to be paid
+        program.clock.to(DECEMBER, 2);
+        program.refund("ada-o1", 50_000);                 // -100.00, payable at once
+        program.sale("ada-" + tag, "ada-o3", 300_000);  // +600.00, payable 1 January: next run
+        program.sale("bob-" + tag, "bob-o2", 20_000);   // +40.00 on top of the carried 20.00, payable 1 January
+        program.clock.to(YearMonth.of(2027, 1), 1);
+        program.run(DECEMBER);
+        assertEquals(List.of(), program.payouts(DECEMBER), "Ada's -100.00 and Bob's 20.00 carry over");
+        program.clock.to(YearMonth.of(2027, 2), 1);
+        program.run(YearMonth.of(2027, 1));
+
+        List<Payout> january = program.payouts(YearMonth.of(2027, 1));
+        assertEquals(2, january.size());
+        Payout adaJanuary = january.stream().filter(p -> p.partnerId().equals(ada.id())).findFirst().orElseThrow();
+        assertEquals(50_000, adaJanuary.amount().minor(), "600.00 earned - 100.00 clawed back");
+        Payout bobJanuary = january.stream().filter(p -> p.partnerId().equals(bob.id())).findFirst().orElseThrow();
+        assertEquals(6_000, bobJanuary.amount().minor(), "20.00 carried since November + 40.00");
+        assertTrue(PayoutHarness.sentTo(bob.email().value()).getFirst().text().contains("Carried over"));
+        assertEquals(0, program.deadLetters());
+    }
+}
