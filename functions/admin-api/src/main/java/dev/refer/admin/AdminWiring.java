@@ -48,7 +48,9 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, UlidGenerator ids) 
                         "AWS_ENDPOINT_URL_SQS", java.util.List.of()), queueUrl);
         PayoutRoutes payouts = new PayoutRoutes(book, runs, new dev.refer.core.payout.ReviewPayout(book, clock),
                 new dev.refer.core.ledger.ReviewCommission(ledger, orders, leads, ids, clock),
-                queue == null ? null : new dev.refer.core.payout.StartPayoutRun(runs, queue, clock),
+                queue == null ? null : new dev.refer.core.payout.StartPayoutRun(runs,
+                        new dev.refer.core.payout.PlanPayouts(new dev.refer.dynamodb.DynamoDbPayeeIndex(dynamoDb, table),
+                                runs, queue, null), null, clock),
                 new dev.refer.dynamodb.DynamoDbMailLog(dynamoDb, table),
                 java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")));
         return new AdminWiring(new AdminRoutes(table.programId(),

@@ -26,11 +26,16 @@ public final class DynamoDbMailLog implements MailLog {
         this.table = table;
     }
 
+    /**
+     * The claim carries an attempt id: when the put's answer is lost (a timeout after DynamoDB wrote it), a read tells
+     * whether the claim is ours, so a lost answer does not leave a claim nobody acts on.
+     */
     @Override
     public Optional<Entry> claim(String key, String kind, PartnerId partnerId, String to, Instant at) {
+        String attempt = java.util.UUID.randomUUID().toString();
         ItemBuilder item = ItemBuilder.item(Keys.mail(table.programId(), key), ItemType.MAIL)
                 .s("sendKey", key).s("kind", kind).s("to", to).s("state", State.SENDING.name())
-                .instant("claimedAt", at);
+                .instant("claimedAt", at).s("attempt", attempt);
         if (partnerId != null) {
             item.s("partnerId", partnerId.value()).gsi1(Keys.mailTo(partnerId), at + "#" + key);
         }
@@ -40,17 +45,35 @@ public final class DynamoDbMailLog implements MailLog {
             return Optional.empty();
         } catch (ConditionalCheckFailedException e) {
             return find(key);
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            GetItemResponse stored = client.getItem(r -> r.tableName(table.tableName())
+                    .key(Keys.mail(table.programId(), key)).consistentRead(true));
+            if (stored.hasItem() && attempt.equals(Attributes.optionalString(stored.item(), "attempt"))) {
+                return Optional.empty(); // the put went through: the claim is ours
+            }
+            throw e;
         }
     }
 
+    /** Idempotent, so repeated a few times when its answer is lost: an email sent should not look uncertain. */
     @Override
     public void sent(String key, String messageId, Instant at) {
-        client.updateItem(r -> r.tableName(table.tableName()).key(Keys.mail(table.programId(), key))
-                .updateExpression("SET #state = :sent, messageId = :id, sentAt = :at")
-                .conditionExpression(Writes.ITEM_EXISTS)
-                .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS(State.SENT.name()),
-                        ":id", AttributeValue.fromS(messageId), ":at", AttributeValue.fromS(at.toString()))));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.updateItem(r -> r.tableName(table.tableName()).key(Keys.mail(table.programId(), key))
+                        .updateExpression("SET #state = :sent, messageId = :id, sentAt = :at")
+                        .conditionExpression(Writes.ITEM_EXISTS)
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS(State.SENT.name()),
+                                ":id", AttributeValue.fromS(messageId), ":at", AttributeValue.fromS(at.toString()))));
+                return;
+            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                Backoff.pause(attempt);
+            }
+        }
     }
 
     @Override

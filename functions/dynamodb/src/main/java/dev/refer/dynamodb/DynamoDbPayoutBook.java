@@ -287,6 +287,18 @@ public final class DynamoDbPayoutBook implements PayoutBook {
     }
 
     @Override
+    public List<Payout> payoutsOf(PartnerId partnerId, YearMonth period) {
+        List<Payout> payouts = new ArrayList<>();
+        QueryResponse response = client.query(r -> r.tableName(table.tableName()).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :sk)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.partnerPk(partnerId)),
+                        ":sk", AttributeValue.fromS(Keys.PAYOUT_PREFIX + period + "#"))));
+        response.items().forEach(item -> payouts.add(PayoutMapper.fromItem(item)));
+        return payouts;
+    }
+
+    @Override
     public Page<Payout> payoutsIn(YearMonth period, PageRequest page) {
         return pages.newestFirst(KeyShape.GSI1, Keys.payoutsIn(table.programId(), period), null, page,
                 PayoutMapper::fromItem);

@@ -63,7 +63,8 @@ record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner pay
         SendOnce mail = new SendOnce(new DynamoDbMailLog(dynamoDb, table), clients.mailer(), clock);
         SummarizeRun summary = new SummarizeRun(table.programId(), programs, book, mail);
         ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
-        return new PayoutsWiring(new StartPayoutRun(runs, messages, clock), new PlanPayouts(payees, runs, messages, summary),
+        PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary);
+        return new PayoutsWiring(new StartPayoutRun(runs, planner, summary, clock), planner,
                 new PayPartner(table.programId(), programs, new DynamoDbPartnerRepository(dynamoDb, table), book,
                         payees, runs, mail, summary, clock), zone);
     }

@@ -21,6 +21,15 @@ import dev.refer.core.partner.Partner;
 import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.PayoutSettings;
 import dev.refer.core.program.Program;
+import dev.refer.core.program.CommissionPlan;
+import dev.refer.core.program.ProgramId;
+import dev.refer.core.program.Reward;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.core.partner.PartnerStatus;
+import dev.refer.core.link.Link;
+import dev.refer.core.link.LinkCode;
+import java.net.URI;
+import java.util.Currency;
 import dev.refer.core.stats.ProjectCounters;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.DynamoDbCommissionLedger;
@@ -31,7 +40,7 @@ import dev.refer.dynamodb.DynamoDbPayoutBook;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.LocalSdk;
-import dev.refer.dynamodb.Seed;
+import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.TestTable;
 import dev.refer.emulators.MotoServer;
 import dev.refer.mail.SesMailer;
@@ -83,8 +92,12 @@ final class PayoutHarness {
     private static MotoServer moto;
     private static SqsClient sqs;
     private static SesV2Client ses;
+    private static TestTable shared;
 
+    /** The one table every scenario writes to, each under a program id of its own (tables only accumulate). */
     final TestTable table;
+    /** This scenario's program in the shared table. */
+    final TableConfig config;
     final MutableClock clock = new MutableClock(Instant.parse("2026-10-05T10:00:00Z"));
     final Map<String, String> env = new HashMap<>();
     final String queueUrl;
@@ -101,15 +114,19 @@ final class PayoutHarness {
                     .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
             ses = SesV2Client.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
                     .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-            ses.createEmailIdentity(r -> r.emailIdentity(SENDER));
+            shared = TestTable.create();
         }
         return moto;
     }
 
     PayoutHarness(long minimumMinor) {
         moto();
-        table = TestTable.create();
+        // each scenario starts from an empty moto (queues, identities, sent mail): its emails are all it reads
+        moto.reset();
+        ses.createEmailIdentity(r -> r.emailIdentity(SENDER));
+        table = shared;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
+        config = new TableConfig(table.name(), new ProgramId("p" + suffix));
         deadLetterUrl = sqs.createQueue(r -> r.queueName("payouts-dlq-" + suffix)).queueUrl();
         String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
@@ -119,24 +136,29 @@ final class PayoutHarness {
                         + "\",\"maxReceiveCount\":\"5\"}"))).queueUrl();
         String configurationSet = "payouts-" + suffix;
         ses.createConfigurationSet(r -> r.configurationSetName(configurationSet));
-        env.putAll(table.environment());
+        env.put("TABLE_NAME", config.tableName());
+        env.put("PROGRAM_ID", config.programId().value());
         env.put("PAYOUT_QUEUE_URL", queueUrl);
         env.put("PAYOUT_TIME_ZONE", "UTC");
         env.put("MAIL_FROM", "Program Partners <" + SENDER + ">");
         env.put("MAIL_CONFIGURATION_SET", configurationSet);
         env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", table.endpoint().toString());
-        Program base = new Seed(table).program();
-        new DynamoDbProgramRepository(table.client(), table.config()).save(new Program(base.id(), base.currency(),
-                base.attributionWindowDays(), base.holdingPeriodDays(), base.defaultPlan(),
-                base.allowedDestinationHosts(), base.allowedFormOrigins(), base.maxEventAgeDays(),
-                new PayoutSettings(Map.of(base.currency(), minimumMinor), Locale.GERMANY,
+        Currency eur = Currency.getInstance("EUR");
+        new DynamoDbProgramRepository(table.client(), config).save(new Program(config.programId(), eur, 30, 30,
+                new CommissionPlan(new Reward.Percent(2000), null, Money.of(2500, "EUR")), List.of("example.com"),
+                List.of("https://www.example.com"), Program.DEFAULT_MAX_EVENT_AGE_DAYS,
+                new PayoutSettings(Map.of(eur, minimumMinor), Locale.GERMANY,
                         "Paid by bank transfer within 10 days.", new EmailAddress("manager@program.example"))));
     }
 
+    /** An active partner (20 % of sales) with an enabled link {@code code}. */
     Partner partner(String email, String code) {
-        Partner partner = new Seed(table).activePartner(email);
-        new Seed(table).link(partner, code, true);
+        Partner partner = new Partner(new PartnerId(ids.newId()), "Partner " + email, new EmailAddress(email), null,
+                PartnerStatus.ACTIVE, null, clock.instant());
+        new DynamoDbPartnerRepository(table.client(), config).create(partner);
+        new DynamoDbLinkRepository(table.client(), config).create(new Link(new LinkCode(code), partner.id(),
+                URI.create("https://example.com/pricing"), "newsletter", true, true, clock.instant()));
         return partner;
     }
 
@@ -151,7 +173,6 @@ final class PayoutHarness {
 
     private void record(ConversionKind kind, String code, String orderId, long minor) {
         var client = table.client();
-        var config = table.config();
         var programs = new DynamoDbProgramRepository(client, config);
         var partners = new DynamoDbPartnerRepository(client, config);
         var orders = new DynamoDbOrderBook(client, config);
@@ -264,7 +285,7 @@ final class PayoutHarness {
         List<Payout> all = new ArrayList<>();
         String cursor = null;
         do {
-            Page<Payout> page = new DynamoDbPayoutBook(table.client(), table.config())
+            Page<Payout> page = new DynamoDbPayoutBook(table.client(), config)
                     .payoutsIn(period, new PageRequest(100, cursor));
             all.addAll(page.items());
             cursor = page.nextCursor();
@@ -274,7 +295,7 @@ final class PayoutHarness {
     }
 
     List<Commission> ledger(Partner partner) {
-        return new DynamoDbCommissionLedger(table.client(), table.config())
+        return new DynamoDbCommissionLedger(table.client(), config)
                 .commissionsOf(partner.id(), new PageRequest(100, null)).items();
     }
 

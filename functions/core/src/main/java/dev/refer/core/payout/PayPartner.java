@@ -95,6 +95,10 @@ public final class PayPartner {
         for (Commission entry : due) {
             byCurrency.computeIfAbsent(entry.amount().currency(), c -> new ArrayList<>()).add(entry);
         }
+        // a payout begun by an earlier delivery whose entries are all marked already still needs closing
+        for (Payout begun : book.payoutsOf(partner.id(), command.period())) {
+            byCurrency.computeIfAbsent(begun.amount().currency(), c -> new ArrayList<>());
+        }
         for (Map.Entry<Currency, List<Commission>> currency : byCurrency.entrySet()) {
             PayoutId id = PayoutId.of(command.period(), currency.getKey(), partner.id());
             Payout payout = book.find(id).orElse(null);

@@ -59,5 +59,8 @@ public interface PayoutBook {
 
     Page<Payout> payoutsOf(PartnerId partnerId, PageRequest page);
 
+    /** The partner's payouts of one period (one per currency at most). */
+    List<Payout> payoutsOf(PartnerId partnerId, YearMonth period);
+
     Page<Payout> payoutsIn(YearMonth period, PageRequest page);
 }

@@ -48,19 +48,32 @@ public final class PlanPayouts {
     public void planShard(YearMonth period, int shard) {
         PayoutRuns.Run run = runs.find(period)
                 .orElseThrow(() -> new IllegalStateException("no payout run for " + period));
+        if (planStep(run, shard)) {
+            runs.find(period).ifPresent(summary::ifComplete);
+        }
+    }
+
+    /**
+     * One planning step of {@code shard} of {@code run} as read: true when it finished the shard (the caller checks
+     * whether the run is complete).
+     */
+    boolean planStep(PayoutRuns.Run run, int shard) {
+        YearMonth period = run.period();
         String from = run.cursors().get(shard);
         if (PayoutRuns.DONE.equals(from)) {
-            return;
+            return false;
         }
         PayeeIndex.PayeePage page = payees.payees(shard, from, PAGE);
-        messages.payPartners(period, run.periodStart(), run.cutoff(), page.partners());
+        if (!page.partners().isEmpty()) {
+            messages.payPartners(period, run.periodStart(), run.cutoff(), page.partners());
+        }
         if (!runs.planned(period, shard, from, page.nextCursor(), page.partners().size())) {
-            return; // another delivery of this step recorded it (and sent the next)
+            return false; // another delivery of this step recorded it (and sent the next)
         }
         if (page.nextCursor() != null) {
             messages.planShard(period, shard);
-        } else {
-            runs.find(period).ifPresent(summary::ifComplete);
+            return false;
         }
+        return true;
     }
 }

@@ -9,18 +9,22 @@ import java.time.ZoneId;
 
 /**
  * Starts a period's payout run (the schedule on the 1st of the month in the program's time zone, for the month that
- * just ended; or the program manager, for a rerun): records the run and sends the first planning step of each payee
- * shard not yet fully planned ({@link PlanPayouts}). Starting a run that exists resumes it; nothing done is redone.
+ * just ended; or the program manager, for a rerun): records the run and takes the first planning step of each payee
+ * shard not yet fully planned itself ({@link PlanPayouts}: a page of partners each, so a small program is planned at
+ * once; a shard with more pages continues through the queue). Starting a run that exists resumes it; nothing done is
+ * redone.
  */
 public final class StartPayoutRun {
 
     private final PayoutRuns runs;
-    private final PayoutMessages messages;
+    private final PlanPayouts planner;
+    private final SummarizeRun summary;
     private final Clock clock;
 
-    public StartPayoutRun(PayoutRuns runs, PayoutMessages messages, Clock clock) {
+    public StartPayoutRun(PayoutRuns runs, PlanPayouts planner, SummarizeRun summary, Clock clock) {
         this.runs = runs;
-        this.messages = messages;
+        this.planner = planner;
+        this.summary = summary;
         this.clock = clock;
     }
 
@@ -31,11 +35,14 @@ public final class StartPayoutRun {
             throw Invalid.field("period", "has not ended yet");
         }
         PayoutRuns.Run run = runs.start(period, PlanPayouts.periodStart(period, zone), cutoff, clock.instant());
+        boolean finished = false;
         for (int shard = 0; shard < PayeeIndex.SHARDS; shard++) {
-            if (!PayoutRuns.DONE.equals(run.cursors().get(shard))) {
-                messages.planShard(period, shard);
-            }
+            finished |= planner.planStep(run, shard);
         }
-        return run;
+        PayoutRuns.Run now = runs.find(period).orElse(run);
+        if (finished && summary != null) {
+            summary.ifComplete(now);
+        }
+        return now;
     }
 }

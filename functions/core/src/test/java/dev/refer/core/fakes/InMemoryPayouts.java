@@ -171,6 +171,12 @@ public final class InMemoryPayouts implements PayoutBook, PayeeIndex, PayoutRuns
     }
 
     @Override
+    public synchronized List<Payout> payoutsOf(PartnerId partnerId, YearMonth period) {
+        return payouts.values().stream().filter(p -> p.partnerId().equals(partnerId) && p.period().equals(period))
+                .toList();
+    }
+
+    @Override
     public synchronized Page<Payout> payoutsIn(YearMonth period, PageRequest page) {
         return new Page<>(payouts.values().stream().filter(p -> p.period().equals(period)).toList(), null);
     }

@@ -30,7 +30,7 @@ final class Payouts {
         this.payPartner = new PayPartner(Fixtures.PROGRAM, flow.store, flow.store, fakes, fakes, fakes, mail, summary,
                 flow.clock);
         this.planner = new PlanPayouts(fakes, fakes, fakes, summary);
-        this.starter = new StartPayoutRun(fakes, fakes, flow.clock);
+        this.starter = new StartPayoutRun(fakes, planner, summary, flow.clock);
         this.reviewPayout = new ReviewPayout(fakes, flow.clock);
         this.reviewCommission = new ReviewCommission(flow.store, flow.store, flow.store, flow.ids, flow.clock);
     }

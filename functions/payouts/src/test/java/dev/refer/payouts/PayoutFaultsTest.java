@@ -1,0 +1,149 @@
+package dev.refer.payouts;
+
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.partner.Partner;
+import dev.refer.core.payout.Payout;
+import dev.refer.dynamodb.DynamoDbMailLog;
+import dev.refer.core.mail.MailLog;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Makes DynamoDB, SQS or SES fail at each call of a payout run in turn, before the request leaves and after the
+ * service acted on it; after each fault, the queue's redelivery (and the scheduler's retry of the planner) must end
+ * in exactly the state of a clean run: the same payouts with the same entries, nothing paid twice, no entry lost,
+ * one statement per payout. One decided exception: when SES acted on a send but the answer was lost, the statement
+ * went out once and stays recorded as SENDING (its outcome unknown to us): it is never sent again on its own.
+ */
+class PayoutFaultsTest {
+
+    private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+
+    /** What a run leaves: payouts (id, amount, count, status), each entry's payout, statements per partner. */
+    private record Outcome(Map<String, String> payouts, Map<String, String> entries, Map<String, Integer> statements) {
+    }
+
+    private record Scenario(PayoutHarness program, List<Partner> partners) {
+    }
+
+    private Scenario scenario() {
+        PayoutHarness program = new PayoutHarness(5_000);
+        String tag = Long.toString(System.nanoTime());
+        Partner ada = program.partner("ada-" + tag + "@partner.example", "ada-" + tag);
+        Partner bob = program.partner("bob-" + tag + "@partner.example", "bob-" + tag);
+        Partner cid = program.partner("cid-" + tag + "@partner.example", "cid-" + tag);
+        program.sale("ada-" + tag, "o1", 100_000);
+        program.sale("ada-" + tag, "o2", 50_000);
+        program.sale("bob-" + tag, "o3", 80_000);
+        program.sale("cid-" + tag, "o4", 10_000); // below the minimum
+        program.clock.to(YearMonth.of(2026, 12), 1);
+        return new Scenario(program, List.of(ada, bob, cid));
+    }
+
+    private Outcome outcome(Scenario scenario) throws Exception {
+        Map<String, String> payouts = new TreeMap<>();
+        for (Payout p : scenario.program().payouts(NOVEMBER)) {
+            payouts.put(p.partnerId().equals(scenario.partners().get(0).id()) ? "ada"
+                            : p.partnerId().equals(scenario.partners().get(1).id()) ? "bob" : "cid",
+                    p.amount().minor() + "/" + p.entryCount() + "/" + p.status());
+        }
+        Map<String, String> entries = new TreeMap<>();
+        Map<String, Integer> statements = new TreeMap<>();
+        String[] names = {"ada", "bob", "cid"};
+        for (int i = 0; i < 3; i++) {
+            Partner partner = scenario.partners().get(i);
+            for (Commission entry : scenario.program().ledger(partner)) {
+                entries.put(names[i] + ":" + entry.orderId(), entry.status() + (entry.paid() ? " by " + names[i] : ""));
+            }
+            statements.put(names[i], PayoutHarness.sentTo(partner.email().value()).size());
+        }
+        return new Outcome(payouts, entries, statements);
+    }
+
+    @Test
+    void aFaultAtAnyCallOfDynamoDbOrSqs_beforeOrAfterTheServiceActed_endsInTheStateOfACleanRun() throws Exception {
+        Scenario clean = scenario();
+        FaultInjector dynamoDbCalls = FaultInjector.counting();
+        FaultInjector sqsCalls = FaultInjector.counting();
+        clean.program().run(NOVEMBER, List.of(dynamoDbCalls), List.of(sqsCalls), List.of());
+        Outcome expected = outcome(clean);
+        assertEquals(Map.of("ada", "30000/2/READY", "bob", "16000/1/READY"), expected.payouts());
+        assertEquals(Map.of("ada", 1, "bob", 1, "cid", 0), expected.statements());
+
+        int runs = 0;
+        for (String client : List.of("dynamodb", "sqs")) {
+            int calls = client.equals("dynamodb") ? dynamoDbCalls.calls.get() : sqsCalls.calls.get();
+            for (int call = 1; call <= calls; call++) {
+                for (FaultInjector.When when : FaultInjector.When.values()) {
+                    Scenario faulty = scenario();
+                    FaultInjector fault = FaultInjector.at(call, when);
+                    List<ExecutionInterceptor> faults = List.of(fault);
+                    faulty.program().run(NOVEMBER, client.equals("dynamodb") ? faults : List.of(),
+                            client.equals("sqs") ? faults : List.of(), List.of());
+                    assertEquals(expected, outcome(faulty), client + " call " + call + " failing " + when);
+                    assertEquals(0, faulty.program().deadLetters());
+                    runs++;
+                }
+            }
+        }
+        assertTrue(runs > 40, "faults at " + runs + " points");
+    }
+
+    @Test
+    void sesRefusingASend_isRetriedByTheRedelivery_andTheStatementGoesOutOnce() throws Exception {
+        for (int call = 1; call <= 3; call++) { // two statements and the manager's summary
+            Scenario faulty = scenario();
+            faulty.program().run(NOVEMBER, List.of(), List.of(), List.of(new RefusedSend(call)));
+            Outcome outcome = outcome(faulty);
+            assertEquals(Map.of("ada", 1, "bob", 1, "cid", 0), outcome.statements(), "call " + call);
+        }
+    }
+
+    @Test
+    void aSendWhoseAnswerWasLost_isNeverSentAgainByItself_andStaysVisibleAsUncertain() throws Exception {
+        Scenario faulty = scenario();
+        faulty.program().run(NOVEMBER, List.of(), List.of(), List.of(FaultInjector.at(1, FaultInjector.When.AFTER)));
+
+        Outcome outcome = outcome(faulty);
+        assertEquals(Map.of("ada", 1, "bob", 1, "cid", 0), outcome.statements(), "sent once, not again");
+        var log = new DynamoDbMailLog(faulty.program().table.client(), faulty.program().config);
+        long uncertain = faulty.program().payouts(NOVEMBER).stream()
+                .map(p -> log.find("statement#" + p.id().value()).orElseThrow().state())
+                .filter(state -> state == MailLog.State.SENDING).count();
+        assertEquals(1, uncertain, "the lost answer leaves that statement SENDING, for a person to look at");
+    }
+
+    /**
+     * Makes SES refuse the Nth send for real, nothing sent: the request goes out from an address SES has not verified,
+     * which SES (moto) rejects with a 400.
+     */
+    private static final class RefusedSend implements ExecutionInterceptor {
+        private final int refuse;
+        private int calls;
+
+        RefusedSend(int refuse) {
+            this.refuse = refuse;
+        }
+
+        @Override
+        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+            if (context.request() instanceof SendEmailRequest send && ++calls == refuse) {
+                return send.toBuilder().fromEmailAddress("unverified@nowhere.example").build();
+            }
+            return context.request();
+        }
+    }
+}
