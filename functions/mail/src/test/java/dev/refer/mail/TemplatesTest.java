@@ -1,0 +1,76 @@
+package dev.refer.mail;
+
+import dev.refer.core.mail.RunSummaryLetter;
+import dev.refer.core.mail.StatementLetter;
+import dev.refer.core.money.Money;
+import dev.refer.core.partner.EmailAddress;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TemplatesTest {
+
+    private final Templates templates = new Templates();
+
+    private StatementLetter statement(String partnerName, String orderId, Locale locale) {
+        return new StatementLetter(new EmailAddress("ada@partner.example"), locale, partnerName, "Acme Partners",
+                YearMonth.of(2026, 11), "2026-11-EUR-01JD0000000000000000000000",
+                List.of(new StatementLetter.Line(LocalDate.of(2026, 10, 5), "SALE", orderId, "20 % of the sale",
+                                Money.of(123_456, "EUR"), false),
+                        new StatementLetter.Line(LocalDate.of(2026, 9, 1), "REVERSAL", "inv-7", "refund of inv-7",
+                                Money.of(-5_000, "EUR"), true)),
+                Money.of(118_456, "EUR"), "Paid by bank transfer <within 10 days>.");
+    }
+
+    @Test
+    void statement_escapesEveryValueInHtml_andPrintsItAsIsInText() {
+        Rendered rendered = templates.render(statement("<script>alert('x')</script> & Co", "<b>inv-1</b>",
+                Locale.US));
+
+        assertFalse(rendered.html().contains("<script>"), rendered.html());
+        assertTrue(rendered.html().contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; Co"),
+                rendered.html());
+        assertTrue(rendered.html().contains("&lt;b&gt;inv-1&lt;/b&gt;"));
+        assertTrue(rendered.html().contains("Paid by bank transfer &lt;within 10 days&gt;."));
+        assertTrue(rendered.text().contains("Hello <script>alert('x')</script> & Co,"), rendered.text());
+    }
+
+    @Test
+    void statement_formatsMoneyAndDatesForTheProgramsLocale() {
+        Rendered german = templates.render(statement("Ada", "inv-1", Locale.GERMANY));
+        assertTrue(german.text().contains("1.234,56\u00a0€"), german.text());
+        assertTrue(german.text().contains("05.10.2026"), german.text());
+        assertTrue(german.subject().contains("November 2026") && german.subject().contains("1.184,56"),
+                german.subject());
+
+        Rendered american = templates.render(statement("Ada", "inv-1", Locale.US));
+        assertTrue(american.text().contains("€1,234.56"), american.text());
+        assertTrue(american.text().contains("Oct 5, 2026"), american.text());
+    }
+
+    @Test
+    void statement_showsTheCarriedBalanceApart() {
+        Rendered rendered = templates.render(statement("Ada", "inv-1", Locale.US));
+        int carried = rendered.text().indexOf("Carried over from earlier months:");
+        assertTrue(carried > 0);
+        assertTrue(rendered.text().indexOf("inv-7") > carried, "the reversal of an earlier month is carried");
+        assertTrue(rendered.text().indexOf("inv-1") < carried);
+    }
+
+    @Test
+    void runSummary_listsTheTotalsPerCurrency() {
+        Rendered rendered = templates.render(new RunSummaryLetter(new EmailAddress("manager@program.example"),
+                Locale.US, "Acme Partners", YearMonth.of(2026, 11), 120, 87,
+                List.of(Money.of(1_234_500, "EUR")), "/admin/payouts.csv?period=2026-11"));
+        assertEquals("Payout run for November 2026: 87 payouts", rendered.subject());
+        assertTrue(rendered.text().contains("Total EUR: €12,345.00"), rendered.text());
+        assertTrue(rendered.html().contains("/admin/payouts.csv?period=2026-11"));
+    }
+}
