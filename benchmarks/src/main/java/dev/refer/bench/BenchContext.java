@@ -103,6 +103,10 @@ public final class BenchContext implements AutoCloseable {
         env.put("PROGRAM_ID", PROGRAM_ID);
         env.put("WEBHOOK_SECRET_ID", webhookSecretName());
         env.putAll(awsEndpoints());
+        env.put("PAYOUT_QUEUE_URL", mailAndQueueRefs().get("PayoutQueue"));
+        env.put("MAIL_CONFIGURATION_SET", mailAndQueueRefs().get("MailConfigurationSet"));
+        env.put("MAIL_FROM", senderEmail());
+        env.put("PAYOUT_TIME_ZONE", "UTC");
         return env;
     }
 
@@ -110,7 +114,43 @@ public final class BenchContext implements AutoCloseable {
     public Map<String, String> awsEndpoints() {
         webhookSecret();
         return Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString(),
+                "AWS_ENDPOINT_URL", moto.endpoint().toString());
+    }
+
+    public MotoServer moto() {
+        webhookSecret();
+        return moto;
+    }
+
+    private Map<String, String> mailAndQueues;
+
+    /**
+     * What template.yaml's functions refer to besides the table, made in moto once: the payout queue (its URL), the
+     * mail configuration set (its name), the sender identity (verified).
+     */
+    public synchronized Map<String, String> mailAndQueueRefs() {
+        if (mailAndQueues == null) {
+            webhookSecret();
+            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    DynamoDbLocal.ACCESS_KEY_ID, DynamoDbLocal.SECRET_ACCESS_KEY));
+            try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder().endpointOverride(moto.endpoint())
+                    .region(Region.US_EAST_1).credentialsProvider(credentials).build();
+                 var ses = software.amazon.awssdk.services.sesv2.SesV2Client.builder()
+                         .endpointOverride(moto.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
+                         .build()) {
+                String queue = sqs.createQueue(r -> r.queueName("bench-PayoutQueue")).queueUrl();
+                ses.createConfigurationSet(r -> r.configurationSetName("bench-mail"));
+                ses.createEmailIdentity(r -> r.emailIdentity(senderEmail()));
+                mailAndQueues = Map.of("PayoutQueue", queue, "MailConfigurationSet", "bench-mail");
+            }
+        }
+        return mailAndQueues;
+    }
+
+    /** template.yaml's SenderEmail parameter. */
+    public String senderEmail() {
+        return template.parameterDefaults().getOrDefault("SenderEmail", "partners@example.com");
     }
 
     /** The secret's name as template.yaml's WebhookSecretName parameter gives it. */

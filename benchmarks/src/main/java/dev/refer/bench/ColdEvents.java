@@ -116,8 +116,38 @@ final class ColdEvents {
                 @Override
                 public String check(byte[] response) {
                     Map<String, Object> json = parse(response);
-                    return json != null && json.containsKey("epoch") ? null
+                    return json != null && !json.containsKey("errorMessage") ? null
                             : "expected the run's summary, got " + text(response);
+                }
+            };
+        }
+        if (!function.queues().isEmpty()) {
+            return new ColdEvent() {
+                @Override
+                public String describe() {
+                    return "an SQS batch with one payout message for a partner with nothing due";
+                }
+
+                @Override
+                public byte[] next() {
+                    java.time.YearMonth period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
+                    String body = "{\"type\":\"pay\",\"period\":\"" + period + "\",\"periodStart\":\""
+                            + period.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() + "\",\"cutoff\":\""
+                            + period.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                            + "\",\"partnerId\":\"" + partnerId + "\"}";
+                    Map<String, Object> record = ordered("messageId", ids.newId().toLowerCase(), "receiptHandle", "rh",
+                            "body", body, "attributes", Map.of("ApproximateReceiveCount", "1"),
+                            "messageAttributes", Map.of(), "eventSource", "aws:sqs",
+                            "eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:bench-PayoutQueue",
+                            "awsRegion", "us-east-1");
+                    return bytes(LambdaJson.write(Map.of("Records", List.of(record))));
+                }
+
+                @Override
+                public String check(byte[] response) {
+                    Map<String, Object> json = parse(response);
+                    return json != null && json.get("batchItemFailures") instanceof List<?> failures
+                            && failures.isEmpty() ? null : "expected batchItemFailures: [], got " + text(response);
                 }
             };
         }

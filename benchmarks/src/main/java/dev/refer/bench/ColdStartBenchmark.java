@@ -217,9 +217,10 @@ public final class ColdStartBenchmark {
         SamTemplate template = context.template();
         String table = context.newTable("refer-cold");
         Seeded seeded = seed(table);
-        Map<String, String> refs = Map.of(
+        Map<String, String> refs = new java.util.HashMap<>(Map.of(
                 BenchContext.TABLE_LOGICAL_ID, table,
-                "ProgramId", BenchContext.PROGRAM_ID);
+                "ProgramId", BenchContext.PROGRAM_ID));
+        refs.putAll(context.mailAndQueueRefs());
         ColdEvents events = new ColdEvents(table, LINK_CODE, seeded.partnerId(), context.webhookSecret());
         Path taskRoot = Files.createDirectories(work.resolve("task"));
 

@@ -49,6 +49,15 @@ public final class PayoutWorkerHandler implements RequestStreamHandler {
         this.wiring = wiring;
     }
 
+    /** The worker on given clients and clock (benchmarks meter and replay its calls); no SnapStart hooks. */
+    public static PayoutWorkerHandler withClients(Map<String, String> env,
+                                                  software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb,
+                                                  software.amazon.awssdk.services.sqs.SqsClient sqs,
+                                                  dev.refer.core.mail.Mailer mailer, java.time.Clock clock) {
+        return new PayoutWorkerHandler(PayoutsWiring.create(env, new PayoutsWiring.Clients(dynamoDb, sqs, mailer),
+                clock));
+    }
+
     /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing written. */
     private void prime() {
         String event = "{\"Records\":[{\"messageId\":\"snapstart-priming\",\"body\":\"{\\\"type\\\":\\\"priming\\\"}\","

@@ -411,14 +411,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** Waits until the streams and the queues are idle (each can feed the other). */
     public void awaitIdle() {
-        Instant deadline = Instant.now().plus(STREAMS_IDLE_TIMEOUT);
+        awaitIdle(STREAMS_IDLE_TIMEOUT);
+    }
+
+    public void awaitIdle(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         for (int pass = 0; pass < 3; pass++) {
             streams.awaitIdle(Duration.between(Instant.now(), deadline).isNegative() ? Duration.ofSeconds(1)
                     : Duration.between(Instant.now(), deadline));
             for (QueuePoller poller : queuePollers) {
                 if (!poller.awaitIdle(deadline)) {
                     throw new IllegalStateException("the queue consumer " + poller.name() + " is not idle after "
-                            + STREAMS_IDLE_TIMEOUT + ": " + poller.busyReason());
+                            + timeout + ": " + poller.busyReason());
                 }
             }
         }
