@@ -90,6 +90,9 @@ final class AdminJson {
         json.put("reverses", c.reversed().map(Object::toString).orElse(null));
         json.put("earnedAt", c.earnedAt().toString());
         json.put("payableOn", c.payableOn().toString());
+        json.put("approvedAt", c.approvedAt() == null ? null : c.approvedAt().toString());
+        json.put("payoutId", c.payoutId());
+        json.put("voidedAt", c.voidedAt() == null ? null : c.voidedAt().toString());
         return json;
     }
 

@@ -50,7 +50,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, UlidGenerator ids) 
                 new dev.refer.core.ledger.ReviewCommission(ledger, orders, leads, ids, clock),
                 queue == null ? null : new dev.refer.core.payout.StartPayoutRun(runs,
                         new dev.refer.core.payout.PlanPayouts(new dev.refer.dynamodb.DynamoDbPayeeIndex(dynamoDb, table),
-                                runs, queue, null), null, clock),
+                                runs, queue, null), queue, clock),
                 new dev.refer.dynamodb.DynamoDbMailLog(dynamoDb, table),
                 java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")));
         return new AdminWiring(new AdminRoutes(table.programId(),

@@ -37,7 +37,7 @@ public final class DynamoDbMailLog implements MailLog {
                 .s("sendKey", key).s("kind", kind).s("to", to).s("state", State.SENDING.name())
                 .instant("claimedAt", at).s("attempt", attempt);
         if (partnerId != null) {
-            item.s("partnerId", partnerId.value()).gsi1(Keys.mailTo(partnerId), at + "#" + key);
+            item.s("partnerId", partnerId.value()).gsi1(Keys.mailTo(partnerId), SortableTime.format(at) + "#" + key);
         }
         try {
             client.putItem(r -> r.tableName(table.tableName()).item(item.build())

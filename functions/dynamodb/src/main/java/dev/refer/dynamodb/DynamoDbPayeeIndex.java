@@ -32,7 +32,7 @@ public final class DynamoDbPayeeIndex implements PayeeIndex {
     static Map<String, AttributeValue> marker(TableConfig table, PartnerId partnerId, Instant at) {
         return ItemBuilder.item(Keys.payee(table.programId(), partnerId), ItemType.PAYEE)
                 .s("partnerId", partnerId.value())
-                .instant("touchedAt", at)
+                .s("touchedAt", SortableTime.format(at)) // fixed width: compared as a string
                 .gsi1(Keys.payees(table.programId(), Keys.payeeShard(partnerId)), partnerId.value())
                 .build();
     }
@@ -66,7 +66,8 @@ public final class DynamoDbPayeeIndex implements PayeeIndex {
         try {
             client.deleteItem(r -> r.tableName(table.tableName()).key(Keys.payee(table.programId(), partnerId))
                     .conditionExpression("touchedAt < :checked")
-                    .expressionAttributeValues(Map.of(":checked", AttributeValue.fromS(checkedAt.toString()))));
+                    .expressionAttributeValues(Map.of(":checked",
+                            AttributeValue.fromS(SortableTime.format(checkedAt)))));
         } catch (ConditionalCheckFailedException e) {
             // it earned again since the run looked (or is gone already)
         }

@@ -268,7 +268,7 @@ public final class DynamoDbPayoutBook implements PayoutBook {
                 if (pass >= RETURN_PASSES) {
                     throw new IllegalStateException("the index still lists entries of " + id + " already returned");
                 }
-                Backoff.pause(1);
+                Backoff.pause(Math.min(pass + 1, 10)); // up to ~200 ms a pass, some seconds in all
             }
         }
         client.updateItem(r -> r.tableName(table.tableName()).key(Keys.payout(id))

@@ -92,6 +92,7 @@ public final class PayoutWorkerHandler implements RequestStreamHandler {
     private void handle(PayoutMessage message) {
         switch (String.valueOf(message.type())) {
             case PayoutMessage.PLAN -> wiring.planner().planShard(YearMonth.parse(message.period()), message.shard());
+            case PayoutMessage.SUMMARIZE -> wiring.planner().summarize(YearMonth.parse(message.period()));
             case PayoutMessage.PAY -> {
                 YearMonth period = YearMonth.parse(message.period());
                 PayPartner.Result result = wiring.payPartner().run(new PayPartner.Command(period,

@@ -18,10 +18,15 @@ public record PayoutMessage(String type, String period, String periodStart, Stri
 
     public static final String PAY = "pay";
     public static final String PLAN = "plan";
+    public static final String SUMMARIZE = "summarize";
 
     public static PayoutMessage pay(YearMonth period, Instant periodStart, Instant cutoff, PartnerId partner) {
         return new PayoutMessage(PAY, period.toString(), periodStart.toString(), cutoff.toString(), partner.value(),
                 null);
+    }
+
+    public static PayoutMessage summarize(YearMonth period) {
+        return new PayoutMessage(SUMMARIZE, period.toString(), null, null, null, null);
     }
 
     public static PayoutMessage plan(YearMonth period, int shard) {

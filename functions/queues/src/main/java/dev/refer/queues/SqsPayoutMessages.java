@@ -47,6 +47,11 @@ public final class SqsPayoutMessages implements PayoutMessages {
         send(List.of(LambdaJson.write(PayoutMessage.plan(period, shard))));
     }
 
+    @Override
+    public void summarize(YearMonth period) {
+        send(List.of(LambdaJson.write(PayoutMessage.summarize(period))));
+    }
+
     private void send(List<String> bodies) {
         Map<String, String> pending = new LinkedHashMap<>();
         for (int i = 0; i < bodies.size(); i++) {

@@ -363,7 +363,6 @@ public final class LocalStack implements AutoCloseable {
         return new String(function.invoke(eventJson.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
-    /** Returns once the stream consumers have processed everything written so far (at most 30 s). */
     /** The local-only pages: the outbox (HTML and JSON). */
     private java.util.Optional<dev.refer.local.gateway.GatewayResponse> localPage(String path) {
         if (path.equals(OUTBOX_PATH)) {
@@ -433,6 +432,7 @@ public final class LocalStack implements AutoCloseable {
         functions.values().forEach(LocalFunction::runBeforeCheckpointHooks);
     }
 
+    /** Returns once the stream consumers have processed everything written so far (at most 30 s). */
     public void awaitStreamsIdle() {
         awaitStreamsIdle(STREAMS_IDLE_TIMEOUT);
     }

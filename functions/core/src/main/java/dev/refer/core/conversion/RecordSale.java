@@ -92,7 +92,11 @@ public final class RecordSale {
             }
             Order existing = evidence.order();
             if (existing != null && existing.sold()) {
-                return new ConversionResult.OrderAlreadyRecorded(command.orderId());
+                // the order names the sale's event: ours is a redelivery (the evidence read is not isolated from a
+                // transaction committing meanwhile, so the order may show before the event's own record does)
+                return command.eventId().equals(existing.saleEventId())
+                        ? new ConversionResult.AlreadyRecorded(command.eventId())
+                        : new ConversionResult.OrderAlreadyRecorded(command.orderId());
             }
             if (existing != null && !existing.currency().equals(command.amount().currency())) {
                 return new ConversionResult.Refused("currency", "must be the currency of the refunds already"

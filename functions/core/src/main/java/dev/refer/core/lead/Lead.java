@@ -37,7 +37,6 @@ public record Lead(LeadId id, EmailAddress email, String name, String company, S
         return Optional.ofNullable(attribution);
     }
 
-    /** The lead after a review or a conversion: reviewed leads are kept (no expiry). */
     /** Its reward voided by the program manager: nothing left for a rejection to reverse. */
     public Lead withRewardVoided(Instant at) {
         return new Lead(id, email, name, company, phone, message, status, attribution, statusReason, createdAt, at,
@@ -45,6 +44,7 @@ public record Lead(LeadId id, EmailAddress email, String name, String company, S
                         reward.payableOn()), expiresAt);
     }
 
+    /** The lead after a review or a conversion: reviewed leads are kept (no expiry). */
     public Lead withStatus(LeadStatus newStatus, String reason, Reward newReward, Instant at) {
         return new Lead(id, email, name, company, phone, message, newStatus, attribution, reason, createdAt, at,
                 newReward, null);

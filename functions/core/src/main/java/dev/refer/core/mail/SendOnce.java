@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * Sends a letter at most once per key. The key is claimed in the send log first, the letter sent, the message id
  * recorded. A crash between the send and the record leaves the key SENDING: that send may have gone out, so it is
- * never repeated on its own; it is reported as uncertain (the program manager sees it and can resend by hand).
+ * never repeated on its own; it is reported as uncertain (the admin API shows the statement's state on the payout,
+ * so the program manager can check with the partner).
  * A send the mail service refused releases the key, so a retry sends it.
  */
 public final class SendOnce {

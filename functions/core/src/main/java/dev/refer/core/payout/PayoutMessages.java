@@ -14,4 +14,7 @@ public interface PayoutMessages {
 
     /** Plan the next page of {@code shard}. */
     void planShard(YearMonth period, int shard);
+
+    /** Send the run's summary if it is complete (the planner may not send mail itself). */
+    void summarize(YearMonth period);
 }

@@ -44,6 +44,11 @@ public final class PlanPayouts {
         return next.atStartOfDay(zone).toInstant();
     }
 
+    /** The summary of {@code period}'s run, if it is complete (a summarize message). */
+    public void summarize(YearMonth period) {
+        runs.find(period).ifPresent(summary::ifComplete);
+    }
+
     /** One planning step of {@code shard}. */
     public void planShard(YearMonth period, int shard) {
         PayoutRuns.Run run = runs.find(period)

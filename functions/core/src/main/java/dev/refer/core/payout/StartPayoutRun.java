@@ -18,13 +18,13 @@ public final class StartPayoutRun {
 
     private final PayoutRuns runs;
     private final PlanPayouts planner;
-    private final SummarizeRun summary;
+    private final PayoutMessages messages;
     private final Clock clock;
 
-    public StartPayoutRun(PayoutRuns runs, PlanPayouts planner, SummarizeRun summary, Clock clock) {
+    public StartPayoutRun(PayoutRuns runs, PlanPayouts planner, PayoutMessages messages, Clock clock) {
         this.runs = runs;
         this.planner = planner;
-        this.summary = summary;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -40,8 +40,9 @@ public final class StartPayoutRun {
             finished |= planner.planStep(run, shard);
         }
         PayoutRuns.Run now = runs.find(period).orElse(run);
-        if (finished && summary != null) {
-            summary.ifComplete(now);
+        if (finished && now.complete()) {
+            // every partner was processed before planning ended (or there was none): a worker sends the summary
+            messages.summarize(period);
         }
         return now;
     }

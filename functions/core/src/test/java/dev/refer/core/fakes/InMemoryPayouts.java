@@ -39,7 +39,8 @@ import java.util.Set;
 public final class InMemoryPayouts implements PayoutBook, PayeeIndex, PayoutRuns, PayoutMessages, MailLog, Mailer {
 
     /** A queued message: a partner to pay, or a shard step to plan. */
-    public record Message(YearMonth period, Instant periodStart, Instant cutoff, PartnerId partnerId, Integer shard) {
+    public record Message(YearMonth period, Instant periodStart, Instant cutoff, PartnerId partnerId, Integer shard,
+                          boolean summarize) {
     }
 
     private final InMemoryStore store;
@@ -238,12 +239,17 @@ public final class InMemoryPayouts implements PayoutBook, PayeeIndex, PayoutRuns
     @Override
     public synchronized void payPartners(YearMonth period, Instant periodStart, Instant cutoff,
                                          List<PartnerId> partners) {
-        partners.forEach(p -> queue.add(new Message(period, periodStart, cutoff, p, null)));
+        partners.forEach(p -> queue.add(new Message(period, periodStart, cutoff, p, null, false)));
     }
 
     @Override
     public synchronized void planShard(YearMonth period, int shard) {
-        queue.add(new Message(period, null, null, null, shard));
+        queue.add(new Message(period, null, null, null, shard, false));
+    }
+
+    @Override
+    public synchronized void summarize(YearMonth period) {
+        queue.add(new Message(period, null, null, null, null, true));
     }
 
     // mail log

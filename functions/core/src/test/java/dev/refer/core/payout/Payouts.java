@@ -30,7 +30,7 @@ final class Payouts {
         this.payPartner = new PayPartner(Fixtures.PROGRAM, flow.store, flow.store, fakes, fakes, fakes, mail, summary,
                 flow.clock);
         this.planner = new PlanPayouts(fakes, fakes, fakes, summary);
-        this.starter = new StartPayoutRun(fakes, planner, summary, flow.clock);
+        this.starter = new StartPayoutRun(fakes, planner, fakes, flow.clock);
         this.reviewPayout = new ReviewPayout(fakes, flow.clock);
         this.reviewCommission = new ReviewCommission(flow.store, flow.store, flow.store, flow.ids, flow.clock);
     }
@@ -45,7 +45,9 @@ final class Payouts {
     void drain() {
         while (!fakes.queue.isEmpty()) {
             InMemoryPayouts.Message message = fakes.queue.poll();
-            if (message.shard() != null) {
+            if (message.summarize()) {
+                planner.summarize(message.period());
+            } else if (message.shard() != null) {
                 planner.planShard(message.period(), message.shard());
             } else {
                 payPartner.run(new PayPartner.Command(message.period(), message.periodStart(), message.cutoff(),
