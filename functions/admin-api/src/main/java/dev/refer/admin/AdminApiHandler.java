@@ -29,11 +29,11 @@ public final class AdminApiHandler extends HttpFunction {
     }
 
     private AdminApiHandler(AdminWiring wiring) {
-        this(wiring.routes(), wiring.payouts());
+        this(wiring.routes(), wiring.payouts(), wiring.comms());
         this.priming = wiring.registerPriming(this);
     }
 
-    AdminApiHandler(AdminRoutes r, PayoutRoutes p) {
+    AdminApiHandler(AdminRoutes r, PayoutRoutes p, CommsRoutes c) {
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -60,7 +60,17 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("POST /admin/partners/{partnerId}/commissions/{commissionId}/approve", p::approveCommission),
                 Map.entry("POST /admin/partners/{partnerId}/commissions/{commissionId}/void", p::voidCommission),
                 Map.entry("POST /admin/payout-runs", p::startRun),
-                Map.entry("GET /admin/payout-runs/{period}", p::getRun));
+                Map.entry("GET /admin/payout-runs/{period}", p::getRun),
+                Map.entry("GET /admin/communications", c::getSettings),
+                Map.entry("PUT /admin/communications", c::putSettings),
+                Map.entry("GET /admin/partners/{partnerId}/preferences", c::getPreferences),
+                Map.entry("PUT /admin/partners/{partnerId}/preferences", c::putPreferences),
+                Map.entry("POST /admin/broadcasts", c::createBroadcast),
+                Map.entry("GET /admin/broadcasts", c::listBroadcasts),
+                Map.entry("GET /admin/broadcasts/{broadcastId}", c::getBroadcast),
+                Map.entry("POST /admin/broadcasts/{broadcastId}/send", c::sendBroadcast),
+                Map.entry("POST /admin/checkin-runs", c::startCheckins),
+                Map.entry("GET /admin/checkin-runs/{month}", c::getCheckins));
     }
 
     @Override

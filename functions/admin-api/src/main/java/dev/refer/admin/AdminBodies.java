@@ -65,4 +65,28 @@ final class AdminBodies {
     /** {@code POST /admin/payout-runs}: the month to pay. */
     record PayoutRunBody(String period) {
     }
+
+    /** {@code PUT /admin/communications}: partner-mail settings; {@code note} is for one month's check-ins. */
+    record CommsBody(String programName, String idealCustomer, String valueProposition, List<String> differentiators,
+                     List<String> onboardingSteps, List<ResourceBody> resources, NoteBody note, Long topPartners,
+                     String salesEmail) {
+    }
+
+    record ResourceBody(String title, String url) {
+    }
+
+    record NoteBody(String month, String text) {
+    }
+
+    /** {@code PUT /admin/partners/{partnerId}/preferences}: per topic {@code all}, {@code digest} or {@code none}. */
+    record PreferencesBody(java.util.Map<String, String> topics, Boolean shoutOut) {
+    }
+
+    /** {@code POST /admin/broadcasts}. */
+    record BroadcastBody(String subject, String body, String audience) {
+    }
+
+    /** {@code POST /admin/checkin-runs}: the month, by default the one that ended. */
+    record CheckinRunBody(String month) {
+    }
 }

@@ -26,7 +26,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Builds the admin API's object graph once per execution environment. */
-record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, UlidGenerator ids) {
+record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
         TableConfig table = TableConfig.fromEnv(env);
@@ -53,6 +53,22 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, UlidGenerator ids) 
                                 runs, queue, null), queue, clock),
                 new dev.refer.dynamodb.DynamoDbMailLog(dynamoDb, table),
                 java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")));
+        // the mail queue (template: MailQueue): broadcasts' previews and sends, check-in runs go through it
+        String mailQueueUrl = env.get("MAIL_QUEUE_URL");
+        var mailQueue = mailQueueUrl == null || mailQueueUrl.isBlank() ? null : new dev.refer.queues.SqsMailingMessages(
+                dev.refer.aws.AwsClients.build(software.amazon.awssdk.services.sqs.SqsClient.builder(), env,
+                        "AWS_ENDPOINT_URL_SQS", java.util.List.of()), mailQueueUrl);
+        var commsSettings = new dev.refer.dynamodb.DynamoDbCommsSettings(dynamoDb, table);
+        var mailingRuns = new dev.refer.dynamodb.DynamoDbMailingRuns(dynamoDb, table);
+        var broadcastBook = new dev.refer.dynamodb.DynamoDbBroadcastBook(dynamoDb, table);
+        var mailing = new dev.refer.core.comms.RunMailing(new dev.refer.dynamodb.DynamoDbAudience(dynamoDb, table),
+                mailingRuns, mailQueue, clock);
+        // the admin API drafts and starts broadcasts; the mail worker renders and sends them
+        var broadcasts = new dev.refer.core.comms.Broadcasts(table.programId(), programs, partners, broadcastBook,
+                commsSettings, mailQueue, mailing, null, null, null, ids, clock);
+        CommsRoutes comms = new CommsRoutes(commsSettings, new dev.refer.dynamodb.DynamoDbPreferences(dynamoDb, table),
+                partners, broadcastBook, broadcasts, mailing, mailingRuns,
+                java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")), clock);
         return new AdminWiring(new AdminRoutes(table.programId(),
                 new ConfigureProgram(table.programId(), programs),
                 new CreatePartner(partners, ids, clock),
@@ -60,7 +76,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, UlidGenerator ids) 
                 new CreateLink(table.programId(), programs, partners, links, ids, clock),
                 new ChangeLink(links),
                 new ReviewLead(table.programId(), programs, leads, partners, new CommissionPolicy(), ids, clock),
-                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table))), payouts, ids);
+                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table))), payouts, comms,
+                ids);
     }
 
     /**

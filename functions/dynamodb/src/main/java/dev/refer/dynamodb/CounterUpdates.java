@@ -25,6 +25,8 @@ final class CounterUpdates {
     private record ItemKey(String pk, String sk) {
     }
 
+    private static final String REVENUE_PREFIX = "revenue.";
+
     private static final class Pending {
         final ItemType type;
         final Map<String, String> identity;
@@ -37,10 +39,17 @@ final class CounterUpdates {
     }
 
     private final String tableName;
+    private final dev.refer.core.program.ProgramId programId;
     private final Map<ItemKey, Pending> items = new LinkedHashMap<>();
 
-    CounterUpdates(String tableName) {
+    /**
+     * @param programId names the month's revenue ranking a monthly item joins when its revenue changes (GSI3:
+     *                  {@code PROGRAM#{pid}#REVENUE#{month}}, sort key {@code gsi3sk} = the month's revenue); null
+     *                  keeps no ranking
+     */
+    CounterUpdates(String tableName, dev.refer.core.program.ProgramId programId) {
         this.tableName = tableName;
+        this.programId = programId;
     }
 
     /** A partner's counter changes: events all-time and in the delta's month, statuses all-time only. */
@@ -136,11 +145,27 @@ final class CounterUpdates {
         }
         List<String> adds = new ArrayList<>();
         int c = 0;
+        long revenue = 0;
+        boolean revenueChanged = false;
         for (Map.Entry<String, Long> counter : counters.entrySet()) {
             names.put("#c" + c, counter.getKey());
             values.put(":c" + c, AttributeValue.fromN(Long.toString(counter.getValue())));
             adds.add("#c" + c + " :c" + c);
             c++;
+            if (counter.getKey().startsWith(REVENUE_PREFIX)) {
+                revenue += counter.getValue();
+                revenueChanged = true;
+            }
+        }
+        String month = pending.identity.get("month");
+        if (programId != null && month != null && revenueChanged) {
+            // the month's revenue ranking: one currency per program, so the sum is the program currency's
+            names.put("#rpk", Keys.GSI3PK);
+            names.put("#rsk", Keys.GSI3SK);
+            values.put(":rpk", AttributeValue.fromS(Keys.revenueRanking(programId, java.time.YearMonth.parse(month))));
+            values.put(":rsk", AttributeValue.fromN(Long.toString(revenue)));
+            sets.add("#rpk = :rpk");
+            adds.add("#rsk :rsk");
         }
         return Update.builder()
                 .tableName(tableName)

@@ -32,10 +32,23 @@ public final class DynamoDbMailLog implements MailLog {
      */
     @Override
     public Optional<Entry> claim(String key, String kind, PartnerId partnerId, String to, Instant at) {
+        return put(key, kind, partnerId, to, State.SENDING, null, at);
+    }
+
+    @Override
+    public Optional<Entry> skip(String key, String kind, PartnerId partnerId, String to, String reason, Instant at) {
+        return put(key, kind, partnerId, to, State.SKIPPED, reason, at);
+    }
+
+    private Optional<Entry> put(String key, String kind, PartnerId partnerId, String to, State state, String reason,
+                                Instant at) {
         String attempt = java.util.UUID.randomUUID().toString();
         ItemBuilder item = ItemBuilder.item(Keys.mail(table.programId(), key), ItemType.MAIL)
-                .s("sendKey", key).s("kind", kind).s("to", to).s("state", State.SENDING.name())
+                .s("sendKey", key).s("kind", kind).s("to", to).s("state", state.name())
                 .instant("claimedAt", at).s("attempt", attempt);
+        if (reason != null) {
+            item.s("skipReason", reason);
+        }
         if (partnerId != null) {
             item.s("partnerId", partnerId.value()).gsi1(Keys.mailTo(partnerId), SortableTime.format(at) + "#" + key);
         }

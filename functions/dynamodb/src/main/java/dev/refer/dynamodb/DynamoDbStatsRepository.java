@@ -9,6 +9,7 @@ import dev.refer.core.stats.StatsRepository;
 import dev.refer.core.stats.StatsRepository.ClickCount;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -114,6 +115,31 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         return new PartnerStats(partnerId, all, monthly);
     }
 
+    @Override
+    public Map<String, Long> linkClicks(PartnerId partnerId, YearMonth month) {
+        Map<String, Long> perLink = new LinkedHashMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var response = client.query(QueryRequest.builder().tableName(table.tableName())
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :sk)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.partnerPk(partnerId)),
+                            ":sk", AttributeValue.fromS(Keys.partnerClicks(partnerId, month, 0).get(Keys.SK).s())))
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                item.forEach((name, value) -> {
+                    if (name.startsWith(Keys.linkClicks("")) && value.n() != null) {
+                        perLink.merge(name.substring(Keys.linkClicks("").length()), Long.parseLong(value.n()),
+                                Long::sum);
+                    }
+                });
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return perLink;
+    }
+
     /** Items by sort key, at most 100 keys a call, only {@code attribute} (and the keys) if given; nulls skipped. */
     private Map<String, Map<String, AttributeValue>> get(List<Map<String, AttributeValue>> keys, String attribute) {
         Map<String, Map<String, AttributeValue>> found = new HashMap<>();
@@ -152,7 +178,7 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         Map<String, Long> counters = new LinkedHashMap<>();
         if (item != null) {
             item.forEach((name, value) -> {
-                if (value.n() != null) {
+                if (value.n() != null && !name.equals(Keys.GSI3SK)) { // the ranking's copy of the revenue
                     counters.put(name, Long.parseLong(value.n()));
                 }
             });
@@ -169,11 +195,11 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         int start = 0;
         long epoch = 0; // read when the first chunk with clicks needs it
         while (start < records.size()) {
-            Chunk chunk = new Chunk(table.tableName());
+            Chunk chunk = new Chunk(table);
             int end = start;
             while (end < records.size()) {
                 Projected record = records.get(end);
-                CounterUpdates counters = add(new CounterUpdates(table.tableName()), record);
+                CounterUpdates counters = add(new CounterUpdates(table.tableName(), table.programId()), record);
                 if (end > start && !chunk.fits(counters, record.click(), record.payee())) {
                     break; // (a single record always forms a chunk, whatever it holds)
                 }
@@ -279,8 +305,8 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         private final Map<Line, Long> clicks = new LinkedHashMap<>();
         final java.util.Set<PartnerId> payees = new java.util.LinkedHashSet<>();
 
-        Chunk(String tableName) {
-            this.counters = new CounterUpdates(tableName);
+        Chunk(TableConfig table) {
+            this.counters = new CounterUpdates(table.tableName(), table.programId());
         }
 
         boolean fits(CounterUpdates more, ClickCount click, PartnerId payee) {

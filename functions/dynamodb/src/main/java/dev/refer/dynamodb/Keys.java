@@ -28,8 +28,12 @@ final class Keys {
     static final String GSI2SK = "gsi2sk";
     static final String TYPE = "type";
 
+    static final String GSI3PK = "gsi3pk";
+    static final String GSI3SK = "gsi3sk";
+
     static final String GSI1 = "GSI1";
     static final String GSI2 = "GSI2";
+    static final String GSI3 = "GSI3";
 
     static final String STATS_ALL = "STATS#ALL";
     static final String COMMISSION_PREFIX = "COMMISSION#";
@@ -250,5 +254,44 @@ final class Keys {
 
     static String linkClicks(String code) {
         return "l:" + code;
+    }
+
+    // partner communications
+
+    static Map<String, AttributeValue> commsSettings(ProgramId programId) {
+        return key("PROGRAM#" + programId.value(), "COMMS");
+    }
+
+    static Map<String, AttributeValue> preferences(PartnerId partnerId) {
+        return key(partnerPk(partnerId), "PREFS");
+    }
+
+    static Map<String, AttributeValue> suppression(ProgramId programId, String address) {
+        return key("SUPPRESSION#" + programId.value() + "#" + address, "SUPPRESSION");
+    }
+
+    static Map<String, AttributeValue> mailingRun(ProgramId programId, String campaignKey) {
+        return key("MAILRUN#" + programId.value() + "#" + campaignKey, "MAILRUN");
+    }
+
+    static Map<String, AttributeValue> broadcast(ProgramId programId, String id) {
+        return key("BROADCAST#" + programId.value() + "#" + id, "BROADCAST");
+    }
+
+    static String broadcastsOf(ProgramId programId) {
+        return "PROGRAM#" + programId.value() + "#BROADCASTS";
+    }
+
+    /** The month's revenue ranking (GSI3, sort key the month's revenue in minor units). */
+    static String revenueRanking(ProgramId programId, YearMonth month) {
+        return "PROGRAM#" + programId.value() + "#REVENUE#" + month;
+    }
+
+    static String digestSk(java.time.LocalDate day, String topic) {
+        return "DIGEST#" + day + "#" + topic;
+    }
+
+    static String digestsOf(ProgramId programId, java.time.LocalDate day, String topic) {
+        return "PROGRAM#" + programId.value() + "#DIGESTS#" + day + "#" + topic;
     }
 }

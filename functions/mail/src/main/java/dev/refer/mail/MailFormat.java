@@ -51,4 +51,25 @@ public final class MailFormat {
             default -> kind;
         };
     }
+
+    /** A text's paragraphs (separated by blank lines), for HTML. */
+    public java.util.List<String> paragraphs(String text) {
+        return java.util.Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** One notification in words. */
+    public String event(dev.refer.core.mail.NotificationLetter.Event e) {
+        String about = e.about() == null ? "" : e.about();
+        String amount = e.amount() == null ? "" : money(e.amount());
+        String detail = e.detail() == null || e.detail().isBlank() ? "" : " (" + e.detail() + ")";
+        return switch (e.what()) {
+            case LEAD_NEW -> "New lead: " + about;
+            case LEAD_QUALIFIED -> "Lead qualified: " + about;
+            case LEAD_REJECTED -> "Lead not accepted: " + about + detail;
+            case LEAD_CONVERTED -> "Lead became a customer: " + about;
+            case COMMISSION_EARNED -> "Commission earned: " + amount + (about.isEmpty() ? "" : " for " + about) + detail;
+            case PAYOUT_SENT -> "Payout sent: " + amount + " for " + about + detail;
+        };
+    }
 }

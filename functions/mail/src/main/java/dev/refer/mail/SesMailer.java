@@ -101,7 +101,12 @@ public final class SesMailer implements Mailer {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(from);
             message.setRecipients(Message.RecipientType.TO, letter.to().value());
-            message.setSubject(rendered.subject(), "UTF-8");
+            message.setSubject(rendered.subject().replaceAll("\\p{Cntrl}+", " "), "UTF-8");
+            if (letter.unsubscribeUrl() != null) {
+                // RFC 8058 one-click unsubscribe (RFC 2369 header); the link is signed for the partner and topic
+                message.setHeader("List-Unsubscribe", "<" + letter.unsubscribeUrl() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             MimeMultipart alternatives = new MimeMultipart("alternative");
             MimeBodyPart text = new MimeBodyPart();
             text.setText(rendered.text(), "UTF-8", "plain");

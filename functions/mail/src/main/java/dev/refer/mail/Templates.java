@@ -3,6 +3,11 @@ package dev.refer.mail;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.StatementLetter;
+import dev.refer.core.mail.BroadcastLetter;
+import dev.refer.core.mail.CheckinLetter;
+import dev.refer.core.mail.CheckinSummaryLetter;
+import dev.refer.core.mail.LeadAlertLetter;
+import dev.refer.core.mail.NotificationLetter;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -32,7 +37,43 @@ public final class Templates {
             case RunSummaryLetter summary -> new Rendered(
                     "Payout run for " + format.month(summary.period()) + ": " + summary.payouts() + " payouts",
                     render(html, "run-summary.jte", params), render(text, "run-summary.jte", params));
+            case CheckinLetter checkin -> new Rendered(checkinSubject(checkin, format),
+                    render(html, "checkin.jte", params), render(text, "checkin.jte", params));
+            case CheckinSummaryLetter summary -> new Rendered(
+                    summary.programName() + " partners in " + format.month(summary.month()) + ": "
+                            + summary.partnersWithRevenue() + " brought " + format.money(summary.revenue()),
+                    render(html, "checkin-summary.jte", params), render(text, "checkin-summary.jte", params));
+            case BroadcastLetter broadcast -> new Rendered(
+                    (broadcast.preview() ? "[Preview] " : "") + broadcast.subject(),
+                    render(html, "broadcast.jte", params), render(text, "broadcast.jte", params));
+            case NotificationLetter notification -> new Rendered(notificationSubject(notification, format),
+                    render(html, "notification.jte", params), render(text, "notification.jte", params));
+            case LeadAlertLetter alert -> new Rendered("New partner lead: " + alert.leadName() + " (from "
+                    + alert.partnerName() + ")",
+                    render(html, "lead-alert.jte", params), render(text, "lead-alert.jte", params));
         };
+    }
+
+    private static String checkinSubject(CheckinLetter letter, MailFormat format) {
+        String month = format.month(letter.month());
+        if (letter.thanks() != null) {
+            return "Thank you: you were a top " + letter.programName() + " partner in " + month;
+        }
+        return switch (letter.variant()) {
+            case ONBOARDING -> "Getting started with " + letter.programName();
+            case NO_CLICKS -> "Your " + month + " with " + letter.programName() + ": how to share your link";
+            case NO_LEADS -> "Your " + month + " with " + letter.programName() + ": who to refer";
+            case NO_QUALIFIED -> "Your " + month + " with " + letter.programName() + ": leads that qualify";
+            case SUMMARY -> "Your " + month + " with " + letter.programName();
+        };
+    }
+
+    private static String notificationSubject(NotificationLetter letter, MailFormat format) {
+        if (letter.digestDay() != null) {
+            return letter.programName() + ": your " + letter.topic().wireName() + " on "
+                    + format.date(letter.digestDay()) + " (" + letter.events().size() + ")";
+        }
+        return letter.programName() + ": " + format.event(letter.events().get(0));
     }
 
     private static String render(TemplateEngine engine, String template, Map<String, Object> params) {

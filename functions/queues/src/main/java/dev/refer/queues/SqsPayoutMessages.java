@@ -4,16 +4,11 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayoutMessages;
 import dev.refer.lambda.LambdaJson;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The run's queue (template: PayoutQueue): partner messages in batches of ten, retrying entries SQS did not take.
@@ -21,14 +16,10 @@ import java.util.Map;
  */
 public final class SqsPayoutMessages implements PayoutMessages {
 
-    private static final int ATTEMPTS = 5;
-
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final SqsBatches batches;
 
     public SqsPayoutMessages(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.batches = new SqsBatches(sqs, queueUrl);
     }
 
     @Override
@@ -37,9 +28,7 @@ public final class SqsPayoutMessages implements PayoutMessages {
         for (PartnerId partner : partners) {
             bodies.add(LambdaJson.write(PayoutMessage.pay(period, periodStart, cutoff, partner)));
         }
-        for (int from = 0; from < bodies.size(); from += 10) {
-            send(bodies.subList(from, Math.min(bodies.size(), from + 10)));
-        }
+        send(bodies);
     }
 
     @Override
@@ -53,28 +42,6 @@ public final class SqsPayoutMessages implements PayoutMessages {
     }
 
     private void send(List<String> bodies) {
-        Map<String, String> pending = new LinkedHashMap<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            pending.put(Integer.toString(i), bodies.get(i));
-        }
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            List<SendMessageBatchRequestEntry> entries = pending.entrySet().stream()
-                    .map(e -> SendMessageBatchRequestEntry.builder().id(e.getKey()).messageBody(e.getValue()).build())
-                    .toList();
-            SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-            response.successful().forEach(ok -> pending.remove(ok.id()));
-            if (!pending.isEmpty()) {
-                if (attempt == ATTEMPTS) {
-                    throw new IllegalStateException("SQS did not take " + pending.size() + " messages: "
-                            + response.failed().stream().map(BatchResultErrorEntry::message).toList());
-                }
-                try {
-                    Thread.sleep(50L * attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        batches.send(bodies);
     }
 }

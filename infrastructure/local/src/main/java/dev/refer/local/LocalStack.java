@@ -209,6 +209,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         refs.putAll(createMailResources());
+        refs.putAll(createGeneratedSecrets());
+        // the API's address, which emails link to: known before the functions start, as on AWS
+        int port = options.port() == 0 ? freePort() : options.port();
+        refs.put("HttpApi.ApiEndpoint", "http://localhost:" + port);
         refs.putAll(options.refs());
 
         List<RouteTable.Binding> routes = new ArrayList<>();
@@ -233,10 +237,42 @@ public final class LocalStack implements AutoCloseable {
         }
         outbox = new Outbox(moto.endpoint());
         gateway = track(HttpGateway.start(new RouteTable(routes), adminKey, schedules, this::localPage,
-                options.port(), options.accessLog()));
+                port, options.accessLog()));
         printBanner();
         if (options.demo()) {
             new DemoSeeder(gateway.baseUri(), adminKey.value()).seed();
+        }
+    }
+
+    /**
+     * Each {@code AWS::SecretsManager::Secret} of the template with a {@code GenerateSecretString} (the stack makes
+     * those on AWS): created in moto with a random value, its Ref the secret's name.
+     */
+    private Map<String, String> createGeneratedSecrets() {
+        Map<String, String> refs = new LinkedHashMap<>();
+        List<String> generated = template.resourcesOfType("AWS::SecretsManager::Secret").stream()
+                .filter(id -> template.resourceProperties(id).containsKey("GenerateSecretString")).toList();
+        if (generated.isEmpty()) {
+            return refs;
+        }
+        try (SecretsManagerClient secrets = AwsSdkSystemProperties.client(SecretsManagerClient.builder(),
+                moto.endpoint())) {
+            for (String logicalId : generated) {
+                String name = "refer-local/" + logicalId;
+                byte[] random = new byte[32];
+                new java.security.SecureRandom().nextBytes(random);
+                secrets.createSecret(r -> r.name(name).secretString(java.util.HexFormat.of().formatHex(random)));
+                refs.put(logicalId, name);
+            }
+        }
+        return refs;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

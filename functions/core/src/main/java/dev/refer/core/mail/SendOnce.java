@@ -4,6 +4,7 @@ import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,25 +17,49 @@ import java.util.function.Supplier;
 public final class SendOnce {
 
     public enum Outcome {
-        SENT, ALREADY_SENT, UNCERTAIN
+        SENT, ALREADY_SENT, UNCERTAIN,
+        /** The address bounced before: nothing goes to it (recorded as skipped in the send log). */
+        BOUNCED
     }
 
     private final MailLog log;
     private final Mailer mailer;
     private final Clock clock;
+    private final SuppressionList suppressions;
 
     public SendOnce(MailLog log, Mailer mailer, Clock clock) {
+        this(log, mailer, clock, address -> Optional.empty());
+    }
+
+    /** @param suppressions addresses that bounced get nothing, not even transactional mail */
+    public SendOnce(MailLog log, Mailer mailer, Clock clock, SuppressionList suppressions) {
         this.log = log;
         this.mailer = mailer;
         this.clock = clock;
+        this.suppressions = suppressions;
+    }
+
+    /** What SendOnce needs of the suppression list: whether an address bounced. */
+    @FunctionalInterface
+    public interface SuppressionList {
+        Optional<dev.refer.core.comms.Suppression> find(String address);
     }
 
     /** @param letter built only when this call claimed the key (its data may cost reads) */
     public Outcome send(String key, PartnerId partnerId, String kind, EmailAddress to,
                         Supplier<? extends Letter> letter) {
+        var bounced = suppressions.find(to.value())
+                .filter(s -> s.reason() == dev.refer.core.comms.Suppression.Reason.BOUNCE);
+        if (bounced.isPresent()) {
+            var skippedBefore = log.skip(key, kind, partnerId, to.value(), "suppressed: bounce", clock.instant());
+            if (skippedBefore.isEmpty()) {
+                return Outcome.BOUNCED;
+            }
+            return skippedBefore.get().state() == MailLog.State.SENDING ? Outcome.UNCERTAIN : Outcome.ALREADY_SENT;
+        }
         var held = log.claim(key, kind, partnerId, to.value(), clock.instant());
         if (held.isPresent()) {
-            return held.get().state() == MailLog.State.SENT ? Outcome.ALREADY_SENT : Outcome.UNCERTAIN;
+            return held.get().state() == MailLog.State.SENDING ? Outcome.UNCERTAIN : Outcome.ALREADY_SENT;
         }
         Letter built;
         try {

@@ -18,6 +18,9 @@ public interface StatsRepository {
      */
     PartnerStats partnerStats(PartnerId partnerId, YearMonth since, YearMonth month);
 
+    /** A partner's clicks in a month per link code (rolled up: as fresh as the last click roll-up). */
+    java.util.Map<String, Long> linkClicks(PartnerId partnerId, YearMonth month);
+
     /** One click to count: for its partner and its link, in its month. */
     record ClickCount(PartnerId partnerId, String linkCode, YearMonth month) {
     }

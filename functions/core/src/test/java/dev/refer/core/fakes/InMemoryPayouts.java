@@ -254,6 +254,17 @@ public final class InMemoryPayouts implements PayoutBook, PayeeIndex, PayoutRuns
 
     // mail log
     @Override
+    public synchronized Optional<Entry> skip(String key, String kind, PartnerId partnerId, String to, String reason,
+                                             Instant at) {
+        Entry held = mailLog.get(key);
+        if (held != null) {
+            return Optional.of(held);
+        }
+        mailLog.put(key, new Entry(key, kind, partnerId, to, State.SKIPPED, null, at, null));
+        return Optional.empty();
+    }
+
+    @Override
     public synchronized Optional<Entry> claim(String key, String kind, PartnerId partnerId, String to, Instant at) {
         Entry held = mailLog.get(key);
         if (held != null) {

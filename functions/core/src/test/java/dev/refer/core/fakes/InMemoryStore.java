@@ -330,6 +330,11 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
 
     // stats
     @Override
+    public synchronized java.util.Map<String, Long> linkClicks(PartnerId partnerId, YearMonth month) {
+        return java.util.Map.of(); // clicks per link are rolled up by DynamoDB's adapter only
+    }
+
+    @Override
     public synchronized PartnerStats partnerStats(PartnerId partnerId, YearMonth since, YearMonth month) {
         return new PartnerStats(partnerId, counters.getOrDefault(partnerId + "#ALL", Map.of()),
                 month == null ? Map.of() : counters.getOrDefault(partnerId + "#" + month, Map.of()));

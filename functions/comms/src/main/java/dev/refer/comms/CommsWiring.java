@@ -1,0 +1,112 @@
+package dev.refer.comms;
+
+import dev.refer.aws.AwsClients;
+import dev.refer.core.comms.Broadcasts;
+import dev.refer.core.comms.CheckInPartner;
+import dev.refer.core.comms.Deliver;
+import dev.refer.core.comms.Notify;
+import dev.refer.core.comms.RunMailing;
+import dev.refer.core.comms.SummarizeCheckins;
+import dev.refer.core.comms.TopPartners;
+import dev.refer.core.comms.UnsubscribeLinks;
+import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.mail.Mailer;
+import dev.refer.core.mail.SendOnce;
+import dev.refer.core.program.CachedProgram;
+import dev.refer.dynamodb.DynamoDbAudience;
+import dev.refer.dynamodb.DynamoDbBroadcastBook;
+import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.DynamoDbCommsSettings;
+import dev.refer.dynamodb.DynamoDbDigestBook;
+import dev.refer.dynamodb.DynamoDbLeaderboard;
+import dev.refer.dynamodb.DynamoDbLinkRepository;
+import dev.refer.dynamodb.DynamoDbMailLog;
+import dev.refer.dynamodb.DynamoDbMailingRuns;
+import dev.refer.dynamodb.DynamoDbPartnerRepository;
+import dev.refer.dynamodb.DynamoDbPayoutBook;
+import dev.refer.dynamodb.DynamoDbPreferences;
+import dev.refer.dynamodb.DynamoDbProgramRepository;
+import dev.refer.dynamodb.DynamoDbStatsRepository;
+import dev.refer.dynamodb.DynamoDbSuppressionList;
+import dev.refer.dynamodb.TableConfig;
+import dev.refer.lambda.Env;
+import dev.refer.mail.SesMailer;
+import dev.refer.queues.SqsMailingMessages;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Partner communications' object graph, once per execution environment. Environment: {@code TABLE_NAME},
+ * {@code PROGRAM_ID}, {@code MAIL_QUEUE_URL}, {@code MAIL_FROM}, {@code MAIL_CONFIGURATION_SET},
+ * {@code MAIL_LINK_SECRET_ARN}, {@code PUBLIC_BASE_URL}, {@code PAYOUT_TIME_ZONE}, {@code MAIL_SEND_RATE} and
+ * {@code MAIL_WORKERS} (the pace), {@code MAIL_MAX_RECEIVES} (the queue's redrive count).
+ */
+record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckins summary, Broadcasts broadcasts,
+                   Notify notifier, DynamoDbMailingRuns runs, DynamoDbPreferences preferences,
+                   DynamoDbSuppressionList suppressions, UnsubscribeLinks links, ZoneId zone, int maxReceives) {
+
+    /** Clients, each with the interceptors tests use to inject faults; the mailer unpaced. */
+    record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer, List<String> linkSecrets) {
+    }
+
+    static Clients clients(Map<String, String> env, List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqs,
+                           List<ExecutionInterceptor> ses) {
+        List<String> secrets;
+        try (SecretsManagerClient client = AwsClients.build(SecretsManagerClient.builder(), env,
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of())) {
+            secrets = MailLinkSecrets.read(client, Env.require(env, "MAIL_LINK_SECRET_ARN"));
+        }
+        String queue = env.get("MAIL_QUEUE_URL");
+        return new Clients(DynamoDbClients.create(env, dynamoDb),
+                queue == null ? null : AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", sqs),
+                env.get("MAIL_FROM") == null ? null : SesMailer.fromEnv(env, ses), secrets);
+    }
+
+    static CommsWiring create(Map<String, String> env) {
+        return create(env, clients(env, List.of(), List.of(), List.of()), Clock.systemUTC());
+    }
+
+    static CommsWiring create(Map<String, String> env, Clients clients, Clock clock) {
+        TableConfig table = TableConfig.fromEnv(env);
+        DynamoDbClient db = clients.dynamoDb();
+        var programs = CachedProgram.of(new DynamoDbProgramRepository(db, table), clock);
+        var partners = new DynamoDbPartnerRepository(db, table);
+        var preferences = new DynamoDbPreferences(db, table);
+        var suppressions = new DynamoDbSuppressionList(db, table);
+        var settings = new DynamoDbCommsSettings(db, table);
+        var runs = new DynamoDbMailingRuns(db, table);
+        var log = new DynamoDbMailLog(db, table);
+        Mailer mailer = clients.mailer() == null ? null : new PacedMailer(clients.mailer(),
+                Double.parseDouble(env.getOrDefault("MAIL_SEND_RATE", "14")),
+                Integer.parseInt(env.getOrDefault("MAIL_WORKERS", "1")));
+        SendOnce once = new SendOnce(log, mailer, clock, suppressions);
+        Deliver deliver = new Deliver(log, once, suppressions, preferences, clock);
+        // the API's address (links in emails); the unsubscribe route itself only checks links, and has none
+        String baseUrl = env.getOrDefault("PUBLIC_BASE_URL", "");
+        UnsubscribeLinks links = new UnsubscribeLinks(baseUrl, clients.linkSecrets());
+        ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
+        var messages = clients.sqs() == null ? null
+                : new SqsMailingMessages(clients.sqs(), Env.require(env, "MAIL_QUEUE_URL"));
+        RunMailing mailing = new RunMailing(new DynamoDbAudience(db, table), runs, messages, clock);
+        var leaderboard = new DynamoDbLeaderboard(db, table);
+        TopPartners top = new TopPartners(leaderboard, partners, preferences, clock);
+        CheckInPartner checkIns = new CheckInPartner(table.programId(), programs, partners,
+                new DynamoDbStatsRepository(db, table, clock), new DynamoDbLinkRepository(db, table),
+                new DynamoDbPayoutBook(db, table), top, settings, links, deliver, zone, baseUrl);
+        SummarizeCheckins summary = new SummarizeCheckins(table.programId(), programs, partners, runs, leaderboard, top,
+                settings, once);
+        Broadcasts broadcasts = new Broadcasts(table.programId(), programs, partners, new DynamoDbBroadcastBook(db, table),
+                settings, messages, mailing, links, deliver, once, new UlidGenerator(clock), clock);
+        Notify notify = new Notify(table.programId(), programs, partners, preferences, new DynamoDbDigestBook(db, table),
+                settings, links, deliver, once, zone, clock);
+        return new CommsWiring(mailing, checkIns, summary, broadcasts, notify, runs, preferences, suppressions, links,
+                zone, Integer.parseInt(env.getOrDefault("MAIL_MAX_RECEIVES", "5")));
+    }
+}

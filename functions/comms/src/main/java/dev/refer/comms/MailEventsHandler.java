@@ -1,0 +1,79 @@
+package dev.refer.comms;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.refer.core.comms.Suppression;
+import dev.refer.lambda.LambdaJson;
+import dev.refer.lambda.Log;
+import dev.refer.lambda.SnapStartPriming;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Records SES's bounce and complaint events in the suppression list (template: MailEventsFunction, subscribed to
+ * MailEventsTopic, where the configuration set publishes them). A permanent bounce stops all mail to the address; a
+ * complaint all but transactional mail (statements, summaries). Transient bounces change nothing. Recording is
+ * idempotent, so SNS's retries are harmless; a message that fails is retried by SNS.
+ */
+public final class MailEventsHandler implements RequestStreamHandler {
+
+    private final CommsWiring wiring;
+    /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
+    SnapStartPriming priming;
+
+    public MailEventsHandler() {
+        this(System.getenv());
+    }
+
+    public MailEventsHandler(Map<String, String> env) {
+        this(CommsWiring.create(env));
+        this.priming = SnapStartPriming.register(() -> LambdaJson.readTrusted("{\"eventType\":\"Open\"}",
+                JsonNode.class), () -> { });
+    }
+
+    MailEventsHandler(CommsWiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SNSEvent event = LambdaJson.readEvent(input, SNSEvent.class);
+        int recorded = 0;
+        for (SNSEvent.SNSRecord record : event.getRecords() == null ? List.<SNSEvent.SNSRecord>of()
+                : event.getRecords()) {
+            JsonNode message = LambdaJson.readTrusted(record.getSNS().getMessage(), JsonNode.class);
+            String type = message.path("eventType").asText(message.path("notificationType").asText(""));
+            Instant at = Instant.now();
+            if (type.equals("Bounce") && message.path("bounce").path("bounceType").asText().equals("Permanent")) {
+                recorded += record(message.path("bounce").path("bouncedRecipients"), Suppression.Reason.BOUNCE, at,
+                        message.path("bounce").path("bounceSubType").asText(null));
+            } else if (type.equals("Complaint")) {
+                recorded += record(message.path("complaint").path("complainedRecipients"),
+                        Suppression.Reason.COMPLAINT, at,
+                        message.path("complaint").path("complaintFeedbackType").asText(null));
+            }
+        }
+        Log.info("mail.events", "records", event.getRecords() == null ? 0 : event.getRecords().size(),
+                "suppressed", recorded);
+    }
+
+    private int record(JsonNode recipients, Suppression.Reason reason, Instant at, String detail) {
+        int count = 0;
+        for (JsonNode recipient : recipients) {
+            String address = recipient.path("emailAddress").asText("").strip().toLowerCase(Locale.ROOT);
+            if (!address.isEmpty()) {
+                wiring.suppressions().record(new Suppression(address, reason, at, detail));
+                count++;
+            }
+        }
+        return count;
+    }
+}

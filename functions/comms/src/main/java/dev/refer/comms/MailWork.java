@@ -1,0 +1,61 @@
+package dev.refer.comms;
+
+import dev.refer.core.comms.Campaign;
+import dev.refer.core.comms.Deliver;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.lambda.Log;
+import dev.refer.queues.MailMessage;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What one mail-queue message does: a partner's email of a campaign (counted in the campaign's run when this
+ * delivery decided it), a planning step, what follows planning, a broadcast's preview.
+ */
+final class MailWork {
+
+    private final CommsWiring wiring;
+
+    MailWork(CommsWiring wiring) {
+        this.wiring = wiring;
+    }
+
+    void handle(MailMessage message, int receiveCount) {
+        switch (String.valueOf(message.type())) {
+            case MailMessage.WRITE -> write(Campaign.parse(message.campaign()), new PartnerId(message.partnerId()),
+                    receiveCount);
+            case MailMessage.STEP -> wiring.mailing().step(Campaign.parse(message.campaign()), message.cursor());
+            case MailMessage.FINISH -> finish(Campaign.parse(message.campaign()));
+            case MailMessage.PREVIEW -> wiring.broadcasts().preview(message.broadcastId());
+            default -> throw new IllegalArgumentException("unknown mail message type " + message.type());
+        }
+    }
+
+    private void write(Campaign campaign, PartnerId partner, int receiveCount) {
+        Optional<Deliver.Outcome> outcome;
+        try {
+            outcome = switch (campaign.kind()) {
+                case CHECKIN -> wiring.checkIns().run(campaign.month(), partner);
+                case BROADCAST -> wiring.broadcasts().toPartner(campaign, partner);
+                case DIGEST -> wiring.notifier().digest(campaign, partner);
+            };
+        } catch (RuntimeException e) {
+            if (receiveCount >= wiring.maxReceives()) {
+                wiring.runs().count(campaign, "failed"); // its last delivery: the message goes to the DLQ next
+            }
+            throw e;
+        }
+        outcome.filter(Deliver.Outcome::isFresh)
+                .ifPresent(o -> wiring.runs().count(campaign, o.name().toLowerCase(Locale.ROOT)));
+        Log.info("mail.partner_done", "campaign", campaign.key(), "partnerId", partner.value(),
+                "outcome", outcome.map(Enum::name).orElse("NOTHING_TO_SEND"));
+    }
+
+    private void finish(Campaign campaign) {
+        if (campaign.kind() == Campaign.Kind.CHECKIN) {
+            Log.info("mail.checkin_summary", "campaign", campaign.key(), "outcome",
+                    wiring.summary().run(campaign.month()).map(Enum::name).orElse("NONE"));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.refer.core.comms;
+
+import dev.refer.core.mail.Letter;
+import dev.refer.core.mail.MailLog;
+import dev.refer.core.mail.SendOnce;
+import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.partner.PartnerId;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Sends partner mail under the program's consent rules, each email at most once: an address that bounced gets
+ * nothing; one that complained gets only transactional mail; a partner gets a topic only as it chose (all, a daily
+ * digest, or none). A decision not to send is recorded in the send log under the email's key like a send, so a
+ * redelivery neither sends it nor counts it again.
+ */
+public final class Deliver {
+
+    public enum Outcome {
+        SENT, SUPPRESSED, OPTED_OUT,
+        /** Sent or skipped by an earlier delivery: nothing done now. */
+        ALREADY_DONE,
+        /** An earlier delivery claimed it and did not record the outcome: it may have gone out; never repeated. */
+        UNCERTAIN;
+
+        /** Whether this call decided the email's fate (so a per-broadcast count takes it). */
+        public boolean isFresh() {
+            return this == SENT || this == SUPPRESSED || this == OPTED_OUT;
+        }
+    }
+
+    /**
+     * One email: {@code key} identifies it for good (partner, kind, period); {@code topic} null is transactional mail.
+     *
+     * @param digest the letter gathers a topic's notifications of a day
+     */
+    public record Delivery(String key, PartnerId partnerId, String kind, EmailAddress to, Topic topic, boolean digest,
+                           Supplier<? extends Letter> letter) {
+    }
+
+    private final MailLog log;
+    private final SendOnce sendOnce;
+    private final SuppressionList suppressions;
+    private final PreferencesRepository preferences;
+    private final Clock clock;
+
+    public Deliver(MailLog log, SendOnce sendOnce, SuppressionList suppressions, PreferencesRepository preferences,
+                   Clock clock) {
+        this.log = log;
+        this.sendOnce = sendOnce;
+        this.suppressions = suppressions;
+        this.preferences = preferences;
+        this.clock = clock;
+    }
+
+    public Outcome deliver(Delivery delivery) {
+        Optional<String> refusal = refusal(delivery);
+        if (refusal.isPresent()) {
+            var held = log.skip(delivery.key(), delivery.kind(), delivery.partnerId(), delivery.to().value(),
+                    refusal.get(), clock.instant());
+            if (held.isPresent()) {
+                return held.get().state() == MailLog.State.SENDING ? Outcome.UNCERTAIN : Outcome.ALREADY_DONE;
+            }
+            return refusal.get().startsWith("suppressed") ? Outcome.SUPPRESSED : Outcome.OPTED_OUT;
+        }
+        return switch (sendOnce.send(delivery.key(), delivery.partnerId(), delivery.kind(), delivery.to(),
+                delivery.letter())) {
+            case SENT -> Outcome.SENT;
+            case ALREADY_SENT -> Outcome.ALREADY_DONE;
+            case UNCERTAIN -> Outcome.UNCERTAIN;
+            case BOUNCED -> Outcome.SUPPRESSED;
+        };
+    }
+
+    /** Why this email must not go, if it must not. */
+    private Optional<String> refusal(Delivery delivery) {
+        boolean transactional = delivery.topic() == null;
+        Optional<Suppression> suppressed = suppressions.find(delivery.to().value());
+        if (suppressed.isPresent() && suppressed.get().blocks(transactional)) {
+            return Optional.of("suppressed: " + suppressed.get().reason().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (transactional || delivery.partnerId() == null) {
+            return Optional.empty();
+        }
+        Choice choice = preferences.find(delivery.partnerId()).choice(delivery.topic());
+        boolean wanted = switch (choice) {
+            case NONE -> false;
+            case ALL -> !delivery.digest();
+            case DIGEST -> delivery.digest();
+        };
+        return wanted ? Optional.empty() : Optional.of("opted out: " + delivery.topic().wireName() + " "
+                + choice.wireName());
+    }
+}

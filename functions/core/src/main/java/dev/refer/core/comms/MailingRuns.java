@@ -1,0 +1,43 @@
+package dev.refer.core.comms;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The state of each campaign's run: where its planning stands (a cursor moved only forward, by one planning step
+ * at a time) and what its emails came to.
+ */
+public interface MailingRuns {
+
+    String DONE = "~done";
+
+    /**
+     * @param cursor  the next page to plan (null: the first; {@link #DONE}: planning is over)
+     * @param planned partners planned so far
+     * @param counts  per outcome (sent, suppressed, opted_out, failed): emails decided so far
+     */
+    record Run(Campaign campaign, Instant startedAt, String cursor, long planned, Map<String, Long> counts) {
+        public Run {
+            counts = Map.copyOf(counts);
+        }
+
+        public boolean planningDone() {
+            return DONE.equals(cursor);
+        }
+    }
+
+    /** Starts the campaign's run, or returns the one started before. */
+    Run start(Campaign campaign, Instant at);
+
+    Optional<Run> find(Campaign campaign);
+
+    /**
+     * Moves the cursor from {@code from} to {@code to} and adds {@code planned}; false (nothing changed) when the
+     * cursor is not at {@code from} (the step was done before).
+     */
+    boolean advance(Campaign campaign, String from, String to, int planned);
+
+    /** Adds one email's outcome to the run's counts. */
+    void count(Campaign campaign, String outcome);
+}

@@ -1,0 +1,29 @@
+package dev.refer.core.mail;
+
+import dev.refer.core.money.Money;
+import dev.refer.core.partner.EmailAddress;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The program manager's month: the partners checked in, the partners who brought revenue and how much, and the top
+ * partners (ties stated; who may be named publicly).
+ */
+public record CheckinSummaryLetter(EmailAddress to, Locale locale, String programName, YearMonth month,
+                                  long partnersCheckedIn, long partnersWithRevenue, Money revenue, List<Top> top)
+        implements Letter {
+
+    public record Top(int rank, boolean tied, String name, String email, Money revenue, boolean mayBeNamed) {
+    }
+
+    public CheckinSummaryLetter {
+        top = List.copyOf(top);
+    }
+
+    @Override
+    public String kind() {
+        return "checkin-summary";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.refer.dynamodb;
+
+import dev.refer.core.comms.DigestBook;
+import dev.refer.core.comms.Notification;
+import dev.refer.core.comms.Topic;
+import dev.refer.core.mail.NotificationLetter;
+import dev.refer.core.partner.PartnerId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Digest notifications: each one an item {@code PARTNER#{id}} / {@code DIGEST#{day}#{topic}#E#{key}} (the same
+ * notification twice is one item), and a marker {@code PARTNER#{id}} / {@code DIGEST#{day}#{topic}} that lists the
+ * partner in GSI1 {@code PROGRAM#{pid}#DIGESTS#{day}#{topic}} for the daily digest run. Both in one BatchWriteItem,
+ * both expire after 30 days.
+ */
+public final class DynamoDbDigestBook implements DigestBook {
+
+    private static final Duration KEEP = Duration.ofDays(30);
+
+    private final DynamoDbClient client;
+    private final TableConfig table;
+
+    public DynamoDbDigestBook(DynamoDbClient client, TableConfig table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    @Override
+    public void add(PartnerId partnerId, LocalDate day, Notification notification) {
+        String topic = notification.topic().wireName();
+        String sk = Keys.digestSk(day, topic);
+        long expires = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(KEEP).getEpochSecond();
+        NotificationLetter.Event event = notification.event();
+        Map<String, AttributeValue> line = ItemBuilder.item(Keys.key(Keys.partnerPk(partnerId),
+                        sk + "#E#" + notification.key()), ItemType.DIGEST_EVENT)
+                .s("what", event.what().name()).instant("at", event.at()).s("about", event.about())
+                .money("amountMinor", "currency", event.amount()).s("detail", event.detail())
+                .n("expiresAt", expires).build();
+        Map<String, AttributeValue> marker = ItemBuilder.item(Keys.key(Keys.partnerPk(partnerId), sk), ItemType.DIGEST)
+                .s("partnerId", partnerId.value())
+                .gsi1(Keys.digestsOf(table.programId(), day, topic), partnerId.value())
+                .n("expiresAt", expires).build();
+        Map<String, List<WriteRequest>> pending = Map.of(table.tableName(), List.of(
+                WriteRequest.builder().putRequest(PutRequest.builder().item(line).build()).build(),
+                WriteRequest.builder().putRequest(PutRequest.builder().item(marker).build()).build()));
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Map<String, List<WriteRequest>> ask = pending;
+            var response = client.batchWriteItem(r -> r.requestItems(ask));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            if (!pending.isEmpty()) {
+                if (attempt == 5) {
+                    throw new IllegalStateException("DynamoDB did not take the digest notification");
+                }
+                Backoff.pause(attempt);
+            }
+        }
+    }
+
+    @Override
+    public List<NotificationLetter.Event> events(PartnerId partnerId, LocalDate day, Topic topic) {
+        List<NotificationLetter.Event> events = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = client.query(r -> r.tableName(table.tableName())
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :sk)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.partnerPk(partnerId)),
+                            ":sk", AttributeValue.fromS(Keys.digestSk(day, topic.wireName()) + "#E#")))
+                    .consistentRead(true).exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : response.items()) {
+                events.add(new NotificationLetter.Event(
+                        Attributes.enumValue(item, "what", NotificationLetter.What.class),
+                        Attributes.instant(item, "at"), Attributes.optionalString(item, "about"),
+                        Attributes.optionalMoney(item, "amountMinor", "currency"),
+                        Attributes.optionalString(item, "detail")));
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        events.sort(java.util.Comparator.comparing(NotificationLetter.Event::at));
+        return events;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.refer.dynamodb;
+
+import dev.refer.core.comms.Campaign;
+import dev.refer.core.comms.MailingRuns;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A campaign's run: {@code MAILRUN#{pid}#{campaignKey}} / {@code MAILRUN} with {@code cursor} (absent before the
+ * first step), {@code planned} and one {@code n:{outcome}} count per outcome.
+ */
+public final class DynamoDbMailingRuns implements MailingRuns {
+
+    private static final String COUNT = "n:";
+
+    private final DynamoDbClient client;
+    private final TableConfig table;
+
+    public DynamoDbMailingRuns(DynamoDbClient client, TableConfig table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    @Override
+    public Run start(Campaign campaign, Instant at) {
+        try {
+            client.putItem(r -> r.tableName(table.tableName()).conditionExpression(Writes.KEY_IS_FREE)
+                    .item(ItemBuilder.item(Keys.mailingRun(table.programId(), campaign.key()), ItemType.MAILING_RUN)
+                            .s("campaign", campaign.key()).instant("startedAt", at).n("planned", 0L).build()));
+        } catch (ConditionalCheckFailedException e) {
+            // started before
+        }
+        return find(campaign).orElseThrow(() -> new IllegalStateException("the run of " + campaign.key()
+                + " vanished"));
+    }
+
+    @Override
+    public Optional<Run> find(Campaign campaign) {
+        GetItemResponse response = client.getItem(r -> r.tableName(table.tableName())
+                .key(Keys.mailingRun(table.programId(), campaign.key())).consistentRead(true));
+        if (!response.hasItem()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = response.item();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(COUNT) && value.n() != null) {
+                counts.put(name.substring(COUNT.length()), Long.parseLong(value.n()));
+            }
+        });
+        return Optional.of(new Run(campaign, Attributes.instant(item, "startedAt"),
+                Attributes.optionalString(item, "cursor"), Attributes.number(item, "planned"), counts));
+    }
+
+    @Override
+    public boolean advance(Campaign campaign, String from, String to, int planned) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", AttributeValue.fromS(to),
+                ":n", AttributeValue.fromN(Integer.toString(planned))));
+        String condition;
+        if (from == null) {
+            condition = "attribute_exists(pk) AND attribute_not_exists(#cursor)";
+        } else {
+            condition = "#cursor = :from";
+            values.put(":from", AttributeValue.fromS(from));
+        }
+        try {
+            client.updateItem(r -> r.tableName(table.tableName())
+                    .key(Keys.mailingRun(table.programId(), campaign.key()))
+                    .updateExpression("SET #cursor = :to ADD planned :n")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#cursor", "cursor"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void count(Campaign campaign, String outcome) {
+        client.updateItem(r -> r.tableName(table.tableName())
+                .key(Keys.mailingRun(table.programId(), campaign.key()))
+                .updateExpression("ADD #n :one")
+                .conditionExpression(Writes.ITEM_EXISTS)
+                .expressionAttributeNames(Map.of("#n", COUNT + outcome))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    }
+}
