@@ -34,7 +34,7 @@ class SamTemplateTest {
         assertEquals("t1", request.tableName());
         assertEquals(BillingMode.PAY_PER_REQUEST, request.billingMode());
         assertEquals(List.of(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)), request.keySchema());
-        assertEquals(List.of("GSI1", "GSI2"),
+        assertEquals(List.of("GSI1", "GSI2", "GSI3"),
                 request.globalSecondaryIndexes().stream().map(GlobalSecondaryIndex::indexName).toList());
         GlobalSecondaryIndex gsi1 = request.globalSecondaryIndexes().get(0);
         assertEquals(List.of(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE)), gsi1.keySchema());
@@ -86,7 +86,8 @@ class SamTemplateTest {
         assertEquals("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"type\":{\"S\":[\"CLICK\"]}}}}",
                 stream.filterPatterns().getFirst());
         assertEquals(2, stream.filterPatterns().size());
-        assertEquals(java.util.Set.of("CountersDeadLetterQueue", "PayoutQueue", "PayoutDeadLetterQueue"),
+        assertEquals(java.util.Set.of("CountersDeadLetterQueue", "PayoutQueue", "PayoutDeadLetterQueue", "MailQueue",
+                "MailDeadLetterQueue"),
                 java.util.Set.copyOf(TEMPLATE.resourcesOfType("AWS::SQS::Queue")));
     }
 

@@ -232,6 +232,28 @@ class FunctionPoliciesTest {
                 "POST /admin/payouts/{payoutId}/failed");
         assertTrue(stack.outbox().messages().stream().anyMatch(mail -> mail.subject().startsWith("Payout run")),
                 "the manager got the run's summary");
+        // partner communications
+        ok(send("PUT", "/admin/communications", "{\"programName\":\"Iam\",\"topPartners\":2}", true),
+                "PUT /admin/communications");
+        ok(send("GET", "/admin/communications", null, true), "GET /admin/communications");
+        ok(send("PUT", "/admin/partners/" + partnerId + "/preferences", "{\"shoutOut\":true}", true),
+                "PUT /admin/partners/{partnerId}/preferences");
+        ok(send("GET", "/admin/partners/" + partnerId + "/preferences", null, true),
+                "GET /admin/partners/{partnerId}/preferences");
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).toString();
+        ok(send("POST", "/admin/checkin-runs", "{\"month\":\"" + month + "\"}", true), "POST /admin/checkin-runs");
+        stack.awaitIdle(java.time.Duration.ofMinutes(2));
+        ok(send("GET", "/admin/checkin-runs/" + month, null, true), "GET /admin/checkin-runs/{month}");
+        String broadcast = JSON.readTree(ok(send("POST", "/admin/broadcasts",
+                "{\"subject\":\"News\",\"body\":\"Hello\"}", true), "POST /admin/broadcasts").body())
+                .get("id").asText();
+        ok(send("POST", "/admin/broadcasts/" + broadcast + "/send", null, true),
+                "POST /admin/broadcasts/{broadcastId}/send");
+        stack.awaitIdle(java.time.Duration.ofMinutes(2));
+        ok(send("GET", "/admin/broadcasts", null, true), "GET /admin/broadcasts");
+        ok(send("GET", "/admin/broadcasts/" + broadcast, null, true), "GET /admin/broadcasts/{broadcastId}");
+        answered(send("GET", "/unsubscribe?t=not-a-token", null, false), 400, "GET /unsubscribe");
+        answered(send("POST", "/unsubscribe?t=not-a-token", null, false), 400, "POST /unsubscribe");
         assertTrue(reward == null || !reward.isEmpty());
     }
 
@@ -336,6 +358,11 @@ class FunctionPoliciesTest {
     private static String render(Map<String, Object> expression) {
         if (expression.get("Fn::GetAtt") instanceof Object getAtt) {
             return getAtt instanceof List<?> parts ? parts.get(0) + "." + parts.get(1) : String.valueOf(getAtt);
+        }
+        if (expression.get("Ref") instanceof String ref) {
+            // a generated secret's Ref is its ARN; the local stack names it refer-local/{logicalId}
+            return TEMPLATE.resourcesOfType("AWS::SecretsManager::Secret").contains(ref)
+                    ? "secret:refer-local/" + ref + "-*" : ref; // its ARN ends in a random suffix
         }
         if (expression.get("Fn::Sub") instanceof String sub) {
             String rendered = sub;
