@@ -41,6 +41,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Partner communications' object graph, once per execution environment. Environment: {@code TABLE_NAME},
@@ -52,21 +53,30 @@ record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckin
                    Notify notifier, DynamoDbMailingRuns runs, DynamoDbPreferences preferences,
                    DynamoDbSuppressionList suppressions, UnsubscribeLinks links, ZoneId zone, int maxReceives) {
 
+    /** For SnapStart priming: a notification for a partner that does not exist (one GetItem, nothing sent). */
+    static final dev.refer.core.comms.Notification PRIMING_NOTIFICATION = new dev.refer.core.comms.Notification(
+            "priming", new dev.refer.core.partner.PartnerId("00000000000000000000000000"),
+            dev.refer.core.comms.Topic.LEADS, new dev.refer.core.mail.NotificationLetter.Event(
+            dev.refer.core.mail.NotificationLetter.What.LEAD_NEW, java.time.Instant.EPOCH, "", null, null));
+
     /** Clients, each with the interceptors tests use to inject faults; the mailer unpaced. */
-    record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer, List<String> linkSecrets) {
+    record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer, Supplier<List<String>> linkSecrets) {
     }
 
     static Clients clients(Map<String, String> env, List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqs,
                            List<ExecutionInterceptor> ses) {
-        List<String> secrets;
-        try (SecretsManagerClient client = AwsClients.build(SecretsManagerClient.builder(), env,
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of())) {
-            secrets = MailLinkSecrets.read(client, Env.require(env, "MAIL_LINK_SECRET_ARN"));
-        }
         String queue = env.get("MAIL_QUEUE_URL");
         return new Clients(DynamoDbClients.create(env, dynamoDb),
                 queue == null ? null : AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", sqs),
-                env.get("MAIL_FROM") == null ? null : SesMailer.fromEnv(env, ses), secrets);
+                env.get("MAIL_FROM") == null ? null : SesMailer.fromEnv(env, ses), () -> linkSecrets(env));
+    }
+
+    /** Read when a link is first signed or checked: functions that never do (mail events) never read them. */
+    private static List<String> linkSecrets(Map<String, String> env) {
+        try (SecretsManagerClient client = AwsClients.build(SecretsManagerClient.builder(), env,
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of())) {
+            return MailLinkSecrets.read(client, Env.require(env, "MAIL_LINK_SECRET_ARN"));
+        }
     }
 
     static CommsWiring create(Map<String, String> env) {
@@ -86,8 +96,9 @@ record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckin
         Mailer mailer = clients.mailer() == null ? null : new PacedMailer(clients.mailer(),
                 Double.parseDouble(env.getOrDefault("MAIL_SEND_RATE", "14")),
                 Integer.parseInt(env.getOrDefault("MAIL_WORKERS", "1")));
-        SendOnce once = new SendOnce(log, mailer, clock, suppressions);
-        Deliver deliver = new Deliver(log, once, suppressions, preferences, clock);
+        SendOnce once = new SendOnce(log, mailer, clock, suppressions); // transactional mail: bounces only
+        // Deliver reads the suppression list itself (bounce and complaint): its SendOnce does not read it again
+        Deliver deliver = new Deliver(log, new SendOnce(log, mailer, clock), suppressions, preferences, clock);
         // the API's address (links in emails); the unsubscribe route itself only checks links, and has none
         String baseUrl = env.getOrDefault("PUBLIC_BASE_URL", "");
         UnsubscribeLinks links = new UnsubscribeLinks(baseUrl, clients.linkSecrets());

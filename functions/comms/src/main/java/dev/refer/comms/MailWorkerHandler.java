@@ -2,20 +2,15 @@ package dev.refer.comms;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.refer.lambda.LambdaJson;
-import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
+import dev.refer.lambda.SqsBatch;
 import dev.refer.queues.MailMessage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,11 +41,8 @@ public final class MailWorkerHandler implements RequestStreamHandler {
 
     /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing written. */
     private void prime() {
-        String event = "{\"Records\":[{\"messageId\":\"snapstart-priming\",\"body\":\"{\\\"type\\\":\\\"priming\\\"}\","
-                + "\"eventSource\":\"aws:sqs\",\"attributes\":{\"ApproximateReceiveCount\":\"1\"}}]}";
         try {
-            handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                    OutputStream.nullOutputStream(), null);
+            handleRequest(new ByteArrayInputStream(SqsBatch.PRIMING_EVENT), OutputStream.nullOutputStream(), null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -58,21 +50,7 @@ public final class MailWorkerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        SQSEvent event = LambdaJson.readEvent(input, SQSEvent.class);
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords() == null ? List.<SQSEvent.SQSMessage>of()
-                : event.getRecords()) {
-            String receives = message.getAttributes() == null ? null
-                    : message.getAttributes().get("ApproximateReceiveCount");
-            try {
-                work.handle(LambdaJson.readTrusted(message.getBody(), MailMessage.class),
-                        receives == null ? 1 : Integer.parseInt(receives));
-            } catch (RuntimeException e) {
-                Log.error("mail.message_failed", e, "messageId", message.getMessageId(), "receiveCount", receives);
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        output.write(LambdaJson.writeBytes(SQSBatchResponse.builder().withBatchItemFailures(failures).build()));
+        SqsBatch.handle(input, output, "mail.message_failed",
+                (body, receives) -> work.handle(LambdaJson.readTrusted(body, MailMessage.class), receives));
     }
 }

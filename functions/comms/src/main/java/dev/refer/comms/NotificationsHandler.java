@@ -36,12 +36,25 @@ public final class NotificationsHandler implements RequestStreamHandler {
 
     public NotificationsHandler(Map<String, String> env) {
         this(CommsWiring.create(env));
-        this.priming = SnapStartPriming.register(() -> LambdaJson.writeBytes(
-                StreamsEventResponse.builder().withBatchItemFailures(List.of()).build()), () -> { });
+        this.priming = SnapStartPriming.register(this::prime, () -> { });
     }
 
     NotificationsHandler(CommsWiring wiring) {
         this.wiring = wiring;
+    }
+
+    /**
+     * SnapStart: an empty stream batch (event and response types, JSON), and a notification for a partner that does
+     * not exist (the SDK's first GetItem); nothing is written or sent.
+     */
+    private void prime() {
+        try {
+            handleRequest(new java.io.ByteArrayInputStream("{\"Records\":[]}".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        wiring.notifier().notify(CommsWiring.PRIMING_NOTIFICATION);
     }
 
     @Override

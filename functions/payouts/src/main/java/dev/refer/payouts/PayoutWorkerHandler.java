@@ -1,26 +1,21 @@
 package dev.refer.payouts;
 
 import dev.refer.queues.PayoutMessage;
-import dev.refer.queues.SqsPayoutMessages;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayPartner;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
+import dev.refer.lambda.SqsBatch;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,11 +55,8 @@ public final class PayoutWorkerHandler implements RequestStreamHandler {
 
     /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing written. */
     private void prime() {
-        String event = "{\"Records\":[{\"messageId\":\"snapstart-priming\",\"body\":\"{\\\"type\\\":\\\"priming\\\"}\","
-                + "\"eventSource\":\"aws:sqs\",\"attributes\":{\"ApproximateReceiveCount\":\"1\"}}]}";
         try {
-            handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                    OutputStream.nullOutputStream(), null);
+            handleRequest(new ByteArrayInputStream(SqsBatch.PRIMING_EVENT), OutputStream.nullOutputStream(), null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -72,21 +64,8 @@ public final class PayoutWorkerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        SQSEvent event = LambdaJson.readEvent(input, SQSEvent.class);
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords() == null ? List.<SQSEvent.SQSMessage>of()
-                : event.getRecords()) {
-            try {
-                handle(LambdaJson.readTrusted(message.getBody(), PayoutMessage.class));
-            } catch (RuntimeException e) {
-                Log.error("payouts.message_failed", e, "messageId", message.getMessageId(),
-                        "receiveCount", message.getAttributes() == null ? null
-                                : message.getAttributes().get("ApproximateReceiveCount"));
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        output.write(LambdaJson.writeBytes(SQSBatchResponse.builder().withBatchItemFailures(failures).build()));
+        SqsBatch.handle(input, output, "payouts.message_failed",
+                (body, receives) -> handle(LambdaJson.readTrusted(body, PayoutMessage.class)));
     }
 
     private void handle(PayoutMessage message) {

@@ -56,14 +56,14 @@ public final class Deliver {
     }
 
     public Outcome deliver(Delivery delivery) {
-        Optional<String> refusal = refusal(delivery);
+        Optional<Refusal> refusal = refusal(delivery);
         if (refusal.isPresent()) {
             var held = log.skip(delivery.key(), delivery.kind(), delivery.partnerId(), delivery.to().value(),
-                    refusal.get(), clock.instant());
+                    refusal.get().reason(), clock.instant());
             if (held.isPresent()) {
                 return held.get().state() == MailLog.State.SENDING ? Outcome.UNCERTAIN : Outcome.ALREADY_DONE;
             }
-            return refusal.get().startsWith("suppressed") ? Outcome.SUPPRESSED : Outcome.OPTED_OUT;
+            return refusal.get().outcome();
         }
         return switch (sendOnce.send(delivery.key(), delivery.partnerId(), delivery.kind(), delivery.to(),
                 delivery.letter())) {
@@ -74,12 +74,16 @@ public final class Deliver {
         };
     }
 
-    /** Why this email must not go, if it must not. */
-    private Optional<String> refusal(Delivery delivery) {
+    /** Why an email must not go: SUPPRESSED or OPTED_OUT, and the reason the send log keeps. */
+    private record Refusal(Outcome outcome, String reason) {
+    }
+
+    private Optional<Refusal> refusal(Delivery delivery) {
         boolean transactional = delivery.topic() == null;
         Optional<Suppression> suppressed = suppressions.find(delivery.to().value());
         if (suppressed.isPresent() && suppressed.get().blocks(transactional)) {
-            return Optional.of("suppressed: " + suppressed.get().reason().name().toLowerCase(java.util.Locale.ROOT));
+            return Optional.of(new Refusal(Outcome.SUPPRESSED,
+                    "suppressed: " + suppressed.get().reason().name().toLowerCase(java.util.Locale.ROOT)));
         }
         if (transactional || delivery.partnerId() == null) {
             return Optional.empty();
@@ -90,7 +94,7 @@ public final class Deliver {
             case ALL -> !delivery.digest();
             case DIGEST -> delivery.digest();
         };
-        return wanted ? Optional.empty() : Optional.of("opted out: " + delivery.topic().wireName() + " "
-                + choice.wireName());
+        return wanted ? Optional.empty() : Optional.of(new Refusal(Outcome.OPTED_OUT,
+                "opted out: " + delivery.topic().wireName() + " " + choice.wireName()));
     }
 }

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Signed one-click unsubscribe links (RFC 8058): {@code {base}/unsubscribe?t={partnerId}.{topic}.{signature}}, the
@@ -27,15 +28,29 @@ public final class UnsubscribeLinks {
     private static final int SIGNATURE_CHARS = 27; // 160 bits of the MAC, base64url
 
     private final String baseUrl;
-    private final List<byte[]> secrets;
+    private final Supplier<List<String>> source;
+    private volatile List<byte[]> secrets;
 
-    /** @param secrets the current secret first, then the previous one during a rotation */
-    public UnsubscribeLinks(String baseUrl, List<String> secrets) {
+    /**
+     * @param secrets the current secret first, then the previous one during a rotation; read on first use (not at
+     *                init, so a SnapStart snapshot holds none and a function that never signs never reads them)
+     */
+    public UnsubscribeLinks(String baseUrl, Supplier<List<String>> secrets) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        if (secrets.isEmpty() || secrets.stream().anyMatch(s -> s == null || s.length() < 16)) {
-            throw new IllegalStateException("the mail link secret must be at least 16 characters");
+        this.source = secrets;
+    }
+
+    private List<byte[]> secrets() {
+        List<byte[]> loaded = secrets;
+        if (loaded == null) {
+            List<String> read = source.get();
+            if (read.isEmpty() || read.stream().anyMatch(s -> s == null || s.length() < 16)) {
+                throw new IllegalStateException("the mail link secret must be at least 16 characters");
+            }
+            loaded = read.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+            secrets = loaded;
         }
-        this.secrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+        return loaded;
     }
 
     public String url(PartnerId partnerId, Topic topic) {
@@ -44,7 +59,7 @@ public final class UnsubscribeLinks {
 
     public String token(PartnerId partnerId, Topic topic) {
         String subject = partnerId.value() + "." + topic.wireName();
-        return subject + "." + sign(secrets.get(0), subject);
+        return subject + "." + sign(secrets().get(0), subject);
     }
 
     /** The partner and topic of a token this program signed; empty for anything else. */
@@ -64,7 +79,7 @@ public final class UnsubscribeLinks {
         }
         String subject = parts[0] + "." + parts[1];
         byte[] given = parts[2].getBytes(StandardCharsets.US_ASCII);
-        for (byte[] secret : secrets) {
+        for (byte[] secret : secrets()) {
             if (MessageDigest.isEqual(sign(secret, subject).getBytes(StandardCharsets.US_ASCII), given)) {
                 return Optional.of(new Target(new PartnerId(parts[0]), topic));
             }

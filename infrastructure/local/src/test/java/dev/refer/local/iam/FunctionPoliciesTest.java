@@ -252,8 +252,10 @@ class FunctionPoliciesTest {
         stack.awaitIdle(java.time.Duration.ofMinutes(2));
         ok(send("GET", "/admin/broadcasts", null, true), "GET /admin/broadcasts");
         ok(send("GET", "/admin/broadcasts/" + broadcast, null, true), "GET /admin/broadcasts/{broadcastId}");
-        answered(send("GET", "/unsubscribe?t=not-a-token", null, false), 400, "GET /unsubscribe");
-        answered(send("POST", "/unsubscribe?t=not-a-token", null, false), 400, "POST /unsubscribe");
+        // well shaped but not signed by this program: checking it reads the link secret, and refuses it
+        String forged = partnerId + ".checkin." + "A".repeat(27);
+        answered(send("GET", "/unsubscribe?t=" + forged, null, false), 400, "GET /unsubscribe");
+        answered(send("POST", "/unsubscribe?t=" + forged, null, false), 400, "POST /unsubscribe");
         assertTrue(reward == null || !reward.isEmpty());
     }
 
