@@ -60,7 +60,9 @@ record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner pay
         var payees = new DynamoDbPayeeIndex(dynamoDb, table);
         var runs = new DynamoDbPayoutRuns(dynamoDb, table);
         PayoutMessages messages = new SqsPayoutMessages(clients.sqs(), Env.require(env, "PAYOUT_QUEUE_URL"));
-        SendOnce mail = new SendOnce(new DynamoDbMailLog(dynamoDb, table), clients.mailer(), clock);
+        // statements and summaries are transactional: they go unless the address bounced
+        SendOnce mail = new SendOnce(new DynamoDbMailLog(dynamoDb, table), clients.mailer(), clock,
+                new dev.refer.dynamodb.DynamoDbSuppressionList(dynamoDb, table));
         SummarizeRun summary = new SummarizeRun(table.programId(), programs, book, mail);
         ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
         PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary);
