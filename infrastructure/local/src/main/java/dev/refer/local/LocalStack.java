@@ -6,6 +6,8 @@ import dev.refer.emulators.MotoServer;
 import dev.refer.emulators.SamTemplate;
 import dev.refer.emulators.ScheduleDef;
 import dev.refer.emulators.QueueSource;
+import dev.refer.emulators.Emulators;
+import dev.refer.emulators.SqsEmulator;
 import dev.refer.emulators.StreamSource;
 import dev.refer.local.gateway.AdminKey;
 import dev.refer.local.gateway.HttpGateway;
@@ -40,7 +42,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The local stack: every function of template.yaml in this JVM behind an HTTP gateway on 127.0.0.1, against DynamoDB
- * Local (tables created from the template) and moto, with the template's DynamoDB stream consumers polling and its
+ * Local (tables created from the template), an in-process SQS and moto, with the template's DynamoDB stream consumers and queue pollers running and its
  * schedules runnable by hand. Run it with {@code java -jar refer-local.jar [--demo] [--port N]}, or start it from a
  * test with {@link #start(Options)}.
  */
@@ -143,7 +145,7 @@ public final class LocalStack implements AutoCloseable {
         Endpoints DIRECT = (function, emulator, endpoint) -> endpoint;
 
         /**
-         * @param emulator "dynamodb" (DynamoDB Local) or "moto" (every other AWS service)
+         * @param emulator "dynamodb" (DynamoDB Local), "sqs" (the in-process SQS) or "moto" (every other AWS service)
          * @param endpoint where the emulator listens
          */
         URI endpoint(String functionLogicalId, String emulator, URI endpoint);
@@ -164,6 +166,7 @@ public final class LocalStack implements AutoCloseable {
     private SamTemplate template;
     private DynamoDbLocal dynamoDb;
     private MotoServer moto;
+    private URI sqsEndpoint;
     private StreamPollers streams;
     private LocalQueues queues;
     private HttpGateway gateway;
@@ -197,7 +200,11 @@ public final class LocalStack implements AutoCloseable {
         track(AwsSdkSystemProperties.apply(dynamoDb));
 
         Map<String, String> refs = new LinkedHashMap<>(createTables());
-        queues = LocalQueues.create(AwsSdkSystemProperties.client(SqsClient.builder(), moto.endpoint()), template,
+        // SQS in this process (moto's scans every message on each call: hours for a 100,000-partner run); on
+        // LocalStack, its own
+        sqsEndpoint = Emulators.onLocalStack() ? moto.endpoint()
+                : track(SqsEmulator.start(AwsSdkSystemProperties.REGION)).endpoint();
+        queues = LocalQueues.create(AwsSdkSystemProperties.client(SqsClient.builder(), sqsEndpoint), template,
                 tableName, options.queueVisibilitySeconds());
         refs.putAll(queues.refs());
         String secretName = template.parameterDefaults().get("WebhookSecretName");
@@ -300,9 +307,12 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(definition.memorySizeMb()));
-        // Where its AWS calls go: DynamoDB Local, and moto for every other service (SES, SQS, Secrets Manager...).
+        // Where its AWS calls go: DynamoDB Local, the in-process SQS, and moto for every other service (SES, Secrets
+        // Manager, ...).
         environment.put("AWS_ENDPOINT_URL_DYNAMODB",
                 endpoints.endpoint(definition.logicalId(), "dynamodb", dynamoDb.endpoint()).toString());
+        environment.put("AWS_ENDPOINT_URL_SQS",
+                endpoints.endpoint(definition.logicalId(), "sqs", sqsEndpoint).toString());
         environment.put("AWS_ENDPOINT_URL",
                 endpoints.endpoint(definition.logicalId(), "moto", moto.endpoint()).toString());
         environment.putAll(template.resolveEnvironment(definition, refs));
@@ -338,6 +348,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Webhook secret: " + webhookSecret);
         System.out.println("DynamoDB Local: " + dynamoDb.endpoint());
         System.out.println("moto: " + moto.endpoint());
+        System.out.println("SQS: " + sqsEndpoint);
         System.out.println("Table: " + tableName);
         System.out.println("Routes:");
         for (RouteTable.Binding binding : gateway.routes().bindings()) {
@@ -384,7 +395,7 @@ public final class LocalStack implements AutoCloseable {
         return moto;
     }
 
-    /** The template's queues, in moto. */
+    /** The template's queues, in the in-process SQS. */
     public LocalQueues queues() {
         return queues;
     }

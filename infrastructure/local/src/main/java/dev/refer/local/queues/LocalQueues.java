@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The template's SQS queues ({@code AWS::SQS::Queue}), created in moto when the local stack starts, under names of
+ * The template's SQS queues ({@code AWS::SQS::Queue}), created in the local SQS when the local stack starts, under names of
  * the local table's prefix. What a function's environment may refer to: a queue's URL ({@code !Ref}), ARN and name.
  */
 public final class LocalQueues {
