@@ -65,12 +65,15 @@ import java.util.Map;
  * partners at AWS list prices.
  *
  * <p>{@code -Dbench.payouts.partners=100000 -Dbench.payouts.entries=10} runs the large size (1,000,000 entries,
- * seeded with batch writes) instead of the default's.
+ * seeded with batch writes) instead of the default's; {@code -Dbench.payouts.small=N} sets the first size (half the
+ * second unless given).
  */
 final class PayoutBenchmark {
 
     private static final int PARTNERS = Integer.getInteger("bench.payouts.partners", 200);
     private static final int ENTRIES = Integer.getInteger("bench.payouts.entries", 5);
+    /** The first of the two sizes (the second is {@link #PARTNERS}): half of it unless given. */
+    private static final int SMALL = Integer.getInteger("bench.payouts.small", Math.max(1, PARTNERS / 2));
     /** Partners the worker is timed against its raw replay. */
     private static final int SAMPLE = Integer.getInteger("bench.payouts.sample", 40);
     private static final double SQS_PER_MILLION = 0.40;
@@ -89,8 +92,7 @@ final class PayoutBenchmark {
         context.pointSdkAtDynamoDb();
         List<Metric> metrics = new ArrayList<>();
         metrics.add(new Metric("payouts.assumed", ENTRIES + " due entries per partner, one statement each"));
-        int small = Math.max(1, PARTNERS / 2);
-        double[] first = endToEnd(small, metrics);
+        double[] first = endToEnd(SMALL, metrics);
         double[] second = endToEnd(PARTNERS, metrics);
         metrics.add(Metric.of("payouts.e2e.ms_per_partner.growth", second[1] / first[1], 2));
         metrics.addAll(workerVersusRaw());
@@ -108,11 +110,17 @@ final class PayoutBenchmark {
                     {"currency":"EUR","attributionWindowDays":30,"holdingPeriodDays":30,"plan":{"saleRateBps":2000},
                      "payouts":{"minimum":{"EUR":1000},"locale":"en-US","managerEmail":"manager@program.example"}}""");
             String programId = context.template().parameterDefaults().getOrDefault("ProgramId", "main");
+            long seeding = System.nanoTime();
             seed(stack.dynamoDb(), new TableConfig(stack.tableName(), new ProgramId(programId)), partners);
-            stack.awaitIdle(Duration.ofMinutes(10)); // the stream projection of the seeded entries
+            System.err.printf("payouts: %d partners and %d entries seeded in %.0f s%n", partners, partners * ENTRIES,
+                    (System.nanoTime() - seeding) / 1e9);
+            seeding = System.nanoTime();
+            stack.awaitIdle(Duration.ofMinutes(120)); // the stream projection of the seeded entries
+            System.err.printf("payouts: stream projection caught up in %.0f s; the run starts%n",
+                    (System.nanoTime() - seeding) / 1e9);
             long start = System.nanoTime();
             admin(stack, key, "POST", "/admin/payout-runs", "{\"period\":\"" + period + "\"}");
-            stack.awaitIdle(Duration.ofMinutes(60));
+            stack.awaitIdle(Duration.ofHours(6));
             double seconds = (System.nanoTime() - start) / 1e9;
             String run = admin(stack, key, "GET", "/admin/payout-runs/" + period, null);
             if (!run.contains("\"complete\":true")) {
@@ -144,18 +152,28 @@ final class PayoutBenchmark {
         return response.body();
     }
 
-    /** {@code partners} active partners, each with {@link #ENTRIES} entries due in the period, in batch writes. */
-    private List<PartnerId> seed(DynamoDbClient client, TableConfig table, int partners) {
-        List<PartnerId> partnerIds = new ArrayList<>();
-        write(client, table.tableName(), items(table, partners, partnerIds));
-        return partnerIds;
+    /**
+     * {@code partners} active partners, each with {@link #ENTRIES} entries due in the period, in batch writes of a
+     * thousand partners at a time (a million entries never sit in memory at once).
+     */
+    private void seed(DynamoDbClient client, TableConfig table, int partners) {
+        UlidGenerator ids = new UlidGenerator(Clock.fixed(cutoff.minus(Duration.ofDays(40)), ZoneOffset.UTC));
+        for (int from = 0; from < partners; from += 1_000) {
+            write(client, table.tableName(), items(table, from, Math.min(partners, from + 1_000), ids,
+                    new ArrayList<>()));
+        }
     }
 
     private List<Map<String, AttributeValue>> items(TableConfig table, int partners, List<PartnerId> partnerIds) {
+        return items(table, 0, partners, new UlidGenerator(Clock.fixed(cutoff.minus(Duration.ofDays(40)),
+                ZoneOffset.UTC)), partnerIds);
+    }
+
+    private List<Map<String, AttributeValue>> items(TableConfig table, int fromPartner, int toPartner,
+                                                    UlidGenerator ids, List<PartnerId> partnerIds) {
         Instant earned = cutoff.minus(Duration.ofDays(40));
-        UlidGenerator ids = new UlidGenerator(Clock.fixed(earned, ZoneOffset.UTC));
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int p = 0; p < partners; p++) {
+        for (int p = fromPartner; p < toPartner; p++) {
             Partner partner = new Partner(new PartnerId(ids.newId()), "Partner " + p,
                     new EmailAddress("partner" + p + "@bench.example"), null, PartnerStatus.ACTIVE, null, earned);
             partnerIds.add(partner.id());

@@ -27,7 +27,8 @@ import java.util.TreeMap;
 
 /**
  * Pays one partner for one period (one message of the payout run). Per currency: the unpaid entries due before the
- * period's cutoff (approved on the way, as their holding period is over) add up to the balance, earlier months'
+ * period's cutoff (their holding period over: a payout takes them from pending to paid in its transaction, and those
+ * that stay are approved) add up to the balance, earlier months'
  * unpaid entries included; at or above the program's minimum one payout takes them all, below it the balance carries
  * over (the entries simply stay unpaid). Then the partner's statement, once.
  *
@@ -90,7 +91,8 @@ public final class PayPartner {
                      Map<PayoutId, SendOnce.Outcome> statements) {
         Instant checkedAt = clock.instant();
         List<Commission> due = book.dueEntries(partner.id(), command.cutoff());
-        book.approve(due.stream().filter(entry -> entry.status() == CommissionStatus.PENDING).toList());
+        // entries a payout takes go from pending to paid in its transaction; the others are approved as they stay
+        List<Commission> staying = new ArrayList<>();
         Map<Currency, List<Commission>> byCurrency = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
         for (Commission entry : due) {
             byCurrency.computeIfAbsent(entry.amount().currency(), c -> new ArrayList<>()).add(entry);
@@ -107,11 +109,13 @@ public final class PayPartner {
                         .reduce(Money.zero(currency.getKey()), Money::plus);
                 long minimum = Math.max(1, program.payouts().minimumFor(currency.getKey()));
                 if (partner.status() != PartnerStatus.ACTIVE) {
+                    staying.addAll(currency.getValue());
                     carried.add(new Carried(currency.getKey(), balance, currency.getValue().size(),
                             "partner " + partner.status().name().toLowerCase()));
                     continue;
                 }
                 if (balance.minor() < minimum) {
+                    staying.addAll(currency.getValue());
                     carried.add(new Carried(currency.getKey(), balance, currency.getValue().size(),
                             balance.minor() < 0 ? "negative balance" : "below the minimum payout"));
                     continue;
@@ -125,6 +129,8 @@ public final class PayPartner {
                             clock.instant());
                 }
                 payout = book.close(id, clock.instant());
+            } else {
+                staying.addAll(currency.getValue()); // due after a payout already made for the period
             }
             payouts.add(payout);
             if (payout.status() != PayoutStatus.FAILED && payout.entryCount() > 0) {
@@ -133,6 +139,7 @@ public final class PayPartner {
                         () -> statement(program, partner, paid, command)));
             }
         }
+        book.approve(staying.stream().filter(entry -> entry.status() == CommissionStatus.PENDING).toList());
         if (!book.hasUnpaid(partner.id())) {
             payees.forget(partner.id(), checkedAt);
         }
