@@ -18,7 +18,7 @@ import java.util.function.Function;
  * compare two things are ratios measured side by side in this run, because absolute times drift on shared machines.
  *
  * <pre>java -jar benchmarks/target/refer-benchmarks.jar [section ...]</pre>
- * Sections: jars, cold, warm, writes, http, clicks, hot, payouts, cost (default: all, in that order; cost uses the others' figures).
+ * Sections: jars, cold, warm, writes, http, clicks, payouts, checkin, hot, cost (default: all, in that order; cost uses the others' figures).
  */
 public final class Benchmarks {
 
@@ -58,6 +58,13 @@ public final class Benchmarks {
             sections.put("payouts", figures -> {
                 try {
                     return new PayoutBenchmark(context).run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            sections.put("checkin", figures -> {
+                try {
+                    return new CheckinBenchmark(context).run();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

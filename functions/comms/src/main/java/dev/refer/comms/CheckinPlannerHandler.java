@@ -11,6 +11,8 @@ import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
 
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,6 +50,13 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
     CheckinPlannerHandler(CommsWiring wiring, Clock clock) {
         this.wiring = wiring;
         this.clock = clock;
+    }
+
+    /** For the benchmark: interceptors on the DynamoDB client (what planning costs, call by call). */
+    public static CheckinPlannerHandler withInterceptors(Map<String, String> env,
+                                                         List<ExecutionInterceptor> dynamoDb) {
+        return new CheckinPlannerHandler(CommsWiring.create(env, CommsWiring.clients(env, dynamoDb, List.of(),
+                List.of()), Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.lambda.Log;
 import dev.refer.queues.MailMessage;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -46,8 +45,9 @@ final class MailWork {
             }
             throw e;
         }
-        outcome.filter(Deliver.Outcome::isFresh)
-                .ifPresent(o -> wiring.runs().count(campaign, o.name().toLowerCase(Locale.ROOT)));
+        // counted once per email, by whichever delivery gets there (a count a crash lost is taken by the redelivery)
+        outcome.map(Deliver.Outcome::tally)
+                .ifPresent(tally -> wiring.runs().countOnce(campaign, tally, campaign.sendKey(partner)));
         Log.info("mail.partner_done", "campaign", campaign.key(), "partnerId", partner.value(),
                 "outcome", outcome.map(Enum::name).orElse("NOTHING_TO_SEND"));
     }

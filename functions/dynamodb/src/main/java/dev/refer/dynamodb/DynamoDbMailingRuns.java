@@ -6,10 +6,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,10 +26,12 @@ public final class DynamoDbMailingRuns implements MailingRuns {
 
     private final DynamoDbClient client;
     private final TableConfig table;
+    private final Transactions transactions;
 
     public DynamoDbMailingRuns(DynamoDbClient client, TableConfig table) {
         this.client = client;
         this.table = table;
+        this.transactions = new Transactions(client);
     }
 
     @Override
@@ -92,5 +97,28 @@ public final class DynamoDbMailingRuns implements MailingRuns {
                 .conditionExpression(Writes.ITEM_EXISTS)
                 .expressionAttributeNames(Map.of("#n", COUNT + outcome))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    }
+
+    @Override
+    public void countOnce(Campaign campaign, String outcome, String sendKey) {
+        List<TransactWriteItem> items = List.of(
+                Writes.update(Update.builder().tableName(table.tableName())
+                        .key(Keys.mailingRun(table.programId(), campaign.key()))
+                        .updateExpression("ADD #n :one")
+                        .conditionExpression(Writes.ITEM_EXISTS)
+                        .expressionAttributeNames(Map.of("#n", COUNT + outcome))
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))).build()),
+                Writes.update(Update.builder().tableName(table.tableName())
+                        .key(Keys.mail(table.programId(), sendKey))
+                        .updateExpression("SET #counted = :campaign")
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#counted)")
+                        .expressionAttributeNames(Map.of("#counted", "countedIn"))
+                        .expressionAttributeValues(Map.of(":campaign", AttributeValue.fromS(campaign.key())))
+                        .build()));
+        Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
+        if (cancelled.isPresent() && !cancelled.get().conditionFailed(1)) {
+            throw cancelled.get().unexpected(); // the run is gone: nothing to count in
+        }
+        // the email's entry marked: counted before
     }
 }

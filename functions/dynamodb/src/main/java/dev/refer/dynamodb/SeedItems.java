@@ -20,6 +20,10 @@ public final class SeedItems {
         return PartnerMapper.toItem(partner, table.programId());
     }
 
+    public static Map<String, AttributeValue> link(dev.refer.core.link.Link link) {
+        return LinkMapper.toItem(link);
+    }
+
     public static Map<String, AttributeValue> commission(Commission entry) {
         return CommissionMapper.toItem(entry);
     }

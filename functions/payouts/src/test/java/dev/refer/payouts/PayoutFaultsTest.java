@@ -4,6 +4,7 @@ import dev.refer.core.ledger.Commission;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.payout.Payout;
 import dev.refer.dynamodb.DynamoDbMailLog;
+import dev.refer.dynamodb.FaultInjector;
 import dev.refer.core.mail.MailLog;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;

@@ -158,6 +158,7 @@ public final class LocalStack implements AutoCloseable {
     private Outbox outbox;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final List<String> streamDescriptions = new ArrayList<>();
     private final ScheduledFunctions schedules = new ScheduledFunctions();
     private final AdminKey adminKey;
@@ -316,6 +317,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL",
                 endpoints.endpoint(definition.logicalId(), "moto", moto.endpoint()).toString());
         environment.putAll(template.resolveEnvironment(definition, refs));
+        environments.put(definition.logicalId(), Map.copyOf(environment));
         LocalFunction function = new LocalFunction(definition.logicalId(),
                 HandlerFactory.forFunction(definition, environment), definition.timeoutSeconds(),
                 definition.memorySizeMb());
@@ -393,6 +395,16 @@ public final class LocalStack implements AutoCloseable {
 
     public MotoServer moto() {
         return moto;
+    }
+
+    /** A function's environment as the stack gave it (template variables resolved, emulator endpoints). */
+    public Map<String, String> functionEnvironment(String functionLogicalId) {
+        Map<String, String> environment = environments.get(functionLogicalId);
+        if (environment == null) {
+            throw new IllegalArgumentException("no function " + functionLogicalId + "; functions: "
+                    + environments.keySet());
+        }
+        return environment;
     }
 
     /** The template's queues, in the in-process SQS. */

@@ -20,14 +20,28 @@ public final class Deliver {
 
     public enum Outcome {
         SENT, SUPPRESSED, OPTED_OUT,
-        /** Sent or skipped by an earlier delivery: nothing done now. */
-        ALREADY_DONE,
+        /** Sent, or held back, by an earlier delivery: nothing done now. */
+        ALREADY_SENT, ALREADY_SUPPRESSED, ALREADY_OPTED_OUT,
         /** An earlier delivery claimed it and did not record the outcome: it may have gone out; never repeated. */
         UNCERTAIN;
 
-        /** Whether this call decided the email's fate (so a per-broadcast count takes it). */
+        /** Whether this call decided the email's fate. */
         public boolean isFresh() {
             return this == SENT || this == SUPPRESSED || this == OPTED_OUT;
+        }
+
+        /**
+         * The count a run keeps of the email's settled fate ({@code sent}, {@code suppressed}, {@code opted_out}),
+         * whichever delivery settled it (a count lost with a crashed delivery is taken by the next); null while
+         * uncertain.
+         */
+        public String tally() {
+            return switch (this) {
+                case SENT, ALREADY_SENT -> "sent";
+                case SUPPRESSED, ALREADY_SUPPRESSED -> "suppressed";
+                case OPTED_OUT, ALREADY_OPTED_OUT -> "opted_out";
+                case UNCERTAIN -> null;
+            };
         }
     }
 
@@ -61,14 +75,20 @@ public final class Deliver {
             var held = log.skip(delivery.key(), delivery.kind(), delivery.partnerId(), delivery.to().value(),
                     refusal.get().reason(), clock.instant());
             if (held.isPresent()) {
-                return held.get().state() == MailLog.State.SENDING ? Outcome.UNCERTAIN : Outcome.ALREADY_DONE;
+                return switch (held.get().state()) {
+                    case SENDING -> Outcome.UNCERTAIN;
+                    case SENT -> Outcome.ALREADY_SENT;
+                    // held back before, for the reason that holds it back now
+                    default -> refusal.get().outcome() == Outcome.SUPPRESSED ? Outcome.ALREADY_SUPPRESSED
+                            : Outcome.ALREADY_OPTED_OUT;
+                };
             }
             return refusal.get().outcome();
         }
         return switch (sendOnce.send(delivery.key(), delivery.partnerId(), delivery.kind(), delivery.to(),
                 delivery.letter())) {
             case SENT -> Outcome.SENT;
-            case ALREADY_SENT -> Outcome.ALREADY_DONE;
+            case ALREADY_SENT -> Outcome.ALREADY_SENT;
             case UNCERTAIN -> Outcome.UNCERTAIN;
             case BOUNCED -> Outcome.SUPPRESSED;
         };

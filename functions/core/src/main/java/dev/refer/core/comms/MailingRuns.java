@@ -40,4 +40,10 @@ public interface MailingRuns {
 
     /** Adds one email's outcome to the run's counts. */
     void count(Campaign campaign, String outcome);
+
+    /**
+     * Counts the settled fate of the email {@code sendKey} of the campaign once, however often its delivery is
+     * repeated (the count and a mark on the email's send-log entry are written together).
+     */
+    void countOnce(Campaign campaign, String outcome, String sendKey);
 }

@@ -1,4 +1,4 @@
-package dev.refer.payouts;
+package dev.refer.dynamodb;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -11,35 +11,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fails the Nth call of the client it sits on, once: BEFORE the request leaves (nothing happened on the service's
  * side, as with a connection refused), or AFTER the service acted on it (the response is lost, as with a timeout on
- * the way back). Counts every call, so a clean run tells how many calls a run makes.
+ * the way back). Counts every call, so a clean run tells how many calls a run makes. Sits on any SDK client
+ * (DynamoDB, SQS, SES): the fault tests of the payout run and of the mail queue use it.
  */
-final class FaultInjector implements ExecutionInterceptor {
+public final class FaultInjector implements ExecutionInterceptor {
 
-    enum When { BEFORE, AFTER }
+    public enum When { BEFORE, AFTER }
 
     private final int failAt;
     private final When when;
     private final RuntimeException fault;
-    final AtomicInteger calls = new AtomicInteger();
-    volatile boolean fired;
+    public final AtomicInteger calls = new AtomicInteger();
+    public volatile boolean fired;
 
     /** @param failAt the 1-based call to fail; 0 never fails (counting only) */
-    FaultInjector(int failAt, When when, RuntimeException fault) {
+    public FaultInjector(int failAt, When when, RuntimeException fault) {
         this.failAt = failAt;
         this.when = when;
         this.fault = fault;
     }
 
-    static FaultInjector counting() {
+    public static FaultInjector counting() {
         return new FaultInjector(0, When.BEFORE, null);
     }
 
-    static FaultInjector at(int call, When when) {
+    public static FaultInjector at(int call, When when) {
         return new FaultInjector(call, when, SdkClientException.create("injected fault at call " + call + " ("
                 + when.name().toLowerCase() + " the request)"));
     }
 
-    static FaultInjector at(int call, When when, RuntimeException fault) {
+    public static FaultInjector at(int call, When when, RuntimeException fault) {
         return new FaultInjector(call, when, fault);
     }
 
