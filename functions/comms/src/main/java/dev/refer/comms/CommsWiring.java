@@ -53,12 +53,6 @@ record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckin
                    Notify notifier, DynamoDbMailingRuns runs, DynamoDbPreferences preferences,
                    DynamoDbSuppressionList suppressions, UnsubscribeLinks links, ZoneId zone, int maxReceives) {
 
-    /** For SnapStart priming: a notification for a partner that does not exist (one GetItem, nothing sent). */
-    static final dev.refer.core.comms.Notification PRIMING_NOTIFICATION = new dev.refer.core.comms.Notification(
-            "priming", new dev.refer.core.partner.PartnerId("00000000000000000000000000"),
-            dev.refer.core.comms.Topic.LEADS, new dev.refer.core.mail.NotificationLetter.Event(
-            dev.refer.core.mail.NotificationLetter.What.LEAD_NEW, java.time.Instant.EPOCH, "", null, null));
-
     /** Clients, each with the interceptors tests use to inject faults; the mailer unpaced. */
     record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer, Supplier<List<String>> linkSecrets) {
     }

@@ -9,8 +9,8 @@ import dev.refer.queues.MailMessage;
 import java.util.Optional;
 
 /**
- * What one mail-queue message does: a partner's email of a campaign (counted in the campaign's run when this
- * delivery decided it), a planning step, what follows planning, a broadcast's preview.
+ * What one mail-queue message does: a partner's email of a campaign (counted in the campaign's run once), a planning
+ * step, what follows planning, a broadcast's preview, a notification the stream noticed, a sales alert.
  */
 final class MailWork {
 
@@ -27,6 +27,14 @@ final class MailWork {
             case MailMessage.STEP -> wiring.mailing().step(Campaign.parse(message.campaign()), message.cursor());
             case MailMessage.FINISH -> finish(Campaign.parse(message.campaign()));
             case MailMessage.PREVIEW -> wiring.broadcasts().preview(message.broadcastId());
+            case MailMessage.NOTIFY -> {
+                var notification = message.notification().notification();
+                Log.info("notify.done", "key", notification.key(), "outcome", wiring.notifier().notify(notification)
+                        .map(Enum::name).orElse("FILED_OR_NOT_WANTED"));
+            }
+            case MailMessage.LEAD_ALERT -> Log.info("lead_alert.done", "leadId", message.alert().leadId(), "outcome",
+                    wiring.notifier().alertSales(message.alert().salesAlert()).map(Enum::name)
+                            .orElse("HELD_BACK_FLOOD"));
             default -> throw new IllegalArgumentException("unknown mail message type " + message.type());
         }
     }

@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
-import dev.refer.core.comms.Notification;
-import dev.refer.dynamodb.NotificationChanges;
+import dev.refer.aws.AwsClients;
+import dev.refer.core.comms.MailingMessages;
+import dev.refer.lambda.Env;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
+import dev.refer.queues.SqsMailingMessages;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,15 +20,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tells partners what just happened (template: NotificationsFunction on the table's stream, filtered to leads,
- * ledger entries and payouts): a new lead, a lead's status, a commission earned, a payout sent, each once (the send
- * log), now or in the day's digest as the partner chose; sales hear of each new attributed lead. Records are handled
- * in order; the first that fails is reported as the batch item failure, so Lambda resumes there and what went
- * before is recognised in the send log.
+ * Notices what partners should hear of (template: NotificationsFunction on the table's stream, filtered to leads,
+ * ledger entries and payouts): a new lead, a lead's status, a commission earned, a payout sent, and each new
+ * attributed lead for sales; and hands each to the mail queue, where the mail workers tell it once (the send log),
+ * at the SES rate, now or in the day's digest as the partner chose. The stream never waits for SES: a flood of a
+ * partner's leads is a few batched queue sends here. If the queue refuses, the whole batch comes again (what was
+ * queued before is told once all the same).
  */
 public final class NotificationsHandler implements RequestStreamHandler {
 
-    private final CommsWiring wiring;
+    private final MailingMessages queue;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
     SnapStartPriming priming;
 
@@ -34,19 +37,18 @@ public final class NotificationsHandler implements RequestStreamHandler {
         this(System.getenv());
     }
 
+    /** Environment: {@code MAIL_QUEUE_URL}; nothing else (no table, no SES). */
     public NotificationsHandler(Map<String, String> env) {
-        this(CommsWiring.create(env));
+        this(new SqsMailingMessages(AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", List.of()),
+                Env.require(env, "MAIL_QUEUE_URL")));
         this.priming = SnapStartPriming.register(this::prime, () -> { });
     }
 
-    NotificationsHandler(CommsWiring wiring) {
-        this.wiring = wiring;
+    NotificationsHandler(MailingMessages queue) {
+        this.queue = queue;
     }
 
-    /**
-     * SnapStart: an empty stream batch (event and response types, JSON), and a notification for a partner that does
-     * not exist (the SDK's first GetItem); nothing is written or sent.
-     */
+    /** SnapStart: an empty stream batch (event and response types, JSON); nothing is queued. */
     private void prime() {
         try {
             handleRequest(new java.io.ByteArrayInputStream("{\"Records\":[]}".getBytes(
@@ -54,38 +56,22 @@ public final class NotificationsHandler implements RequestStreamHandler {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        wiring.notifier().notify(CommsWiring.PRIMING_NOTIFICATION);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        DynamodbEvent event = LambdaJson.readEvent(input, DynamodbEvent.class);
-        String failedAt = null;
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords() == null
-                ? List.<DynamodbEvent.DynamodbStreamRecord>of() : event.getRecords()) {
-            var images = record.getDynamodb();
-            try {
-                NotificationChanges.Changes changes = NotificationChanges.of(record.getEventName(),
-                        images.getOldImage() == null ? null
-                                : DynamodbAttributeValueTransformer.toAttributeValueMapV2(images.getOldImage()),
-                        images.getNewImage() == null ? null
-                                : DynamodbAttributeValueTransformer.toAttributeValueMapV2(images.getNewImage()));
-                for (Notification notification : changes.notifications()) {
-                    var outcome = wiring.notifier().notify(notification);
-                    Log.info("notify.done", "key", notification.key(), "outcome",
-                            outcome.map(Enum::name).orElse("FILED_OR_NOT_WANTED"));
-                }
-                if (changes.newLead() != null) {
-                    wiring.notifier().alertSales(changes.newLead());
-                }
-            } catch (RuntimeException e) {
-                Log.error("notify.record_failed", e, "sequenceNumber", images.getSequenceNumber());
-                failedAt = images.getSequenceNumber();
-                break;
-            }
+        StreamNotices notices = StreamNotices.of(LambdaJson.readEvent(input, DynamodbEvent.class));
+        List<StreamsEventResponse.BatchItemFailure> failures = List.of();
+        try {
+            queue.notify(notices.notifications(), notices.alerts());
+            Log.info("notify.queued", "notifications", notices.notifications().size(), "alerts",
+                    notices.alerts().size());
+        } catch (RuntimeException e) {
+            // the whole batch again (what went to the queue before is told once: the send log knows each key)
+            Log.error("notify.queue_failed", e, "sequenceNumber", notices.first());
+            failures = List.of(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(notices.first())
+                    .build());
         }
-        List<StreamsEventResponse.BatchItemFailure> failures = failedAt == null ? List.of()
-                : List.of(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(failedAt).build());
         output.write(LambdaJson.writeBytes(StreamsEventResponse.builder().withBatchItemFailures(failures).build()));
     }
 }

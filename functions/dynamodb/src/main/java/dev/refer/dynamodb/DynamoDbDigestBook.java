@@ -7,6 +7,7 @@ import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.partner.PartnerId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -90,5 +91,25 @@ public final class DynamoDbDigestBook implements DigestBook {
         } while (start != null);
         events.sort(java.util.Comparator.comparing(NotificationLetter.Event::at));
         return events;
+    }
+
+    /** The day's admitted keys of the topic in one set: adding a key already there is a no-op, so a retry agrees. */
+    @Override
+    public boolean admitNow(PartnerId partnerId, LocalDate day, String stream, String key, int perDay) {
+        long expires = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(KEEP).getEpochSecond();
+        try {
+            client.updateItem(r -> r.tableName(table.tableName())
+                    .key(Keys.key(Keys.partnerPk(partnerId), Keys.digestSk(day, stream) + "#NOW"))
+                    .updateExpression("ADD #keys :key SET #type = if_not_exists(#type, :type), expiresAt = :expires")
+                    .conditionExpression("attribute_not_exists(#keys) OR size(#keys) < :max OR contains(#keys, :k)")
+                    .expressionAttributeNames(Map.of("#keys", "keys", "#type", "type"))
+                    .expressionAttributeValues(Map.of(":key", AttributeValue.fromSs(List.of(key)),
+                            ":k", AttributeValue.fromS(key), ":max", AttributeValue.fromN(Integer.toString(perDay)),
+                            ":type", AttributeValue.fromS(ItemType.DIGEST_ADMITTED.name()),
+                            ":expires", AttributeValue.fromN(Long.toString(expires)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false; // the day's quota of the topic is taken, by other notifications
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.refer.queues;
 
 import dev.refer.core.comms.Campaign;
 import dev.refer.core.comms.MailingMessages;
+import dev.refer.core.comms.Notification;
+import dev.refer.core.comms.Notify;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.lambda.LambdaJson;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -41,5 +43,19 @@ public final class SqsMailingMessages implements MailingMessages {
     @Override
     public void preview(String broadcastId) {
         batches.send(List.of(LambdaJson.write(new MailMessage(MailMessage.PREVIEW, null, null, null, broadcastId))));
+    }
+
+    @Override
+    public void notify(List<Notification> notifications, List<Notify.SalesAlert> alerts) {
+        List<String> bodies = new ArrayList<>(notifications.size() + alerts.size());
+        for (Notification notification : notifications) {
+            bodies.add(LambdaJson.write(new MailMessage(MailMessage.NOTIFY, null, null, null, null,
+                    MailMessage.Told.of(notification), null)));
+        }
+        for (Notify.SalesAlert alert : alerts) {
+            bodies.add(LambdaJson.write(new MailMessage(MailMessage.LEAD_ALERT, null, null, null, null, null,
+                    MailMessage.Alert.of(alert))));
+        }
+        batches.send(bodies);
     }
 }

@@ -66,28 +66,37 @@ public final class LocalStack implements AutoCloseable {
      *                      in front of a function's calls)
      * @param queueVisibilitySeconds every queue's visibility timeout instead of the template's (null: the
      *                      template's); tests that wait for a redelivery shorten it
+     * @param withoutStreams functions whose stream consumers do not run (a benchmark seeding a million rows of
+     *                      history does not want them told as news)
      */
     public record Options(int port, String tableName, String adminKey, String webhookSecret, Path template,
                           boolean demo, boolean accessLog, Map<String, String> refs, Endpoints endpoints,
-                          Integer queueVisibilitySeconds) {
+                          Integer queueVisibilitySeconds, java.util.Set<String> withoutStreams) {
 
         public Options {
             refs = Map.copyOf(refs);
+            withoutStreams = withoutStreams == null ? java.util.Set.of() : java.util.Set.copyOf(withoutStreams);
+        }
+
+        public Options withoutStreamsOf(String... functionLogicalIds) {
+            return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
+                    queueVisibilitySeconds, java.util.Set.of(functionLogicalIds));
         }
 
         public Options(int port, String tableName, String adminKey, String webhookSecret, Path template,
                        boolean demo, boolean accessLog, Map<String, String> refs) {
-            this(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, Endpoints.DIRECT, null);
+            this(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, Endpoints.DIRECT, null,
+                    java.util.Set.of());
         }
 
         public Options withEndpoints(Endpoints endpoints) {
             return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
-                    queueVisibilitySeconds);
+                    queueVisibilitySeconds, withoutStreams);
         }
 
         public Options withQueueVisibilitySeconds(Integer seconds) {
             return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
-                    seconds);
+                    seconds, withoutStreams);
         }
 
         /** Port 3000, table refer-local, keys from REFER_ADMIN_KEY / REFER_WEBHOOK_SECRET or generated. */
@@ -98,44 +107,44 @@ public final class LocalStack implements AutoCloseable {
 
         public Options withPort(int port) {
             return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
-                    queueVisibilitySeconds);
+                    queueVisibilitySeconds, withoutStreams);
         }
 
         public Options withTableName(String tableName) {
             return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
-                    queueVisibilitySeconds);
+                    queueVisibilitySeconds, withoutStreams);
         }
 
         public Options withAdminKey(String adminKey) {
             return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
-                    queueVisibilitySeconds);
+                    queueVisibilitySeconds, withoutStreams);
         }
 
         public Options withWebhookSecret(String webhookSecret) {
             return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
-                    queueVisibilitySeconds);
+                    queueVisibilitySeconds, withoutStreams);
         }
 
         public Options withTemplate(Path template) {
             return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
-                    queueVisibilitySeconds);
+                    queueVisibilitySeconds, withoutStreams);
         }
 
         public Options withDemo(boolean demo) {
             return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
-                    queueVisibilitySeconds);
+                    queueVisibilitySeconds, withoutStreams);
         }
 
         public Options withAccessLog(boolean accessLog) {
             return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, refs, endpoints,
-                    queueVisibilitySeconds);
+                    queueVisibilitySeconds, withoutStreams);
         }
 
         public Options withRef(String key, String value) {
             Map<String, String> more = new LinkedHashMap<>(refs);
             more.put(key, value);
             return new Options(port, tableName, adminKey, webhookSecret, template, demo, accessLog, more, endpoints,
-                    queueVisibilitySeconds);
+                    queueVisibilitySeconds, withoutStreams);
         }
     }
 
@@ -152,6 +161,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Endpoints endpoints = Endpoints.DIRECT;
+    private java.util.Set<String> withoutStreams = java.util.Set.of();
     public static final String OUTBOX_PATH = "/_local/outbox";
     private final List<QueuePoller> queuePollers = new ArrayList<>();
     private final List<String> queueDescriptions = new ArrayList<>();
@@ -195,6 +205,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void boot(Options options) throws IOException {
         endpoints = options.endpoints();
+        withoutStreams = options.withoutStreams();
         template = options.template() == null ? SamTemplate.load() : SamTemplate.load(options.template());
         dynamoDb = track(DynamoDbLocal.start());
         moto = track(MotoServer.start());
@@ -328,7 +339,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void subscribe(FunctionDef definition, StreamSource source, LocalFunction function,
                            Map<String, String> refs) {
-        if (!source.enabled()) {
+        if (!source.enabled() || withoutStreams.contains(definition.logicalId())) {
             return;
         }
         String streamArn = refs.get(source.tableLogicalId() + ".StreamArn");

@@ -111,7 +111,8 @@ public final class Deliver {
         Choice choice = preferences.find(delivery.partnerId()).choice(delivery.topic());
         boolean wanted = switch (choice) {
             case NONE -> false;
-            case ALL -> !delivery.digest();
+            // a partner who wants all gets a digest only of what a flood held back (Notify.NOW_PER_DAY)
+            case ALL -> true;
             case DIGEST -> delivery.digest();
         };
         return wanted ? Optional.empty() : Optional.of(new Refusal(Outcome.OPTED_OUT,

@@ -16,4 +16,11 @@ public interface DigestBook {
 
     /** The day's notifications of a topic, oldest first. */
     List<NotificationLetter.Event> events(PartnerId partnerId, LocalDate day, Topic topic);
+
+    /**
+     * Whether the email {@code key} about the partner may go out now: true while fewer than {@code perDay} of the
+     * {@code stream} (a topic's wire name, or sales' alerts) went out that day, and always for a key admitted before
+     * (a redelivery decides the same).
+     */
+    boolean admitNow(PartnerId partnerId, LocalDate day, String stream, String key, int perDay);
 }

@@ -18,4 +18,7 @@ public interface MailingMessages {
 
     /** The broadcast's preview to the program manager. */
     void preview(String broadcastId);
+
+    /** What the table's stream noticed, for the mail workers to tell (each notification and alert a message). */
+    void notify(List<Notification> notifications, List<Notify.SalesAlert> alerts);
 }

@@ -9,6 +9,7 @@ import dev.refer.core.mail.NotificationLetter.What;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
+import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.PayoutStatus;
@@ -17,6 +18,7 @@ import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.ProgramRepository;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +31,25 @@ import java.util.Optional;
  * not at all, as the partner chose for the topic. Sales (or the program manager) hear of each new attributed lead.
  */
 public final class Notify {
+
+    /**
+     * At most this many notifications of one topic go out to a partner a day, one by one; past it (a flood of
+     * leads), the rest wait in the day's digest, so a partner hears of each once without an inbox full.
+     */
+    public static final int NOW_PER_DAY = 20;
+    private static final String SALES_ALERTS = "sales-alerts";
+
+    /** What sales hear of a new lead a partner brought (what the stream carries to the mail queue). */
+    public record SalesAlert(String leadId, String name, String email, String company, PartnerId partnerId,
+                             Instant createdAt) {
+
+        /** Empty for a lead nobody brought. */
+        public static Optional<SalesAlert> of(Lead lead) {
+            return lead.attribution() == null ? Optional.empty() : Optional.of(new SalesAlert(lead.id().value(),
+                    lead.name(), lead.email().value(), lead.company(), lead.attribution().partnerId(),
+                    lead.createdAt()));
+        }
+    }
 
     private final ProgramId programId;
     private final ProgramRepository programs;
@@ -107,12 +128,13 @@ public final class Notify {
             return Optional.empty();
         }
         Choice choice = preferences.find(partner.id()).choice(notification.topic());
-        if (choice == Choice.DIGEST) {
-            LocalDate day = notification.event().at().atZone(zone).toLocalDate();
-            digests.add(partner.id(), day, notification);
+        if (choice == Choice.NONE) {
             return Optional.empty();
         }
-        if (choice == Choice.NONE) {
+        LocalDate day = notification.event().at().atZone(zone).toLocalDate();
+        if (choice == Choice.DIGEST || !digests.admitNow(partner.id(), day, notification.topic().wireName(),
+                notification.key(), NOW_PER_DAY)) {
+            digests.add(partner.id(), day, notification);
             return Optional.empty();
         }
         Program program = program();
@@ -124,9 +146,13 @@ public final class Notify {
                         List.of(notification.event()), null, unsubscribe.url(partner.id(), notification.topic())))));
     }
 
-    /** Sales (or the program manager) hear of a new lead a partner brought, once. */
-    public Optional<SendOnce.Outcome> alertSales(Lead lead) {
-        if (lead.attribution() == null) {
+    /**
+     * Sales (or the program manager) hear of a new lead a partner brought, once; of one partner's leads, at most
+     * {@value #NOW_PER_DAY} a day (a flood is a matter for the lead list, not for an inbox): empty when held back.
+     */
+    public Optional<SendOnce.Outcome> alertSales(SalesAlert lead) {
+        if (!digests.admitNow(lead.partnerId(), lead.createdAt().atZone(zone).toLocalDate(), SALES_ALERTS,
+                "lead-alert#" + lead.leadId(), NOW_PER_DAY)) {
             return Optional.empty();
         }
         Program program = program();
@@ -135,11 +161,11 @@ public final class Notify {
         if (to == null) {
             return Optional.empty();
         }
-        Partner partner = partners.find(lead.attribution().partnerId()).orElse(null);
-        return Optional.of(transactional.send("lead-alert#" + lead.id().value(), null, "lead-alert", to,
+        Partner partner = partners.find(lead.partnerId()).orElse(null);
+        return Optional.of(transactional.send("lead-alert#" + lead.leadId(), null, "lead-alert", to,
                 () -> new LeadAlertLetter(to, program.payouts().locale(), material.programNameOr(programId.value()),
-                        lead.id().value(), lead.name(), lead.email().value(), lead.company(),
-                        partner == null ? lead.attribution().partnerId().value() : partner.name(),
+                        lead.leadId(), lead.name(), lead.email(), lead.company(),
+                        partner == null ? lead.partnerId().value() : partner.name(),
                         partner == null ? null : partner.email().value(), lead.createdAt())));
     }
 

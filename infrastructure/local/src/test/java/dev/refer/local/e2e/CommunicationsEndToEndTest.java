@@ -86,6 +86,11 @@ class CommunicationsEndToEndTest {
                 .formatted(IN_LAST_MONTH));
         assertEquals(200, sale.statusCode(), sale.body());
         stack.awaitIdle(Duration.ofMinutes(2));
+        // the stream noticed the commission; the mail worker told Tina, once
+        List<Outbox.Mail> told = stack.outbox().messages().stream()
+                .filter(m -> m.to().contains("tina@top.example")).toList();
+        assertEquals(1, told.size(), told.toString());
+        assertTrue(told.get(0).subject().contains("€120.00"), told.get(0).subject());
 
         int before = stack.outbox().messages().size();
         HttpResponse<String> run = admin("POST", "/admin/checkin-runs", "{\"month\":\"" + LAST_MONTH + "\"}");

@@ -85,13 +85,16 @@ class FunctionPoliciesTest {
         TEMPLATE.functions().forEach(f -> f.routes().forEach(route -> templateRoutes.add(route.routeKey())));
         assertEquals(templateRoutes, routesCalled, "the test must call every route of the template");
 
+        stack.awaitIdle(java.time.Duration.ofMinutes(2)); // the mail the stream queued, told by the worker
         List<String> denied = new ArrayList<>();
         for (FunctionDef function : TEMPLATE.functions()) {
             List<Statement> policy = policy(function.logicalId());
             Set<RecordingProxy.Call> calls = new LinkedHashSet<>();
             PROXIES.forEach((key, proxy) -> {
                 if (key.startsWith(function.logicalId() + "/")) {
-                    calls.addAll(proxy.calls);
+                    synchronized (proxy.calls) {
+                        calls.addAll(proxy.calls);
+                    }
                 }
             });
             assertFalse(calls.isEmpty(), function.logicalId() + " made no AWS call: the recorder missed it");

@@ -1,0 +1,101 @@
+package dev.refer.comms;
+
+import dev.refer.core.comms.Choice;
+import dev.refer.core.comms.Notification;
+import dev.refer.core.comms.Notify;
+import dev.refer.core.comms.Topic;
+import dev.refer.core.mail.NotificationLetter;
+import dev.refer.core.money.Money;
+import dev.refer.dynamodb.DynamoDbPreferences;
+import dev.refer.queues.SqsMailingMessages;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Notifications through the mail queue and its worker (what the stream function hands over), with DynamoDB Local,
+ * the in-process SQS and SES in moto: each is told once, now, in the day's digest or not at all as the partner chose
+ * per topic; sales hear of each new lead once; a flood of one partner's leads sends the first
+ * {@value Notify#NOW_PER_DAY} now and the rest in the digest.
+ */
+class NotificationsTest {
+
+    private static final Instant NOV_1 = Instant.parse("2026-11-01T10:00:00Z");
+
+    private static Notification lead(CommsHarness.Scenario scenario, String partner, int n) {
+        return new Notification("lead_new#" + scenario.tag + "-" + partner + "-" + n, scenario.partnerId(partner),
+                Topic.LEADS, new NotificationLetter.Event(NotificationLetter.What.LEAD_NEW, NOV_1.plusSeconds(n),
+                "Lead " + n + " <b>Co</b>", null, null));
+    }
+
+    private static Notification commission(CommsHarness.Scenario scenario, String partner, int n) {
+        return new Notification("commission#" + scenario.tag + "-" + partner + "-" + n, scenario.partnerId(partner),
+                Topic.COMMISSIONS, new NotificationLetter.Event(NotificationLetter.What.COMMISSION_EARNED,
+                NOV_1.plusSeconds(n), "order-" + n, Money.of(2_500, "EUR"), "20 % of the sale"));
+    }
+
+    private static void choose(CommsHarness.Scenario scenario, String partner, Topic topic, Choice choice) {
+        var preferences = new DynamoDbPreferences(CommsHarness.table().client(), scenario.config);
+        preferences.save(preferences.find(scenario.partnerId(partner)).with(topic, choice), NOV_1);
+    }
+
+    @Test
+    void eachNotification_isToldOnce_nowInTheDigestOrNotAtAll_asThePartnerChose() throws Exception {
+        CommsHarness.Scenario scenario = new CommsHarness.Scenario();
+        choose(scenario, "bob", Topic.LEADS, Choice.DIGEST);
+        choose(scenario, "ada", Topic.COMMISSIONS, Choice.NONE);
+        SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
+        List<Notification> told = List.of(lead(scenario, "ada", 1), commission(scenario, "ada", 2),
+                lead(scenario, "bob", 3), lead(scenario, "bob", 4), commission(scenario, "bob", 5));
+        Notify.SalesAlert alert = new Notify.SalesAlert("L-" + scenario.tag, "Lee <script>", "lee@client.example",
+                "Client Co", scenario.partnerId("ada"), NOV_1);
+
+        queue.notify(told, List.of(alert));
+        queue.notify(told, List.of(alert)); // the stream's retry of the same batch
+        scenario.work();
+
+        Map<String, List<String>> now = scenario.mails();
+        assertEquals(1, now.get("ada").size(), "ada: the lead now, not the commission (none): " + now);
+        assertTrue(now.get("ada").get(0).contains("Lead 1"), now.toString());
+        assertEquals(1, now.get("bob").size(), "bob: the commission now, the leads wait for the digest: " + now);
+        assertTrue(now.get("bob").get(0).contains("€25.00"), now.toString());
+        assertEquals(1, now.get("manager").size(), "one alert for the lead, queued twice: " + now);
+        assertTrue(now.get("manager").get(0).startsWith("New partner lead: Lee <script>"), now.toString());
+
+        scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}");
+        scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}"); // a rerun of the day's digests
+
+        Map<String, List<String>> after = scenario.mails();
+        assertEquals(2, after.get("bob").size(), "bob's digest, once: " + after);
+        assertTrue(after.get("bob").get(1).contains("leads") && after.get("bob").get(1).endsWith("(2)"),
+                after.toString());
+        assertEquals(1, after.get("ada").size(), "nothing in ada's digest: " + after);
+        assertEquals(1, after.get("manager").size());
+    }
+
+    @Test
+    void aFloodOfAPartnersLeads_isToldOneByOneUpToTheDaysQuota_andTheRestInTheDigest() throws Exception {
+        CommsHarness.Scenario scenario = new CommsHarness.Scenario();
+        SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
+        List<Notification> flood = new ArrayList<>();
+        for (int n = 1; n <= Notify.NOW_PER_DAY + 5; n++) {
+            flood.add(lead(scenario, "ada", n));
+        }
+        queue.notify(flood, List.of());
+        queue.notify(flood.subList(0, 3), List.of()); // redelivered: the admitted ones stay admitted, once
+        scenario.work();
+
+        assertEquals(Notify.NOW_PER_DAY, scenario.mails().get("ada").size());
+
+        scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}");
+        List<String> ada = scenario.mails().get("ada");
+        assertEquals(Notify.NOW_PER_DAY + 1, ada.size());
+        assertTrue(ada.get(ada.size() - 1).endsWith("(5)"), "the other five in the digest: " + ada);
+    }
+}
