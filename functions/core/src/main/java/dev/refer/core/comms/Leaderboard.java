@@ -36,7 +36,15 @@ public interface Leaderboard {
         if (n <= 0) {
             return List.of();
         }
-        List<Entry> entries = highest(month, n + 10);
+        // enough entries to see past the n-th place's ties: more when the last one read still ties with it
+        int limit = n + 10;
+        List<Entry> entries = highest(month, limit);
+        while (entries.size() == limit && entries.size() >= n
+                && entries.get(entries.size() - 1).revenueMinor() == entries.get(n - 1).revenueMinor()
+                && entries.get(n - 1).revenueMinor() > 0) {
+            limit *= 2;
+            entries = highest(month, limit);
+        }
         List<Ranked> ranked = new ArrayList<>();
         int position = 0;
         int rank = 0;
