@@ -76,9 +76,13 @@ public final class Templates {
         return letter.programName() + ": " + format.event(letter.events().get(0));
     }
 
-    private static String render(TemplateEngine engine, String template, Map<String, Object> params) {
+    private String render(TemplateEngine engine, String template, Map<String, Object> params) {
         StringOutput output = new StringOutput();
         engine.render(template, params, output);
-        return output.toString();
+        // a text template's control lines leave blank lines behind: at most one blank line between paragraphs
+        return engine == text ? BLANK_RUNS.matcher(output.toString().strip()).replaceAll("\n\n") + "\n"
+                : output.toString();
     }
+
+    private static final java.util.regex.Pattern BLANK_RUNS = java.util.regex.Pattern.compile("\\n[ \\t]*(\\n[ \\t]*)+\\n");
 }
