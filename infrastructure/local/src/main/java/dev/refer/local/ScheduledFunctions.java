@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The functions the template schedules, runnable by hand: each gets the event its (first) schedule would send, the
- * schedule's Input, or {@code {}} like an EventBridge Scheduler target without one.
+ * The template's schedules, runnable by hand: {@code <Function>} runs its function's first schedule,
+ * {@code <Function>/<EventName>} any of them (CheckinPlannerFunction has the monthly check-ins and the daily digests).
+ * The function gets the event the schedule would send: its Input, or {@code {}} like an EventBridge Scheduler target
+ * without one.
  */
 final class ScheduledFunctions implements ScheduleInvoker {
 
@@ -21,19 +23,24 @@ final class ScheduledFunctions implements ScheduleInvoker {
 
     private final Map<String, Scheduled> functions = new LinkedHashMap<>();
 
+    private final Map<String, Scheduled> byEvent = new LinkedHashMap<>();
+
     void add(LocalFunction function, ScheduleDef schedule) {
         functions.putIfAbsent(function.name(), new Scheduled(function, schedule));
+        byEvent.put(function.name() + "/" + schedule.eventName(), new Scheduled(function, schedule));
     }
 
+    /** Every schedule by the path that runs it: {@code <Function>/<EventName>}. */
     Map<String, ScheduleDef> schedules() {
         Map<String, ScheduleDef> schedules = new LinkedHashMap<>();
-        functions.forEach((name, scheduled) -> schedules.put(name, scheduled.schedule()));
+        byEvent.forEach((path, scheduled) -> schedules.put(path, scheduled.schedule()));
         return schedules;
     }
 
     @Override
     public Optional<byte[]> invoke(String functionLogicalId) throws IOException {
-        Scheduled scheduled = functions.get(functionLogicalId);
+        Scheduled scheduled = functions.containsKey(functionLogicalId) ? functions.get(functionLogicalId)
+                : byEvent.get(functionLogicalId);
         if (scheduled == null) {
             return Optional.empty();
         }

@@ -75,8 +75,9 @@ class FunctionPoliciesTest {
         exerciseEveryRoute();
         stack.awaitIdle();
         for (FunctionDef function : TEMPLATE.functions()) {
-            if (!function.schedules().isEmpty()) {
-                HttpResponse<String> run = send("POST", "/_local/schedules/" + function.logicalId(), null, true);
+            for (var schedule : function.schedules()) { // every schedule, a function's second one too
+                HttpResponse<String> run = send("POST", "/_local/schedules/" + function.logicalId() + "/"
+                        + schedule.eventName(), null, true);
                 assertEquals(200, run.statusCode(), run.body());
             }
         }
