@@ -84,14 +84,18 @@ class NotificationsTest {
         CommsHarness.Scenario scenario = new CommsHarness.Scenario();
         SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
         List<Notification> flood = new ArrayList<>();
+        List<Notify.SalesAlert> alerts = new ArrayList<>();
         for (int n = 1; n <= Notify.NOW_PER_DAY + 5; n++) {
             flood.add(lead(scenario, "ada", n));
+            alerts.add(new Notify.SalesAlert("L" + n + "-" + scenario.tag, "Lead " + n, "lead" + n + "@client.example",
+                    null, scenario.partnerId("ada"), NOV_1.plusSeconds(n)));
         }
-        queue.notify(flood, List.of());
-        queue.notify(flood.subList(0, 3), List.of()); // redelivered: the admitted ones stay admitted, once
+        queue.notify(flood, alerts);
+        queue.notify(flood.subList(0, 3), alerts.subList(0, 3)); // redelivered: admitted before, told once
         scenario.work();
 
         assertEquals(Notify.NOW_PER_DAY, scenario.mails().get("ada").size());
+        assertEquals(Notify.NOW_PER_DAY, scenario.mails().get("manager").size(), "sales: the day's 20 of ada's leads");
 
         scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}");
         List<String> ada = scenario.mails().get("ada");
