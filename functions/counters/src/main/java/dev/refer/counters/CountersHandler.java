@@ -4,25 +4,19 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import dev.refer.core.stats.ProjectCounters;
 import dev.refer.core.stats.StatsRepository;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.DynamoDbStatsRepository;
-import dev.refer.dynamodb.Priming;
-import dev.refer.dynamodb.StreamChanges;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +44,7 @@ public final class CountersHandler implements RequestStreamHandler {
 
     public CountersHandler(Map<String, String> env) {
         this(env, DynamoDbClients.create(env));
-        this.priming = SnapStartPriming.register(this::prime, () -> { });
+        this.priming = SnapStartPriming.register(() -> CountersPriming.prime(this), () -> { });
     }
 
     private CountersHandler(Map<String, String> env, DynamoDbClient client) {
@@ -66,26 +60,6 @@ public final class CountersHandler implements RequestStreamHandler {
         this.counters = counters;
     }
 
-    /**
-     * SnapStart: before the snapshot, a stream batch with one click, counted while DynamoDB refuses every write
-     * ({@link Priming}): the event and response types through Jackson, the batch translation, the projection and the
-     * counting transaction run, and nothing is written (the refused chunk reads as counted before).
-     */
-    private void prime() {
-        try (InputStream in = getClass().getResourceAsStream("/priming/stream-batch.json")) {
-            byte[] batch = in.readAllBytes();
-            Priming.refused(() -> {
-                try {
-                    handleRequest(new ByteArrayInputStream(batch), OutputStream.nullOutputStream(), null);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         StreamsEventResponse response = handle(LambdaJson.readEvent(input, DynamodbEvent.class));
@@ -93,47 +67,14 @@ public final class CountersHandler implements RequestStreamHandler {
     }
 
     StreamsEventResponse handle(DynamodbEvent event) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of()
-                : event.getRecords();
-        String streamKey = "stream";
-        List<ProjectCounters.Change> changes = new ArrayList<>(records.size());
-        String unreadable = null;
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            streamKey = streamKey(record.getEventSourceARN(), streamKey);
-            try {
-                ProjectCounters.Change change = change(record);
-                if (change != null) {
-                    changes.add(change);
-                }
-            } catch (RuntimeException e) {
-                // count what precedes it; Lambda retries from it, then hands the batch to the dead-letter queue
-                Log.error("counters.unreadable_record", e, "sequenceNumber",
-                        record.getDynamodb().getSequenceNumber());
-                unreadable = record.getDynamodb().getSequenceNumber();
-                break;
-            }
-        }
-        StatsRepository.Applied applied = counters.count(streamKey, changes);
+        StreamBatch batch = StreamBatch.of(event);
+        StatsRepository.Applied applied = counters.count(batch.streamKey(), batch.changes());
         String failedAt = applied.firstFailedSequenceNumber() != null ? applied.firstFailedSequenceNumber()
-                : unreadable;
-        Log.info("counters.applied", "records", records.size(), "counted", applied.appliedRecords(),
+                : batch.unreadable();
+        Log.info("counters.applied", "records", batch.records(), "counted", applied.appliedRecords(),
                 "duplicateChunks", applied.duplicateChunks(), "failedAt", failedAt);
         List<StreamsEventResponse.BatchItemFailure> failures = failedAt == null ? List.of()
                 : List.of(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(failedAt).build());
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
-    }
-
-    private static ProjectCounters.Change change(DynamodbEvent.DynamodbStreamRecord record) {
-        var images = record.getDynamodb();
-        return StreamChanges.of(record.getEventName(), images.getSequenceNumber(),
-                images.getOldImage() == null ? null
-                        : DynamodbAttributeValueTransformer.toAttributeValueMapV2(images.getOldImage()),
-                images.getNewImage() == null ? null
-                        : DynamodbAttributeValueTransformer.toAttributeValueMapV2(images.getNewImage()));
-    }
-
-    /** The stream ARN's label: with a sequence number it names a chunk uniquely. */
-    private static String streamKey(String arn, String current) {
-        return arn != null && arn.contains("/stream/") ? arn.substring(arn.lastIndexOf("/stream/") + 8) : current;
     }
 }
