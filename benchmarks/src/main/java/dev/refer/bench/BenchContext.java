@@ -126,8 +126,9 @@ public final class BenchContext implements AutoCloseable {
     private Map<String, String> mailAndQueues;
 
     /**
-     * What template.yaml's functions refer to besides the table, made in moto once: the payout queue (its URL), the
-     * mail configuration set (its name), the sender identity (verified).
+     * What template.yaml's functions refer to besides the table, made in moto once: the payout and mail queues (their
+     * URLs), the mail configuration set (its name), the sender identity (verified), the mail link secret (its name),
+     * and the API's address emails link to.
      */
     public synchronized Map<String, String> mailAndQueueRefs() {
         if (mailAndQueues == null) {
@@ -140,9 +141,18 @@ public final class BenchContext implements AutoCloseable {
                          .endpointOverride(moto.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
                          .build()) {
                 String queue = sqs.createQueue(r -> r.queueName("bench-PayoutQueue")).queueUrl();
+                String mailQueue = sqs.createQueue(r -> r.queueName("bench-MailQueue")).queueUrl();
                 ses.createConfigurationSet(r -> r.configurationSetName("bench-mail"));
                 ses.createEmailIdentity(r -> r.emailIdentity(senderEmail()));
-                mailAndQueues = Map.of("PayoutQueue", queue, "MailConfigurationSet", "bench-mail");
+                try (var secrets = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                        .endpointOverride(moto.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
+                        .build()) {
+                    secrets.createSecret(r -> r.name("bench-MailLinkSecret")
+                            .secretString(java.util.UUID.randomUUID().toString()));
+                }
+                mailAndQueues = Map.of("PayoutQueue", queue, "MailQueue", mailQueue,
+                        "MailConfigurationSet", "bench-mail", "MailLinkSecret", "bench-MailLinkSecret",
+                        "HttpApi.ApiEndpoint", "https://api.bench.example");
             }
         }
         return mailAndQueues;

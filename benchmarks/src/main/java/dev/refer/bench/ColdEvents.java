@@ -77,6 +77,14 @@ final class ColdEvents {
             return http("GET /admin/partners", 200, () -> httpEvent("GET", "GET /admin/partners", "/admin/partners",
                     Map.of(), Map.of("accept", "application/json"), null));
         }
+        if (routes.contains("POST /unsubscribe")) {
+            return http("POST /unsubscribe with a link this program did not sign", 400, () -> httpEvent("POST",
+                    "POST /unsubscribe", "/unsubscribe", Map.of(), Map.of("content-type",
+                            "application/x-www-form-urlencoded"), "List-Unsubscribe=One-Click", "t=forged.link"));
+        }
+        if (function.handlerClass().endsWith("MailEventsHandler")) {
+            return sesEvents();
+        }
         if (!function.streams().isEmpty()) {
             return new ColdEvent() {
                 @Override
@@ -122,16 +130,20 @@ final class ColdEvents {
             };
         }
         if (!function.queues().isEmpty()) {
+            boolean mail = function.queues().stream().anyMatch(q -> q.queueLogicalId().equals("MailQueue"));
             return new ColdEvent() {
                 @Override
                 public String describe() {
-                    return "an SQS batch with one payout message for a partner with nothing due";
+                    return mail ? "an SQS batch with one check-in message for the seeded partner (an email through SES)"
+                            : "an SQS batch with one payout message for a partner with nothing due";
                 }
 
                 @Override
                 public byte[] next() {
                     java.time.YearMonth period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
-                    String body = "{\"type\":\"pay\",\"period\":\"" + period + "\",\"periodStart\":\""
+                    String body = mail ? "{\"type\":\"write\",\"campaign\":\"checkin#" + period
+                            + "\",\"partnerId\":\"" + partnerId + "\"}"
+                            : "{\"type\":\"pay\",\"period\":\"" + period + "\",\"periodStart\":\""
                             + period.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() + "\",\"cutoff\":\""
                             + period.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
                             + "\",\"partnerId\":\"" + partnerId + "\"}";
@@ -153,6 +165,36 @@ final class ColdEvents {
         }
         throw new IllegalStateException(function.logicalId() + " has no route or stream the cold-start benchmark"
                 + " knows an event for (routes " + routes + "); add one to ColdEvents");
+    }
+
+    /** SES's event of a permanent bounce, as SNS delivers it: the address goes on the suppression list. */
+    private ColdEvent sesEvents() {
+        return new ColdEvent() {
+            @Override
+            public String describe() {
+                return "an SNS notification of SES's permanent bounce of a new address";
+            }
+
+            @Override
+            public byte[] next() {
+                String address = "cold-" + ids.newId().toLowerCase() + "@bounce.example";
+                String message = LambdaJson.write(ordered("eventType", "Bounce", "bounce", ordered(
+                        "bounceType", "Permanent", "bounceSubType", "General",
+                        "bouncedRecipients", List.of(Map.of("emailAddress", address)))));
+                Map<String, Object> sns = ordered("Type", "Notification", "MessageId", ids.newId().toLowerCase(),
+                        "TopicArn", "arn:aws:sns:us-east-1:123456789012:bench-mail-events", "Message", message,
+                        "Timestamp", Instant.now().toString());
+                return bytes(LambdaJson.write(Map.of("Records", List.of(ordered("EventSource", "aws:sns",
+                        "EventVersion", "1.0", "EventSubscriptionArn",
+                        "arn:aws:sns:us-east-1:123456789012:bench-mail-events:cold", "Sns", sns)))));
+            }
+
+            @Override
+            public String check(byte[] response) {
+                String text = text(response).strip();
+                return text.isEmpty() || text.equals("null") ? null : "expected no answer, got " + text;
+            }
+        };
     }
 
     /** The hello-world baseline: any event; it answers a fixed 200. */
@@ -226,6 +268,11 @@ final class ColdEvents {
     /** An HTTP API payload 2.0 event, shaped like API Gateway's (see functions/http's test events). */
     private static byte[] httpEvent(String method, String routeKey, String path, Map<String, String> pathParameters,
                                     Map<String, String> extraHeaders, String body) {
+        return httpEvent(method, routeKey, path, pathParameters, extraHeaders, body, "");
+    }
+
+    private static byte[] httpEvent(String method, String routeKey, String path, Map<String, String> pathParameters,
+                                    Map<String, String> extraHeaders, String body, String rawQuery) {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("accept-encoding", "gzip, deflate, br");
         headers.put("accept-language", "en-GB,en;q=0.9");
@@ -248,8 +295,16 @@ final class ColdEvents {
         event.put("version", "2.0");
         event.put("routeKey", routeKey);
         event.put("rawPath", path);
-        event.put("rawQueryString", "");
+        event.put("rawQueryString", rawQuery);
         event.put("headers", headers);
+        if (!rawQuery.isEmpty()) {
+            Map<String, String> query = new LinkedHashMap<>();
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                query.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+            }
+            event.put("queryStringParameters", query);
+        }
         event.put("requestContext", context);
         if (!pathParameters.isEmpty()) {
             event.put("pathParameters", pathParameters);

@@ -2,7 +2,6 @@ package dev.refer.comms;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.refer.core.comms.Suppression;
 import dev.refer.lambda.LambdaJson;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,11 +46,12 @@ public final class MailEventsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        SNSEvent event = LambdaJson.readEvent(input, SNSEvent.class);
+        // the SNS event as a tree: SNSEvent's record types carry Joda-Time dates, a library the function does not ship
+        JsonNode event = LambdaJson.readTrusted(new String(input.readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8), JsonNode.class);
         int recorded = 0;
-        for (SNSEvent.SNSRecord record : event.getRecords() == null ? List.<SNSEvent.SNSRecord>of()
-                : event.getRecords()) {
-            JsonNode message = LambdaJson.readTrusted(record.getSNS().getMessage(), JsonNode.class);
+        for (JsonNode record : event.path("Records")) {
+            JsonNode message = LambdaJson.readTrusted(record.path("Sns").path("Message").asText("{}"), JsonNode.class);
             String type = message.path("eventType").asText(message.path("notificationType").asText(""));
             Instant at = Instant.now();
             if (type.equals("Bounce") && message.path("bounce").path("bounceType").asText().equals("Permanent")) {
@@ -64,8 +63,7 @@ public final class MailEventsHandler implements RequestStreamHandler {
                         message.path("complaint").path("complaintFeedbackType").asText(null));
             }
         }
-        Log.info("mail.events", "records", event.getRecords() == null ? 0 : event.getRecords().size(),
-                "suppressed", recorded);
+        Log.info("mail.events", "records", event.path("Records").size(), "suppressed", recorded);
     }
 
     private int record(JsonNode recipients, Suppression.Reason reason, Instant at, String detail) {
