@@ -58,11 +58,14 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>{@code -Dbench.checkin.partners=N} sets the size (300 by default), {@code -Dbench.checkin.rate=R} the send rate
  * (the template's MailSendRate default unless given), {@code -Dbench.checkin.workers=W} the workers
- * (MailWorkerMaxConcurrency).
+ * (MailWorkerMaxConcurrency), {@code -Dbench.checkin.sample=S} how many partners' check-ins the units pass measures
+ * (1,000 unless given).
  */
 final class CheckinBenchmark {
 
     private static final int PARTNERS = Integer.getInteger("bench.checkin.partners", 300);
+    /** Partners whose check-in the units pass measures (its planning steps included as they come). */
+    private static final int UNITS_SAMPLE = Integer.getInteger("bench.checkin.sample", 1_000);
     private static final double SQS_PER_MILLION = 0.40;
     private static final double SES_PER_THOUSAND = 0.10;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -247,7 +250,8 @@ final class CheckinBenchmark {
         planner.handleRequest(new ByteArrayInputStream(("{\"job\":\"checkin\",\"month\":\"" + other + "\"}")
                 .getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
         long messages = 0;
-        for (int empty = 0; empty < 2; ) {
+        long partners = 0;
+        for (int empty = 0; empty < 2 && partners < UNITS_SAMPLE; ) {
             List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
             if (batch.isEmpty()) {
                 empty++;
@@ -255,6 +259,7 @@ final class CheckinBenchmark {
             }
             empty = 0;
             messages += batch.size();
+            partners += batch.stream().filter(m -> m.body().contains("\"type\":\"write\"")).count();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             worker.handleRequest(new ByteArrayInputStream(event(batch)), out, null);
             if (!out.toString(StandardCharsets.UTF_8).contains("\"batchItemFailures\":[]")) {
@@ -264,11 +269,12 @@ final class CheckinBenchmark {
                     DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle())
                             .build()).toList()));
         }
-        double writeUnits = capacity.writeUnits.sum() / PARTNERS;
-        double readUnits = capacity.readUnits.sum() / PARTNERS;
-        double calls = dynamoDbCalls.calls.sum() / (double) PARTNERS;
-        double ses = sesCalls.calls.sum() / (double) PARTNERS;
-        double messagesPerPartner = messages / (double) PARTNERS;
+        sqs.purgeQueue(r -> r.queueUrl(queue)); // the rest of a large run, unmeasured
+        double writeUnits = capacity.writeUnits.sum() / partners;
+        double readUnits = capacity.readUnits.sum() / partners;
+        double calls = dynamoDbCalls.calls.sum() / (double) partners;
+        double ses = sesCalls.calls.sum() / (double) partners;
+        double messagesPerPartner = messages / (double) partners;
         int memoryMb = context.template().functions().stream()
                 .filter(f -> f.logicalId().equals("MailWorkerFunction")).mapToInt(FunctionDef::memorySizeMb)
                 .findFirst().orElseThrow();
@@ -281,6 +287,7 @@ final class CheckinBenchmark {
                 + readUnits * CostModel.DYNAMODB_READ_UNIT_PER_MILLION / 1e6
                 + ses * SES_PER_THOUSAND / 1e3;
         return List.of(
+                Metric.of("checkin.units.sample.partners", partners),
                 Metric.of("checkin.queue.messages_per_partner", messagesPerPartner, 2),
                 Metric.of("checkin.dynamodb.calls_per_partner", calls, 1),
                 Metric.of("checkin.units.write_per_partner", writeUnits, 1),
