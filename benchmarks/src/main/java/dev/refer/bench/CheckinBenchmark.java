@@ -1,6 +1,7 @@
 package dev.refer.bench;
 
 import dev.refer.comms.CheckinPlannerHandler;
+import dev.refer.comms.CommsHandlers;
 import dev.refer.comms.MailWorkerHandler;
 import dev.refer.core.ids.UlidGenerator;
 import dev.refer.core.link.Link;
@@ -20,21 +21,15 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +63,6 @@ final class CheckinBenchmark {
     private static final int UNITS_SAMPLE = Integer.getInteger("bench.checkin.sample", 1_000);
     private static final double SQS_PER_MILLION = 0.40;
     private static final double SES_PER_THOUSAND = 0.10;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BenchContext context;
     private final YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
@@ -92,10 +86,10 @@ final class CheckinBenchmark {
                      .withEndpoints((function, emulator, endpoint) -> function.equals("MailWorkerFunction")
                              && emulator.equals("moto") ? ses.in(endpoint) : endpoint))) {
             String key = stack.adminKey();
-            admin(stack, key, "PUT", "/admin/program", """
+            PayoutBenchmark.admin(stack, key, "PUT", "/admin/program", """
                     {"currency":"EUR","attributionWindowDays":30,"holdingPeriodDays":30,"plan":{"saleRateBps":2000},
                      "payouts":{"minimum":{"EUR":1000},"locale":"en-US","managerEmail":"manager@program.example"}}""");
-            admin(stack, key, "PUT", "/admin/communications", """
+            PayoutBenchmark.admin(stack, key, "PUT", "/admin/communications", """
                     {"programName":"Bench Partners","idealCustomer":"Finance teams of 20 to 200 people",
                      "valueProposition":"Closes the books in a day","differentiators":["No setup fee"],
                      "resources":[{"title":"Pitch deck","url":"https://bench.example/deck.pdf"}],
@@ -108,7 +102,7 @@ final class CheckinBenchmark {
                     (System.nanoTime() - seeding) / 1e9);
 
             long start = System.nanoTime();
-            admin(stack, key, "POST", "/admin/checkin-runs", "{\"month\":\"" + month + "\"}");
+            PayoutBenchmark.admin(stack, key, "POST", "/admin/checkin-runs", "{\"month\":\"" + month + "\"}");
             stack.awaitIdle(Duration.ofHours(12));
             double seconds = (System.nanoTime() - start) / 1e9;
             int logged = sendTimes(stack.dynamoDb(), stack.tableName()).size();
@@ -119,7 +113,7 @@ final class CheckinBenchmark {
             List<Long> sent = ses.sends();
             double measured = (sent.size() - 1) / ((sent.get(sent.size() - 1) - sent.get(0)) / 1e9);
             // a rerun of the same month: everything was sent, so it sends nothing
-            admin(stack, key, "POST", "/admin/checkin-runs", "{\"month\":\"" + month + "\"}");
+            PayoutBenchmark.admin(stack, key, "POST", "/admin/checkin-runs", "{\"month\":\"" + month + "\"}");
             stack.awaitIdle(Duration.ofHours(1));
             List<Outbox.Mail> mails = stack.outbox().messages();
             List<String> partnerMail = mails.stream().flatMap(mail -> mail.to().stream())
@@ -139,52 +133,25 @@ final class CheckinBenchmark {
         return metrics;
     }
 
-    private static String admin(LocalStack stack, String key, String method, String path, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUri().resolve(path)).header("x-admin-key", key);
-        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("content-type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body();
-    }
-
     /** The partners (a tenth joined in the month: onboarding) and a link each, in batch writes. */
     private void seed(DynamoDbClient client, TableConfig table) {
         Instant longAgo = monthStart.minus(Duration.ofDays(120));
         Instant recently = monthStart.plus(Duration.ofDays(20));
         UlidGenerator ids = new UlidGenerator(Clock.fixed(longAgo, ZoneOffset.UTC));
-        List<WriteRequest> batch = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int p = 0; p < PARTNERS; p++) {
             Instant joined = p % 10 == 0 ? recently : longAgo;
             Partner partner = new Partner(new PartnerId(ids.newId()), "Partner " + p,
                     new EmailAddress("partner" + p + "@bench.example"), null, PartnerStatus.ACTIVE, null, joined);
-            Link link = new Link(LinkCode.chosen("bench-" + p), partner.id(), URI.create("https://bench.example/"),
-                    "newsletter", true, true, joined);
-            for (Map<String, AttributeValue> item : List.of(SeedItems.partner(partner, table), SeedItems.link(link))) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-                if (batch.size() == 25) {
-                    write(client, table.tableName(), batch);
-                    batch = new ArrayList<>();
-                }
+            items.add(SeedItems.partner(partner, table));
+            items.add(SeedItems.link(new Link(LinkCode.chosen("bench-" + p), partner.id(),
+                    URI.create("https://bench.example/"), "newsletter", true, true, joined)));
+            if (items.size() >= 2_000) {
+                PayoutBenchmark.write(client, table.tableName(), items);
+                items.clear();
             }
         }
-        if (!batch.isEmpty()) {
-            write(client, table.tableName(), batch);
-        }
-    }
-
-    private static void write(DynamoDbClient client, String tableName, List<WriteRequest> writes) {
-        Map<String, List<WriteRequest>> pending = Map.of(tableName, writes);
-        while (!pending.isEmpty()) {
-            Map<String, List<WriteRequest>> asked = pending;
-            var unprocessed = client.batchWriteItem(r -> r.requestItems(asked)).unprocessedItems();
-            pending = unprocessed == null || unprocessed.isEmpty() ? Map.of() : unprocessed;
-        }
+        PayoutBenchmark.write(client, table.tableName(), items);
     }
 
     /** When each check-in went out, from the send log (the benchmark may scan; functions never do). */
@@ -243,9 +210,9 @@ final class CheckinBenchmark {
         workerEnv.put("MAIL_QUEUE_URL", queue);
         workerEnv.put("MAIL_SEND_RATE", "100000"); // units, not pace, are measured here
         workerEnv.put("MAIL_WORKERS", "1");
-        CheckinPlannerHandler planner = CheckinPlannerHandler.withInterceptors(plannerEnv,
+        CheckinPlannerHandler planner = CommsHandlers.planner(plannerEnv,
                 List.of(capacity, dynamoDbCalls));
-        MailWorkerHandler worker = MailWorkerHandler.withInterceptors(workerEnv, List.of(capacity, dynamoDbCalls),
+        MailWorkerHandler worker = CommsHandlers.worker(workerEnv, List.of(capacity, dynamoDbCalls),
                 List.of(sesCalls));
         planner.handleRequest(new ByteArrayInputStream(("{\"job\":\"checkin\",\"month\":\"" + other + "\"}")
                 .getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);

@@ -140,7 +140,8 @@ final class PayoutBenchmark {
         }
     }
 
-    private static String admin(LocalStack stack, String key, String method, String path, String json)
+    /** An admin API call through the stack's gateway; fails on an answer of 300 or more. */
+    static String admin(LocalStack stack, String key, String method, String path, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUri().resolve(path)).header("x-admin-key", key);
         request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
@@ -191,7 +192,8 @@ final class PayoutBenchmark {
         return items;
     }
 
-    private static void write(DynamoDbClient client, String tableName, List<Map<String, AttributeValue>> items) {
+    /** Puts the items in batch writes of 25, retrying what DynamoDB left unprocessed. */
+    static void write(DynamoDbClient client, String tableName, List<Map<String, AttributeValue>> items) {
         for (int from = 0; from < items.size(); from += 25) {
             List<WriteRequest> writes = items.subList(from, Math.min(items.size(), from + 25)).stream()
                     .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())

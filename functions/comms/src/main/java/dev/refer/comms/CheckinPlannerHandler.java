@@ -11,8 +11,6 @@ import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
 
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,12 +50,6 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
         this.clock = clock;
     }
 
-    /** For the benchmark: interceptors on the DynamoDB client (what planning costs, call by call). */
-    public static CheckinPlannerHandler withInterceptors(Map<String, String> env,
-                                                         List<ExecutionInterceptor> dynamoDb) {
-        return new CheckinPlannerHandler(CommsWiring.create(env, CommsWiring.clients(env, dynamoDb, List.of(),
-                List.of()), Clock.systemUTC()), Clock.systemUTC());
-    }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

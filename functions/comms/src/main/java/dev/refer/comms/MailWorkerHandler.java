@@ -7,13 +7,10 @@ import dev.refer.lambda.SnapStartPriming;
 import dev.refer.lambda.SqsBatch;
 import dev.refer.queues.MailMessage;
 
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,12 +39,6 @@ public final class MailWorkerHandler implements RequestStreamHandler {
         this.work = new MailWork(wiring);
     }
 
-    /** For the benchmark: interceptors on the DynamoDB and SES clients (what a run costs, call by call). */
-    public static MailWorkerHandler withInterceptors(Map<String, String> env, List<ExecutionInterceptor> dynamoDb,
-                                                     List<ExecutionInterceptor> ses) {
-        return new MailWorkerHandler(CommsWiring.create(env, CommsWiring.clients(env, dynamoDb, List.of(), ses),
-                java.time.Clock.systemUTC()));
-    }
 
     /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing written. */
     private void prime() {
