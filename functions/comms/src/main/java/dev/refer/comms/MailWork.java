@@ -2,6 +2,7 @@ package dev.refer.comms;
 
 import dev.refer.core.comms.Campaign;
 import dev.refer.core.comms.Deliver;
+import dev.refer.core.comms.Topic;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.lambda.Log;
 import dev.refer.queues.MailMessage;
@@ -34,7 +35,7 @@ final class MailWork {
             }
             case MailMessage.LEAD_ALERT -> Log.info("lead_alert.done", "leadId", message.alert().leadId(), "outcome",
                     wiring.notifier().alertSales(message.alert().salesAlert()).map(Enum::name)
-                            .orElse("HELD_BACK_FLOOD"));
+                            .orElse("HELD_FOR_DIGEST_OR_NOBODY"));
             default -> throw new IllegalArgumentException("unknown mail message type " + message.type());
         }
     }
@@ -64,6 +65,10 @@ final class MailWork {
         if (campaign.kind() == Campaign.Kind.CHECKIN) {
             Log.info("mail.checkin_summary", "campaign", campaign.key(), "outcome",
                     wiring.summary().run(campaign.month()).map(Enum::name).orElse("NONE"));
+        } else if (campaign.kind() == Campaign.Kind.DIGEST && campaign.topic() == Topic.LEADS) {
+            // with the partners' lead digests: the leads a flood held back from sales' one-by-one alerts
+            Log.info("mail.lead_digest", "campaign", campaign.key(), "outcome",
+                    wiring.notifier().salesDigest(campaign.day()).map(Enum::name).orElse("NONE"));
         }
     }
 }

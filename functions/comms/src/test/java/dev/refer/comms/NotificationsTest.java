@@ -1,16 +1,19 @@
 package dev.refer.comms;
 
 import dev.refer.core.comms.Choice;
+import dev.refer.core.comms.DigestBook;
 import dev.refer.core.comms.Notification;
 import dev.refer.core.comms.Notify;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.money.Money;
+import dev.refer.dynamodb.DynamoDbDigestBook;
 import dev.refer.dynamodb.DynamoDbPreferences;
 import dev.refer.queues.SqsMailingMessages;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Notifications through the mail queue and its worker (what the stream function hands over), with DynamoDB Local,
  * the in-process SQS and SES in moto: each is told once, now, in the day's digest or not at all as the partner chose
  * per topic; sales hear of each new lead once; a flood of one partner's leads sends the first
- * {@value Notify#NOW_PER_DAY} now and the rest in the digest.
+ * {@value Notify#NOW_PER_DAY} now and the rest in the digest (the partner's, and sales' lead digest).
  */
 class NotificationsTest {
 
@@ -80,7 +83,8 @@ class NotificationsTest {
     }
 
     @Test
-    void aFloodOfAPartnersLeads_isToldOneByOneUpToTheDaysQuota_andTheRestInTheDigest() throws Exception {
+    void aFloodOfAPartnersLeads_isToldOneByOneUpToTheDaysQuota_andTheRestInTheDigests_ofThePartnerAndOfSales()
+            throws Exception {
         CommsHarness.Scenario scenario = new CommsHarness.Scenario();
         SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
         List<Notification> flood = new ArrayList<>();
@@ -97,9 +101,31 @@ class NotificationsTest {
         assertEquals(Notify.NOW_PER_DAY, scenario.mails().get("ada").size());
         assertEquals(Notify.NOW_PER_DAY, scenario.mails().get("manager").size(), "sales: the day's 20 of ada's leads");
 
+        DigestBook.Held held = new DynamoDbDigestBook(CommsHarness.table().client(), scenario.config)
+                .held(LocalDate.parse("2026-11-01"), Notify.LEAD_DIGEST_LINES);
+        assertEquals(List.of("L21", "L22", "L23", "L24", "L25"), held.alerts().stream()
+                .map(a -> a.leadId().substring(0, a.leadId().indexOf('-'))).toList(), "held for sales, in order");
+        assertEquals(5, held.total());
+
         scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}");
+        scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}"); // a rerun: nothing goes twice
         List<String> ada = scenario.mails().get("ada");
         assertEquals(Notify.NOW_PER_DAY + 1, ada.size());
         assertTrue(ada.get(ada.size() - 1).endsWith("(5)"), "the other five in the digest: " + ada);
+        List<String> sales = scenario.mails().get("manager");
+        assertEquals(Notify.NOW_PER_DAY + 1, sales.size(), "sales: the other five in one lead digest: " + sales);
+        assertTrue(sales.get(sales.size() - 1).endsWith(": 5 more partner leads on Nov 1, 2026"), sales.toString());
+    }
+
+    @Test
+    void aDayWithoutAFlood_sendsSalesNoLeadDigest() throws Exception {
+        CommsHarness.Scenario scenario = new CommsHarness.Scenario();
+        SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
+        queue.notify(List.of(lead(scenario, "ada", 1)), List.of(new Notify.SalesAlert("L1-" + scenario.tag, "Lead 1",
+                "lead1@client.example", null, scenario.partnerId("ada"), NOV_1)));
+        scenario.work();
+        scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}");
+
+        assertEquals(1, scenario.mails().get("manager").size(), "the one alert, no digest: " + scenario.mails());
     }
 }

@@ -2,6 +2,7 @@ package dev.refer.dynamodb;
 
 import dev.refer.core.comms.DigestBook;
 import dev.refer.core.comms.Notification;
+import dev.refer.core.comms.Notify;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.partner.PartnerId;
@@ -22,7 +23,8 @@ import java.util.Map;
  * Digest notifications: each one an item {@code PARTNER#{id}} / {@code DIGEST#{day}#{topic}#E#{key}} (the same
  * notification twice is one item), and a marker {@code PARTNER#{id}} / {@code DIGEST#{day}#{topic}} that lists the
  * partner in GSI1 {@code PROGRAM#{pid}#DIGESTS#{day}#{topic}} for the daily digest run. Both in one BatchWriteItem,
- * both expire after 30 days.
+ * both expire after 30 days. A sales alert a flood held back: {@code PROGRAM#{pid}#LEADS_HELD#{day}} /
+ * {@code {createdAt}#{leadId}} (one partition per day, read in order by the day's lead digest), 30 days too.
  */
 public final class DynamoDbDigestBook implements DigestBook {
 
@@ -40,7 +42,7 @@ public final class DynamoDbDigestBook implements DigestBook {
     public void add(PartnerId partnerId, LocalDate day, Notification notification) {
         String topic = notification.topic().wireName();
         String sk = Keys.digestSk(day, topic);
-        long expires = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(KEEP).getEpochSecond();
+        long expires = expiry(day);
         NotificationLetter.Event event = notification.event();
         Map<String, AttributeValue> line = ItemBuilder.item(Keys.key(Keys.partnerPk(partnerId),
                         sk + "#E#" + notification.key()), ItemType.DIGEST_EVENT)
@@ -96,7 +98,7 @@ public final class DynamoDbDigestBook implements DigestBook {
     /** The day's admitted keys of the topic in one set: adding a key already there is a no-op, so a retry agrees. */
     @Override
     public boolean admitNow(PartnerId partnerId, LocalDate day, String stream, String key, int perDay) {
-        long expires = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(KEEP).getEpochSecond();
+        long expires = expiry(day);
         try {
             client.updateItem(r -> r.tableName(table.tableName())
                     .key(Keys.key(Keys.partnerPk(partnerId), Keys.digestSk(day, stream) + "#NOW"))
@@ -111,5 +113,49 @@ public final class DynamoDbDigestBook implements DigestBook {
         } catch (ConditionalCheckFailedException e) {
             return false; // the day's quota of the topic is taken, by other notifications
         }
+    }
+
+    @Override
+    public void hold(LocalDate day, Notify.SalesAlert alert) {
+        client.putItem(r -> r.tableName(table.tableName()).item(ItemBuilder.item(
+                        Keys.key(Keys.heldLeads(table.programId(), day), alert.createdAt() + "#" + alert.leadId()),
+                        ItemType.LEAD_HELD)
+                .s("leadId", alert.leadId()).s("name", alert.name()).s("email", alert.email())
+                .s("company", alert.company()).s("partnerId", alert.partnerId().value())
+                .instant("createdAt", alert.createdAt()).n("expiresAt", expiry(day)).build()));
+    }
+
+    /** Reads the day's partition to its end (a count needs it): a flood of 10,000 leads is about ten 1 MB pages. */
+    @Override
+    public Held held(LocalDate day, int max) {
+        List<Notify.SalesAlert> alerts = new ArrayList<>();
+        int total = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = client.query(r -> r.tableName(table.tableName())
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                    .expressionAttributeValues(Map.of(":pk",
+                            AttributeValue.fromS(Keys.heldLeads(table.programId(), day))))
+                    .consistentRead(true).exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (alerts.size() < max) {
+                    alerts.add(new Notify.SalesAlert(Attributes.string(item, "leadId"),
+                            Attributes.optionalString(item, "name"), Attributes.optionalString(item, "email"),
+                            Attributes.optionalString(item, "company"),
+                            new PartnerId(Attributes.string(item, "partnerId")),
+                            Attributes.instant(item, "createdAt")));
+                }
+                total++;
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new Held(alerts, total);
+    }
+
+    private static long expiry(LocalDate day) {
+        return day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(KEEP).getEpochSecond();
     }
 }

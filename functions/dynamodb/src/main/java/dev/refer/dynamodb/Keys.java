@@ -294,4 +294,9 @@ final class Keys {
     static String digestsOf(ProgramId programId, java.time.LocalDate day, String topic) {
         return "PROGRAM#" + programId.value() + "#DIGESTS#" + day + "#" + topic;
     }
+
+    /** The sales alerts a day's flood held back, one partition per program and day, sorted by the lead's time. */
+    static String heldLeads(ProgramId programId, java.time.LocalDate day) {
+        return "PROGRAM#" + programId.value() + "#LEADS_HELD#" + day;
+    }
 }

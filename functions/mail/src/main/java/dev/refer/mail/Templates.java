@@ -7,6 +7,7 @@ import dev.refer.core.mail.BroadcastLetter;
 import dev.refer.core.mail.CheckinLetter;
 import dev.refer.core.mail.CheckinSummaryLetter;
 import dev.refer.core.mail.LeadAlertLetter;
+import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.NotificationLetter;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -51,6 +52,10 @@ public final class Templates {
             case LeadAlertLetter alert -> new Rendered("New partner lead: " + alert.leadName() + " (from "
                     + alert.partnerName() + ")",
                     render(html, "lead-alert.jte", params), render(text, "lead-alert.jte", params));
+            case LeadDigestLetter digest -> new Rendered(digest.programName() + ": " + digest.total()
+                    + (digest.total() == 1 ? " more partner lead on " : " more partner leads on ")
+                    + format.date(digest.day()),
+                    render(html, "lead-digest.jte", params), render(text, "lead-digest.jte", params));
         };
     }
 

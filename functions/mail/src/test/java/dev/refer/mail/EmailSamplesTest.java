@@ -6,6 +6,7 @@ import dev.refer.core.mail.BroadcastLetter;
 import dev.refer.core.mail.CheckinLetter;
 import dev.refer.core.mail.CheckinSummaryLetter;
 import dev.refer.core.mail.LeadAlertLetter;
+import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.RunSummaryLetter;
@@ -106,6 +107,15 @@ class EmailSamplesTest {
         samples.put("lead-alert", new LeadAlertLetter(new EmailAddress("sales@acme.example"), Locale.US,
                 "Acme Partners", "01JD0000000000000000000001", "Jane Doe", "jane@client.example", "Client Co",
                 "Ada Lovelace", "ada@partner.example", Instant.parse("2026-11-02T09:00:00Z")));
+        samples.put("lead-digest", new LeadDigestLetter(new EmailAddress("sales@acme.example"), Locale.US,
+                "Acme Partners", LocalDate.of(2026, 11, 2), List.of(
+                        new LeadDigestLetter.Line("01JD0000000000000000000021", "Sam Roe", "sam@roe.example", null,
+                                "Ada Lovelace", Instant.parse("2026-11-02T14:00:00Z")),
+                        new LeadDigestLetter.Line("01JD0000000000000000000022", "Li Wei", "li@wei.example",
+                                "Wei Trading", "Ada Lovelace", Instant.parse("2026-11-02T14:05:00Z")),
+                        new LeadDigestLetter.Line("01JD0000000000000000000023", "Ola Nordmann",
+                                "ola@nordmann.example", "Nordmann AS", "Ada Lovelace",
+                                Instant.parse("2026-11-02T14:07:00Z"))), 3));
         return samples;
     }
 

@@ -1,11 +1,13 @@
 package dev.refer.mail;
 
+import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.StatementLetter;
 import dev.refer.core.money.Money;
 import dev.refer.core.partner.EmailAddress;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -40,6 +42,22 @@ class TemplatesTest {
         assertTrue(rendered.html().contains("&lt;b&gt;inv-1&lt;/b&gt;"));
         assertTrue(rendered.html().contains("Paid by bank transfer &lt;within 10 days&gt;."));
         assertTrue(rendered.text().contains("Hello <script>alert('x')</script> & Co,"), rendered.text());
+    }
+
+    @Test
+    void leadDigest_escapesWhatTheLeadFormTookInHtml_andCountsWhatItDoesNotList() {
+        String hostile = "<img src=x onerror=alert(1)>";
+        Rendered rendered = templates.render(new LeadDigestLetter(new EmailAddress("sales@acme.example"), Locale.US,
+                "Acme Partners", LocalDate.of(2026, 11, 2), List.of(new LeadDigestLetter.Line("L1", hostile,
+                "x@client.example", "<b>Co</b>", hostile + " partner", Instant.parse("2026-11-02T09:00:00Z"))), 30));
+
+        assertFalse(rendered.html().contains("<img"), rendered.html());
+        assertTrue(rendered.html().contains("&lt;img src=x onerror=alert(1)&gt;"), rendered.html());
+        assertTrue(rendered.html().contains("&lt;b&gt;Co&lt;/b&gt;"), rendered.html());
+        assertTrue(rendered.html().contains("And 29 more, not listed here"), rendered.html());
+        assertTrue(rendered.text().contains("- " + hostile + " <x@client.example>, <b>Co</b> (lead L1, from partner "),
+                rendered.text());
+        assertEquals("Acme Partners: 30 more partner leads on Nov 2, 2026", rendered.subject());
     }
 
     @Test

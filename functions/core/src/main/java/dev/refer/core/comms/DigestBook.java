@@ -23,4 +23,17 @@ public interface DigestBook {
      * (a redelivery decides the same).
      */
     boolean admitNow(PartnerId partnerId, LocalDate day, String stream, String key, int perDay);
+
+    /** Files a sales alert the day's limit held back, for the day's lead digest to sales; filing it twice keeps one. */
+    void hold(LocalDate day, Notify.SalesAlert alert);
+
+    /** The day's held-back sales alerts, oldest first, at most {@code max} of them, and how many there are in all. */
+    Held held(LocalDate day, int max);
+
+    record Held(List<Notify.SalesAlert> alerts, int total) {
+
+        public Held {
+            alerts = List.copyOf(alerts);
+        }
+    }
 }

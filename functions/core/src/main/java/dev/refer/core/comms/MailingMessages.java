@@ -13,7 +13,7 @@ public interface MailingMessages {
     /** Plan the page at {@code cursor}. */
     void step(Campaign campaign, String cursor);
 
-    /** Planning is over: what follows it (the check-in summary to the program manager). */
+    /** Planning is over: what follows it (the check-in summary to the program manager; sales' lead digest). */
     void finish(Campaign campaign);
 
     /** The broadcast's preview to the program manager. */

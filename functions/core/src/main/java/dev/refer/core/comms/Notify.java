@@ -4,6 +4,7 @@ import dev.refer.core.ledger.Commission;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.mail.LeadAlertLetter;
+import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.NotificationLetter.What;
 import dev.refer.core.mail.SendOnce;
@@ -38,6 +39,8 @@ public final class Notify {
      */
     public static final int NOW_PER_DAY = 20;
     private static final String SALES_ALERTS = "sales-alerts";
+    /** At most this many held-back leads are listed in a day's lead digest (the rest are counted, and in the API). */
+    public static final int LEAD_DIGEST_LINES = 200;
 
     /** What sales hear of a new lead a partner brought (what the stream carries to the mail queue). */
     public record SalesAlert(String leadId, String name, String email, String company, PartnerId partnerId,
@@ -148,16 +151,18 @@ public final class Notify {
 
     /**
      * Sales (or the program manager) hear of a new lead a partner brought, once; of one partner's leads, at most
-     * {@value #NOW_PER_DAY} a day (a flood is a matter for the lead list, not for an inbox): empty when held back.
+     * {@value #NOW_PER_DAY} a day one by one (a flood is no inbox's matter): the rest are held for the day's lead
+     * digest ({@link #salesDigest}). Empty when held back or when there is nobody to tell.
      */
     public Optional<SendOnce.Outcome> alertSales(SalesAlert lead) {
-        if (!digests.admitNow(lead.partnerId(), lead.createdAt().atZone(zone).toLocalDate(), SALES_ALERTS,
-                "lead-alert#" + lead.leadId(), NOW_PER_DAY)) {
+        LocalDate day = lead.createdAt().atZone(zone).toLocalDate();
+        if (!digests.admitNow(lead.partnerId(), day, SALES_ALERTS, "lead-alert#" + lead.leadId(), NOW_PER_DAY)) {
+            digests.hold(day, lead);
             return Optional.empty();
         }
         Program program = program();
         CommsSettings material = settings.find();
-        EmailAddress to = material.salesEmail() != null ? material.salesEmail() : program.payouts().managerEmail();
+        EmailAddress to = salesAddress(program, material);
         if (to == null) {
             return Optional.empty();
         }
@@ -167,6 +172,36 @@ public final class Notify {
                         lead.leadId(), lead.name(), lead.email(), lead.company(),
                         partner == null ? lead.partnerId().value() : partner.name(),
                         partner == null ? null : partner.email().value(), lead.createdAt())));
+    }
+
+    /**
+     * The day's lead digest to sales: the leads a flood held back from one-by-one alerts, once (after the day's
+     * digests are planned). Empty when none were held back or there is nobody to tell.
+     */
+    public Optional<SendOnce.Outcome> salesDigest(LocalDate day) {
+        DigestBook.Held held = digests.held(day, LEAD_DIGEST_LINES);
+        if (held.total() == 0) {
+            return Optional.empty();
+        }
+        Program program = program();
+        CommsSettings material = settings.find();
+        EmailAddress to = salesAddress(program, material);
+        if (to == null) {
+            return Optional.empty();
+        }
+        return Optional.of(transactional.send("lead-digest#" + day, null, "lead-digest", to, () -> {
+            java.util.Map<PartnerId, String> names = new java.util.HashMap<>();
+            List<LeadDigestLetter.Line> lines = held.alerts().stream().map(lead -> new LeadDigestLetter.Line(
+                    lead.leadId(), lead.name(), lead.email(), lead.company(),
+                    names.computeIfAbsent(lead.partnerId(), id -> partners.find(id).map(Partner::name)
+                            .orElse(id.value())), lead.createdAt())).toList();
+            return new LeadDigestLetter(to, program.payouts().locale(), material.programNameOr(programId.value()),
+                    day, lines, held.total());
+        }));
+    }
+
+    private static EmailAddress salesAddress(Program program, CommsSettings material) {
+        return material.salesEmail() != null ? material.salesEmail() : program.payouts().managerEmail();
     }
 
     /** The day's digest of one topic to one partner (a digest campaign's message). */
