@@ -69,7 +69,7 @@ final class AdminBodies {
     /** {@code PUT /admin/communications}: partner-mail settings; {@code note} is for one month's check-ins. */
     record CommsBody(String programName, String idealCustomer, String valueProposition, List<String> differentiators,
                      List<String> onboardingSteps, List<ResourceBody> resources, NoteBody note, Long topPartners,
-                     String salesEmail) {
+                     String salesEmail, Long notificationsPerDay) {
     }
 
     record ResourceBody(String title, String url) {

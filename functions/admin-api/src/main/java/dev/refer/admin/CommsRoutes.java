@@ -76,7 +76,9 @@ final class CommsRoutes {
                 body.note() == null ? null : new CommsSettings.Note(month("note.month", body.note().month()),
                         body.note().text()),
                 body.topPartners() == null ? CommsSettings.DEFAULT_TOP_PARTNERS : clampInt(body.topPartners()),
-                body.salesEmail() == null ? null : email("salesEmail", body.salesEmail()));
+                body.salesEmail() == null ? null : email("salesEmail", body.salesEmail()),
+                body.notificationsPerDay() == null ? CommsSettings.DEFAULT_NOTIFICATIONS_PER_DAY
+                        : clampInt(body.notificationsPerDay()));
         settings.save(saved);
         return HttpResponse.json(200, settingsJson(saved));
     }
@@ -174,8 +176,9 @@ final class CommsRoutes {
         }
     }
 
+    /** A number the settings then check against their own bounds; one out of an int's range fails them too. */
     private static int clampInt(long value) {
-        return value < 0 || value > 50 ? -1 : (int) value;
+        return value < 0 || value > Integer.MAX_VALUE ? -1 : (int) value;
     }
 
     static Map<String, Object> settingsJson(CommsSettings s) {
@@ -189,6 +192,7 @@ final class CommsRoutes {
         json.put("note", s.note() == null ? null : Map.of("month", s.note().month().toString(), "text", s.note().text()));
         json.put("topPartners", s.topPartners());
         json.put("salesEmail", s.salesEmail() == null ? null : s.salesEmail().value());
+        json.put("notificationsPerDay", s.notificationsPerDay());
         return json;
     }
 

@@ -1,12 +1,14 @@
 package dev.refer.comms;
 
 import dev.refer.core.comms.Choice;
+import dev.refer.core.comms.CommsSettings;
 import dev.refer.core.comms.DigestBook;
 import dev.refer.core.comms.Notification;
 import dev.refer.core.comms.Notify;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.money.Money;
+import dev.refer.dynamodb.DynamoDbCommsSettings;
 import dev.refer.dynamodb.DynamoDbDigestBook;
 import dev.refer.dynamodb.DynamoDbPreferences;
 import dev.refer.queues.SqsMailingMessages;
@@ -25,11 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Notifications through the mail queue and its worker (what the stream function hands over), with DynamoDB Local,
  * the in-process SQS and SES in moto: each is told once, now, in the day's digest or not at all as the partner chose
  * per topic; sales hear of each new lead once; a flood of one partner's leads sends the first
- * {@value Notify#NOW_PER_DAY} now and the rest in the digest (the partner's, and sales' lead digest).
+ * {@value CommsSettings#DEFAULT_NOTIFICATIONS_PER_DAY} (a program setting) now and the rest in the digest (the partner's, and sales' lead digest).
  */
 class NotificationsTest {
 
     private static final Instant NOV_1 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final int PER_DAY = CommsSettings.DEFAULT_NOTIFICATIONS_PER_DAY;
 
     private static Notification lead(CommsHarness.Scenario scenario, String partner, int n) {
         return new Notification("lead_new#" + scenario.tag + "-" + partner + "-" + n, scenario.partnerId(partner),
@@ -89,7 +92,7 @@ class NotificationsTest {
         SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
         List<Notification> flood = new ArrayList<>();
         List<Notify.SalesAlert> alerts = new ArrayList<>();
-        for (int n = 1; n <= Notify.NOW_PER_DAY + 5; n++) {
+        for (int n = 1; n <= PER_DAY + 5; n++) {
             flood.add(lead(scenario, "ada", n));
             alerts.add(new Notify.SalesAlert("L" + n + "-" + scenario.tag, "Lead " + n, "lead" + n + "@client.example",
                     null, scenario.partnerId("ada"), NOV_1.plusSeconds(n)));
@@ -98,8 +101,8 @@ class NotificationsTest {
         queue.notify(flood.subList(0, 3), alerts.subList(0, 3)); // redelivered: admitted before, told once
         scenario.work();
 
-        assertEquals(Notify.NOW_PER_DAY, scenario.mails().get("ada").size());
-        assertEquals(Notify.NOW_PER_DAY, scenario.mails().get("manager").size(), "sales: the day's 20 of ada's leads");
+        assertEquals(PER_DAY, scenario.mails().get("ada").size());
+        assertEquals(PER_DAY, scenario.mails().get("manager").size(), "sales: the day's 20 of ada's leads");
 
         DigestBook.Held held = new DynamoDbDigestBook(CommsHarness.table().client(), scenario.config)
                 .held(LocalDate.parse("2026-11-01"), Notify.LEAD_DIGEST_LINES);
@@ -110,10 +113,10 @@ class NotificationsTest {
         scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}");
         scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}"); // a rerun: nothing goes twice
         List<String> ada = scenario.mails().get("ada");
-        assertEquals(Notify.NOW_PER_DAY + 1, ada.size());
+        assertEquals(PER_DAY + 1, ada.size());
         assertTrue(ada.get(ada.size() - 1).endsWith("(5)"), "the other five in the digest: " + ada);
         List<String> sales = scenario.mails().get("manager");
-        assertEquals(Notify.NOW_PER_DAY + 1, sales.size(), "sales: the other five in one lead digest: " + sales);
+        assertEquals(PER_DAY + 1, sales.size(), "sales: the other five in one lead digest: " + sales);
         assertTrue(sales.get(sales.size() - 1).endsWith(": 5 more partner leads on Nov 1, 2026"), sales.toString());
     }
 
@@ -127,5 +130,33 @@ class NotificationsTest {
         scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}");
 
         assertEquals(1, scenario.mails().get("manager").size(), "the one alert, no digest: " + scenario.mails());
+    }
+
+    @Test
+    void theProgramsOwnDailyLimit_decidesWhatGoesOneByOne() throws Exception {
+        CommsHarness.Scenario scenario = new CommsHarness.Scenario();
+        var settings = new DynamoDbCommsSettings(CommsHarness.table().client(), scenario.config);
+        CommsSettings s = settings.find();
+        settings.save(new CommsSettings(s.programName(), s.idealCustomer(), s.valueProposition(), s.differentiators(),
+                s.onboardingSteps(), s.resources(), s.note(), s.topPartners(), s.salesEmail(), 3));
+        SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
+        List<Notification> flood = new ArrayList<>();
+        List<Notify.SalesAlert> alerts = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            flood.add(lead(scenario, "ada", n));
+            alerts.add(new Notify.SalesAlert("L" + n + "-" + scenario.tag, "Lead " + n, "lead" + n + "@client.example",
+                    null, scenario.partnerId("ada"), NOV_1.plusSeconds(n)));
+        }
+        queue.notify(flood, alerts);
+        scenario.work();
+        assertEquals(3, scenario.mails().get("ada").size(), scenario.mails().toString());
+        assertEquals(3, scenario.mails().get("manager").size(), scenario.mails().toString());
+
+        scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}");
+        List<String> ada = scenario.mails().get("ada");
+        List<String> sales = scenario.mails().get("manager");
+        assertTrue(ada.size() == 4 && ada.get(3).endsWith("(2)"), "the other two in ada's digest: " + ada);
+        assertTrue(sales.size() == 4 && sales.get(3).endsWith(": 2 more partner leads on Nov 1, 2026"),
+                "the other two in sales' lead digest: " + sales);
     }
 }

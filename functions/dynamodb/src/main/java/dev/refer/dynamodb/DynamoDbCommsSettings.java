@@ -42,13 +42,15 @@ public final class DynamoDbCommsSettings implements CommsSettingsRepository {
         String noteMonth = Attributes.optionalString(item, "noteMonth");
         String sales = Attributes.optionalString(item, "salesEmail");
         Long top = Attributes.optionalNumber(item, "topPartners");
+        Long perDay = Attributes.optionalNumber(item, "notificationsPerDay");
         return new CommsSettings(Attributes.optionalString(item, "programName"),
                 Attributes.optionalString(item, "idealCustomer"), Attributes.optionalString(item, "valueProposition"),
                 Attributes.strings(item, "differentiators"), Attributes.strings(item, "onboardingSteps"), resources,
                 noteMonth == null ? null : new CommsSettings.Note(YearMonth.parse(noteMonth),
                         Attributes.optionalString(item, "noteText")),
                 top == null ? CommsSettings.DEFAULT_TOP_PARTNERS : top.intValue(),
-                sales == null ? null : new EmailAddress(sales));
+                sales == null ? null : new EmailAddress(sales),
+                perDay == null ? CommsSettings.DEFAULT_NOTIFICATIONS_PER_DAY : perDay.intValue());
     }
 
     @Override
@@ -60,6 +62,7 @@ public final class DynamoDbCommsSettings implements CommsSettingsRepository {
                 .strings("differentiators", settings.differentiators())
                 .strings("onboardingSteps", settings.onboardingSteps())
                 .n("topPartners", (long) settings.topPartners())
+                .n("notificationsPerDay", (long) settings.notificationsPerDay())
                 .s("salesEmail", settings.salesEmail() == null ? null : settings.salesEmail().value());
         if (settings.note() != null) {
             item.s("noteMonth", settings.note().month().toString()).s("noteText", settings.note().text());

@@ -45,7 +45,8 @@ class EmailSamplesTest {
         return new CommsSettings("Acme Partners", "Finance teams of 20 to 200 people",
                 "Closes the books in a day instead of a week", List.of("No setup fee", "Live in a week"), List.of(),
                 List.of(new CommsSettings.Resource("Pitch deck", "https://acme.example/deck.pdf")),
-                new CommsSettings.Note(OCTOBER, "Webinar on the 12th: bring a client"), 3, null);
+                new CommsSettings.Note(OCTOBER, "Webinar on the 12th: bring a client"), 3, null,
+                CommsSettings.DEFAULT_NOTIFICATIONS_PER_DAY);
     }
 
     private static CheckinLetter checkin(CheckinLetter.Variant variant, CheckinLetter.Numbers numbers,
@@ -115,7 +116,7 @@ class EmailSamplesTest {
                                 "Wei Trading", "Ada Lovelace", Instant.parse("2026-11-02T14:05:00Z")),
                         new LeadDigestLetter.Line("01JD0000000000000000000023", "Ola Nordmann",
                                 "ola@nordmann.example", "Nordmann AS", "Ada Lovelace",
-                                Instant.parse("2026-11-02T14:07:00Z"))), 3));
+                                Instant.parse("2026-11-02T14:07:00Z"))), 3, 20));
         return samples;
     }
 

@@ -49,7 +49,7 @@ class TemplatesTest {
         String hostile = "<img src=x onerror=alert(1)>";
         Rendered rendered = templates.render(new LeadDigestLetter(new EmailAddress("sales@acme.example"), Locale.US,
                 "Acme Partners", LocalDate.of(2026, 11, 2), List.of(new LeadDigestLetter.Line("L1", hostile,
-                "x@client.example", "<b>Co</b>", hostile + " partner", Instant.parse("2026-11-02T09:00:00Z"))), 30));
+                "x@client.example", "<b>Co</b>", hostile + " partner", Instant.parse("2026-11-02T09:00:00Z"))), 30, 20));
 
         assertFalse(rendered.html().contains("<img"), rendered.html());
         assertTrue(rendered.html().contains("&lt;img src=x onerror=alert(1)&gt;"), rendered.html());

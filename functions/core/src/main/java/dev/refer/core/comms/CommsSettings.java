@@ -10,18 +10,23 @@ import java.util.List;
 /**
  * What the program manager writes for partner mail: the program's name as partners know it, the material guidance
  * draws on (ideal customer, value proposition, how the product stands out, onboarding steps, resources), a note for
- * one month's check-ins, how many top partners are thanked, and where new leads are announced for sales to follow up.
+ * one month's check-ins, how many top partners are thanked, where new leads are announced for sales to follow up,
+ * and how many notifications go out one by one before a flood waits for the digest.
  *
  * @param salesEmail where each new attributed lead is announced; null sends it to the payout settings' manager
+ * @param notificationsPerDay at most this many emails of one topic a day to a partner one by one (and as many alerts
+ *                            to sales about one partner's leads); past it, the rest of the day goes in one digest
  */
 public record CommsSettings(String programName, String idealCustomer, String valueProposition,
                             List<String> differentiators, List<String> onboardingSteps, List<Resource> resources,
-                            Note note, int topPartners, EmailAddress salesEmail) {
+                            Note note, int topPartners, EmailAddress salesEmail, int notificationsPerDay) {
 
     public static final int MAX_TEXT = 2_000;
     public static final int DEFAULT_TOP_PARTNERS = 3;
+    public static final int DEFAULT_NOTIFICATIONS_PER_DAY = 20;
+    public static final int MAX_NOTIFICATIONS_PER_DAY = 500;
     public static final CommsSettings DEFAULTS = new CommsSettings(null, null, null, List.of(), List.of(), List.of(),
-            null, DEFAULT_TOP_PARTNERS, null);
+            null, DEFAULT_TOP_PARTNERS, null, DEFAULT_NOTIFICATIONS_PER_DAY);
 
     /** A link partners can use: a deck, a video, a training. */
     public record Resource(String title, String url) {
@@ -68,6 +73,9 @@ public record CommsSettings(String programName, String idealCustomer, String val
         }
         if (topPartners < 0 || topPartners > 50) {
             throw Invalid.field("topPartners", "must be between 0 and 50");
+        }
+        if (notificationsPerDay < 1 || notificationsPerDay > MAX_NOTIFICATIONS_PER_DAY) {
+            throw Invalid.field("notificationsPerDay", "must be between 1 and " + MAX_NOTIFICATIONS_PER_DAY);
         }
     }
 

@@ -111,7 +111,7 @@ public final class Deliver {
         Choice choice = preferences.find(delivery.partnerId()).choice(delivery.topic());
         boolean wanted = switch (choice) {
             case NONE -> false;
-            // a partner who wants all gets a digest only of what a flood held back (Notify.NOW_PER_DAY)
+            // a partner who wants all gets a digest only of what a flood held back (CommsSettings.notificationsPerDay)
             case ALL -> true;
             case DIGEST -> delivery.digest();
         };

@@ -33,11 +33,6 @@ import java.util.Optional;
  */
 public final class Notify {
 
-    /**
-     * At most this many notifications of one topic go out to a partner a day, one by one; past it (a flood of
-     * leads), the rest wait in the day's digest, so a partner hears of each once without an inbox full.
-     */
-    public static final int NOW_PER_DAY = 20;
     private static final String SALES_ALERTS = "sales-alerts";
     /** At most this many held-back leads are listed in a day's lead digest (the rest are counted, and in the API). */
     public static final int LEAD_DIGEST_LINES = 200;
@@ -135,13 +130,15 @@ public final class Notify {
             return Optional.empty();
         }
         LocalDate day = notification.event().at().atZone(zone).toLocalDate();
-        if (choice == Choice.DIGEST || !digests.admitNow(partner.id(), day, notification.topic().wireName(),
-                notification.key(), NOW_PER_DAY)) {
+        // at most the program's notificationsPerDay of a topic one by one; past it (a flood of leads), the rest wait
+        // in the day's digest, so a partner hears of each once without an inbox full
+        CommsSettings material = choice == Choice.DIGEST ? null : settings.find();
+        if (material == null || !digests.admitNow(partner.id(), day, notification.topic().wireName(),
+                notification.key(), material.notificationsPerDay())) {
             digests.add(partner.id(), day, notification);
             return Optional.empty();
         }
         Program program = program();
-        CommsSettings material = settings.find();
         return Optional.of(deliver.deliver(new Deliver.Delivery("notify#" + notification.key(), partner.id(),
                 "notification", partner.email(), notification.topic(), false,
                 () -> new NotificationLetter(partner.email(), program.payouts().locale(),
@@ -151,17 +148,18 @@ public final class Notify {
 
     /**
      * Sales (or the program manager) hear of a new lead a partner brought, once; of one partner's leads, at most
-     * {@value #NOW_PER_DAY} a day one by one (a flood is no inbox's matter): the rest are held for the day's lead
-     * digest ({@link #salesDigest}). Empty when held back or when there is nobody to tell.
+     * the program's {@code notificationsPerDay} a day one by one (a flood is no inbox's matter): the rest are held for
+     * the day's lead digest ({@link #salesDigest}). Empty when held back or when there is nobody to tell.
      */
     public Optional<SendOnce.Outcome> alertSales(SalesAlert lead) {
         LocalDate day = lead.createdAt().atZone(zone).toLocalDate();
-        if (!digests.admitNow(lead.partnerId(), day, SALES_ALERTS, "lead-alert#" + lead.leadId(), NOW_PER_DAY)) {
+        CommsSettings material = settings.find();
+        if (!digests.admitNow(lead.partnerId(), day, SALES_ALERTS, "lead-alert#" + lead.leadId(),
+                material.notificationsPerDay())) {
             digests.hold(day, lead);
             return Optional.empty();
         }
         Program program = program();
-        CommsSettings material = settings.find();
         EmailAddress to = salesAddress(program, material);
         if (to == null) {
             return Optional.empty();
@@ -196,7 +194,7 @@ public final class Notify {
                     names.computeIfAbsent(lead.partnerId(), id -> partners.find(id).map(Partner::name)
                             .orElse(id.value())), lead.createdAt())).toList();
             return new LeadDigestLetter(to, program.payouts().locale(), material.programNameOr(programId.value()),
-                    day, lines, held.total());
+                    day, lines, held.total(), material.notificationsPerDay());
         }));
     }
 

@@ -9,10 +9,11 @@ import java.util.Locale;
 
 /**
  * To sales (or the program manager), the day after: the new leads a flood held back from one-by-one alerts (past
- * the day's limit per partner), oldest first; at most a page of them listed, {@code total} says how many in all.
+ * {@code perDay}, the day's limit per partner), oldest first; at most a page of them listed, {@code total} says how
+ * many in all.
  */
 public record LeadDigestLetter(EmailAddress to, Locale locale, String programName, LocalDate day, List<Line> leads,
-                               int total) implements Letter {
+                               int total, int perDay) implements Letter {
 
     /** One held-back lead and the partner who brought it. */
     public record Line(String leadId, String leadName, String leadEmail, String leadCompany, String partnerName,

@@ -64,7 +64,16 @@ class CommunicationsEndToEndTest {
                  "resources":[{"title":"Pitch deck","url":"https://acme.example/deck.pdf"}],
                  "note":{"month":"%s","text":"Webinar on the 12th <b>bring a friend</b>"},"topPartners":1}"""
                 .formatted(LAST_MONTH)));
-        assertEquals(400, admin("PUT", "/admin/communications", "{\"topPartners\":99}").statusCode());
+        for (String bad : List.of("{\"topPartners\":99}", "{\"notificationsPerDay\":0}",
+                "{\"notificationsPerDay\":501}", "{\"notificationsPerDay\":4294967297}",
+                "{\"notificationsPerDay\":\"many\"}")) {
+            HttpResponse<String> refused = admin("PUT", "/admin/communications", bad);
+            assertEquals(400, refused.statusCode(), bad);
+            assertEquals("application/problem+json", refused.headers().firstValue("content-type").orElse(""), bad);
+        }
+        String kept = admin("GET", "/admin/communications", null).body();
+        assertTrue(kept.contains("\"topPartners\":1") && kept.contains("\"notificationsPerDay\":20"),
+                "nothing refused was stored: " + kept);
 
         String top = partner("Tina Top", "tina@top.example", true);
         link(top, "tina-top");
