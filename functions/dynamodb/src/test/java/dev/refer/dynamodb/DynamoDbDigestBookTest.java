@@ -1,0 +1,60 @@
+package dev.refer.dynamodb;
+
+import dev.refer.core.comms.DigestBook;
+import dev.refer.core.comms.Notify;
+import dev.refer.core.partner.PartnerId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DynamoDbDigestBookTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+    private static final PartnerId ADA = new PartnerId("01JD0000000000000000000ADA");
+
+    private final TestTable table = TestTable.create();
+    private final DynamoDbDigestBook book = new DynamoDbDigestBook(table.client(), table.config());
+
+    private static Notify.SalesAlert alert(int n, LocalDate day) {
+        return new Notify.SalesAlert("L" + n, "Lead " + n, "lead" + n + "@client.example", n % 2 == 0 ? null : "Co",
+                ADA, day.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).plusSeconds(60L * (10 - n)));
+    }
+
+    @Test
+    void admitNow_takesTheFirstOnesOfTheDay_andAgreesWithItselfOnARetry() {
+        assertTrue(book.admitNow(ADA, DAY, "leads", "k1", 2));
+        assertTrue(book.admitNow(ADA, DAY, "leads", "k2", 2));
+        assertFalse(book.admitNow(ADA, DAY, "leads", "k3", 2), "the day's two are taken");
+        assertTrue(book.admitNow(ADA, DAY, "leads", "k1", 2), "k1 was admitted before: a redelivery decides the same");
+        assertTrue(book.admitNow(ADA, DAY, "commissions", "k3", 2), "another topic has its own quota");
+        assertTrue(book.admitNow(ADA, DAY.plusDays(1), "leads", "k3", 2), "and another day");
+        assertTrue(book.admitNow(ADA, DAY, "leads", "k3", 3), "a higher limit admits more the same day");
+    }
+
+    @Test
+    void held_listsTheFirstOnesInTimeOrder_andCountsThemAll_filedTwiceOrNot() {
+        for (int n = 1; n <= 7; n++) {
+            book.hold(DAY, alert(n, DAY));
+        }
+        book.hold(DAY, alert(3, DAY)); // a redelivery files the same alert again
+        book.hold(DAY.plusDays(1), alert(8, DAY.plusDays(1)));
+
+        DigestBook.Held firstThree = book.held(DAY, 3);
+        assertEquals(List.of("L7", "L6", "L5"), firstThree.alerts().stream().map(Notify.SalesAlert::leadId).toList(),
+                "oldest first");
+        assertEquals(7, firstThree.total());
+        assertEquals(alert(6, DAY), firstThree.alerts().get(1), "each alert as it was filed (no company: null)");
+
+        DigestBook.Held all = book.held(DAY, 200);
+        assertEquals(7, all.alerts().size());
+        assertEquals(7, all.total());
+        assertEquals(1, book.held(DAY.plusDays(1), 200).total());
+        assertEquals(0, book.held(DAY.minusDays(1), 200).total());
+    }
+}
