@@ -69,6 +69,7 @@ public final class Templates {
             case NO_CLICKS -> "Your " + month + " with " + letter.programName() + ": how to share your link";
             case NO_LEADS -> "Your " + month + " with " + letter.programName() + ": who to refer";
             case NO_QUALIFIED -> "Your " + month + " with " + letter.programName() + ": leads that qualify";
+            case POOR_FIT -> "Your " + month + " with " + letter.programName() + ": who fits best";
             case SUMMARY -> "Your " + month + " with " + letter.programName();
         };
     }

@@ -82,6 +82,8 @@ class EmailSamplesTest {
         samples.put("checkin-no-clicks", checkin(CheckinLetter.Variant.NO_CLICKS, none, null));
         samples.put("checkin-no-leads", checkin(CheckinLetter.Variant.NO_LEADS,
                 new CheckinLetter.Numbers(37, 0, 0, 0, 0, 0, eur(0), eur(0), eur(0), eur(0)), null));
+        samples.put("checkin-poor-fit", checkin(CheckinLetter.Variant.POOR_FIT,
+                new CheckinLetter.Numbers(212, 9, 1, 6, 1, 1, eur(120_000), eur(12_000), eur(12_000), eur(0)), null));
         samples.put("checkin-summary", new CheckinSummaryLetter(new EmailAddress("manager@acme.example"), Locale.US,
                 "Acme Partners", OCTOBER, 1_204, 87, eur(9_876_500),
                 List.of(new CheckinSummaryLetter.Top(1, false, "Ada Lovelace", "ada@partner.example", eur(240_000),

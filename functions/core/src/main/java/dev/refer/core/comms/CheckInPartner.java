@@ -40,6 +40,8 @@ public final class CheckInPartner {
 
     /** A partner this recent (at the end of the month) gets the onboarding letter. */
     static final Duration NEW_PARTNER = Duration.ofDays(30);
+    /** Rejected leads in a month from which their share counts as a pattern, not bad luck. */
+    static final int POOR_FIT_REJECTED = 3;
 
     private final ProgramId programId;
     private final ProgramRepository programs;
@@ -129,6 +131,10 @@ public final class CheckInPartner {
         }
         if (numbers.leadsQualified() == 0 && numbers.leadsConverted() == 0 && numbers.sales() == 0) {
             return CheckinLetter.Variant.NO_QUALIFIED;
+        }
+        if (numbers.leadsRejected() >= POOR_FIT_REJECTED
+                && numbers.leadsRejected() > numbers.leadsQualified() + numbers.leadsConverted()) {
+            return CheckinLetter.Variant.POOR_FIT; // most of the leads decided were not a fit: who fits best
         }
         return CheckinLetter.Variant.SUMMARY;
     }

@@ -29,6 +29,8 @@ public record CheckinLetter(EmailAddress to, Locale locale, String programName, 
         NO_LEADS,
         /** Leads, none qualified: what makes a lead qualify. */
         NO_QUALIFIED,
+        /** Most of the month's decided leads rejected (at least 3): poor-fit referrals, who fits best. */
+        POOR_FIT,
         /** Doing fine: the month in numbers. */
         SUMMARY
     }

@@ -25,8 +25,13 @@ class CheckinVariantTest {
     }
 
     private static CheckinLetter.Numbers numbers(long clicks, long leads, long qualified, long converted, long sales) {
+        return numbers(clicks, leads, qualified, 0, converted, sales);
+    }
+
+    private static CheckinLetter.Numbers numbers(long clicks, long leads, long qualified, long rejected,
+                                                 long converted, long sales) {
         Money zero = Money.of(0, "EUR");
-        return new CheckinLetter.Numbers(clicks, leads, qualified, 0, converted, sales,
+        return new CheckinLetter.Numbers(clicks, leads, qualified, rejected, converted, sales,
                 Money.of(sales * 10_000, "EUR"), zero, zero, zero);
     }
 
@@ -46,6 +51,16 @@ class CheckinVariantTest {
         assertEquals(Variant.NO_CLICKS, variant(member, numbers(0, 0, 0, 0, 0)));
         assertEquals(Variant.NO_LEADS, variant(member, numbers(40, 0, 0, 0, 0)));
         assertEquals(Variant.NO_QUALIFIED, variant(member, numbers(40, 3, 0, 0, 0)));
+        assertEquals(Variant.NO_QUALIFIED, variant(member, numbers(40, 5, 0, 5, 0, 0)), "all rejected: none qualified");
+    }
+
+    @Test
+    void aPartnerWhoseLeadsMostlyDoNotFit_getsWhoFitsBest_evenWithASale() {
+        Duration member = Duration.ofDays(120);
+        assertEquals(Variant.POOR_FIT, variant(member, numbers(40, 10, 1, 6, 1, 1)), "6 rejected against 2");
+        assertEquals(Variant.POOR_FIT, variant(member, numbers(40, 4, 1, 3, 0, 0)), "3 against 1");
+        assertEquals(Variant.SUMMARY, variant(member, numbers(40, 10, 2, 4, 2, 2)), "4 against 4: not most");
+        assertEquals(Variant.SUMMARY, variant(member, numbers(40, 3, 1, 2, 0, 0)), "2 rejected: not yet a pattern");
     }
 
     @Test
