@@ -42,6 +42,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -103,7 +106,21 @@ final class CheckinBenchmark {
 
             long start = System.nanoTime();
             PayoutBenchmark.admin(stack, key, "POST", "/admin/checkin-runs", "{\"month\":\"" + month + "\"}");
-            stack.awaitIdle(Duration.ofHours(12));
+            // a large run takes hours at the SES pace: say how far it is once a minute (stderr, as the rest)
+            ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                    .daemon().name("checkin-progress").factory());
+            int[] before = {0};
+            progress.scheduleAtFixedRate(() -> {
+                int now = ses.count();
+                System.err.printf("checkin: %,d of %,d check-ins reached SES after %.0f s (%.1f a second in the"
+                        + " last minute)%n", now, PARTNERS, (System.nanoTime() - start) / 1e9, (now - before[0]) / 60.0);
+                before[0] = now;
+            }, 60, 60, TimeUnit.SECONDS);
+            try {
+                stack.awaitIdle(Duration.ofHours(12));
+            } finally {
+                progress.shutdownNow();
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             int logged = sendTimes(stack.dynamoDb(), stack.tableName()).size();
             if (logged != PARTNERS) {

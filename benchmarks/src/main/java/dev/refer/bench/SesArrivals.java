@@ -53,6 +53,11 @@ final class SesArrivals implements AutoCloseable {
     }
 
     /** When each SES v2 SendEmail to the recipients arrived, in nanoseconds ({@link System#nanoTime()}), in order. */
+    /** How many counted sends reached SES so far. */
+    int count() {
+        return arrivals.size();
+    }
+
     List<Long> sends() {
         synchronized (arrivals) {
             List<Long> copy = new ArrayList<>(arrivals);
