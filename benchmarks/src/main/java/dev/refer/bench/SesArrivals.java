@@ -52,12 +52,12 @@ final class SesArrivals implements AutoCloseable {
         return URI.create("http://localhost:" + server.getAddress().getPort());
     }
 
-    /** When each SES v2 SendEmail to the recipients arrived, in nanoseconds ({@link System#nanoTime()}), in order. */
     /** How many counted sends reached SES so far. */
     int count() {
         return arrivals.size();
     }
 
+    /** When each SES v2 SendEmail to the recipients arrived, in nanoseconds ({@link System#nanoTime()}), in order. */
     List<Long> sends() {
         synchronized (arrivals) {
             List<Long> copy = new ArrayList<>(arrivals);

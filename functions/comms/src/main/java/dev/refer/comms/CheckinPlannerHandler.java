@@ -27,7 +27,7 @@ import java.util.Map;
  * Starts the scheduled mailings (template: CheckinPlannerFunction). The monthly schedule's input
  * {@code {"job":"checkin"}} starts the check-ins of the month that ended ({@code "month":"2026-11"} picks one); the
  * daily one, {@code {"job":"digest"}}, starts yesterday's digests of each notification topic ({@code "day"} picks
- * one). A rerun resumes what was started and sends nothing twice.
+ * an earlier day; not today). A rerun resumes what was started and sends nothing twice.
  */
 public final class CheckinPlannerHandler implements RequestStreamHandler {
 
@@ -59,8 +59,13 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
         String job = event != null && event.hasNonNull("job") ? event.get("job").asText() : "checkin";
         List<Campaign> campaigns = new ArrayList<>();
         if (job.equals("digest")) {
-            LocalDate day = event.hasNonNull("day") ? LocalDate.parse(event.get("day").asText())
-                    : wiring.notifier().yesterday();
+            LocalDate yesterday = wiring.notifier().yesterday();
+            LocalDate day = event.hasNonNull("day") ? LocalDate.parse(event.get("day").asText()) : yesterday;
+            if (day.isAfter(yesterday)) {
+                // a digest sent while its day still runs would leave the rest of the day to the next day's digest
+                throw new IllegalArgumentException("a day's digests go out once it is over: " + day
+                        + " is not before today in the program's zone");
+            }
             for (Topic topic : Topic.values()) {
                 if (topic.isNotification()) {
                     campaigns.add(Campaign.digest(day, topic));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -118,6 +119,23 @@ class NotificationsTest {
         List<String> sales = scenario.mails().get("manager");
         assertEquals(PER_DAY + 1, sales.size(), "sales: the other five in one lead digest: " + sales);
         assertTrue(sales.get(sales.size() - 1).endsWith(": 5 more partner leads on Nov 1, 2026"), sales.toString());
+
+        // late: a lead of the 1st whose alert comes after that day's digests went out (a backlog, a redrive) waits
+        // for today's digests, not for a digest that will never go again
+        Notification late = lead(scenario, "ada", PER_DAY + 6);
+        queue.notify(List.of(late), List.of(new Notify.SalesAlert("L26-" + scenario.tag, "Lead 26",
+                "lead26@client.example", null, scenario.partnerId("ada"), NOV_1.plusSeconds(26))));
+        scenario.work();
+        var book = new DynamoDbDigestBook(CommsHarness.table().client(), scenario.config);
+        LocalDate today = LocalDate.parse("2026-11-02");
+        assertEquals(List.of("L26-" + scenario.tag), book.held(today, 10).alerts().stream()
+                .map(Notify.SalesAlert::leadId).toList());
+        assertEquals(5, book.held(LocalDate.parse("2026-11-01"), 10).total());
+        assertEquals(1, book.events(scenario.partnerId("ada"), today, Topic.LEADS).size(), "in ada's digest of today");
+        assertEquals(PER_DAY + 1, scenario.mails().get("ada").size(), "nothing sent now");
+        assertEquals(PER_DAY + 1, scenario.mails().get("manager").size(), "nothing sent now");
+        assertThrows(IllegalArgumentException.class,
+                () -> scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-02\"}"), "today is not over");
     }
 
     @Test

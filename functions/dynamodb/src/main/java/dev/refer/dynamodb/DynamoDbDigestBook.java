@@ -120,7 +120,8 @@ public final class DynamoDbDigestBook implements DigestBook {
     @Override
     public void hold(LocalDate day, Notify.SalesAlert alert) {
         client.putItem(r -> r.tableName(table.tableName()).item(ItemBuilder.item(
-                        Keys.key(Keys.heldLeads(table.programId(), day), alert.createdAt() + "#" + alert.leadId()),
+                        Keys.key(Keys.heldLeads(table.programId(), day),
+                                SortableTime.format(alert.createdAt()) + "#" + alert.leadId()),
                         ItemType.LEAD_HELD)
                 .s("leadId", alert.leadId()).s("name", alert.name()).s("email", alert.email())
                 .s("company", alert.company()).s("partnerId", alert.partnerId().value())

@@ -55,6 +55,14 @@ class DynamoDbDigestBookTest {
         assertEquals(7, all.alerts().size());
         assertEquals(7, all.total());
         assertEquals(1, book.held(DAY.plusDays(1), 200).total());
+
+        // within one second: 09:30:00.5 comes after 09:30:00 (an Instant's own text would sort it first)
+        LocalDate other = DAY.minusDays(3);
+        Instant second = other.atTime(9, 30).toInstant(java.time.ZoneOffset.UTC);
+        book.hold(other, new Notify.SalesAlert("late", "B", "b@client.example", null, ADA, second.plusMillis(500)));
+        book.hold(other, new Notify.SalesAlert("early", "A", "a@client.example", null, ADA, second));
+        assertEquals(List.of("early", "late"), book.held(other, 200).alerts().stream()
+                .map(Notify.SalesAlert::leadId).toList());
         assertEquals(0, book.held(DAY.minusDays(1), 200).total());
     }
 }

@@ -36,6 +36,7 @@ public final class Notify {
     private static final String SALES_ALERTS = "sales-alerts";
     /** At most this many held-back leads are listed in a day's lead digest (the rest are counted, and in the API). */
     public static final int LEAD_DIGEST_LINES = 200;
+    private static final String LEAD_DIGEST = "lead-digest#";
 
     /** What sales hear of a new lead a partner brought (what the stream carries to the mail queue). */
     public record SalesAlert(String leadId, String name, String email, String company, PartnerId partnerId,
@@ -135,7 +136,8 @@ public final class Notify {
         CommsSettings material = choice == Choice.DIGEST ? null : settings.find();
         if (material == null || !digests.admitNow(partner.id(), day, notification.topic().wireName(),
                 notification.key(), material.notificationsPerDay())) {
-            digests.add(partner.id(), day, notification);
+            LocalDate into = digestDay(day, Campaign.digest(day, notification.topic()).sendKey(partner.id()));
+            digests.add(partner.id(), into, notification);
             return Optional.empty();
         }
         Program program = program();
@@ -156,7 +158,7 @@ public final class Notify {
         CommsSettings material = settings.find();
         if (!digests.admitNow(lead.partnerId(), day, SALES_ALERTS, "lead-alert#" + lead.leadId(),
                 material.notificationsPerDay())) {
-            digests.hold(day, lead);
+            digests.hold(digestDay(day, LEAD_DIGEST + day), lead);
             return Optional.empty();
         }
         Program program = program();
@@ -187,7 +189,7 @@ public final class Notify {
         if (to == null) {
             return Optional.empty();
         }
-        return Optional.of(transactional.send("lead-digest#" + day, null, "lead-digest", to, () -> {
+        return Optional.of(transactional.send(LEAD_DIGEST + day, null, "lead-digest", to, () -> {
             java.util.Map<PartnerId, String> names = new java.util.HashMap<>();
             List<LeadDigestLetter.Line> lines = held.alerts().stream().map(lead -> new LeadDigestLetter.Line(
                     lead.leadId(), lead.name(), lead.email(), lead.company(),
@@ -196,6 +198,16 @@ public final class Notify {
             return new LeadDigestLetter(to, program.payouts().locale(), material.programNameOr(programId.value()),
                     day, lines, held.total(), material.notificationsPerDay());
         }));
+    }
+
+    /**
+     * The day whose digest takes something of {@code day}: that day's, unless it went out already (a notification
+     * late from a backlog or a redrive): then today's, so nothing filed is left out of every digest. Only a day
+     * before today is looked up (one read; the usual notification is of today).
+     */
+    private LocalDate digestDay(LocalDate day, String digestKey) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return day.isBefore(today) && transactional.claimed(digestKey) ? today : day;
     }
 
     private static EmailAddress salesAddress(Program program, CommsSettings material) {

@@ -45,6 +45,11 @@ public final class SendOnce {
         Optional<dev.refer.core.comms.Suppression> find(String address);
     }
 
+    /** Whether {@code key} was claimed in the send log (sent, being sent, or recorded as not sent). */
+    public boolean claimed(String key) {
+        return log.find(key).isPresent();
+    }
+
     /** @param letter built only when this call claimed the key (its data may cost reads) */
     public Outcome send(String key, PartnerId partnerId, String kind, EmailAddress to,
                         Supplier<? extends Letter> letter) {
