@@ -50,7 +50,6 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
         this.clock = clock;
     }
 
-
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] bytes = input.readAllBytes();

@@ -39,7 +39,6 @@ public final class MailWorkerHandler implements RequestStreamHandler {
         this.work = new MailWork(wiring);
     }
 
-
     /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing written. */
     private void prime() {
         try {

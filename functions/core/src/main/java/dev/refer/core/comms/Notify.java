@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -190,7 +192,7 @@ public final class Notify {
             return Optional.empty();
         }
         return Optional.of(transactional.send(LEAD_DIGEST + day, null, "lead-digest", to, () -> {
-            java.util.Map<PartnerId, String> names = new java.util.HashMap<>();
+            Map<PartnerId, String> names = new HashMap<>();
             List<LeadDigestLetter.Line> lines = held.alerts().stream().map(lead -> new LeadDigestLetter.Line(
                     lead.leadId(), lead.name(), lead.email(), lead.company(),
                     names.computeIfAbsent(lead.partnerId(), id -> partners.find(id).map(Partner::name)
