@@ -179,7 +179,8 @@ final class PayoutHarness {
         ConversionCommand command = new ConversionCommand("evt-" + (++events), kind, orderId,
                 Money.of(minor, "EUR"), "cus-" + orderId, null, clock.instant(), null, code);
         ConversionResult result = kind == ConversionKind.REFUND
-                ? new RecordRefund(config.programId(), programs, orders, new CommissionPolicy(), ids, clock)
+                ? new RecordRefund(config.programId(), programs, orders, new DynamoDbCommissionLedger(client, config),
+                new CommissionPolicy(), ids, clock)
                 .record(command)
                 : new RecordSale(config.programId(), programs, partners, orders,
                 new AttributionPolicy(new DynamoDbLinkRepository(client, config), partners), new CommissionPolicy(),
