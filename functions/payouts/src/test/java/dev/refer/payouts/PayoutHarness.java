@@ -196,6 +196,14 @@ final class PayoutHarness {
         new ProjectCounters(new DynamoDbStatsRepository(client, config, clock)).count("harness", changes);
     }
 
+    /** The program manager voids a ledger entry now (admin API's use case, on DynamoDB). */
+    dev.refer.core.ledger.ReviewCommission.Result voidEntry(Partner partner, dev.refer.core.ledger.CommissionId entry) {
+        var client = table.client();
+        return new dev.refer.core.ledger.ReviewCommission(new DynamoDbCommissionLedger(client, config),
+                new DynamoDbOrderBook(client, config), new dev.refer.dynamodb.DynamoDbLeadRepository(client, config),
+                ids, clock).voidEntry(partner.id(), entry, "fraudulent order");
+    }
+
     /** The run of {@code period}, as the schedule and the queue drive it. */
     void run(YearMonth period, List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
              List<ExecutionInterceptor> sesFaults) throws Exception {
