@@ -145,4 +145,24 @@ class PayoutRunTest {
         assertEquals(1, paid.entryCount());
         assertTrue(program.ledger(ada).stream().filter(c -> "ada-o1".equals(c.orderId())).noneMatch(Commission::paid));
     }
+
+    @Test
+    void aRefundOfAnEarlyApprovedPaidEntry_isAClawbackDueAtOnce() throws Exception {
+        PayoutHarness program = new PayoutHarness(5_000);
+        String tag = Long.toString(System.nanoTime());
+        Partner ada = program.partner("ada-" + tag + "@partner.example", "ada-" + tag);
+        program.sale("ada-" + tag, "ada-o1", 100_000); // 200.00 on 5 October, payable 4 November
+        program.clock.set(program.clock.instant().plus(java.time.Duration.ofDays(1)));
+        program.approveEarly(ada, entryOf(program, ada, "ada-o1", CommissionKind.SALE).id());
+        program.clock.to(NOVEMBER, 1);
+        program.run(YearMonth.of(2026, 10)); // the early-approved entry is paid with October
+        assertEquals(20_000, program.payouts(YearMonth.of(2026, 10)).getFirst().amount().minor());
+
+        program.clock.to(NOVEMBER, 2);
+        program.refund("ada-o1", 50_000);
+
+        Commission clawback = entryOf(program, ada, "ada-o1", CommissionKind.REVERSAL);
+        assertEquals(program.clock.instant(), clawback.payableOn(),
+                "due now, not on 4 November, the end of the paid entry's holding period");
+    }
 }
