@@ -75,7 +75,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new ChangePartnerStatus(partners, links),
                 new CreateLink(table.programId(), programs, partners, links, ids, clock),
                 new ChangeLink(links),
-                new ReviewLead(table.programId(), programs, leads, partners, new CommissionPolicy(), ids, clock),
+                new ReviewLead(table.programId(), programs, leads, partners, ledger, new CommissionPolicy(), ids,
+                        clock),
                 new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table))), payouts, comms,
                 ids);
     }

@@ -167,8 +167,15 @@ final class PayoutRoutes {
             return HttpResponse.problem(Problem.of(503, "payout-queue-missing", "Payout runs are not configured",
                     "This function has no PAYOUT_QUEUE_URL (template.yaml gives it the PayoutQueue)."));
         }
-        PayoutRuns.Run run = starter.start(period(body.period()), zone);
-        return HttpResponse.json(202, AdminJson.run(run));
+        return switch (starter.startByHand(period(body.period()), zone)) {
+            case StartPayoutRun.ByHand.Started started -> HttpResponse.json(202, AdminJson.run(started.run()));
+            case StartPayoutRun.ByHand.Refused refused -> HttpResponse.problem(Problem.of(409, "payout-run-incomplete",
+                    "Another payout run is not complete", "The run of " + refused.incomplete().period()
+                            + " has not finished (" + refused.incomplete().processed() + " of "
+                            + refused.incomplete().planned() + " partners processed): two runs at once could split a"
+                            + " partner's entries between them. Let it finish (start it again to resume its planning,"
+                            + " redrive its dead letters), then start this one."));
+        };
     }
 
     APIGatewayV2HTTPResponse getRun(HttpRequest request) {

@@ -22,6 +22,7 @@ import dev.refer.dynamodb.DynamoDbPayoutRuns;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.TestTable;
+import dev.refer.emulators.MotoServer;
 import dev.refer.lambda.testing.ApiEvent;
 import dev.refer.lambda.testing.ApiEvent.ApiResponse;
 import org.apache.commons.csv.CSVFormat;
@@ -29,6 +30,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.StringReader;
 import java.time.Clock;
@@ -199,6 +205,40 @@ class PayoutRoutesTest {
                 "/admin/partners/" + partner + "/commissions/01JD0000000000000000000000/void",
                 Map.of("partnerId", partner, "commissionId", "01JD0000000000000000000000"),
                 "{\"reason\":\"x\"}").status());
+    }
+
+    @Test
+    void aRunStartedByHand_whileAnotherPeriodsRunIsIncomplete_isA409Problem_andStartsNothing() {
+        try (MotoServer moto = MotoServer.start(); SqsClient sqs = SqsClient.builder()
+                .endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String queue = sqs.createQueue(r -> r.queueName("payouts")).queueUrl();
+            Map<String, String> env = new java.util.HashMap<>(table.environment());
+            env.put("PAYOUT_QUEUE_URL", queue);
+            env.put("AWS_ENDPOINT_URL_SQS", moto.endpoint().toString());
+            handler = new AdminApiHandler(env);
+            YearMonth latest = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+            YearMonth earlier = latest.minusMonths(1);
+            // the latest period's run was started and is not complete (its planning has not finished)
+            new DynamoDbPayoutRuns(table.client(), table.config()).start(latest,
+                    PlanPayouts.periodStart(latest, ZoneOffset.UTC), PlanPayouts.cutoff(latest, ZoneOffset.UTC),
+                    Instant.now());
+
+            ApiResponse refused = call("POST /admin/payout-runs", "/admin/payout-runs", Map.of(),
+                    "{\"period\":\"" + earlier + "\"}");
+
+            assertEquals(409, refused.status(), refused.body());
+            assertEquals("application/problem+json", refused.header("content-type"));
+            assertEquals("https://refer.dev/problems/payout-run-incomplete", refused.jsonBody().get("type"));
+            assertTrue(((String) refused.jsonBody().get("detail")).contains(latest.toString()), refused.body());
+            assertEquals(404, call("GET /admin/payout-runs/{period}", "/admin/payout-runs/" + earlier,
+                    Map.of("period", earlier.toString()), null).status(), "nothing was started");
+            assertEquals(202, call("POST /admin/payout-runs", "/admin/payout-runs", Map.of(),
+                    "{\"period\":\"" + latest + "\"}").status(), "resuming the incomplete run itself is fine");
+            assertEquals(202, call("POST /admin/payout-runs", "/admin/payout-runs", Map.of(),
+                    "{\"period\":\"" + earlier + "\"}").status(), "once it is complete, another may start");
+        }
     }
 
     @Test

@@ -54,7 +54,8 @@ record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordSale, Re
         CommissionPolicy commissions = new CommissionPolicy();
         return new ConversionWebhookWiring(secrets,
                 new RecordSale(table.programId(), programs, partners, orders, attribution, commissions, ids, clock),
-                new RecordRefund(table.programId(), programs, orders, commissions, ids, clock), ids);
+                new RecordRefund(table.programId(), programs, orders,
+                        new dev.refer.dynamodb.DynamoDbCommissionLedger(dynamoDb, table), commissions, ids, clock), ids);
     }
 
     /**

@@ -39,12 +39,12 @@ public final class Flow {
     public final FollowLink followLink = new FollowLink(store, store, ids, clock, Duration.ofDays(90));
     public final CaptureLead captureLead = new CaptureLead(Fixtures.PROGRAM, store, store, attribution, store, ids,
             clock, Duration.ofDays(90));
-    public final ReviewLead reviewLead = new ReviewLead(Fixtures.PROGRAM, store, store, store, commissions, ids,
-            clock);
+    public final ReviewLead reviewLead = new ReviewLead(Fixtures.PROGRAM, store, store, store, store, commissions,
+            ids, clock);
     public final RecordSale recordSale = new RecordSale(Fixtures.PROGRAM, store, store, store, attribution,
             commissions, ids, clock);
-    public final RecordRefund recordRefund = new RecordRefund(Fixtures.PROGRAM, store, store, commissions, ids,
-            clock);
+    public final RecordRefund recordRefund = new RecordRefund(Fixtures.PROGRAM, store, store, store, commissions,
+            ids, clock);
 
     public static final String BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1";
 

@@ -52,7 +52,7 @@ public final class DynamoDbCommissionLedger implements CommissionLedger {
             client.updateItem(r -> r.tableName(table.tableName())
                     .key(Keys.commission(approved.partnerId(), approved.id()))
                     .updateExpression("SET #status = :approved, approvedAt = :at, #gsi2sk = :due")
-                    .conditionExpression("#status = :pending")
+                    .conditionExpression("#status = :pending AND attribute_not_exists(voidedAt)")
                     .expressionAttributeNames(Map.of("#status", "status", "#gsi2sk", Keys.GSI2SK))
                     .expressionAttributeValues(Map.of(
                             ":approved", AttributeValue.fromS(CommissionStatus.APPROVED.name()),

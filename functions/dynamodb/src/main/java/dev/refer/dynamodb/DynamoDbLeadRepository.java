@@ -1,6 +1,7 @@
 package dev.refer.dynamodb;
 
 import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadStatus;
@@ -11,6 +12,7 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.core.lead.LeadRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -24,7 +26,8 @@ import java.util.Optional;
 /**
  * Leads. One lead per email address per program: the lead and its email guard are written in one transaction that
  * fails as a whole when the guard exists, so a resubmitted form stores nothing. A review is a compare-and-set on the
- * lead's status, with the guard's copy of the status and the ledger entries it causes in the same transaction.
+ * lead's status, with the guard's copy of the status and the ledger entries it causes in the same transaction (and,
+ * for a reversal of the lead reward, a check that the reward was not voided meanwhile).
  * Counters follow from the stream (the table's stream projection), never from these writes.
  */
 public final class DynamoDbLeadRepository implements LeadRepository {
@@ -103,6 +106,15 @@ public final class DynamoDbLeadRepository implements LeadRepository {
         for (Commission entry : entries) {
             items.add(Writes.putNew(table.tableName(), CommissionMapper.toItem(entry)));
         }
+        int checks = items.size();
+        for (Commission entry : entries) {
+            if (entry.kind() == CommissionKind.REVERSAL) {
+                // a void of the reward between our read and this write took it back already
+                items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                        .tableName(table.tableName()).key(Keys.commission(entry.partnerId(), entry.reverses()))
+                        .conditionExpression("attribute_not_exists(voidedAt)").build()).build());
+            }
+        }
 
         Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
         if (cancelled.isEmpty()) {
@@ -110,6 +122,11 @@ public final class DynamoDbLeadRepository implements LeadRepository {
         }
         if (cancelled.get().conditionFailed(0)) {
             return false; // the lead is gone or no longer in the expected status: someone reviewed it first
+        }
+        for (int check = checks; check < items.size(); check++) {
+            if (cancelled.get().conditionFailed(check)) {
+                return false; // the entry it would reverse was voided meanwhile: read again
+            }
         }
         throw cancelled.get().unexpected();
     }

@@ -1,6 +1,7 @@
 package dev.refer.dynamodb;
 
 import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -23,15 +25,18 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Payouts and the marking of ledger entries. An entry due for payment is in GSI2 {@code UNPAID#{partnerId}} by due
  * date; marking it paid moves it to {@code PAYOUT#{payoutId}} in the same transaction that adds it to the payout, on
- * condition that it names no payout yet, so an entry is paid once whatever is repeated. Payout statuses move only
- * forward, each move conditional on the status it leaves.
+ * condition that it names no payout yet (and, read unvoided, is still not voided), so an entry is paid once whatever is
+ * repeated and never after a void it was read without. Payout statuses move only forward, each move conditional on
+ * the status it leaves.
  */
 public final class DynamoDbPayoutBook implements PayoutBook {
 
@@ -148,10 +153,13 @@ public final class DynamoDbPayoutBook implements PayoutBook {
             long sum = 0;
             for (Commission entry : batch) {
                 sum += entry.amount().minor();
+                // an entry voided since it was read is paid later with its void, never alone
                 items.add(Writes.update(Update.builder().tableName(table.tableName())
                         .key(Keys.commission(entry.partnerId(), entry.id()))
                         .updateExpression("SET #status = :paid, payoutId = :payout, #gsi2pk = :byPayout")
-                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(payoutId)")
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(payoutId)"
+                                + (entry.voidedAt() == null ? " AND attribute_not_exists(voidedAt)" : ""))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .expressionAttributeNames(Map.of("#status", "status", "#gsi2pk", Keys.GSI2PK))
                         .expressionAttributeValues(Map.of(
                                 ":paid", AttributeValue.fromS(CommissionStatus.PAID.name()),
@@ -177,15 +185,23 @@ public final class DynamoDbPayoutBook implements PayoutBook {
                 throw new IllegalStateException("payout " + id + " is no longer OPEN");
             }
             boolean dropped = false;
+            Set<CommissionId> voided = new HashSet<>();
             for (int i = batch.size() - 1; i >= 0; i--) {
                 if (cancelled.get().conditionFailed(i)) {
-                    pending.remove(i); // paid already (by this payout, before a crash, or by another)
+                    // paid already (by this payout, before a crash, or by another), or voided since it was read
+                    Map<String, AttributeValue> stored = cancelled.get().oldItem(i);
+                    Commission left = pending.remove(i);
+                    if (!stored.containsKey("payoutId") && stored.containsKey("voidedAt")) {
+                        voided.add(left.id());
+                    }
                     dropped = true;
                 }
             }
             if (!dropped) {
                 throw cancelled.get().unexpected();
             }
+            // what takes back an entry voided since the read waits with it (they net in a later payout)
+            pending.removeIf(entry -> entry.reversed().map(voided::contains).orElse(false));
         }
         return find(id).orElseThrow();
     }

@@ -107,6 +107,37 @@ class DynamoDbLeadRepositoryTest {
     }
 
     @Test
+    void review_whenTheRewardItReversesWasVoidedMeanwhile_isFalseAndWritesNothing() {
+        PartnerId partner = fixtures.partnerId();
+        Lead lead = fixtures.lead("grace@example.com", partner);
+        leads.create(lead);
+        Commission reward = fixtures.commission(partner, CommissionKind.QUALIFIED_LEAD, 2_500, lead.id().value(), null);
+        Lead qualified = lead.withStatus(LeadStatus.QUALIFIED, null,
+                new Lead.Reward(reward.id(), reward.amount(), reward.payableOn()), fixtures.now());
+        assertTrue(leads.review(qualified, LeadStatus.NEW, List.of(reward)));
+        // the program manager's void lands between the rejection's read and its write
+        Commission voidEntry = new Commission(new dev.refer.core.ledger.CommissionId(fixtures.newId()), partner,
+                CommissionKind.VOID, dev.refer.core.ledger.CommissionStatus.PENDING, reward.amount().negate(),
+                "voided: spam", reward.source(), null, reward.id(), fixtures.now(), reward.payableOn());
+        assertTrue(ledger.voidEntry(new dev.refer.core.ledger.CommissionLedger.VoidWrite(
+                reward.voided(fixtures.now()), voidEntry, null, null, qualified,
+                qualified.withRewardVoided(fixtures.now().plusSeconds(1)))));
+        Commission reversal = new Commission(new dev.refer.core.ledger.CommissionId(fixtures.newId()), partner,
+                CommissionKind.REVERSAL, dev.refer.core.ledger.CommissionStatus.PENDING, reward.amount().negate(),
+                "lead rejected", reward.source(), null, reward.id(), fixtures.now(), reward.payableOn());
+        assertFalse(ledger.approveEarly(reward.approvedEarly(fixtures.now())), "a voided entry is not approved");
+        int before = table.items().size();
+
+        assertFalse(leads.review(qualified.withStatus(LeadStatus.REJECTED, "late", qualified.reward().takenBack(),
+                fixtures.now()), LeadStatus.QUALIFIED, List.of(reversal)), "the void took the reward back already");
+
+        assertEquals(before, table.items().size());
+        assertEquals(LeadStatus.QUALIFIED, leads.find(lead.id()).orElseThrow().status());
+        assertEquals(0, ledger.commissionsOf(partner, PageRequest.first(10)).items().stream()
+                .mapToLong(c -> c.amount().minor()).sum(), "earned 2,500, taken back 2,500 once");
+    }
+
+    @Test
     void leadsOf_acrossPages_isNewestFirst() {
         PartnerId partner = fixtures.partnerId();
         Lead a = fixtures.lead("a@example.com", partner);

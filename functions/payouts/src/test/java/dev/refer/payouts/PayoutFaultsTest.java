@@ -3,23 +3,32 @@ package dev.refer.payouts;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.payout.Payout;
+import dev.refer.core.payout.PayoutId;
+import dev.refer.core.payout.PayoutStatus;
+import dev.refer.core.payout.ReviewPayout;
+import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.DynamoDbPayoutBook;
 import dev.refer.dynamodb.DynamoDbMailLog;
 import dev.refer.dynamodb.FaultInjector;
 import dev.refer.core.mail.MailLog;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
+import java.io.IOException;
 import java.time.YearMonth;
+import java.util.Currency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -125,6 +134,53 @@ class PayoutFaultsTest {
                 .map(p -> log.find("statement#" + p.id().value()).orElseThrow().state())
                 .filter(state -> state == MailLog.State.SENDING).count();
         assertEquals(1, uncertain, "the lost answer leaves that statement SENDING, for a person to look at");
+    }
+
+    /**
+     * The program manager marks a payout failed (or paid) and a DynamoDB call of it fails, before the request leaves
+     * or after DynamoDB acted on it, the answer lost. A lost answer is retried by the SDK itself, which then meets its
+     * own condition (the status moved already): the request still finishes the job, a failed payout's entries back in
+     * the balance, and answers as a clean one. A fault the SDK gives up on fails the request; the manager's repeat of
+     * it finishes the job.
+     */
+    @Test
+    void markingAPayoutFailedOrPaid_whoseAnswerWasLost_finishesTheJob() throws Exception {
+        for (boolean fail : new boolean[] {true, false}) {
+            Scenario clean = scenario();
+            clean.program().run(NOVEMBER);
+            FaultInjector counting = FaultInjector.counting();
+            review(clean, List.of(counting), fail);
+            for (int call = 1; call <= counting.calls.get(); call++) {
+                for (FaultInjector.When when : FaultInjector.When.values()) {
+                    Scenario faulty = scenario();
+                    faulty.program().run(NOVEMBER);
+                    // an I/O error: what a timeout on the way back looks like to the SDK, which retries it
+                    FaultInjector fault = FaultInjector.at(call, when, SdkClientException.builder()
+                            .message("injected: connection reset").cause(new IOException("connection reset")).build());
+                    ReviewPayout.Result result;
+                    try {
+                        result = review(faulty, List.of(fault), fail);
+                    } catch (RuntimeException gaveUp) {
+                        result = review(faulty, List.of(), fail); // the manager repeats the request
+                    }
+                    String point = (fail ? "failed" : "paid") + ", call " + call + " failing " + when;
+                    assertTrue(fault.fired, point);
+                    Payout payout = assertInstanceOf(ReviewPayout.Result.Done.class, result, point).payout();
+                    assertEquals(fail ? PayoutStatus.FAILED : PayoutStatus.PAID, payout.status(), point);
+                    assertEquals(fail, payout.returned(), point);
+                    assertEquals(fail, faulty.program().ledger(faulty.partners().get(0)).stream()
+                            .noneMatch(Commission::paid), point + ": the entries are back in the balance");
+                }
+            }
+        }
+    }
+
+    private static ReviewPayout.Result review(Scenario scenario, List<ExecutionInterceptor> faults, boolean fail) {
+        var client = DynamoDbClients.create(scenario.program().env, faults);
+        ReviewPayout review = new ReviewPayout(new DynamoDbPayoutBook(client, scenario.program().config),
+                scenario.program().clock);
+        PayoutId ada = PayoutId.of(NOVEMBER, Currency.getInstance("EUR"), scenario.partners().get(0).id());
+        return fail ? review.markFailed(ada, "IBAN closed") : review.markPaid(ada, "TRX-1");
     }
 
     /**

@@ -179,7 +179,8 @@ final class PayoutHarness {
         ConversionCommand command = new ConversionCommand("evt-" + (++events), kind, orderId,
                 Money.of(minor, "EUR"), "cus-" + orderId, null, clock.instant(), null, code);
         ConversionResult result = kind == ConversionKind.REFUND
-                ? new RecordRefund(config.programId(), programs, orders, new CommissionPolicy(), ids, clock)
+                ? new RecordRefund(config.programId(), programs, orders, new DynamoDbCommissionLedger(client, config),
+                new CommissionPolicy(), ids, clock)
                 .record(command)
                 : new RecordSale(config.programId(), programs, partners, orders,
                 new AttributionPolicy(new DynamoDbLinkRepository(client, config), partners), new CommissionPolicy(),
@@ -193,6 +194,24 @@ final class PayoutHarness {
             changes.add(new ProjectCounters.CommissionChanged(String.format("%024d", System.nanoTime()), null, entry));
         }
         new ProjectCounters(new DynamoDbStatsRepository(client, config, clock)).count("harness", changes);
+    }
+
+    /** The program manager voids a ledger entry now (admin API's use case, on DynamoDB). */
+    dev.refer.core.ledger.ReviewCommission.Result voidEntry(Partner partner, dev.refer.core.ledger.CommissionId entry) {
+        return reviewCommission().voidEntry(partner.id(), entry, "fraudulent order");
+    }
+
+    /** The program manager approves a ledger entry early, now. */
+    dev.refer.core.ledger.ReviewCommission.Result approveEarly(Partner partner,
+                                                               dev.refer.core.ledger.CommissionId entry) {
+        return reviewCommission().approveEarly(partner.id(), entry);
+    }
+
+    private dev.refer.core.ledger.ReviewCommission reviewCommission() {
+        var client = table.client();
+        return new dev.refer.core.ledger.ReviewCommission(new DynamoDbCommissionLedger(client, config),
+                new DynamoDbOrderBook(client, config), new dev.refer.dynamodb.DynamoDbLeadRepository(client, config),
+                ids, clock);
     }
 
     /** The run of {@code period}, as the schedule and the queue drive it. */

@@ -1,13 +1,20 @@
 package dev.refer.payouts;
 
 import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.payout.Payout;
+import dev.refer.core.payout.PayoutId;
 import dev.refer.core.payout.PayoutStatus;
+import dev.refer.core.payout.PlanPayouts;
+import dev.refer.dynamodb.DynamoDbPayoutBook;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,5 +88,81 @@ class PayoutRunTest {
         assertEquals(6_000, bobJanuary.amount().minor(), "20.00 carried since November + 40.00");
         assertTrue(PayoutHarness.sentTo(bob.email().value()).getFirst().text().contains("Carried over"));
         assertEquals(0, program.deadLetters());
+    }
+
+    private static Commission entryOf(PayoutHarness program, Partner partner, String orderId, CommissionKind kind) {
+        return program.ledger(partner).stream().filter(c -> orderId.equals(c.orderId()) && c.kind() == kind)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void anEntryVoidedAfterTheCutoff_beforeTheRun_isNeverPaid_andNetsWithItsVoidLater() throws Exception {
+        PayoutHarness program = new PayoutHarness(5_000);
+        String tag = Long.toString(System.nanoTime());
+        Partner ada = program.partner("ada-" + tag + "@partner.example", "ada-" + tag);
+        program.sale("ada-" + tag, "ada-o1", 100_000); // 200.00, payable 4 November
+        program.sale("ada-" + tag, "ada-o2", 50_000);  // 100.00
+        program.clock.to(DECEMBER, 1); // November is over; its run has not started yet
+        Commission first = entryOf(program, ada, "ada-o1", CommissionKind.SALE);
+        program.voidEntry(ada, first.id());
+
+        program.run(NOVEMBER);
+
+        List<Payout> november = program.payouts(NOVEMBER);
+        assertEquals(1, november.size(), november.toString());
+        assertEquals(10_000, november.getFirst().amount().minor(), "the voided 200.00 is not paid");
+        assertEquals(1, november.getFirst().entryCount());
+        assertTrue(program.ledger(ada).stream().filter(c -> c.voidedAt() != null || c.kind() == CommissionKind.VOID)
+                .noneMatch(Commission::paid), "neither the voided entry nor its void");
+
+        program.clock.to(YearMonth.of(2027, 1), 1);
+        program.run(DECEMBER);
+        assertEquals(List.of(), program.payouts(DECEMBER), "200.00 - 200.00: nothing to pay");
+        assertEquals(0, program.ledger(ada).stream().filter(c -> !c.paid()).mapToLong(c -> c.amount().minor()).sum());
+        assertTrue(program.ledger(ada).stream().filter(c -> c.voidedAt() != null).noneMatch(Commission::paid));
+    }
+
+    @Test
+    void anEntryVoidedBetweenTheRunsReadAndItsPayment_isLeftOut_withWhatTakesItBack() throws Exception {
+        PayoutHarness program = new PayoutHarness(5_000);
+        String tag = Long.toString(System.nanoTime());
+        Partner ada = program.partner("ada-" + tag + "@partner.example", "ada-" + tag);
+        program.sale("ada-" + tag, "ada-o1", 100_000); // 200.00
+        program.refund("ada-o1", 50_000);              // -100.00, due with it
+        program.sale("ada-" + tag, "ada-o2", 50_000);  // 100.00
+        program.clock.to(DECEMBER, 1);
+        var book = new DynamoDbPayoutBook(program.table.client(), program.config);
+        Instant cutoff = PlanPayouts.cutoff(NOVEMBER, ZoneOffset.UTC);
+        List<Commission> read = book.dueEntries(ada.id(), cutoff);
+        assertEquals(3, read.size());
+
+        program.voidEntry(ada, entryOf(program, ada, "ada-o1", CommissionKind.SALE).id()); // after the read
+        PayoutId id = PayoutId.of(NOVEMBER, Currency.getInstance("EUR"), ada.id());
+        book.open(Payout.open(id, cutoff, program.clock.instant()));
+        Payout paid = book.pay(id, read, program.clock.instant());
+
+        assertEquals(10_000, paid.amount().minor(), "only the second sale: not the voided one, nor its refund");
+        assertEquals(1, paid.entryCount());
+        assertTrue(program.ledger(ada).stream().filter(c -> "ada-o1".equals(c.orderId())).noneMatch(Commission::paid));
+    }
+
+    @Test
+    void aRefundOfAnEarlyApprovedPaidEntry_isAClawbackDueAtOnce() throws Exception {
+        PayoutHarness program = new PayoutHarness(5_000);
+        String tag = Long.toString(System.nanoTime());
+        Partner ada = program.partner("ada-" + tag + "@partner.example", "ada-" + tag);
+        program.sale("ada-" + tag, "ada-o1", 100_000); // 200.00 on 5 October, payable 4 November
+        program.clock.set(program.clock.instant().plus(java.time.Duration.ofDays(1)));
+        program.approveEarly(ada, entryOf(program, ada, "ada-o1", CommissionKind.SALE).id());
+        program.clock.to(NOVEMBER, 1);
+        program.run(YearMonth.of(2026, 10)); // the early-approved entry is paid with October
+        assertEquals(20_000, program.payouts(YearMonth.of(2026, 10)).getFirst().amount().minor());
+
+        program.clock.to(NOVEMBER, 2);
+        program.refund("ada-o1", 50_000);
+
+        Commission clawback = entryOf(program, ada, "ada-o1", CommissionKind.REVERSAL);
+        assertEquals(program.clock.instant(), clawback.payableOn(),
+                "due now, not on 4 November, the end of the paid entry's holding period");
     }
 }

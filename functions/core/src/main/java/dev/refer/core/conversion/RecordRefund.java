@@ -6,6 +6,7 @@ import dev.refer.core.ids.IdGenerator;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionKind;
+import dev.refer.core.ledger.CommissionLedger;
 import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.money.Money;
@@ -23,7 +24,8 @@ import java.util.List;
  * <ul>
  *   <li>after the sale: the refund may not exceed what is left of the order, and a negative ledger entry reverses
  *       the order's commission pro rata to the cumulative refunded share (partial refunds add up to exactly the
- *       commission; after a payout it is a clawback against the next one);</li>
+ *       commission; payable with the commission while that is held, at once when it is due already or was paid: a
+ *       clawback against the next payout);</li>
  *   <li>before the sale (billing systems deliver out of order): the order is recorded by its refunds alone, and the
  *       sale, when it comes, reverses their share of its commission in its own write.</li>
  * </ul>
@@ -36,15 +38,17 @@ public final class RecordRefund {
     private final ProgramId programId;
     private final ProgramRepository programs;
     private final OrderBook orders;
+    private final CommissionLedger ledger;
     private final CommissionPolicy commissions;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public RecordRefund(ProgramId programId, ProgramRepository programs, OrderBook orders,
+    public RecordRefund(ProgramId programId, ProgramRepository programs, OrderBook orders, CommissionLedger ledger,
                         CommissionPolicy commissions, IdGenerator ids, Clock clock) {
         this.programId = programId;
         this.programs = programs;
         this.orders = orders;
+        this.ledger = ledger;
         this.commissions = commissions;
         this.ids = ids;
         this.clock = clock;
@@ -118,7 +122,7 @@ public final class RecordRefund {
                         CommissionStatus.PENDING, reverse.negate(), "refund of " + command.amount() + " on order "
                         + order.orderId() + " (sold for " + order.amount() + "): reverses " + reverse + " of "
                         + order.commission(), command.eventId(), order.orderId(), order.commissionId(), at,
-                        commissions.reversalPayableOn(order.commissionPayableOn(), at));
+                        reversalPayableOn(order, at));
                 reversedAfter = order.reversed().plus(reverse);
             }
         }
@@ -127,6 +131,16 @@ public final class RecordRefund {
         return new OrderBook.ConversionWrite(conversion(command, attribution, reversal, now),
                 order.withRefund(command.amount(), reversedAfter, at), order.version(), null, null,
                 reversal == null ? List.of() : List.of(reversal));
+    }
+
+    /**
+     * With the commission as it stands (an early approval or a payout made it due now); the order's copy of its
+     * holding period when the entry cannot be read.
+     */
+    private Instant reversalPayableOn(Order order, Instant at) {
+        return ledger.find(order.partnerId(), order.commissionId())
+                .map(entry -> commissions.reversalPayableOn(entry, at))
+                .orElseGet(() -> commissions.reversalPayableOn(order.commissionPayableOn(), at));
     }
 
     private Conversion conversion(ConversionCommand command, Attribution attribution, Commission entry, Instant now) {

@@ -33,7 +33,8 @@ public interface LeadRepository {
 
     /**
      * Writes a review (new status, ledger entries it causes) atomically, only if the lead is still in
-     * {@code expected}; false and nothing written when someone else changed it first.
+     * {@code expected} and no entry a REVERSAL among {@code entries} takes back was voided meanwhile (a void and a
+     * rejection never both take the reward back); false and nothing written when someone else changed it first.
      */
     boolean review(Lead reviewed, LeadStatus expected, List<Commission> entries);
 }

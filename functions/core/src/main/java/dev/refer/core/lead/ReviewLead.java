@@ -4,6 +4,7 @@ import dev.refer.core.ids.IdGenerator;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionKind;
+import dev.refer.core.ledger.CommissionLedger;
 import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.partner.Partner;
@@ -21,9 +22,11 @@ import java.util.List;
 /**
  * The sales team reviews a referred lead: qualified (a fit; the partner earns the plan's lead reward, once) or
  * rejected with a reason the partner can learn from. A new lead can be qualified or rejected; a qualified one can
- * still be rejected (the sales team learnt more), and then its lead reward is reversed in the same write: a negative
- * ledger entry that points at the reward (after a payout, a clawback against the next one). A rejected or converted
- * lead is not reviewed again.
+ * still be rejected (the sales team learnt more), and then what is left of its lead reward is reversed in the same
+ * write: a negative ledger entry that points at the reward (payable with it while it is held, at once when it is due
+ * or paid already: a clawback against the next payout), and the lead records that nothing is left, so a later void
+ * of the reward takes nothing more back (and a void that came first leaves the rejection nothing to reverse: the store
+ * refuses a reversal of an entry voided meanwhile). A rejected or converted lead is not reviewed again.
  */
 public final class ReviewLead {
 
@@ -60,16 +63,19 @@ public final class ReviewLead {
     private final ProgramRepository programs;
     private final LeadRepository leads;
     private final PartnerRepository partners;
+    private final CommissionLedger ledger;
     private final CommissionPolicy commissions;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ReviewLead(ProgramId programId, ProgramRepository programs, LeadRepository leads,
-                      PartnerRepository partners, CommissionPolicy commissions, IdGenerator ids, Clock clock) {
+                      PartnerRepository partners, CommissionLedger ledger, CommissionPolicy commissions,
+                      IdGenerator ids, Clock clock) {
         this.programId = programId;
         this.programs = programs;
         this.leads = leads;
         this.partners = partners;
+        this.ledger = ledger;
         this.commissions = commissions;
         this.ids = ids;
         this.clock = clock;
@@ -101,10 +107,11 @@ public final class ReviewLead {
                 reviewed = lead.withStatus(LeadStatus.QUALIFIED, command.reason(),
                         reward == null ? null : new Lead.Reward(reward.id(), reward.amount(), reward.payableOn()), now);
             } else {
-                if (lead.reward() != null && lead.reward().amount().isPositive()) { // (a voided reward is zero)
+                if (lead.reward() != null && lead.reward().amount().isPositive()) { // (zero once voided)
                     entries.add(reversal(lead, now));
                 }
-                reviewed = lead.withStatus(LeadStatus.REJECTED, command.reason(), lead.reward(), now);
+                reviewed = lead.withStatus(LeadStatus.REJECTED, command.reason(),
+                        lead.reward() == null ? null : lead.reward().takenBack(), now);
             }
             if (leads.review(reviewed, lead.status(), entries)) {
                 return new Result.Reviewed(reviewed, entries);
@@ -130,11 +137,18 @@ public final class ReviewLead {
                 .orElse(null);
     }
 
-    /** Takes the lead reward back: payable with the reward (so they net), or at once when the reward already was. */
+    /**
+     * Takes back what is left of the lead reward: payable with the reward while it is held (so they net), at once when
+     * it is due or was paid already (read from the ledger: an early approval moves it).
+     */
     private Commission reversal(Lead lead, Instant now) {
+        Lead.Reward reward = lead.reward();
+        Instant payableOn = ledger.find(lead.attribution().partnerId(), reward.commissionId())
+                .map(entry -> commissions.reversalPayableOn(entry, now))
+                .orElseGet(() -> commissions.reversalPayableOn(reward.payableOn(), now));
         return new Commission(new CommissionId(ids.newId()), lead.attribution().partnerId(), CommissionKind.REVERSAL,
-                CommissionStatus.PENDING, lead.reward().amount().negate(), "lead rejected after qualification:"
-                + " reverses its reward of " + lead.reward().amount(), lead.id().value(), null,
-                lead.reward().commissionId(), now, commissions.reversalPayableOn(lead.reward().payableOn(), now));
+                CommissionStatus.PENDING, reward.amount().negate(), "lead rejected after qualification:"
+                + " reverses its reward of " + reward.amount(), lead.id().value(), null,
+                reward.commissionId(), now, payableOn);
     }
 }

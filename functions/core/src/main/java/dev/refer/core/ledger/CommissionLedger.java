@@ -17,7 +17,7 @@ public interface CommissionLedger {
 
     Optional<Commission> find(PartnerId partnerId, CommissionId id);
 
-    /** Stores the early approval of a PENDING entry; false when it is no longer PENDING. */
+    /** Stores the early approval of a PENDING entry; false when it is no longer PENDING, or was voided meanwhile. */
     boolean approveEarly(Commission approved);
 
     /**

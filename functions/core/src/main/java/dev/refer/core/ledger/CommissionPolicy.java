@@ -70,6 +70,15 @@ public final class CommissionPolicy {
         return reversedPayableOn.isAfter(refundedAt) ? reversedPayableOn : refundedAt;
     }
 
+    /**
+     * When taking back (part of) {@code reversed}, as it stands now, becomes payable: at once when it was paid already
+     * (a clawback against the next payout) or is due already (approved early, or its holding period is over), else
+     * with it, so the two net in the same payout. Not its original end of holding: an early approval moved that.
+     */
+    public Instant reversalPayableOn(Commission reversed, Instant at) {
+        return reversed.paid() ? at : reversalPayableOn(reversed.dueAt(), at);
+    }
+
     /** Holding period: the entry may be paid once refunds had their chance. */
     public Instant payableOn(Program program, Instant earnedAt) {
         return earnedAt.plus(program.holdingPeriod());

@@ -20,7 +20,8 @@ import java.util.Optional;
  * becomes payable now, before its holding period ends) and <b>void</b> with a reason (a VOID entry takes back what is
  * left of it: for a sale, what refunds have not taken back, and its order records it so later refunds take back
  * nothing more; for a lead reward, the reward, and the lead records it so a later rejection reverses nothing). Only
- * entries that earned something can be voided; reversals and voids are corrections themselves.
+ * entries that earned something can be voided; reversals and voids are corrections themselves. A voided entry is paid
+ * only with its void (they net), never on its own: it cannot be approved early.
  */
 public final class ReviewCommission {
 
@@ -58,6 +59,10 @@ public final class ReviewCommission {
             return new Result.NotFound();
         }
         Commission entry = found.get();
+        if (entry.voidedAt() != null) {
+            // it is paid only with its void, which is due when the entry was: approving it would pay it alone
+            return new Result.Conflict("a voided entry cannot be approved");
+        }
         if (entry.status() == CommissionStatus.APPROVED) {
             return new Result.Done(entry, null);
         }

@@ -1,6 +1,7 @@
 package dev.refer.core.payout;
 
 import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.mail.StatementLetter;
@@ -20,9 +21,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +33,8 @@ import java.util.TreeMap;
  * period's cutoff (their holding period over: a payout takes them from pending to paid in its transaction, and those
  * that stay are approved) add up to the balance, earlier months'
  * unpaid entries included; at or above the program's minimum one payout takes them all, below it the balance carries
- * over (the entries simply stay unpaid). Then the partner's statement, once.
+ * over (the entries simply stay unpaid). A voided entry is paid only with its void, never alone. Then the partner's
+ * statement, once.
  *
  * <p>Every step can be repeated: the payout's id is derived from partner, period and currency and created once, an
  * entry is marked paid once (a payout found OPEN is finished, one found READY is left as it is), the statement is sent
@@ -90,9 +94,9 @@ public final class PayPartner {
     private void pay(Command command, Program program, Partner partner, List<Payout> payouts, List<Carried> carried,
                      Map<PayoutId, SendOnce.Outcome> statements) {
         Instant checkedAt = clock.instant();
-        List<Commission> due = book.dueEntries(partner.id(), command.cutoff());
         // entries a payout takes go from pending to paid in its transaction; the others are approved as they stay
         List<Commission> staying = new ArrayList<>();
+        List<Commission> due = payable(book.dueEntries(partner.id(), command.cutoff()), command.cutoff(), staying);
         Map<Currency, List<Commission>> byCurrency = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
         for (Commission entry : due) {
             byCurrency.computeIfAbsent(entry.amount().currency(), c -> new ArrayList<>()).add(entry);
@@ -143,6 +147,30 @@ public final class PayPartner {
         if (!book.hasUnpaid(partner.id())) {
             payees.forget(partner.id(), checkedAt);
         }
+    }
+
+    /**
+     * The due entries this period's payout may take. A voided entry is paid only with what takes it back (they net):
+     * one voided at or after the cutoff waits for the next period, where its void (written after the cutoff) is due
+     * with it, and the entries that take back a waiting entry wait with it. An entry voided after it was read here is
+     * refused by {@link PayoutBook#pay}'s condition.
+     */
+    private static List<Commission> payable(List<Commission> due, Instant cutoff, List<Commission> waiting) {
+        Set<CommissionId> held = new HashSet<>();
+        for (Commission entry : due) {
+            if (entry.voidedAt() != null && !entry.voidedAt().isBefore(cutoff)) {
+                held.add(entry.id());
+            }
+        }
+        if (held.isEmpty()) {
+            return due;
+        }
+        List<Commission> payable = new ArrayList<>();
+        for (Commission entry : due) {
+            boolean waits = held.contains(entry.id()) || entry.reversed().map(held::contains).orElse(false);
+            (waits ? waiting : payable).add(entry);
+        }
+        return payable;
     }
 
     private StatementLetter statement(Program program, Partner partner, Payout payout, Command command) {

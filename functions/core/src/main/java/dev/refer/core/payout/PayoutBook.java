@@ -38,7 +38,9 @@ public interface PayoutBook {
 
     /**
      * Marks up to {@link #MAX_BATCH} entries paid by the OPEN payout {@code id} and adds them to its amount and count,
-     * atomically; entries already paid (by this payout or any) are left out. Returns the payout after.
+     * atomically; entries already paid (by this payout or any) are left out, and so are entries voided since they were
+     * read (a void after the read is paid with its entry later, never the entry alone) with the entries of the batch
+     * that take them back. Returns the payout after.
      */
     Payout pay(PayoutId id, List<Commission> entries, Instant at);
 

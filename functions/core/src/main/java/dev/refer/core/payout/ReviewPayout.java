@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * The program manager settles a payout: paid (with the transfer's reference), or failed (with a reason): its entries
- * go back to the partner's balance and are paid by a later run. Repeating a request that was done answers the same.
+ * go back to the partner's balance and are paid by a later run. Repeating a request that was done answers the same,
+ * and so does a move whose write succeeded but whose answer was lost (the store's retry then meets its own condition):
+ * the payout is read again, and found moved the way asked, the job is finished (a failed payout's entries returned).
  */
 public final class ReviewPayout {
 
@@ -42,10 +44,15 @@ public final class ReviewPayout {
         if (payout.get().status() == PayoutStatus.PAID && reference.equals(payout.get().reference())) {
             return new Result.Done(payout.get());
         }
-        return book.settle(id, reference, clock.instant())
-                .<Result>map(Result.Done::new)
-                .orElseGet(() -> new Result.Conflict(book.find(id).orElseThrow(),
-                        "only a READY payout can be marked paid"));
+        Optional<Payout> settled = book.settle(id, reference, clock.instant());
+        if (settled.isPresent()) {
+            return new Result.Done(settled.get());
+        }
+        Payout now = book.find(id).orElseThrow();
+        if (now.status() == PayoutStatus.PAID && reference.equals(now.reference())) {
+            return new Result.Done(now); // our own write, whose answer was lost
+        }
+        return new Result.Conflict(now, "only a READY payout can be marked paid");
     }
 
     public Result markFailed(PayoutId id, String reason) {
@@ -59,10 +66,15 @@ public final class ReviewPayout {
         Payout failed = payout.get();
         if (failed.status() != PayoutStatus.FAILED) {
             Optional<Payout> moved = book.fail(id, reason, clock.instant());
-            if (moved.isEmpty()) {
-                return new Result.Conflict(book.find(id).orElseThrow(), "only a READY payout can be marked failed");
+            if (moved.isPresent()) {
+                failed = moved.get();
+            } else {
+                failed = book.find(id).orElseThrow();
+                if (failed.status() != PayoutStatus.FAILED) {
+                    return new Result.Conflict(failed, "only a READY payout can be marked failed");
+                }
+                // failed meanwhile (our own write whose answer was lost, or a concurrent request): finish the job
             }
-            failed = moved.get();
         }
         if (!failed.returned()) {
             book.returnEntries(id, clock.instant());

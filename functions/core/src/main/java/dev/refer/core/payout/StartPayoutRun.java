@@ -12,9 +12,23 @@ import java.time.ZoneId;
  * just ended; or the program manager, for a rerun): records the run and takes the first planning step of each payee
  * shard not yet fully planned itself ({@link PlanPayouts}: a page of partners each, so a small program is planned at
  * once; a shard with more pages continues through the queue). Starting a run that exists resumes it; nothing done is
- * redone.
+ * redone. A start by hand is refused while another period's run is incomplete: two runs at once would compete for the
+ * same partner's entries and could each take a part of them (below the minimum, or negative).
  */
 public final class StartPayoutRun {
+
+    /** What a start by hand came to. */
+    public sealed interface ByHand {
+        record Started(PayoutRuns.Run run) implements ByHand {
+        }
+
+        /** {@code incomplete}, another period's run, is not complete yet: finish or resume it first. */
+        record Refused(PayoutRuns.Run incomplete) implements ByHand {
+        }
+    }
+
+    /** How many months back (from the month that just ended) a start by hand looks for an incomplete run. */
+    public static final int LOOK_BACK_MONTHS = 12;
 
     private final PayoutRuns runs;
     private final PlanPayouts planner;
@@ -28,12 +42,28 @@ public final class StartPayoutRun {
         this.clock = clock;
     }
 
+    /**
+     * The program manager starts (or resumes) the run of {@code period}: refused while the run of another of the last
+     * {@value #LOOK_BACK_MONTHS} periods is incomplete (one read each). A period that has not ended yet is invalid.
+     */
+    public ByHand startByHand(YearMonth period, ZoneId zone) {
+        requireEnded(period, zone);
+        YearMonth latest = PlanPayouts.previousPeriod(clock.instant(), zone);
+        for (int back = 0; back < LOOK_BACK_MONTHS; back++) {
+            YearMonth other = latest.minusMonths(back);
+            if (!other.equals(period)) {
+                var run = runs.find(other);
+                if (run.isPresent() && !run.get().complete()) {
+                    return new ByHand.Refused(run.get());
+                }
+            }
+        }
+        return new ByHand.Started(start(period, zone));
+    }
+
     /** Starts (or resumes) the run of {@code period}. A period that has not ended yet is refused. */
     public PayoutRuns.Run start(YearMonth period, ZoneId zone) {
-        Instant cutoff = PlanPayouts.cutoff(period, zone);
-        if (cutoff.isAfter(clock.instant())) {
-            throw Invalid.field("period", "has not ended yet");
-        }
+        Instant cutoff = requireEnded(period, zone);
         PayoutRuns.Run run = runs.start(period, PlanPayouts.periodStart(period, zone), cutoff, clock.instant());
         boolean finished = false;
         for (int shard = 0; shard < PayeeIndex.SHARDS; shard++) {
@@ -45,5 +75,13 @@ public final class StartPayoutRun {
             messages.summarize(period);
         }
         return now;
+    }
+
+    private Instant requireEnded(YearMonth period, ZoneId zone) {
+        Instant cutoff = PlanPayouts.cutoff(period, zone);
+        if (cutoff.isAfter(clock.instant())) {
+            throw Invalid.field("period", "has not ended yet");
+        }
+        return cutoff;
     }
 }

@@ -111,6 +111,40 @@ class RecordRefundTest {
     }
 
     @Test
+    void refundOfAnEarlyApprovedPaidEntry_isAClawbackDueAtOnce() {
+        Scenario s = new Scenario();
+        s.sale();
+        Commission sold = s.flow.store.commissions.getFirst();
+        s.flow.clock.advance(java.time.Duration.ofDays(1));
+        s.flow.store.replaceEntry(sold.approvedEarly(s.flow.clock.instant())
+                .paidBy("2026-11-EUR-" + s.anna.id().value()));
+        s.flow.clock.advance(java.time.Duration.ofDays(2));
+
+        ConversionResult.Recorded refund = assertInstanceOf(ConversionResult.Recorded.class,
+                s.refund("evt_r1", 3_000));
+
+        assertEquals(s.flow.clock.instant(), refund.entries().getFirst().payableOn(),
+                "due now, not at the end of the sale's holding period (" + sold.payableOn() + ")");
+    }
+
+    @Test
+    void refundOfAnEarlyApprovedUnpaidEntry_isDueWithIt() {
+        Scenario s = new Scenario();
+        s.sale();
+        Commission sold = s.flow.store.commissions.getFirst();
+        s.flow.clock.advance(java.time.Duration.ofDays(1));
+        Instant approvedAt = s.flow.clock.instant();
+        s.flow.store.replaceEntry(sold.approvedEarly(approvedAt));
+        s.flow.clock.advance(java.time.Duration.ofDays(2));
+
+        ConversionResult.Recorded refund = assertInstanceOf(ConversionResult.Recorded.class,
+                s.refund("evt_r1", 3_000));
+
+        assertEquals(s.flow.clock.instant(), refund.entries().getFirst().payableOn(),
+                "the entry is due since its approval: its reversal is due now too");
+    }
+
+    @Test
     void refund_whenMoreThanIsLeftOrInAnotherCurrency_isRefusedAndStoresNothing() {
         sale();
         refund("evt_r1", 9_000);

@@ -99,9 +99,17 @@ public final class InMemoryPayouts implements PayoutBook, PayeeIndex, PayoutRuns
         }
         Money amount = payout.amount();
         int count = payout.entryCount();
+        Set<dev.refer.core.ledger.CommissionId> voidedSinceRead = new HashSet<>();
         for (Commission entry : entries) {
             Commission stored = store.find(entry.partnerId(), entry.id()).orElseThrow();
-            if (stored.paid()) {
+            if (entry.voidedAt() == null && stored.voidedAt() != null) {
+                voidedSinceRead.add(entry.id());
+            }
+        }
+        for (Commission entry : entries) {
+            Commission stored = store.find(entry.partnerId(), entry.id()).orElseThrow();
+            if (stored.paid() || voidedSinceRead.contains(entry.id())
+                    || entry.reversed().map(voidedSinceRead::contains).orElse(false)) {
                 continue;
             }
             store.replaceEntry(stored.paidBy(id.value()));

@@ -214,6 +214,12 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
         if (leads.get(reviewed.id()).status() != expected) {
             return false;
         }
+        for (Commission entry : entries) {
+            if (entry.kind() == dev.refer.core.ledger.CommissionKind.REVERSAL
+                    && find(entry.partnerId(), entry.reverses()).map(c -> c.voidedAt() != null).orElse(false)) {
+                return false; // the entry it takes back was voided meanwhile
+            }
+        }
         putLead(reviewed);
         entries.forEach(this::addEntry);
         return true;
@@ -295,7 +301,8 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
     @Override
     public synchronized boolean approveEarly(Commission approved) {
         Commission stored = find(approved.partnerId(), approved.id()).orElse(null);
-        if (stored == null || stored.status() != dev.refer.core.ledger.CommissionStatus.PENDING) {
+        if (stored == null || stored.status() != dev.refer.core.ledger.CommissionStatus.PENDING
+                || stored.voidedAt() != null) {
             return false;
         }
         replaceEntry(approved);

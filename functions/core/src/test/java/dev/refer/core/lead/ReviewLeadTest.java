@@ -83,6 +83,82 @@ class ReviewLeadTest {
         assertEquals(2, flow.store.commissions.size(), "a second rejection reverses nothing more");
     }
 
+    private long ledgerTotal() {
+        return flow.store.commissions.stream().mapToLong(c -> c.amount().minor()).sum();
+    }
+
+    private LeadId qualifiedLead() {
+        flow.link(anna, "anna-news");
+        LeadId lead = flow.lead("ada@acme.example", null, "anna-news");
+        flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.QUALIFY, null));
+        return lead;
+    }
+
+    private dev.refer.core.ledger.ReviewCommission reviewCommission() {
+        return new dev.refer.core.ledger.ReviewCommission(flow.store, flow.store, flow.store, flow.ids, flow.clock);
+    }
+
+    @Test
+    void qualifyRejectVoid_takesTheRewardBackOnce() {
+        LeadId lead = qualifiedLead();
+        Commission reward = flow.store.commissions.getFirst();
+        flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.REJECT, "not a fit"));
+
+        var voided = assertInstanceOf(dev.refer.core.ledger.ReviewCommission.Result.Done.class,
+                reviewCommission().voidEntry(anna.id(), reward.id(), "spam"));
+
+        assertNull(voided.voidEntry(), "the rejection took everything back already");
+        assertEquals(0, ledgerTotal(), "earned 2,500, taken back 2,500, not 5,000");
+        reviewCommission().voidEntry(anna.id(), reward.id(), "spam"); // redelivered
+        assertEquals(0, ledgerTotal());
+    }
+
+    @Test
+    void qualifyVoidReject_takesTheRewardBackOnce() {
+        LeadId lead = qualifiedLead();
+        Commission reward = flow.store.commissions.getFirst();
+        reviewCommission().voidEntry(anna.id(), reward.id(), "spam");
+
+        ReviewLead.Result.Reviewed rejected = assertInstanceOf(ReviewLead.Result.Reviewed.class,
+                flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.REJECT, "not a fit")));
+
+        assertTrue(rejected.entries().isEmpty());
+        assertEquals(0, ledgerTotal());
+    }
+
+    @Test
+    void aRejectionReadBeforeAVoid_isRefusedByTheStore_andTakesNothingMoreBack() {
+        LeadId lead = qualifiedLead();
+        Commission reward = flow.store.commissions.getFirst();
+        Lead read = flow.store.leads.get(lead);
+        reviewCommission().voidEntry(anna.id(), reward.id(), "spam"); // lands between the read and the write
+        Commission reversal = new Commission(new dev.refer.core.ledger.CommissionId(flow.ids.newId()), anna.id(),
+                CommissionKind.REVERSAL, dev.refer.core.ledger.CommissionStatus.PENDING, reward.amount().negate(),
+                "lead rejected", lead.value(), null, reward.id(), flow.clock.instant(), reward.payableOn());
+
+        boolean written = flow.store.review(read.withStatus(LeadStatus.REJECTED, "late", read.reward(),
+                flow.clock.instant()), LeadStatus.QUALIFIED, java.util.List.of(reversal));
+
+        assertEquals(false, written, "a reversal of an entry voided meanwhile is refused");
+        assertEquals(0, ledgerTotal());
+    }
+
+    @Test
+    void rejectingAfterTheRewardWasApprovedEarlyAndPaid_isAClawbackDueAtOnce() {
+        LeadId lead = qualifiedLead();
+        Commission reward = flow.store.commissions.getFirst();
+        flow.clock.advance(java.time.Duration.ofDays(1));
+        flow.store.replaceEntry(reward.approvedEarly(flow.clock.instant()).paidBy(
+                "2026-11-EUR-" + anna.id().value()));
+        flow.clock.advance(java.time.Duration.ofDays(2));
+
+        ReviewLead.Result.Reviewed rejected = assertInstanceOf(ReviewLead.Result.Reviewed.class,
+                flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.REJECT, "not a fit")));
+
+        assertEquals(flow.clock.instant(), rejected.entries().getFirst().payableOn(),
+                "due now, not at the end of the reward's holding period");
+    }
+
     @Test
     void review_whenUnknownLead_isNotFound() {
         assertInstanceOf(ReviewLead.Result.NotFound.class, flow.reviewLead.review(

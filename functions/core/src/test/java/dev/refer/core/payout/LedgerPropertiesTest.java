@@ -3,7 +3,11 @@ package dev.refer.core.payout;
 import dev.refer.core.Flow;
 import dev.refer.core.conversion.ConversionKind;
 import dev.refer.core.fakes.Fixtures;
+import dev.refer.core.lead.LeadId;
+import dev.refer.core.lead.ReviewLead;
 import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionId;
+import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.mail.StatementLetter;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
@@ -30,9 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Random histories of sales, renewals, partial refunds (before and after payout), voids, early approvals, payout runs
- * (some delivered twice), failed and settled payouts. Whatever happened, per partner and currency: everything the
- * ledger holds (earned minus taken back) equals what payouts paid plus the balance still unpaid; every payout is the
- * sum of exactly its entries; no entry is in two payouts; every payout got exactly one statement.
+ * (some delivered twice), failed and settled payouts, leads qualified and rejected (reviews delivered twice) and
+ * their rewards voided, in any order. Whatever happened, per partner and currency: everything the ledger holds (earned
+ * minus taken back) equals what payouts paid plus the balance still unpaid; every payout is the sum of exactly its
+ * entries; no entry is in two payouts; every payout got exactly one statement; and no entry was taken back (by
+ * refunds, rejections, voids, clawbacks) more than it earned.
  */
 class LedgerPropertiesTest {
 
@@ -53,13 +59,14 @@ class LedgerPropertiesTest {
             flow.link(partner, "link-" + partner.id().value().substring(20).toLowerCase());
         }
         List<String> orders = new ArrayList<>();
+        List<LeadId> leads = new ArrayList<>();
         Map<String, Long> orderAmounts = new HashMap<>();
         Random random = new Random(steps.hashCode());
         int event = 0;
         YearMonth lastRun = YearMonth.from(flow.clock.instant().atZone(ZoneOffset.UTC)).minusMonths(1);
 
         for (int step : steps) {
-            int action = step % 10;
+            int action = step % 13;
             event++;
             switch (action) {
                 case 0, 1 -> { // a sale (or a renewal) brought by a partner's click
@@ -101,6 +108,37 @@ class LedgerPropertiesTest {
                         payouts.reviewCommission.approveEarly(entry.partnerId(), entry.id()));
                 case 8 -> randomPayout(payouts, random).ifPresent(payout ->
                         payouts.reviewPayout.markFailed(payout.id(), "bank said no"));
+                case 10 -> { // a lead brought by a partner's link, often qualified at once (its reward)
+                    Partner partner = partners.get(step % 2);
+                    LeadId lead = flow.lead("lead" + event + "@prospect.example", null,
+                            "link-" + partner.id().value().substring(20).toLowerCase());
+                    leads.add(lead);
+                    if (random.nextInt(3) > 0) {
+                        flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.QUALIFY, null));
+                    }
+                }
+                case 11 -> { // a review of some lead (qualified ones may still be rejected), sometimes delivered twice
+                    if (!leads.isEmpty()) {
+                        LeadId lead = leads.get(random.nextInt(leads.size()));
+                        ReviewLead.Command review = new ReviewLead.Command(lead, random.nextInt(3) == 0
+                                ? ReviewLead.Decision.QUALIFY : ReviewLead.Decision.REJECT, "reviewed");
+                        flow.reviewLead.review(review);
+                        if (random.nextBoolean()) {
+                            flow.reviewLead.review(review);
+                        }
+                    }
+                }
+                case 12 -> { // a void of some lead reward (before or after its rejection or payout), maybe twice
+                    List<Commission> rewards = flow.store.commissions.stream()
+                            .filter(c -> c.kind() == CommissionKind.QUALIFIED_LEAD).toList();
+                    if (!rewards.isEmpty()) {
+                        Commission reward = rewards.get(random.nextInt(rewards.size()));
+                        int times = 1 + random.nextInt(2);
+                        for (int i = 0; i < times; i++) {
+                            payouts.reviewCommission.voidEntry(reward.partnerId(), reward.id(), "spam lead");
+                        }
+                    }
+                }
                 default -> {
                     String reference = "TRX-" + event;
                     randomPayout(payouts, random).ifPresent(payout ->
@@ -141,6 +179,20 @@ class LedgerPropertiesTest {
                     .mapToLong(payout -> payout.amount().minor()).sum();
             assertEquals(ledger, paid + unpaid, "earned minus taken back = paid + balance");
         }
+        Map<CommissionId, Long> takenBack = new HashMap<>();
+        for (Commission entry : flow.store.commissions) {
+            entry.reversed().ifPresent(target -> takenBack.merge(target, -entry.amount().minor(), Long::sum));
+        }
+        for (Commission entry : flow.store.commissions) {
+            if (!entry.kind().takesBack()) {
+                assertTrue(takenBack.getOrDefault(entry.id(), 0L) <= entry.amount().minor(),
+                        "taken back at most what it earned: " + entry);
+            }
+        }
+        net.jqwik.api.statistics.Statistics.label("lead rewards taken back")
+                .collect(flow.store.commissions.stream().anyMatch(c -> c.kind() == CommissionKind.QUALIFIED_LEAD
+                        && takenBack.containsKey(c.id())))
+                .coverage(coverage -> coverage.check(true).percentage(percent -> percent > 5));
         for (Payout payout : payouts.fakes.payouts.values()) {
             long entries = flow.store.commissions.stream().filter(c -> payout.id().value().equals(c.payoutId()))
                     .mapToLong(c -> c.amount().minor()).sum();

@@ -276,6 +276,59 @@ class PayPartnerTest {
     }
 
     @Test
+    void anEntryVoidedAfterTheCutoff_beforeTheRun_isNotPaid_andWaitsForItsVoid() {
+        minimum(1);
+        annaSale("s1", 50_000); // 10,000, payable 2026-12-23
+        annaSale("s2", 50_000);
+        Commission first = flow.store.commissions.get(0);
+        to(JANUARY); // December is over; its run has not started yet
+        payouts.reviewCommission.voidEntry(anna.id(), first.id(), "fraud");
+
+        payouts.run(DECEMBER);
+
+        Payout december = payouts.fakes.payouts.get(PayoutId.of(DECEMBER, EUR, anna.id()));
+        assertEquals(10_000, december.amount().minor());
+        assertEquals(1, december.entryCount(), "the voided entry and its void are not in it");
+        assertTrue(flow.store.commissions.stream().filter(c -> c.voidedAt() != null).noneMatch(Commission::paid),
+                "a voided entry is never paid alone");
+        to(YearMonth.of(2027, 2));
+        payouts.run(JANUARY);
+        assertEquals(0, flow.store.commissions.stream().filter(c -> !c.paid()).mapToLong(c -> c.amount().minor())
+                .sum(), "the entry and its void net to nothing");
+    }
+
+    @Test
+    void aVoidedEntry_cannotBeApprovedEarly() {
+        annaSale("s1", 50_000);
+        Commission entry = flow.store.commissions.getFirst();
+        payouts.reviewCommission.voidEntry(anna.id(), entry.id(), "fraud");
+        assertInstanceOf(ReviewCommission.Result.Conflict.class,
+                payouts.reviewCommission.approveEarly(anna.id(), entry.id()));
+        assertTrue(flow.store.commissions.stream().allMatch(c -> c.approvedAt() == null));
+    }
+
+    @Test
+    void aRunStartedByHand_whileAnotherPeriodsRunIsIncomplete_isRefused() {
+        minimum(1);
+        annaSale("s1", 50_000);
+        to(JANUARY);
+        payouts.starter.start(DECEMBER, ZoneOffset.UTC); // planned; its partner message not delivered yet
+
+        StartPayoutRun.ByHand refused = payouts.starter.startByHand(YearMonth.of(2026, 11), ZoneOffset.UTC);
+
+        assertEquals(DECEMBER, assertInstanceOf(StartPayoutRun.ByHand.Refused.class, refused).incomplete().period());
+        assertTrue(payouts.fakes.find(YearMonth.of(2026, 11)).isEmpty(), "nothing started");
+        assertInstanceOf(StartPayoutRun.ByHand.Started.class,
+                payouts.starter.startByHand(DECEMBER, ZoneOffset.UTC), "resuming the incomplete run itself is fine");
+        payouts.drain();
+        assertInstanceOf(StartPayoutRun.ByHand.Started.class,
+                payouts.starter.startByHand(YearMonth.of(2026, 11), ZoneOffset.UTC));
+        payouts.drain();
+        assertEquals(1, payouts.fakes.payouts.size());
+        assertEquals(10_000, payouts.fakes.payouts.values().iterator().next().amount().minor());
+    }
+
+    @Test
     void aRunForAPeriodThatHasNotEnded_isRefused() {
         assertThrows(dev.refer.core.validation.Invalid.class,
                 () -> payouts.starter.start(YearMonth.of(2026, 11), ZoneOffset.UTC));
