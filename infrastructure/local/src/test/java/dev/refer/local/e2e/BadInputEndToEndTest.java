@@ -60,7 +60,8 @@ class BadInputEndToEndTest {
 
     /** Values no path or query parameter of this API accepts (ids, codes, months, numbers, cursors, tokens). */
     static final List<String> MALFORMED = List.of("sample-month", "-1", "0", "1.5", "1e3", "99999999999999999999",
-            "2026-13", "+10000-01", "not valid", "%", "null", "{}", "\u00e9\u2717", "x".repeat(1100));
+            "2026-13", "+10000-01", "not valid", "a/b", "%", "null", "{}", "\u00e9\u2717", "x".repeat(1100),
+            "x".repeat(3000));
 
     /**
      * Query parameters that take any text, by route: nothing sent there is malformed. The redirect carries
@@ -224,6 +225,9 @@ class BadInputEndToEndTest {
                 + shorten(response.body());
         if (response.statusCode() < 400 || response.statusCode() >= 500) {
             failures.add(label + ": not a 4xx");
+        } else if (jsonBody != null && (response.statusCode() != 400
+                || !response.body().contains("\"detail\":\"the body must be a JSON object\""))) {
+            failures.add(label + ": not the 400 problem naming the rule (the body must be a JSON object)");
         } else if (HTML_ANSWERS.contains(key) ? !contentType.startsWith("text/html")
                 : !contentType.equals("application/problem+json")) {
             failures.add(label + ": not the documented content type");
