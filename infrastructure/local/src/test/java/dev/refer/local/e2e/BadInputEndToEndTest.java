@@ -136,7 +136,11 @@ class BadInputEndToEndTest {
         List<HttpRoute> routes = SamTemplate.load().functions().stream().map(FunctionDef::routes)
                 .flatMap(List::stream).toList();
         assertTrue(routes.size() > 30, "the template's routes: " + routes);
+        Set<String> routeKeys = new HashSet<>(routes.stream().map(HttpRoute::routeKey).toList());
+        assertTrue(routeKeys.containsAll(FREE_TEXT.keySet()) && routeKeys.containsAll(HTML_ANSWERS),
+                "FREE_TEXT and HTML_ANSWERS name routes of the template only");
         Set<Map<String, AttributeValue>> before = items();
+        int mailBefore = stack.outbox().messages().size();
         List<String> failures = new ArrayList<>();
         int sent = 0;
         for (HttpRoute route : routes) {
@@ -186,6 +190,14 @@ class BadInputEndToEndTest {
                             validPath(route.path(), null, null), requiredQuery(operation, name, value), null);
                 }
             }
+        }
+        // what a request may have set off later (a queue message, a stream record) has had its chance to act
+        stack.awaitIdle();
+        if (!items().equals(before)) {
+            failures.add("once the queues and streams were idle, the table had changed");
+        }
+        if (stack.outbox().messages().size() != mailBefore) {
+            failures.add("mail was sent: " + (stack.outbox().messages().size() - mailBefore) + " message(s)");
         }
         assertTrue(sent > 500, "requests sent: " + sent);
         assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " requests went wrong:\n"
