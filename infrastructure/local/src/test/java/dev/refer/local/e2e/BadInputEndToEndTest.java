@@ -142,6 +142,8 @@ class BadInputEndToEndTest {
         Set<Map<String, AttributeValue>> before = items();
         int mailBefore = stack.outbox().messages().size();
         List<String> failures = new ArrayList<>();
+        Set<String> jsonRoutes = new HashSet<>();
+        Set<String> queryParameters = new HashSet<>();
         int sent = 0;
         for (HttpRoute route : routes) {
             String key = route.routeKey();
@@ -167,10 +169,11 @@ class BadInputEndToEndTest {
                 continue;
             }
             if (operation.takesJson()) {
+                jsonRoutes.add(key);
                 for (String body : NOT_OBJECTS) {
                     sent++;
                     check(failures, before, key, "body " + body, route, validPath(route.path(), null, null),
-                            Map.of(), body);
+                            requiredQuery(operation, null, null), body);
                 }
             }
             for (String name : pathNames) {
@@ -184,6 +187,7 @@ class BadInputEndToEndTest {
                 if (FREE_TEXT.getOrDefault(key, Set.of()).contains(name)) {
                     continue;
                 }
+                queryParameters.add(name);
                 for (String value : MALFORMED) {
                     sent++;
                     check(failures, before, key, "?" + name + "=" + shorten(value), route,
@@ -199,6 +203,11 @@ class BadInputEndToEndTest {
         if (stack.outbox().messages().size() != mailBefore) {
             failures.add("mail was sent: " + (stack.outbox().messages().size() - mailBefore) + " message(s)");
         }
+        // the OpenAPI was read as meant: bodies behind a $ref included, and every kind of query parameter
+        assertTrue(jsonRoutes.containsAll(Set.of("POST /leads", "POST /webhooks/conversions", "PUT /admin/program",
+                "POST /admin/leads/{leadId}/qualify", "POST /admin/checkin-runs")), "JSON routes: " + jsonRoutes);
+        assertTrue(queryParameters.containsAll(Set.of("limit", "cursor", "month", "period", "t")),
+                "query parameters: " + queryParameters);
         assertTrue(sent > 500, "requests sent: " + sent);
         assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " requests went wrong:\n"
                 + String.join("\n", failures));
