@@ -20,12 +20,12 @@ import dev.refer.core.validation.Rules;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Parameters;
 import dev.refer.lambda.Problem;
 import dev.refer.lambda.ProblemException;
 import dev.refer.lambda.Problems;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -184,7 +184,7 @@ final class AdminRoutes {
             return HttpResponse.problem(Problems.notFound("This partner"));
         }
         String month = request.query("month").orElse(null);
-        YearMonth yearMonth = month == null ? null : pathValue("month", () -> parseMonth(month));
+        YearMonth yearMonth = month == null ? null : Parameters.month("month", month);
         return ok(AdminJson.stats(queries.stats(partner, yearMonth), month));
     }
 
@@ -204,27 +204,21 @@ final class AdminRoutes {
         return pathValue("leadId", () -> new LeadId(request.pathParameter("leadId").orElse("")));
     }
 
-    /** A malformed id in the path names nothing that exists: 404, not 400. */
+    /**
+     * A malformed id in the path names nothing that exists: 404, not 400 (as docs/openapi.yaml says), whether the
+     * id's constructor refuses it as {@link Invalid} or as the JDK's {@link IllegalArgumentException}. Months and
+     * periods in the path are values, not names: {@link Parameters#month} makes them a 400.
+     */
     static <T> T pathValue(String name, Supplier<T> parse) {
         try {
             return parse.get();
-        } catch (Invalid e) {
-            if (name.equals("month") || name.equals("period")) {
-                throw e;
-            }
+        } catch (Invalid | IllegalArgumentException e) {
             throw new ProblemException(Problems.notFound("The " + name + " in the path"));
         }
     }
 
     static PageRequest page(HttpRequest request) {
-        String limit = request.query("limit").orElse(null);
-        int size;
-        try {
-            size = limit == null ? PageRequest.DEFAULT_LIMIT : Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            throw Invalid.field("limit", "must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
-        }
-        return new PageRequest(size, request.query("cursor").orElse(null));
+        return Parameters.page(request);
     }
 
     private static PartnerStatus status(String text) {
@@ -235,13 +229,6 @@ final class AdminRoutes {
         }
     }
 
-    private static YearMonth parseMonth(String text) {
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw Invalid.field("month", "must be a month like 2026-11");
-        }
-    }
 
     private java.util.Currency programCurrency() {
         return configureProgram.current().map(Program::currency)

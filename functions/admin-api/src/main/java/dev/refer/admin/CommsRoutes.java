@@ -13,6 +13,7 @@ import dev.refer.core.comms.Preferences;
 import dev.refer.core.comms.PreferencesRepository;
 import dev.refer.core.comms.RunMailing;
 import dev.refer.core.comms.Topic;
+import dev.refer.core.ids.Ulid;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerRepository;
@@ -20,11 +21,11 @@ import dev.refer.core.payout.PlanPayouts;
 import dev.refer.core.validation.Invalid;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Parameters;
 import dev.refer.lambda.Problem;
 import dev.refer.lambda.Problems;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -121,14 +122,14 @@ final class CommsRoutes {
     }
 
     APIGatewayV2HTTPResponse getBroadcast(HttpRequest request) {
-        String id = request.pathParameter("broadcastId").orElse("");
+        String id = broadcastId(request);
         return book.find(id).map(b -> HttpResponse.json(200, broadcastJson(b,
                         runs.find(Campaign.broadcast(id)).orElse(null))))
                 .orElseGet(() -> HttpResponse.problem(Problems.notFound("broadcast " + id)));
     }
 
     APIGatewayV2HTTPResponse sendBroadcast(HttpRequest request) {
-        String id = request.pathParameter("broadcastId").orElse("");
+        String id = broadcastId(request);
         return broadcasts.send(id)
                 .map(run -> HttpResponse.json(202, broadcastJson(book.find(id).orElseThrow(), run)))
                 .orElseGet(() -> HttpResponse.problem(Problems.notFound("broadcast " + id)));
@@ -146,10 +147,16 @@ final class CommsRoutes {
     }
 
     APIGatewayV2HTTPResponse getCheckins(HttpRequest request) {
-        YearMonth month = AdminRoutes.pathValue("month", () -> YearMonth.parse(request.pathParameter("month")
-                .orElse("")));
+        YearMonth month = Parameters.month("month", request.pathParameter("month").orElse(null));
         return runs.find(Campaign.checkin(month)).map(run -> HttpResponse.json(200, runJson(run)))
                 .orElseGet(() -> HttpResponse.problem(Problems.notFound("check-in run " + month)));
+    }
+
+    /** Broadcast ids are ULIDs ({@code IdGenerator}); anything else names no broadcast (and is never a table key). */
+    private static String broadcastId(HttpRequest request) {
+        return AdminRoutes.pathValue("broadcastId", () -> Parameters.parse("broadcastId",
+                request.pathParameter("broadcastId").orElse(null), id -> Ulid.isValid(id) ? id : null,
+                "must be a 26-character id"));
     }
 
     private PartnerId existing(HttpRequest request) {
@@ -161,11 +168,7 @@ final class CommsRoutes {
     }
 
     private static YearMonth month(String field, String value) {
-        try {
-            return YearMonth.parse(value == null ? "" : value);
-        } catch (DateTimeException e) {
-            throw Invalid.field(field, "must be a month as YYYY-MM");
-        }
+        return Parameters.month(field, value);
     }
 
     private static EmailAddress email(String field, String value) {

@@ -13,9 +13,9 @@ import dev.refer.core.payout.PayoutId;
 import dev.refer.core.payout.PayoutRuns;
 import dev.refer.core.payout.ReviewPayout;
 import dev.refer.core.payout.StartPayoutRun;
-import dev.refer.core.validation.Invalid;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Parameters;
 import dev.refer.lambda.Problem;
 import dev.refer.lambda.Problems;
 import org.apache.commons.csv.CSVFormat;
@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -179,7 +178,7 @@ final class PayoutRoutes {
     }
 
     APIGatewayV2HTTPResponse getRun(HttpRequest request) {
-        YearMonth period = AdminRoutes.pathValue("period", () -> period(request.pathParameter("period").orElse("")));
+        YearMonth period = period(request.pathParameter("period").orElse(null));
         return runs.find(period).map(run -> HttpResponse.json(200, AdminJson.run(run)))
                 .orElseGet(() -> HttpResponse.problem(Problems.notFound("A payout run for " + period)));
     }
@@ -195,13 +194,6 @@ final class PayoutRoutes {
     }
 
     static YearMonth period(String text) {
-        if (text == null || text.isBlank()) {
-            throw Invalid.field("period", "is required, a month like 2026-11");
-        }
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeException e) {
-            throw Invalid.field("period", "must be a month like 2026-11");
-        }
+        return Parameters.month("period", text);
     }
 }

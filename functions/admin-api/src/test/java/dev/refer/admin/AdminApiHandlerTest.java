@@ -164,6 +164,58 @@ class AdminApiHandlerTest {
         assertEquals(400, bad.status());
     }
 
+    /** Valid JSON that is not an object: a 400 naming the rule on every route with a body, nothing stored. */
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "[]", "\"x\"", "1", "true"})
+    void bodies_thatAreNotJsonObjects_answer400AndStoreNothing(String json) {
+        configureProgram();
+        String partner = createPartner("anna@partner.example");
+        var before = table.items();
+        Map<String, String> id = Map.of("partnerId", partner);
+        for (ApiResponse response : List.of(
+                call("PUT /admin/program", "/admin/program", Map.of(), json),
+                call("POST /admin/partners", "/admin/partners", Map.of(), json),
+                call("PATCH /admin/partners/{partnerId}", "/admin/partners/" + partner, id, json),
+                call("POST /admin/partners/{partnerId}/links", "/admin/partners/" + partner + "/links", id, json),
+                call("PUT /admin/partners/{partnerId}/preferences", "/admin/partners/" + partner + "/preferences", id,
+                        json),
+                call("PUT /admin/communications", "/admin/communications", Map.of(), json),
+                call("POST /admin/checkin-runs", "/admin/checkin-runs", Map.of(), json))) {
+            assertEquals(400, response.status(), response.body());
+            assertEquals("application/problem+json", response.header("content-type"));
+            assertTrue(response.body().contains("\"detail\":\"the body must be a JSON object\""), response.body());
+        }
+        assertEquals(before, table.items());
+    }
+
+    /** A malformed month, period or limit is a 400 naming it; a malformed broadcast id names nothing: 404. */
+    @Test
+    void malformedParameters_answer4xxProblems_neverA500() {
+        configureProgram();
+        String partner = createPartner("anna@partner.example");
+        Map<String, ApiResponse> answers = new java.util.LinkedHashMap<>();
+        answers.put("month", call("GET /admin/checkin-runs/{month}", "/admin/checkin-runs/sample-month",
+                Map.of("month", "sample-month"), null));
+        answers.put("period", call("GET /admin/payout-runs/{period}", "/admin/payout-runs/+10000-01",
+                Map.of("period", "+10000-01"), null));
+        answers.put("month ", ApiEvent.fixture("http-api-request.json").route("GET /admin/partners/{partnerId}/stats",
+                "/admin/partners/" + partner + "/stats", Map.of("partnerId", partner))
+                .query("month=2026-13", Map.of("month", "2026-13")).invoke(handler));
+        answers.put("limit", ApiEvent.fixture("http-api-request.json").route("GET /admin/partners", "/admin/partners",
+                Map.of()).query("limit=1e3", Map.of("limit", "1e3")).invoke(handler));
+        answers.forEach((field, response) -> {
+            assertEquals(400, response.status(), response.body());
+            assertEquals("application/problem+json", response.header("content-type"));
+            assertTrue(response.body().contains("\"field\":\"" + field.strip() + "\""), response.body());
+        });
+        String longId = "x".repeat(3000);
+        for (String route : List.of("GET /admin/broadcasts/{broadcastId}", "POST /admin/broadcasts/{broadcastId}/send")) {
+            ApiResponse response = call(route, "/admin/broadcasts/" + longId, Map.of("broadcastId", longId), null);
+            assertEquals(404, response.status(), route + ": " + response.body());
+            assertEquals("application/problem+json", response.header("content-type"));
+        }
+    }
+
     @Test
     void request_whenBodyIsNotJson_answers415() {
         ApiResponse response = ApiEvent.fixture("http-api-request.json")

@@ -183,6 +183,11 @@ class ConversionWebhookHandlerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "malformed JSON      | {\"id\": | ",
+            "JSON null           | null | ",
+            "an empty JSON array | [] | ",
+            "a JSON string       | \"x\" | ",
+            "a JSON number       | 1 | ",
+            "a JSON boolean      | true | ",
             "missing id          | {\"type\":\"sale\",\"orderId\":\"o\",\"amount\":1,\"currency\":\"EUR\",\"occurredAt\":\"2026-11-23T10:00:00Z\"} | id",
             "unknown type        | {\"id\":\"e\",\"type\":\"gift\",\"orderId\":\"o\",\"amount\":1,\"currency\":\"EUR\",\"occurredAt\":\"2026-11-23T10:00:00Z\"} | type",
             "decimal amount      | {\"id\":\"e\",\"type\":\"sale\",\"orderId\":\"o\",\"amount\":1.5,\"currency\":\"EUR\",\"occurredAt\":\"2026-11-23T10:00:00Z\"} | amount",

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -166,15 +167,24 @@ public final class LambdaJson {
     /**
      * A request body as {@code type}, or a 400 problem that names what is wrong: a malformed body (syntax, a
      * duplicate key, a limit), a body that is not the object expected, or each field of the wrong type or unknown.
+     *
+     * <p>Every body is a JSON object, and that is checked on the first token, before any binding: Jackson binds the
+     * JSON {@code null} to a null record (which the handler would then dereference: a 500 for the caller's mistake),
+     * and could build a one-field record from a bare scalar.
      */
     public static <T> T readBody(byte[] body, Class<T> type) {
         try {
+            try (JsonParser parser = MAPPER.createParser(body)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new ProblemException(notAnObject());
+                }
+            }
             return MAPPER.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             throw new ProblemException(Problem.invalidField(fieldPath(e), "is not a field of this request"));
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
-                throw new ProblemException(malformed("the body must be a JSON object"));
+                throw new ProblemException(notAnObject());
             }
             throw new ProblemException(Problem.invalidField(fieldPath(e), rule(e.getTargetType())));
         } catch (JsonMappingException e) {
@@ -200,6 +210,11 @@ public final class LambdaJson {
 
     static Problem malformed(String detail) {
         return Problem.of(400, "malformed-body", "The body cannot be read", detail);
+    }
+
+    /** {@code null}, {@code []}, {@code "x"}, {@code 1}, {@code true}, or nothing at all. */
+    static Problem notAnObject() {
+        return malformed("the body must be a JSON object");
     }
 
     /** {@code customer.email}, {@code allowedFormOrigins[2]}. */

@@ -99,6 +99,29 @@ class LambdaJsonTest {
         assertEquals(Problem.TYPE_BASE + "malformed-body", problem.type(), problem.toString());
     }
 
+    /** Valid JSON that is not an object is refused whatever the body type, before any field is read. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"null", " null ", "[]", "\"x\"", "1", "true", "false", "-0.5", "\uFEFFnull"})
+    void body_whenValidJsonButNotAnObject_isA400NamingTheRule(String json) {
+        for (Class<?> type : List.of(Body.class, Lenient.class, OneString.class, OneFlag.class, OneNumber.class)) {
+            Problem problem = assertThrows(ProblemException.class, () -> LambdaJson.readBody(bytes(json), type),
+                    json + " as " + type.getSimpleName()).problem();
+            assertEquals(400, problem.status());
+            assertEquals(Problem.TYPE_BASE + "malformed-body", problem.type());
+            assertEquals("the body must be a JSON object", problem.detail());
+        }
+    }
+
+    /** Single-value records, which Jackson could otherwise build from a bare scalar. */
+    record OneString(String status) {
+    }
+
+    record OneFlag(Boolean enabled) {
+    }
+
+    record OneNumber(Long count) {
+    }
+
     @Test
     void body_whenTheTypeIgnoresUnknownFields_readsWhatItKnows() {
         assertEquals(new Lenient("Ada"), LambdaJson.readBody(bytes("{\"name\":\"Ada\",\"extra\":1}"), Lenient.class));

@@ -85,6 +85,11 @@ class LeadCaptureHandlerTest {
     @CsvSource(delimiter = '|', value = {
             "malformed JSON         | application/json | {\"email\": | 400 | ",
             "a JSON array           | application/json | [1,2] | 400 | ",
+            "JSON null              | application/json | null | 400 | ",
+            "an empty JSON array    | application/json | [] | 400 | ",
+            "a JSON string          | application/json | \"x\" | 400 | ",
+            "a JSON number          | application/json | 1 | 400 | ",
+            "a JSON boolean         | application/json | true | 400 | ",
             "missing email          | application/json | {\"name\":\"Ada\"} | 400 | email",
             "invalid email          | application/json | {\"email\":\"not-an-email\"} | 400 | email",
             "email too long         | application/json | {\"email\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.example\"} | 400 | email",
