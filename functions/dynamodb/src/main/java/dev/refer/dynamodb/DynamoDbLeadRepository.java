@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,9 @@ import java.util.Optional;
 /**
  * Leads. One lead per email address per program: the lead and its email guard are written in one transaction that
  * fails as a whole when the guard exists, so a resubmitted form stores nothing. A review is a compare-and-set on the
- * lead's status, with the guard's copy of the status and the ledger entries it causes in the same transaction.
+ * lead's status and claim, with the guard's copy of the status and the ledger entries it causes in the same
+ * transaction. A takeover by stronger evidence is a compare-and-set on the lead's status (NEW) and claim count, with
+ * the guard's copy of the attribution in the same transaction.
  * Counters follow from the stream (the table's stream projection), never from these writes.
  */
 public final class DynamoDbLeadRepository implements LeadRepository {
@@ -91,13 +94,16 @@ public final class DynamoDbLeadRepository implements LeadRepository {
 
     @Override
     public boolean review(Lead reviewed, LeadStatus expected, List<Commission> entries) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", LeadMapper.STATUS));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected",
+                AttributeValue.fromS(expected.name())));
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(table.tableName())
                 .item(LeadMapper.toItem(reviewed, table.programId()))
-                .conditionExpression("#status = :expected")
-                .expressionAttributeNames(Map.of("#status", LeadMapper.STATUS))
-                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected.name())))
+                .conditionExpression("#status = :expected AND " + sameClaim(reviewed, names, values))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build()).build());
         items.add(Writes.update(guardStatus(table, reviewed.email(), reviewed.status())));
         for (Commission entry : entries) {
@@ -109,9 +115,58 @@ public final class DynamoDbLeadRepository implements LeadRepository {
             return true;
         }
         if (cancelled.get().conditionFailed(0)) {
-            return false; // the lead is gone or no longer in the expected status: someone reviewed it first
+            return false; // the lead is gone, no longer in the expected status or taken over: someone came first
         }
         throw cancelled.get().unexpected();
+    }
+
+    @Override
+    public boolean takeOver(Lead current, Lead claimed) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", LeadMapper.STATUS));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":new", AttributeValue.fromS(LeadStatus.NEW.name())));
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().put(Put.builder()
+                        .tableName(table.tableName())
+                        .item(LeadMapper.toItem(claimed, table.programId()))
+                        .conditionExpression("#status = :new AND " + sameClaim(current, names, values))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .build()).build(),
+                Writes.update(Update.builder()
+                        .tableName(table.tableName())
+                        .key(Keys.leadEmail(table.programId(), claimed.email()))
+                        .updateExpression("SET #attribution = :attribution, #attributedAt = :at REMOVE #expiresAt")
+                        .conditionExpression("#leadId = :leadId")
+                        .expressionAttributeNames(Map.of("#attribution", LeadMapper.ATTRIBUTION,
+                                "#attributedAt", LeadMapper.ATTRIBUTED_AT, "#expiresAt", LeadMapper.EXPIRES_AT,
+                                "#leadId", LeadMapper.LEAD_ID))
+                        .expressionAttributeValues(Map.of(
+                                ":attribution", AttributeValue.fromM(AttributionMapper.toMap(claimed.attribution())),
+                                ":at", AttributeValue.fromS(claimed.attributedAt().toString()),
+                                ":leadId", AttributeValue.fromS(claimed.id().value())))
+                        .build()));
+
+        Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
+        if (cancelled.isEmpty()) {
+            return true;
+        }
+        if (cancelled.get().conditionFailed(0) || cancelled.get().conditionFailed(1)) {
+            return false; // reviewed, converted, taken over by someone else, or expired meanwhile
+        }
+        throw cancelled.get().unexpected();
+    }
+
+    /**
+     * The condition that the stored lead is still held by {@code lead}'s latest claim: its claim count is a version
+     * of who holds it (a lead stored before claims were kept has none).
+     */
+    private static String sameClaim(Lead lead, Map<String, String> names, Map<String, AttributeValue> values) {
+        names.put("#claims", LeadMapper.CLAIMS);
+        if (lead.claims().isEmpty()) {
+            return "attribute_not_exists(#claims)";
+        }
+        values.put(":claimCount", AttributeValue.fromN(Integer.toString(lead.claims().size())));
+        return "size(#claims) = :claimCount";
     }
 
     /**

@@ -5,8 +5,11 @@ import dev.refer.core.conversion.Order;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
+import dev.refer.core.partner.PartnerId;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How stored facts move a partner's counters: a pure function of an item's state before and after a change, as the
@@ -17,7 +20,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>a lead: {@code leads} when stored, {@code leadsQualified}/{@code leadsRejected}/{@code leadsConverted} as
- *       its status moves, and the status distribution {@code leadStatus.*};</li>
+ *       its status moves, and the status distribution {@code leadStatus.*}; a lead taken over by stronger evidence
+ *       moves from the partner who held it (dated by that claim) to the new one (dated by the takeover);</li>
  *   <li>an order: {@code sales} or {@code renewals} when sold, {@code refunds} per refund, and the net
  *       {@code revenue.*} (a sale whose refunds came first counts them in the sale's month);</li>
  *   <li>a ledger entry: {@code commissionEarned.*} when stored (reversals are negative), and the distribution of
@@ -31,6 +35,24 @@ public final class StatsProjection {
     }
 
     public static List<StatsDelta> lead(Lead before, Lead after) {
+        PartnerId held = before == null || before.attribution() == null ? null : before.attribution().partnerId();
+        PartnerId holds = after.attribution() == null ? null : after.attribution().partnerId();
+        if (before != null && !Objects.equals(held, holds)) {
+            List<StatsDelta> moved = new ArrayList<>();
+            if (held != null) {
+                moved.add(StatsDelta.forPartner(held, before.attributedAt())
+                        .event(Counters.LEADS, -1)
+                        .status(Counters.leadStatus(before.status()), -1)
+                        .build());
+            }
+            if (holds != null) {
+                moved.add(StatsDelta.forPartner(holds, after.attributedAt())
+                        .event(Counters.LEADS, 1)
+                        .status(Counters.leadStatus(after.status()), 1)
+                        .build());
+            }
+            return moved;
+        }
         if (after.attribution() == null) {
             return List.of();
         }

@@ -211,11 +211,22 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
 
     @Override
     public synchronized boolean review(Lead reviewed, LeadStatus expected, List<Commission> entries) {
-        if (leads.get(reviewed.id()).status() != expected) {
+        Lead stored = leads.get(reviewed.id());
+        if (stored.status() != expected || !stored.history().equals(reviewed.history())) {
             return false;
         }
         putLead(reviewed);
         entries.forEach(this::addEntry);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean takeOver(Lead current, Lead claimed) {
+        Lead stored = leads.get(current.id());
+        if (stored == null || stored.status() != LeadStatus.NEW || !stored.history().equals(current.history())) {
+            return false;
+        }
+        putLead(claimed);
         return true;
     }
 
@@ -227,7 +238,7 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
                 query.orderId() == null ? null : orders.get(query.orderId()),
                 query.customerExternalId() == null ? null : customers.get(query.customerExternalId()),
                 lead == null ? null : new Evidence.LeadEvidence(lead.id(), lead.email(), lead.status(),
-                        lead.attribution(), lead.createdAt()),
+                        lead.attribution(), lead.attributedAt()),
                 query.clickId() == null ? null : clicks.get(query.clickId()));
     }
 
