@@ -23,7 +23,8 @@ import java.util.Objects;
  *       its status moves, and the status distribution {@code leadStatus.*}; a lead taken over by stronger evidence
  *       moves from the partner who held it (dated by that claim) to the new one (dated by the takeover);</li>
  *   <li>an order: {@code sales} or {@code renewals} when sold, {@code refunds} per refund, and the net
- *       {@code revenue.*} (a sale whose refunds came first counts them in the sale's month);</li>
+ *       {@code revenue.*} (a sale whose refunds came first counts them in the sale's month); a sale whose customer
+ *       an earlier purchase re-bound moves from the former partner to the new one, in the sale's month;</li>
  *   <li>a ledger entry: {@code commissionEarned.*} when stored (reversals are negative), and the distribution of
  *       amounts by status {@code commissionStatus.*.*}.</li>
  * </ul>
@@ -86,18 +87,25 @@ public final class StatsProjection {
     }
 
     public static List<StatsDelta> order(Order before, Order after) {
+        if (before != null && before.sold() && after.sold()
+                && !Objects.equals(before.partnerId(), after.partnerId())) {
+            // its customer was re-bound by an earlier purchase: the sale moves, in its own month, to the new partner
+            List<StatsDelta> moved = new ArrayList<>();
+            if (before.partnerId() != null) {
+                moved.add(sold(StatsDelta.forPartner(before.partnerId(), after.changedAt()), before, -1).build());
+            }
+            if (after.partnerId() != null) {
+                moved.add(sold(StatsDelta.forPartner(after.partnerId(), after.changedAt()), after, 1).build());
+            }
+            return moved;
+        }
         if (after.partnerId() == null || !after.sold()) {
             return List.of();
         }
         boolean becameSold = before == null || !before.sold();
         StatsDelta.Builder delta = StatsDelta.forPartner(after.partnerId(), after.changedAt());
         if (becameSold) {
-            delta.event(after.kind() == ConversionKind.RENEWAL ? Counters.RENEWALS : Counters.SALES, 1)
-                    .event(Counters.revenue(after.currency()), after.amount().minor() - after.refunded().minor());
-            if (after.refundCount() > 0) {
-                delta.event(Counters.REFUNDS, after.refundCount());
-            }
-            return List.of(delta.build());
+            return List.of(sold(delta, after, 1).build());
         }
         int refunds = after.refundCount() - before.refundCount();
         if (refunds <= 0) {
@@ -106,6 +114,17 @@ public final class StatsProjection {
         return List.of(delta.event(Counters.REFUNDS, refunds)
                 .event(Counters.revenue(after.currency()), before.refunded().minor() - after.refunded().minor())
                 .build());
+    }
+
+    /** A sold order's sale, net revenue and refunds, counted ({@code sign} 1) or taken out (-1). */
+    private static StatsDelta.Builder sold(StatsDelta.Builder delta, Order order, int sign) {
+        delta.event(order.kind() == ConversionKind.RENEWAL ? Counters.RENEWALS : Counters.SALES, sign)
+                .event(Counters.revenue(order.currency()),
+                        sign * (order.amount().minor() - order.refunded().minor()));
+        if (order.refundCount() > 0) {
+            delta.event(Counters.REFUNDS, (long) sign * order.refundCount());
+        }
+        return delta;
     }
 
     public static List<StatsDelta> commission(Commission before, Commission after) {
