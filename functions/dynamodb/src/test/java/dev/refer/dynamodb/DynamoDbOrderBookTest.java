@@ -146,6 +146,19 @@ class DynamoDbOrderBookTest {
     }
 
     @Test
+    void record_whenTheLeadWasTakenOverByAnotherPartnerMeanwhile_isConflict() {
+        Lead lead = storedLead();
+        ConversionWrite planned = sale("evt_1", "ord_1", lead); // planned with the lead as the partner's
+        leads.takeOver(lead, lead.claimedBy(new dev.refer.core.attribution.Attribution(fixtures.partnerId(),
+                dev.refer.core.attribution.Attribution.Path.CLICK, new LinkCode("other"),
+                new ClickId(fixtures.newId()), null), fixtures.now()));
+        int before = table.items().size();
+
+        assertEquals(Outcome.CONFLICT, orders.record(planned), "the sale re-plans with the lead's new holder");
+        assertEquals(before, table.items().size());
+    }
+
+    @Test
     void refundBeforeSale_thenTheSale_roundTripsTheOrderAndAppendsTheReversal() {
         Conversion refundEvent = fixtures.conversion("evt_r1", ConversionKind.REFUND, "ord_1", 10_000, null, null);
         Order placeholder = Order.refundedBeforeSale("ord_1", Money.of(10_000, "EUR"), refundEvent.occurredAt());
