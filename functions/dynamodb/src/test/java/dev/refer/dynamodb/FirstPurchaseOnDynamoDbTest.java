@@ -20,6 +20,8 @@ import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -130,6 +132,31 @@ class FirstPurchaseOnDynamoDbTest {
         assertInstanceOf(ConversionResult.AlreadyRecorded.class, earlierWithAnnasClick());
         assertInstanceOf(ConversionResult.AlreadyRecorded.class, laterWithBrunosCode());
         assertEquals(4, table.count("COMMISSION"), "redeliveries write nothing");
+    }
+
+    private ConversionResult thirdWithoutEvidence() {
+        return recordSale.record(new ConversionCommand("evt_3", ConversionKind.SALE, "order-3",
+                Money.of(30_000, "EUR"), "cus_1", null, firstAt.plus(Duration.ofDays(2)), null, null));
+    }
+
+    @ParameterizedTest(name = "arrival {0}")
+    @ValueSource(strings = {"123", "132", "213", "231", "312", "321"})
+    void everyArrivalOrderOfThreeSales_deliveredTwice_endsInTheInOrderLedger(String arrival) {
+        for (char sale : arrival.toCharArray()) {
+            for (int delivery = 0; delivery < 2; delivery++) {
+                ConversionResult result = switch (sale) {
+                    case '1' -> earlierWithAnnasClick();
+                    case '2' -> laterWithBrunosCode();
+                    default -> thirdWithoutEvidence();
+                };
+                assertTrue(delivery == 0 ? result instanceof ConversionResult.Recorded
+                        : result instanceof ConversionResult.AlreadyRecorded, result.toString());
+            }
+        }
+
+        assertEquals(Map.of("anna order-1", 2_000L, "anna order-2", 4_000L, "anna order-3", 6_000L), net());
+        assertEquals(anna.id(), customer().partnerId());
+        assertEquals(firstAt, customer().since());
     }
 
     @Test
