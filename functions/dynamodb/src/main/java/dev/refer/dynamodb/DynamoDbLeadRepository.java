@@ -27,7 +27,7 @@ import java.util.Optional;
  * fails as a whole when the guard exists, so a resubmitted form stores nothing. A review is a compare-and-set on the
  * lead's status and claim, with the guard's copy of the status and the ledger entries it causes in the same
  * transaction. A takeover by stronger evidence is a compare-and-set on the lead's status (NEW) and claim count, with
- * the guard's copy of the attribution in the same transaction.
+ * the guard (its copy of the attribution) replaced in the same transaction.
  * Counters follow from the stream (the table's stream projection), never from these writes.
  */
 public final class DynamoDbLeadRepository implements LeadRepository {
@@ -132,19 +132,14 @@ public final class DynamoDbLeadRepository implements LeadRepository {
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)
                         .build()).build(),
-                Writes.update(Update.builder()
+                // the guard replaced whole (a Put, like the capture's: the lead form needs no UpdateItem)
+                TransactWriteItem.builder().put(Put.builder()
                         .tableName(table.tableName())
-                        .key(Keys.leadEmail(table.programId(), claimed.email()))
-                        .updateExpression("SET #attribution = :attribution, #attributedAt = :at REMOVE #expiresAt")
+                        .item(LeadMapper.emailGuard(claimed, table.programId()))
                         .conditionExpression("#leadId = :leadId")
-                        .expressionAttributeNames(Map.of("#attribution", LeadMapper.ATTRIBUTION,
-                                "#attributedAt", LeadMapper.ATTRIBUTED_AT, "#expiresAt", LeadMapper.EXPIRES_AT,
-                                "#leadId", LeadMapper.LEAD_ID))
-                        .expressionAttributeValues(Map.of(
-                                ":attribution", AttributeValue.fromM(AttributionMapper.toMap(claimed.attribution())),
-                                ":at", AttributeValue.fromS(claimed.attributedAt().toString()),
-                                ":leadId", AttributeValue.fromS(claimed.id().value())))
-                        .build()));
+                        .expressionAttributeNames(Map.of("#leadId", LeadMapper.LEAD_ID))
+                        .expressionAttributeValues(Map.of(":leadId", AttributeValue.fromS(claimed.id().value())))
+                        .build()).build());
 
         Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
         if (cancelled.isEmpty()) {

@@ -91,7 +91,8 @@ public final class DynamoDbOrderBook implements OrderBook {
             // a guard written before it carried the lead's status: read the lead itself
             lead = getConsistent(Keys.lead(new LeadId(Attributes.string(guard, LeadMapper.LEAD_ID))))
                     .map(LeadMapper::fromItem)
-                    .map(l -> new Evidence.LeadEvidence(l.id(), l.email(), l.status(), l.attribution(), l.attributedAt()))
+                    .map(l -> new Evidence.LeadEvidence(l.id(), l.email(), l.status(), l.attribution(),
+                            l.attributedAt()))
                     .orElse(null);
         }
         return new Evidence(found.containsKey("conversion"),

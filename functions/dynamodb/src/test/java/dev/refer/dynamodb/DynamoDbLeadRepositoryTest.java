@@ -1,10 +1,13 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.attribution.Attribution;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadRepository.Creation;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionKind;
+import dev.refer.core.link.ClickId;
+import dev.refer.core.link.LinkCode;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.EmailAddress;
@@ -12,10 +15,6 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.core.validation.Invalid;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import dev.refer.core.attribution.Attribution;
-import dev.refer.core.link.ClickId;
-import dev.refer.core.link.LinkCode;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,8 +137,8 @@ class DynamoDbLeadRepositoryTest {
     }
 
     private Attribution byClick(PartnerId partner) {
-        return new Attribution(partner, Attribution.Path.CLICK, new LinkCode("click-link"), new ClickId(fixtures.newId()),
-                null);
+        return new Attribution(partner, Attribution.Path.CLICK, new LinkCode("click-link"),
+                new ClickId(fixtures.newId()), null);
     }
 
     @Test
