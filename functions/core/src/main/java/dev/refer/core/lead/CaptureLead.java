@@ -81,6 +81,9 @@ public final class CaptureLead {
         }
     }
 
+    /** How often a takeover re-reads the lead when another submission or a review changed it first. */
+    private static final int ATTEMPTS = 3;
+
     private final ProgramId programId;
     private final ProgramRepository programs;
     private final ClickRepository clicks;
@@ -89,8 +92,6 @@ public final class CaptureLead {
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration organicRetention;
-
-    private static final int ATTEMPTS = 3;
 
     /** @param organicRetention how long an unreviewed organic lead is kept; zero keeps it for good */
     public CaptureLead(ProgramId programId, ProgramRepository programs, ClickRepository clicks,
