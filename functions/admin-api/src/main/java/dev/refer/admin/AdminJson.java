@@ -57,6 +57,12 @@ final class AdminJson {
         json.put("status", l.status().name());
         json.put("statusReason", l.statusReason());
         json.put("attribution", attribution(l.attribution()));
+        json.put("claims", l.history().stream().map(claim -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("attribution", attribution(claim.attribution()));
+            c.put("at", claim.at().toString());
+            return c;
+        }).toList());
         json.put("createdAt", l.createdAt().toString());
         json.put("updatedAt", l.updatedAt().toString());
         return json;

@@ -217,6 +217,35 @@ class AdminApiHandlerTest {
     }
 
     @Test
+    void leadView_showsWhoClaimedTheLead_oldestFirst() {
+        Seed seed = new Seed(table);
+        seed.program();
+        var anna = seed.activePartner("anna@partner.example");
+        var bruno = seed.activePartner("bruno@partner.example");
+        java.time.Instant at = java.time.Instant.parse("2026-11-20T14:02:11Z");
+        var squatted = new dev.refer.core.lead.Lead(new dev.refer.core.lead.LeadId("01JD9ABCDEFGHJKMNPQRSTVWXY"),
+                new dev.refer.core.partner.EmailAddress("ada@acme.example"), "Ada", null, null, null,
+                dev.refer.core.lead.LeadStatus.NEW, new dev.refer.core.attribution.Attribution(bruno.id(),
+                dev.refer.core.attribution.Attribution.Path.CODE, new dev.refer.core.link.LinkCode("bruno-blog"),
+                null, null), null, at, at, null, null);
+        var leads = new dev.refer.dynamodb.DynamoDbLeadRepository(table.client(), table.config());
+        leads.create(squatted);
+        leads.takeOver(squatted, squatted.claimedBy(new dev.refer.core.attribution.Attribution(anna.id(),
+                dev.refer.core.attribution.Attribution.Path.CLICK, new dev.refer.core.link.LinkCode("anna-news"),
+                new dev.refer.core.link.ClickId("01JD8X3Q6W4T2N7R5B9C0MFKZP"), null), at.plusSeconds(3600)));
+
+        ApiResponse view = call("GET /admin/leads/{leadId}", "/admin/leads/01JD9ABCDEFGHJKMNPQRSTVWXY",
+                Map.of("leadId", "01JD9ABCDEFGHJKMNPQRSTVWXY"), null);
+
+        assertEquals(200, view.status(), view.body());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> claims = (List<Map<String, Object>>) view.jsonBody().get("claims");
+        assertEquals(List.of(bruno.id().value(), anna.id().value()), claims.stream()
+                .map(claim -> ((Map<?, ?>) claim.get("attribution")).get("partnerId")).toList());
+        assertEquals("2026-11-20T15:02:11Z", claims.get(1).get("at"));
+    }
+
+    @Test
     void request_whenBodyIsNotJson_answers415() {
         ApiResponse response = ApiEvent.fixture("http-api-request.json")
                 .route("POST /admin/partners", "/admin/partners", Map.of())

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,10 @@ import java.util.Optional;
 /**
  * Leads. One lead per email address per program: the lead and its email guard are written in one transaction that
  * fails as a whole when the guard exists, so a resubmitted form stores nothing. A review is a compare-and-set on the
- * lead's status, with the guard's copy of the status and the ledger entries it causes in the same transaction (and,
- * for a reversal of the lead reward, a check that the reward was not voided meanwhile).
+ * lead's status and claim, with the guard's copy of the status and the ledger entries it causes in the same
+ * transaction (and, for a reversal of the lead reward, a check that the reward was not voided meanwhile). A takeover
+ * by stronger evidence is a compare-and-set on the lead's status (NEW) and claim count, with the guard (its copy of
+ * the attribution) replaced in the same transaction.
  * Counters follow from the stream (the table's stream projection), never from these writes.
  */
 public final class DynamoDbLeadRepository implements LeadRepository {
@@ -94,13 +97,16 @@ public final class DynamoDbLeadRepository implements LeadRepository {
 
     @Override
     public boolean review(Lead reviewed, LeadStatus expected, List<Commission> entries) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", LeadMapper.STATUS));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected",
+                AttributeValue.fromS(expected.name())));
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(table.tableName())
                 .item(LeadMapper.toItem(reviewed, table.programId()))
-                .conditionExpression("#status = :expected")
-                .expressionAttributeNames(Map.of("#status", LeadMapper.STATUS))
-                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected.name())))
+                .conditionExpression("#status = :expected AND " + sameClaim(reviewed, names, values))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build()).build());
         items.add(Writes.update(guardStatus(table, reviewed.email(), reviewed.status())));
         for (Commission entry : entries) {
@@ -121,7 +127,7 @@ public final class DynamoDbLeadRepository implements LeadRepository {
             return true;
         }
         if (cancelled.get().conditionFailed(0)) {
-            return false; // the lead is gone or no longer in the expected status: someone reviewed it first
+            return false; // the lead is gone, no longer in the expected status or taken over: someone came first
         }
         for (int check = checks; check < items.size(); check++) {
             if (cancelled.get().conditionFailed(check)) {
@@ -129,6 +135,50 @@ public final class DynamoDbLeadRepository implements LeadRepository {
             }
         }
         throw cancelled.get().unexpected();
+    }
+
+    @Override
+    public boolean takeOver(Lead current, Lead claimed) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", LeadMapper.STATUS));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":new", AttributeValue.fromS(LeadStatus.NEW.name())));
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().put(Put.builder()
+                        .tableName(table.tableName())
+                        .item(LeadMapper.toItem(claimed, table.programId()))
+                        .conditionExpression("#status = :new AND " + sameClaim(current, names, values))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .build()).build(),
+                // the guard replaced whole (a Put, like the capture's: the lead form needs no UpdateItem)
+                TransactWriteItem.builder().put(Put.builder()
+                        .tableName(table.tableName())
+                        .item(LeadMapper.emailGuard(claimed, table.programId()))
+                        .conditionExpression("#leadId = :leadId")
+                        .expressionAttributeNames(Map.of("#leadId", LeadMapper.LEAD_ID))
+                        .expressionAttributeValues(Map.of(":leadId", AttributeValue.fromS(claimed.id().value())))
+                        .build()).build());
+
+        Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
+        if (cancelled.isEmpty()) {
+            return true;
+        }
+        if (cancelled.get().conditionFailed(0) || cancelled.get().conditionFailed(1)) {
+            return false; // reviewed, converted, taken over by someone else, or expired meanwhile
+        }
+        throw cancelled.get().unexpected();
+    }
+
+    /**
+     * The condition that the stored lead is still held by {@code lead}'s latest claim: its claim count is a version
+     * of who holds it (a lead stored before claims were kept has none).
+     */
+    private static String sameClaim(Lead lead, Map<String, String> names, Map<String, AttributeValue> values) {
+        names.put("#claims", LeadMapper.CLAIMS);
+        if (lead.claims().isEmpty()) {
+            return "attribute_not_exists(#claims)";
+        }
+        values.put(":claimCount", AttributeValue.fromN(Integer.toString(lead.claims().size())));
+        return "size(#claims) = :claimCount";
     }
 
     /**

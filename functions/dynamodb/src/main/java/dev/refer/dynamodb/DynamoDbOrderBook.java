@@ -1,6 +1,7 @@
 package dev.refer.dynamodb;
 
 import dev.refer.core.conversion.Conversion;
+import dev.refer.core.conversion.Customer;
 import dev.refer.core.conversion.Evidence;
 import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.lead.LeadId;
@@ -28,7 +29,9 @@ import java.util.Optional;
  * Billing events, orders and customers. A billing event's evidence (its event id, order, customer, lead guard and
  * click) is one strongly consistent BatchGetItem; what the event causes is one transaction whose first item is
  * create-only on the event id: a redelivered event writes nothing, and a concurrent change to the order (its
- * version), the customer or the lead refuses the whole unit, which the caller re-plans.
+ * version), the customer (its version), the lead or a re-bound sale refuses the whole unit, which the caller
+ * re-plans. A customer re-bound by an earlier purchase rewrites the orders and conversions of the sales recorded
+ * before it in the same transaction (read first by {@link #pastSales}, the only extra round trip, on that path only).
  */
 public final class DynamoDbOrderBook implements OrderBook {
 
@@ -39,6 +42,8 @@ public final class DynamoDbOrderBook implements OrderBook {
         CUSTOMER(Outcome.CONFLICT),
         LEAD(Outcome.CONFLICT),
         LEAD_GUARD(Outcome.CONFLICT),
+        // a sale recorded earlier whose order or conversion changed since the re-binding read it
+        REBOUND(Outcome.CONFLICT),
         // a fresh random id that exists already: nothing written, a retry with new ids succeeds
         ENTRY(Outcome.CONFLICT);
 
@@ -86,7 +91,8 @@ public final class DynamoDbOrderBook implements OrderBook {
             // a guard written before it carried the lead's status: read the lead itself
             lead = getConsistent(Keys.lead(new LeadId(Attributes.string(guard, LeadMapper.LEAD_ID))))
                     .map(LeadMapper::fromItem)
-                    .map(l -> new Evidence.LeadEvidence(l.id(), l.email(), l.status(), l.attribution(), l.createdAt()))
+                    .map(l -> new Evidence.LeadEvidence(l.id(), l.email(), l.status(), l.attribution(),
+                            l.attributedAt()))
                     .orElse(null);
         }
         return new Evidence(found.containsKey("conversion"),
@@ -135,8 +141,8 @@ public final class DynamoDbOrderBook implements OrderBook {
         parts.add(Part.CONVERSION);
         items.add(orderWrite(write));
         parts.add(Part.ORDER);
-        if (write.newCustomer() != null) {
-            items.add(Writes.putNew(tableName, CustomerMapper.toItem(write.newCustomer(), table.programId())));
+        if (write.customer() != null) {
+            items.add(customerWrite(write));
             parts.add(Part.CUSTOMER);
         }
         if (write.leadConversion() != null) {
@@ -145,6 +151,17 @@ public final class DynamoDbOrderBook implements OrderBook {
             items.add(Writes.update(DynamoDbLeadRepository.guardStatus(table, write.leadConversion().email(),
                     LeadStatus.CONVERTED)));
             parts.add(Part.LEAD_GUARD);
+        }
+        for (Rebound rebound : write.rebound()) {
+            items.add(versioned(OrderMapper.toItem(rebound.order(), table.programId()), OrderMapper.VERSION,
+                    rebound.expectedOrderVersion()));
+            parts.add(Part.REBOUND);
+            items.add(TransactWriteItem.builder().put(Put.builder()
+                    .tableName(tableName)
+                    .item(ConversionMapper.toItem(rebound.conversion(), table.programId()))
+                    .conditionExpression(Writes.ITEM_EXISTS)
+                    .build()).build());
+            parts.add(Part.REBOUND);
         }
         for (Commission entry : write.entries()) {
             items.add(Writes.putNew(tableName, CommissionMapper.toItem(entry)));
@@ -170,33 +187,75 @@ public final class DynamoDbOrderBook implements OrderBook {
 
     /** The order created (version 1, create-only) or replaced only if still at the version the writer read. */
     private TransactWriteItem orderWrite(ConversionWrite write) {
-        Map<String, AttributeValue> item = OrderMapper.toItem(write.order(), table.programId());
-        if (write.expectedOrderVersion() == 0) {
+        return versioned(OrderMapper.toItem(write.order(), table.programId()), OrderMapper.VERSION,
+                write.expectedOrderVersion());
+    }
+
+    /** The customer created (create-only) or replaced only if still at the version the writer read. */
+    private TransactWriteItem customerWrite(ConversionWrite write) {
+        return versioned(CustomerMapper.toItem(write.customer(), table.programId()), CustomerMapper.VERSION,
+                write.expectedCustomerVersion());
+    }
+
+    /** A create-only put when {@code expected} is 0, else a put on the condition that the item is at it. */
+    private TransactWriteItem versioned(Map<String, AttributeValue> item, String versionName, long expected) {
+        if (expected == 0) {
             return Writes.putNew(table.tableName(), item);
         }
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(table.tableName())
                 .item(item)
                 .conditionExpression("#version = :expected")
-                .expressionAttributeNames(Map.of("#version", OrderMapper.VERSION))
-                .expressionAttributeValues(Map.of(":expected",
-                        AttributeValue.fromN(Long.toString(write.expectedOrderVersion()))))
+                .expressionAttributeNames(Map.of("#version", versionName))
+                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expected))))
                 .build()).build();
     }
 
-    /** The referred lead becomes CONVERTED (and is kept for good), only if still in the status planned from. */
+    @Override
+    public List<PastSale> pastSales(List<Customer.Purchase> purchases) {
+        Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
+        for (int i = 0; i < purchases.size(); i++) {
+            keys.put("order" + i, Keys.order(table.programId(), purchases.get(i).orderId()));
+            keys.put("conversion" + i, Keys.conversion(table.programId(), purchases.get(i).eventId()));
+        }
+        Map<String, Map<String, AttributeValue>> found = batchGet(keys);
+        List<PastSale> sales = new ArrayList<>();
+        for (int i = 0; i < purchases.size(); i++) {
+            Map<String, AttributeValue> order = found.get("order" + i);
+            Map<String, AttributeValue> conversion = found.get("conversion" + i);
+            sales.add(new PastSale(order == null ? null : OrderMapper.fromItem(order),
+                    conversion == null ? null : ConversionMapper.fromItem(conversion)));
+        }
+        return sales;
+    }
+
+    /**
+     * The referred lead becomes CONVERTED (and is kept for good), only if still in the status planned from and still
+     * held by the partner the sale went to (a takeover by stronger evidence meanwhile makes the sale re-plan).
+     */
     private Update leadConverted(LeadConversion conversion, Conversion cause) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", LeadMapper.STATUS,
+                "#updatedAt", LeadMapper.UPDATED_AT, "#expiresAt", LeadMapper.EXPIRES_AT,
+                "#attribution", LeadMapper.ATTRIBUTION));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":converted", AttributeValue.fromS(LeadStatus.CONVERTED.name()),
+                ":expected", AttributeValue.fromS(conversion.expected().name()),
+                ":at", AttributeValue.fromS(cause.recordedAt().toString())));
+        String holder;
+        if (conversion.partnerId() == null) {
+            holder = "attribute_not_exists(#attribution)";
+        } else {
+            names.put("#partnerId", "partnerId");
+            values.put(":partnerId", AttributeValue.fromS(conversion.partnerId().value()));
+            holder = "#attribution.#partnerId = :partnerId";
+        }
         return Update.builder()
                 .tableName(table.tableName())
                 .key(Keys.lead(conversion.leadId()))
                 .updateExpression("SET #status = :converted, #updatedAt = :at REMOVE #expiresAt")
-                .conditionExpression("#status = :expected")
-                .expressionAttributeNames(Map.of("#status", LeadMapper.STATUS, "#updatedAt", LeadMapper.UPDATED_AT,
-                        "#expiresAt", LeadMapper.EXPIRES_AT))
-                .expressionAttributeValues(Map.of(
-                        ":converted", AttributeValue.fromS(LeadStatus.CONVERTED.name()),
-                        ":expected", AttributeValue.fromS(conversion.expected().name()),
-                        ":at", AttributeValue.fromS(cause.recordedAt().toString())))
+                .conditionExpression("#status = :expected AND " + holder)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build();
     }
 

@@ -71,6 +71,11 @@ final class ItemBuilder {
         return this;
     }
 
+    ItemBuilder maps(String name, List<Map<String, AttributeValue>> values) {
+        attributes.put(name, AttributeValue.fromL(values.stream().map(AttributeValue::fromM).toList()));
+        return this;
+    }
+
     ItemBuilder map(String name, Map<String, AttributeValue> value) {
         if (value != null) {
             attributes.put(name, AttributeValue.fromM(value));

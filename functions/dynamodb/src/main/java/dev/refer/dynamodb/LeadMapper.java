@@ -10,6 +10,7 @@ import dev.refer.core.program.ProgramId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +19,10 @@ import java.util.Map;
  * {@code LEAD_EMAIL#{pid}#{email}}, which makes one lead per email address and holds what a billing event needs to
  * weigh the lead as evidence (its id, status, attribution and capture time), so a sale reads it in the same round
  * trip as its other evidence. The guard's status moves with the lead's, in the same transactions. An organic lead
- * and its guard carry {@code expiresAt} (TTL) until reviewed.
+ * and its guard carry {@code expiresAt} (TTL) until reviewed. {@code claims} is the lead's history of claims
+ * ({@code [{attribution?, at}]}, oldest first; a takeover appends one, and its length is what a takeover or a review
+ * compares and sets); the guard's {@code attributedAt} is the holding claim's time (the window of the lead as
+ * evidence counts from it).
  */
 final class LeadMapper {
 
@@ -27,6 +31,9 @@ final class LeadMapper {
     static final String UPDATED_AT = "updatedAt";
     static final String LEAD_ID = "leadId";
     static final String EXPIRES_AT = "expiresAt";
+    static final String CLAIMS = "claims";
+    static final String ATTRIBUTION = "attribution";
+    static final String ATTRIBUTED_AT = "attributedAt";
 
     private LeadMapper() {
     }
@@ -47,7 +54,8 @@ final class LeadMapper {
                 .s(STATUS_REASON, lead.statusReason())
                 .instant("createdAt", lead.createdAt())
                 .instant(UPDATED_AT, lead.updatedAt())
-                .n(EXPIRES_AT, lead.expiresAt() == null ? null : lead.expiresAt().getEpochSecond());
+                .n(EXPIRES_AT, lead.expiresAt() == null ? null : lead.expiresAt().getEpochSecond())
+                .maps(CLAIMS, lead.history().stream().map(LeadMapper::claim).toList());
         if (lead.reward() != null) {
             item.s("rewardCommissionId", lead.reward().commissionId().value())
                     .money("rewardAmount", "rewardCurrency", lead.reward().amount())
@@ -62,8 +70,29 @@ final class LeadMapper {
                 .s(STATUS, lead.status().name())
                 .map("attribution", AttributionMapper.toMap(lead.attribution()))
                 .instant("createdAt", lead.createdAt())
+                .instant(ATTRIBUTED_AT, lead.attributedAt())
                 .n(EXPIRES_AT, lead.expiresAt() == null ? null : lead.expiresAt().getEpochSecond())
                 .build();
+    }
+
+    private static Map<String, AttributeValue> claim(Lead.Claim claim) {
+        return ItemBuilder.map()
+                .map(ATTRIBUTION, AttributionMapper.toMap(claim.attribution()))
+                .instant("at", claim.at())
+                .build();
+    }
+
+    /** The stored claims, oldest first; empty for a lead stored before claims were kept. */
+    private static List<Lead.Claim> claims(Map<String, AttributeValue> item) {
+        AttributeValue claims = item.get(CLAIMS);
+        if (claims == null || !claims.hasL()) {
+            return List.of();
+        }
+        return claims.l().stream()
+                .map(AttributeValue::m)
+                .map(claim -> new Lead.Claim(AttributionMapper.fromMap(Attributes.optionalMap(claim, ATTRIBUTION)),
+                        Attributes.instant(claim, "at")))
+                .toList();
     }
 
     static Lead fromItem(Map<String, AttributeValue> item) {
@@ -83,7 +112,8 @@ final class LeadMapper {
                 rewardId == null ? null : new Lead.Reward(new CommissionId(rewardId),
                         Attributes.money(item, "rewardAmount", "rewardCurrency"),
                         Attributes.instant(item, "rewardPayableOn")),
-                expiresAt == null ? null : Instant.ofEpochSecond(expiresAt));
+                expiresAt == null ? null : Instant.ofEpochSecond(expiresAt),
+                claims(item));
     }
 
     /** The lead as its email guard holds it, or null when the guard predates the denormalized fields. */
@@ -94,6 +124,7 @@ final class LeadMapper {
         return new Evidence.LeadEvidence(new LeadId(Attributes.string(guard, LEAD_ID)), email,
                 Attributes.enumValue(guard, STATUS, LeadStatus.class),
                 AttributionMapper.fromMap(Attributes.optionalMap(guard, "attribution")),
-                Attributes.instant(guard, "createdAt"));
+                Attributes.optionalInstant(guard, ATTRIBUTED_AT) == null ? Attributes.instant(guard, "createdAt")
+                        : Attributes.instant(guard, ATTRIBUTED_AT));
     }
 }

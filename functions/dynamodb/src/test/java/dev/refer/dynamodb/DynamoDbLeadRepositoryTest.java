@@ -1,10 +1,13 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.attribution.Attribution;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadRepository.Creation;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionKind;
+import dev.refer.core.link.ClickId;
+import dev.refer.core.link.LinkCode;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.EmailAddress;
@@ -13,8 +16,15 @@ import dev.refer.core.validation.Invalid;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -155,5 +165,106 @@ class DynamoDbLeadRepositoryTest {
         assertEquals(List.of(a), second.items());
         assertNull(second.nextCursor());
         assertThrows(Invalid.class, () -> leads.leadsOf(partner, new PageRequest(2, "%%%")));
+    }
+
+    private Attribution byClick(PartnerId partner) {
+        return new Attribution(partner, Attribution.Path.CLICK, new LinkCode("click-link"),
+                new ClickId(fixtures.newId()), null);
+    }
+
+    @Test
+    void takeOver_movesTheLeadToTheNewPartner_withItsHistory_itsListing_andTheGuardsEvidence() {
+        PartnerId squatter = fixtures.partnerId();
+        PartnerId clicked = fixtures.partnerId();
+        Lead lead = fixtures.lead("grace@example.com", squatter);
+        leads.create(lead);
+        Lead claimed = lead.claimedBy(byClick(clicked), fixtures.now().plus(Duration.ofHours(1)));
+
+        assertTrue(leads.takeOver(lead, claimed));
+
+        Lead stored = leads.find(lead.id()).orElseThrow();
+        assertEquals(claimed, stored);
+        assertEquals(List.of(squatter, clicked), stored.history().stream()
+                .map(claim -> claim.attribution().partnerId()).toList());
+        assertTrue(leads.leadsOf(squatter, PageRequest.first(5)).items().isEmpty(), "gone from the squatter's list");
+        assertEquals(List.of(stored), leads.leadsOf(clicked, PageRequest.first(5)).items());
+        Map<String, AttributeValue> guard = guard("grace@example.com");
+        assertEquals(clicked.value(), guard.get("attribution").m().get("partnerId").s());
+        assertEquals(claimed.attributedAt().toString(), guard.get("attributedAt").s());
+        assertEquals(lead.createdAt().toString(), guard.get("createdAt").s());
+    }
+
+    @Test
+    void takeOver_ofAnOrganicLead_endsItsExpiryOnLeadAndGuard() {
+        Lead lead = fixtures.lead("walkin@example.com", null);
+        leads.create(lead);
+
+        assertTrue(leads.takeOver(lead, lead.claimedBy(byClick(fixtures.partnerId()), fixtures.now())));
+
+        assertNull(table.item("LEAD#" + lead.id().value(), "LEAD").get("expiresAt"));
+        assertNull(guard("walkin@example.com").get("expiresAt"));
+    }
+
+    @Test
+    void takeOver_whenTheLeadWasReviewedOrTakenOverMeanwhile_isFalseAndWritesNothing() {
+        Lead lead = fixtures.lead("grace@example.com", fixtures.partnerId());
+        leads.create(lead);
+        assertTrue(leads.takeOver(lead, lead.claimedBy(byClick(fixtures.partnerId()), fixtures.now())));
+        Map<String, AttributeValue> before = table.item("LEAD#" + lead.id().value(), "LEAD");
+
+        assertFalse(leads.takeOver(lead, lead.claimedBy(byClick(fixtures.partnerId()), fixtures.now())),
+                "planned from a claim that no longer holds the lead");
+        Lead current = leads.find(lead.id()).orElseThrow();
+        assertTrue(leads.review(current.withStatus(LeadStatus.REJECTED, "no", null, fixtures.now()), LeadStatus.NEW,
+                List.of()));
+        Lead rejected = leads.find(lead.id()).orElseThrow();
+        assertFalse(leads.takeOver(rejected, rejected.claimedBy(byClick(fixtures.partnerId()), fixtures.now())),
+                "a reviewed lead is final");
+        assertEquals(before.get("attribution"), table.item("LEAD#" + lead.id().value(), "LEAD").get("attribution"));
+    }
+
+    @Test
+    void review_plannedBeforeATakeover_isFalse_soTheSquatterIsNeverRewarded() {
+        PartnerId squatter = fixtures.partnerId();
+        Lead lead = fixtures.lead("grace@example.com", squatter);
+        leads.create(lead);
+        Lead stale = leads.find(lead.id()).orElseThrow();
+        assertTrue(leads.takeOver(stale, stale.claimedBy(byClick(fixtures.partnerId()), fixtures.now())));
+
+        Commission reward = fixtures.commission(squatter, CommissionKind.QUALIFIED_LEAD, 2_500, lead.id().value(),
+                null);
+        assertFalse(leads.review(stale.withStatus(LeadStatus.QUALIFIED, null,
+                new Lead.Reward(reward.id(), reward.amount(), reward.payableOn()), fixtures.now()), LeadStatus.NEW,
+                List.of(reward)));
+        assertEquals(0, table.count("COMMISSION"));
+    }
+
+    @Test
+    void takeOver_whenEightClaimsRace_exactlyOneWins_andTheHistoryHasOneClaimMore() throws Exception {
+        Lead lead = fixtures.lead("grace@example.com", fixtures.partnerId());
+        leads.create(lead);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Lead claimed = lead.claimedBy(byClick(fixtures.partnerId()), fixtures.now());
+            calls.add(() -> {
+                start.await();
+                return leads.takeOver(lead, claimed);
+            });
+        }
+        List<Future<Boolean>> results = calls.stream().map(pool::submit).toList();
+        start.countDown();
+        List<Boolean> won = new ArrayList<>();
+        for (Future<Boolean> result : results) {
+            won.add(result.get());
+        }
+        pool.shutdown();
+
+        assertEquals(1, won.stream().filter(w -> w).count(), won.toString());
+        Lead stored = leads.find(lead.id()).orElseThrow();
+        assertEquals(2, stored.history().size());
+        assertEquals(stored.attribution().partnerId().value(),
+                guard("grace@example.com").get("attribution").m().get("partnerId").s(), "guard and lead agree");
     }
 }

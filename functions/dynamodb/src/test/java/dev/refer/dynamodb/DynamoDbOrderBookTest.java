@@ -61,7 +61,7 @@ class DynamoDbOrderBookTest {
                 commission.id(), commission.amount(), commission.payableOn(), conversion.occurredAt());
         return new ConversionWrite(conversion, order, 0,
                 new Customer("cus_1", partner, lead == null ? null : lead.id(), conversion.occurredAt()),
-                lead == null ? null : new LeadConversion(lead.id(), lead.email(), LeadStatus.NEW),
+                lead == null ? null : new LeadConversion(lead.id(), lead.email(), LeadStatus.NEW, partner),
                 List.of(commission));
     }
 
@@ -80,7 +80,7 @@ class DynamoDbOrderBookTest {
         Evidence evidence = evidence("evt_1", "ord_1");
         assertTrue(evidence.eventRecorded());
         assertEquals(sale.order(), evidence.order());
-        assertEquals(sale.newCustomer(), evidence.customer());
+        assertEquals(sale.customer(), evidence.customer());
         assertEquals(LeadStatus.CONVERTED, evidence.lead().status(), "the guard's copy of the status moved too");
         assertEquals(LeadStatus.CONVERTED, leads.find(lead.id()).orElseThrow().status());
         assertNull(leads.find(lead.id()).orElseThrow().expiresAt());
@@ -143,6 +143,19 @@ class DynamoDbOrderBookTest {
         ConversionWrite withoutCustomer = new ConversionWrite(stale.conversion(), stale.order(), 0, null,
                 stale.leadConversion(), stale.entries());
         assertEquals(Outcome.CONFLICT, orders.record(withoutCustomer), "planned from NEW, the lead is QUALIFIED");
+    }
+
+    @Test
+    void record_whenTheLeadWasTakenOverByAnotherPartnerMeanwhile_isConflict() {
+        Lead lead = storedLead();
+        ConversionWrite planned = sale("evt_1", "ord_1", lead); // planned with the lead as the partner's
+        leads.takeOver(lead, lead.claimedBy(new dev.refer.core.attribution.Attribution(fixtures.partnerId(),
+                dev.refer.core.attribution.Attribution.Path.CLICK, new LinkCode("other"),
+                new ClickId(fixtures.newId()), null), fixtures.now()));
+        int before = table.items().size();
+
+        assertEquals(Outcome.CONFLICT, orders.record(planned), "the sale re-plans with the lead's new holder");
+        assertEquals(before, table.items().size());
     }
 
     @Test

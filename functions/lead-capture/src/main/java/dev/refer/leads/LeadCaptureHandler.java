@@ -65,6 +65,7 @@ public final class LeadCaptureHandler extends HttpFunction {
         return switch (result) {
             case CaptureLead.Result.Accepted accepted -> {
                 Log.info("lead.accepted", "leadId", accepted.leadId(), "duplicate", accepted.duplicate(),
+                        "takenOver", accepted.takenOver(),
                         "attributed", accepted.attributed(), "requestId", request.requestId());
                 APIGatewayV2HTTPResponse response = !LeadRequest.isForm(request)
                         ? HttpResponse.json(202, "{\"status\":\"accepted\"}")

@@ -1,6 +1,11 @@
 package dev.refer.leads;
 
+import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.link.Click;
+import dev.refer.core.link.ClickId;
+import dev.refer.core.link.LinkCode;
 import dev.refer.core.partner.Partner;
+import dev.refer.dynamodb.DynamoDbClickRepository;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.Seed;
 import dev.refer.dynamodb.TestTable;
@@ -12,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +30,8 @@ class LeadCaptureHandlerTest {
 
     private TestTable table;
     private LeadCaptureHandler handler;
+    private Partner anna;
+    private Partner bruno;
 
     @BeforeAll
     static void sdk() {
@@ -34,8 +43,10 @@ class LeadCaptureHandlerTest {
         table = TestTable.create();
         Seed seed = new Seed(table);
         seed.program();
-        Partner anna = seed.activePartner("anna@partner.example");
+        anna = seed.activePartner("anna@partner.example");
         seed.link(anna, "anna-news", true);
+        bruno = seed.activePartner("bruno@partner.example");
+        seed.link(bruno, "bruno-blog", true);
         handler = new LeadCaptureHandler(table.environment());
     }
 
@@ -79,6 +90,26 @@ class LeadCaptureHandlerTest {
         assertEquals(first.status(), second.status());
         assertEquals(first.body(), second.body());
         assertEquals(1, table.count("LEAD"));
+    }
+
+    @Test
+    void post_whenALaterLeadCarriesAClick_takesOverTheLeadSquattedWithACode_andAnswersTheSame() {
+        ApiResponse squatted = postJson("{\"email\":\"ada@acme.example\",\"ref\":\"bruno-blog\"}").invoke(handler);
+        ClickId rid = new ClickId(new UlidGenerator(java.time.Clock.systemUTC()).newId());
+        new DynamoDbClickRepository(table.client(), table.config()).record(new Click(rid, new LinkCode("anna-news"),
+                anna.id(), "newsletter", Instant.now(), Instant.now().plus(Duration.ofDays(90))));
+
+        ApiResponse clicked = postJson("{\"email\":\"ada@acme.example\",\"rid\":\"" + rid.value() + "\"}")
+                .invoke(handler);
+
+        assertEquals(squatted.status(), clicked.status());
+        assertEquals(squatted.body(), clicked.body(), "the answer tells a poster nothing about the lead");
+        assertEquals(1, table.count("LEAD"));
+        var pointer = table.item("LEAD_EMAIL#test#ada@acme.example", "LEAD_EMAIL");
+        assertEquals(anna.id().value(), pointer.get("attribution").m().get("partnerId").s());
+        var lead = table.item("LEAD#" + pointer.get("leadId").s(), "LEAD");
+        assertEquals(anna.id().value(), lead.get("attribution").m().get("partnerId").s());
+        assertEquals(2, lead.get("claims").l().size(), "the squatter's claim is kept as history");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -82,6 +82,13 @@ public final class Notify {
 
     /** What a lead's change tells its partner (nothing for an organic lead). */
     public static List<Notification> of(Lead before, Lead after) {
+        // a lead taken over by stronger evidence is news to its new partner only (the one who held it hears nothing)
+        boolean takenOver = before != null && after.attribution() != null && after.status() == LeadStatus.NEW
+                && (before.attribution() == null
+                || !before.attribution().partnerId().equals(after.attribution().partnerId()));
+        if (takenOver) {
+            before = null;
+        }
         if (after.attribution() == null || (before != null && before.status() == after.status())) {
             return List.of();
         }
@@ -96,7 +103,10 @@ public final class Notify {
         }
         String about = after.company() == null || after.company().isBlank() ? after.name()
                 : after.name() + " (" + after.company() + ")";
-        return List.of(new Notification(what.name().toLowerCase(java.util.Locale.ROOT) + "#" + after.id().value(),
+        // (a takeover's key names the claim: the lead's first partner may have been told of it under the plain key)
+        String key = what.name().toLowerCase(java.util.Locale.ROOT) + "#" + after.id().value()
+                + (takenOver ? "#" + after.history().size() : "");
+        return List.of(new Notification(key,
                 after.attribution().partnerId(), Topic.LEADS,
                 new NotificationLetter.Event(what, after.updatedAt() == null ? after.createdAt() : after.updatedAt(),
                         about, null, what == What.LEAD_REJECTED ? after.statusReason() : null)));

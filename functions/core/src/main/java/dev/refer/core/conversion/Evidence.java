@@ -15,9 +15,12 @@ import java.time.Instant;
  */
 public record Evidence(boolean eventRecorded, Order order, Customer customer, LeadEvidence lead, Click click) {
 
-    /** The lead found by email, as its email guard holds it. */
+    /**
+     * The lead found by email, as its email guard holds it; {@code attributedAt}: when the claim that holds it was
+     * made (its capture, or the takeover by stronger evidence), from which its window counts.
+     */
     public record LeadEvidence(LeadId id, EmailAddress email, LeadStatus status, Attribution attribution,
-                               Instant createdAt) {
+                               Instant attributedAt) {
     }
 
     /** What to read: only the non-null parts are read. */

@@ -77,6 +77,17 @@ public record Order(String orderId, long version, ConversionKind kind, String sa
                 commission, commissionPayableOn, refunded, refundCount, commission, at);
     }
 
+    /**
+     * The next version of this sold order after its customer was re-bound to {@code partner} (null: organic) by an
+     * earlier purchase: the commission it earns now ({@code earned}, or none), how much of that its refunds took back
+     * already ({@code reversedNow}), dated {@code at} (the sale's own time, so its counters move in its month).
+     */
+    public Order reassigned(PartnerId partner, CommissionId commissionEntry, Money earned, Instant payableOn,
+                            Money reversedNow, Instant at) {
+        return new Order(orderId, version + 1, kind, saleEventId, partner, amount, currency, commissionEntry, earned,
+                payableOn, refunded, refundCount, reversedNow, at);
+    }
+
     /** What refunds have not yet taken back of the commission (zero when there is none). */
     public Money commissionLeft() {
         if (commission == null) {

@@ -19,20 +19,48 @@ import java.util.Objects;
  */
 public interface OrderBook {
 
-    /** The lead's move to CONVERTED that goes with its customer's first sale; only if still in {@code expected}. */
-    record LeadConversion(LeadId leadId, EmailAddress email, LeadStatus expected) {
+    /**
+     * The lead's move to CONVERTED that goes with its customer's first sale; only if still in {@code expected} and
+     * still held by {@code partnerId} (null: organic), the partner the sale went to.
+     */
+    record LeadConversion(LeadId leadId, EmailAddress email, LeadStatus expected, PartnerId partnerId) {
+    }
+
+    /**
+     * A sale recorded earlier that follows its customer's new binding: its order replaced only if still at
+     * {@code expectedOrderVersion}, and its conversion showing the new partner (or none) and commission.
+     */
+    record Rebound(Order order, long expectedOrderVersion, Conversion conversion) {
+        public Rebound {
+            Objects.requireNonNull(order, "order");
+            Objects.requireNonNull(conversion, "conversion");
+        }
+    }
+
+    /** A sale recorded earlier, as stored: its order and its conversion. */
+    record PastSale(Order order, Conversion conversion) {
     }
 
     /**
      * Everything one billing event writes. {@code order} is created when {@code expectedOrderVersion} is 0, else
-     * replaced only if the stored order is still at that version; {@code newCustomer} only if the customer is new.
+     * replaced only if the stored order is still at that version; {@code customer} likewise by
+     * {@code expectedCustomerVersion} (null: the customer is not written); {@code rebound}: the earlier-recorded
+     * sales that follow a new binding of the customer.
      */
-    record ConversionWrite(Conversion conversion, Order order, long expectedOrderVersion, Customer newCustomer,
-                           LeadConversion leadConversion, List<Commission> entries) {
+    record ConversionWrite(Conversion conversion, Order order, long expectedOrderVersion, Customer customer,
+                           long expectedCustomerVersion, LeadConversion leadConversion, List<Commission> entries,
+                           List<Rebound> rebound) {
         public ConversionWrite {
             Objects.requireNonNull(conversion, "conversion");
             Objects.requireNonNull(order, "order");
             entries = List.copyOf(entries);
+            rebound = rebound == null ? List.of() : List.copyOf(rebound);
+        }
+
+        /** A write that creates the customer ({@code newCustomer}, when not null) and re-binds nothing. */
+        public ConversionWrite(Conversion conversion, Order order, long expectedOrderVersion, Customer newCustomer,
+                               LeadConversion leadConversion, List<Commission> entries) {
+            this(conversion, order, expectedOrderVersion, newCustomer, 0, leadConversion, entries, List.of());
         }
     }
 
@@ -40,7 +68,10 @@ public interface OrderBook {
         RECORDED,
         /** The event id was recorded before: nothing written. */
         DUPLICATE_EVENT,
-        /** The order, customer or lead changed since the caller read them: nothing written; read again, re-plan. */
+        /**
+         * The order, customer, lead or a re-bound sale changed since the caller read them: nothing written; read
+         * again, re-plan.
+         */
         CONFLICT
     }
 
@@ -48,6 +79,9 @@ public interface OrderBook {
     Evidence evidence(Evidence.Query query);
 
     Outcome record(ConversionWrite write);
+
+    /** The customer's purchases recorded earlier, as stored now, in the order asked; one round trip. */
+    List<PastSale> pastSales(List<Customer.Purchase> purchases);
 
     /** A partner's conversions, newest first. */
     Page<Conversion> conversionsOf(PartnerId partnerId, PageRequest page);

@@ -4,6 +4,7 @@ import dev.refer.core.validation.Invalid;
 import dev.refer.core.attribution.Attribution;
 import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionId;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The billing system reports a sale or a renewal. Stored exactly once per event id, with everything it causes in one
@@ -35,6 +37,14 @@ import java.util.List;
  * they earn while that partner is active, and nothing is owed for the time it was not) or stays organic; a customer
  * seen for the first time goes by the {@link AttributionPolicy}'s evidence order. Unattributed events are stored
  * and earn nothing.
+ *
+ * <p>The customer is bound by its first purchase <em>as it happened</em>, not as it arrived: a sale that occurred
+ * before the purchase that bound the customer, within the attribution window of it ({@link Customer#rebindableBy}),
+ * binds the customer by its own evidence, and the purchases recorded before it follow the new binding in the same
+ * write: what is left of each one's commission for the former partner is reversed by a new negative entry that says
+ * why (never edited; a clawback if it was paid), and the new partner earns it once. Every order, the customer and
+ * the event are compare-and-set in one transaction, so redeliveries and races count nothing twice. Only this path
+ * reads more than the evidence (the earlier purchases' orders, one round trip).
  */
 public final class RecordSale {
 
@@ -124,19 +134,25 @@ public final class RecordSale {
         Instant at = command.occurredAt();
         Customer customer = evidence.customer();
         Evidence.LeadEvidence lead = evidence.lead();
+        Customer.Purchase purchase = new Customer.Purchase(command.orderId(), command.eventId(), at);
+        // the customer's first purchase as it happened decides, whichever arrived first (within the window)
+        boolean binds = customer == null || customer.rebindableBy(at, program.attributionWindow());
 
         // who gets the credit
         Attribution credit = null;
         Partner partner = null;
-        Customer newCustomer = null;
-        if (customer != null) {
+        Customer customerAfter = null;
+        if (!binds) {
             if (customer.partner().isPresent()) {
                 partner = partners.find(customer.partnerId()).orElse(null);
                 credit = new Attribution(customer.partnerId(), Attribution.Path.CUSTOMER, null, null, null);
             }
+            if (!at.isBefore(customer.since()) && customer.tracking(now, program.maxEventAge())) {
+                customerAfter = customer.withPurchase(purchase); // a re-binding may still reach it
+            }
         } else {
             AttributionPolicy.LeadEvidence leadEvidence = lead != null && countsAsEvidence(lead.status())
-                    ? new AttributionPolicy.LeadEvidence(lead.attribution(), lead.createdAt()) : null;
+                    ? new AttributionPolicy.LeadEvidence(lead.attribution(), lead.attributedAt()) : null;
             var winner = attribution.forConversion(evidence.click(), leadEvidence, command.ref(), at,
                     program.attributionWindow()).orElse(null);
             if (winner != null) {
@@ -144,46 +160,36 @@ public final class RecordSale {
                 partner = winner.partner();
             }
             if (command.customerExternalId() != null) {
-                newCustomer = new Customer(command.customerExternalId(), partner == null ? null : partner.id(),
-                        lead == null ? null : lead.id(), at);
+                PartnerId bound = partner == null ? null : partner.id();
+                LeadId leadId = lead == null ? null : lead.id();
+                customerAfter = customer == null ? Customer.boundBy(command.customerExternalId(), bound, leadId,
+                        purchase) : customer.reboundBy(bound, leadId, purchase);
             }
         }
         PartnerId partnerId = credit == null ? null : credit.partnerId();
 
-        // the lead converts when the sale is its partner's (or both are organic)
+        // the lead converts when the sale that binds the customer is its partner's (or both are organic)
         OrderBook.LeadConversion leadConversion = null;
-        if (lead != null && lead.status().canConvert() && customer == null
-                && java.util.Objects.equals(partnerId, lead.attribution() == null ? null
-                : lead.attribution().partnerId())) {
-            leadConversion = new OrderBook.LeadConversion(lead.id(), lead.email(), lead.status());
+        PartnerId leadPartner = lead == null || lead.attribution() == null ? null : lead.attribution().partnerId();
+        if (lead != null && lead.status().canConvert() && binds && Objects.equals(partnerId, leadPartner)) {
+            leadConversion = new OrderBook.LeadConversion(lead.id(), lead.email(), lead.status(), leadPartner);
         }
 
         // what it earns: only an active partner earns; refunds recorded before the sale reverse their share
         List<Commission> entries = new ArrayList<>();
         CommissionKind kind = command.kind() == ConversionKind.SALE ? CommissionKind.SALE : CommissionKind.RENEWAL;
-        Commission commission = null;
-        if (partner != null && partner.isActive()) {
-            Partner earner = partner;
-            commission = commissions.forSale(program, earner, kind, command.amount(), at)
-                    .map(earning -> new Commission(new CommissionId(ids.newId()), earner.id(), earning.kind(),
-                            CommissionStatus.PENDING, earning.amount(), earning.rule(), command.eventId(),
-                            command.orderId(), null, at, earning.payableOn()))
-                    .orElse(null);
-        }
+        Commission commission = earned(program, partner, kind, command.amount(), command.eventId(),
+                command.orderId(), at);
         Order existing = evidence.order();
         Money reversedNow = commission == null ? null : Money.zero(commission.amount().currency());
         if (commission != null) {
             entries.add(commission);
             if (existing != null && existing.refunded().isPositive()) {
-                Money reverse = commissions.reversalFor(commission.amount(), command.amount(), existing.refunded(),
-                        reversedNow);
-                if (reverse.isPositive()) {
-                    entries.add(new Commission(new CommissionId(ids.newId()), partner.id(), CommissionKind.REVERSAL,
-                            CommissionStatus.PENDING, reverse.negate(), "refunds of " + existing.refunded()
-                            + " recorded before the sale of order " + command.orderId() + " (sold for "
-                            + command.amount() + "): reverses " + reverse + " of " + commission.amount(),
-                            command.eventId(), command.orderId(), commission.id(), at, commission.payableOn()));
-                    reversedNow = reverse;
+                Commission reversal = refundedShare(commission, command.amount(), existing.refunded(),
+                        command.eventId(), at);
+                if (reversal != null) {
+                    entries.add(reversal);
+                    reversedNow = reversal.amount().negate();
                 }
             }
         }
@@ -197,8 +203,96 @@ public final class RecordSale {
         Conversion conversion = new Conversion(new ConversionId(ids.newId()), command.eventId(), command.kind(),
                 command.orderId(), command.amount(), command.customerExternalId(), at, now, credit,
                 commission == null ? null : commission.id());
+
+        // the purchases recorded before this earlier one follow its binding
+        List<OrderBook.Rebound> rebound = customer != null && binds && !Objects.equals(customer.partnerId(), partnerId)
+                ? rebind(program, customer, partner, purchase, entries) : List.of();
         return new OrderBook.ConversionWrite(conversion, order, existing == null ? 0 : existing.version(),
-                newCustomer, leadConversion, entries);
+                customerAfter, customer == null ? 0 : customer.version(), leadConversion, entries, rebound);
+    }
+
+    /**
+     * Moves the customer's purchases recorded so far to the partner of its first purchase ({@code partner}, null for
+     * organic): what is left of each one's commission is reversed by a negative entry that says why, and the new
+     * partner earns it, once, as if it had followed the binding from the start (refunds already recorded taking
+     * their share back at once). Adds the entries to {@code entries}; returns the orders and conversions to rewrite.
+     */
+    private List<OrderBook.Rebound> rebind(Program program, Customer customer, Partner partner,
+                                           Customer.Purchase first, List<Commission> entries) {
+        PartnerId partnerId = partner == null ? null : partner.id();
+        String why = "customer " + customer.externalId() + " is bound by its first purchase, order "
+                + first.orderId() + " of " + first.occurredAt() + ", " + (partner == null ? "with no partner"
+                : "to partner " + partnerId.value());
+        List<OrderBook.Rebound> rebound = new ArrayList<>();
+        for (OrderBook.PastSale past : orders.pastSales(customer.purchases())) {
+            Order order = past.order();
+            Conversion recorded = past.conversion();
+            if (order == null || recorded == null || !order.sold()
+                    || Objects.equals(order.partnerId(), partnerId)) {
+                continue;
+            }
+            Instant soldAt = recorded.occurredAt();
+            Money left = order.commissionLeft();
+            if (order.commissionId() != null && left.isPositive()) {
+                entries.add(new Commission(new CommissionId(ids.newId()), order.partnerId(), CommissionKind.REVERSAL,
+                        CommissionStatus.PENDING, left.negate(), why + ": reverses " + left + " of "
+                        + order.commission() + " for order " + order.orderId(), recorded.eventId(),
+                        order.orderId(), order.commissionId(), soldAt,
+                        commissions.reversalPayableOn(order.commissionPayableOn(), first.occurredAt())));
+            }
+            CommissionKind kind = order.kind() == ConversionKind.RENEWAL ? CommissionKind.RENEWAL
+                    : CommissionKind.SALE;
+            Commission commission = earned(program, partner, kind, order.amount(), recorded.eventId(),
+                    order.orderId(), soldAt);
+            Money reversedNow = commission == null ? null : Money.zero(commission.amount().currency());
+            if (commission != null) {
+                entries.add(commission);
+                if (order.refunded().isPositive()) {
+                    Commission reversal = refundedShare(commission, order.amount(), order.refunded(),
+                            recorded.eventId(), soldAt);
+                    if (reversal != null) {
+                        entries.add(reversal);
+                        reversedNow = reversal.amount().negate();
+                    }
+                }
+            }
+            Order moved = order.reassigned(partnerId, commission == null ? null : commission.id(),
+                    commission == null ? null : commission.amount(),
+                    commission == null ? null : commission.payableOn(), reversedNow, soldAt);
+            Conversion shown = new Conversion(recorded.id(), recorded.eventId(), recorded.kind(), recorded.orderId(),
+                    recorded.amount(), recorded.customerExternalId(), recorded.occurredAt(), recorded.recordedAt(),
+                    partnerId == null ? null : new Attribution(partnerId, Attribution.Path.CUSTOMER, null, null, null),
+                    commission == null ? null : commission.id());
+            rebound.add(new OrderBook.Rebound(moved, order.version(), shown));
+        }
+        return rebound;
+    }
+
+    /** The commission a sale earns its partner, when the partner is active and the plan pays for it; else null. */
+    private Commission earned(Program program, Partner partner, CommissionKind kind, Money amount, String eventId,
+                              String orderId, Instant at) {
+        if (partner == null || !partner.isActive()) {
+            return null;
+        }
+        return commissions.forSale(program, partner, kind, amount, at)
+                .map(earning -> new Commission(new CommissionId(ids.newId()), partner.id(), earning.kind(),
+                        CommissionStatus.PENDING, earning.amount(), earning.rule(), eventId, orderId, null, at,
+                        earning.payableOn()))
+                .orElse(null);
+    }
+
+    /** The share of {@code commission} that refunds recorded before it take back, as a reversal; null if none. */
+    private Commission refundedShare(Commission commission, Money saleAmount, Money refunded, String eventId,
+                                     Instant at) {
+        Money reverse = commissions.reversalFor(commission.amount(), saleAmount, refunded,
+                Money.zero(commission.amount().currency()));
+        if (!reverse.isPositive()) {
+            return null;
+        }
+        return new Commission(new CommissionId(ids.newId()), commission.partnerId(), CommissionKind.REVERSAL,
+                CommissionStatus.PENDING, reverse.negate(), "refunds of " + refunded + " recorded before the sale of"
+                + " order " + commission.orderId() + " (sold for " + saleAmount + "): reverses " + reverse + " of "
+                + commission.amount(), eventId, commission.orderId(), commission.id(), at, commission.payableOn());
     }
 
     /** A lead the program manager rejected is not evidence: the rejection stands. */

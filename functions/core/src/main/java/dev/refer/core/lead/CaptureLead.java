@@ -21,7 +21,9 @@ import java.time.Instant;
 /**
  * A visitor filled in the lead form on the company's site. The lead is stored once per email address and attributed
  * to the partner whose click id (within the attribution window) or link code it carries, through a link that still
- * redirects ({@link AttributionPolicy}); a second submission with the same email changes nothing. An organic lead
+ * redirects ({@link AttributionPolicy}); a second submission with the same email changes nothing, unless it carries
+ * stronger evidence than the lead's claim: it then takes the lead over for its partner ({@link LeadClaims}), and the
+ * lead keeps the earlier claims as its history. An organic lead
  * (no partner) expires after {@code organicRetention} unless someone reviews it: anyone can post the form, and
  * nobody should pay forever for a flood of unreviewed organic leads.
  */
@@ -61,8 +63,12 @@ public final class CaptureLead {
     }
 
     public sealed interface Result {
-        /** Stored now, or found already stored for that email ({@code duplicate}). */
-        record Accepted(LeadId leadId, boolean duplicate, boolean attributed, URI thankYouUrl) implements Result {
+        /**
+         * Stored now, or found already stored for that email ({@code duplicate}); {@code takenOver} when this
+         * submission's stronger evidence took the stored lead over.
+         */
+        record Accepted(LeadId leadId, boolean duplicate, boolean takenOver, boolean attributed, URI thankYouUrl)
+                implements Result {
         }
 
         record OriginNotAllowed() implements Result {
@@ -74,6 +80,9 @@ public final class CaptureLead {
         record ProgramNotConfigured() implements Result {
         }
     }
+
+    /** How often a takeover re-reads the lead when another submission or a review changed it first. */
+    private static final int ATTEMPTS = 3;
 
     private final ProgramId programId;
     private final ProgramRepository programs;
@@ -118,10 +127,28 @@ public final class CaptureLead {
                 command.phone(), command.message(), LeadStatus.NEW, credit, null, now, now, null, expiresAt);
         return switch (leads.create(lead)) {
             case LeadRepository.Creation.Created created ->
-                    new Result.Accepted(created.id(), false, credit != null, command.thankYouUrl());
-            case LeadRepository.Creation.Duplicate duplicate ->
-                    new Result.Accepted(duplicate.existing(), true, credit != null, command.thankYouUrl());
+                    new Result.Accepted(created.id(), false, false, credit != null, command.thankYouUrl());
+            case LeadRepository.Creation.Duplicate duplicate -> new Result.Accepted(duplicate.existing(), true,
+                    credit != null && takeOver(duplicate.existing(), credit, now, program),
+                    credit != null, command.thankYouUrl());
         };
+    }
+
+    /**
+     * The stored lead given over to {@code credit} when that is stronger evidence than its claim: a compare-and-set
+     * on the claim read, re-read when another submission or a review got there first.
+     */
+    private boolean takeOver(LeadId leadId, Attribution credit, Instant now, Program program) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Lead current = leads.find(leadId).orElse(null);
+            if (current == null || !LeadClaims.displaces(current, credit, now, program.attributionWindow())) {
+                return false;
+            }
+            if (leads.takeOver(current, current.claimedBy(credit, now))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the lead form may be posted from {@code origin} (CORS preflight). */

@@ -24,6 +24,13 @@ public interface LeadRepository {
     /** Stores the lead, unless the email is taken. */
     Creation create(Lead lead);
 
+    /**
+     * Replaces {@code current} by {@code claimed} (the same lead, taken over by stronger evidence), its email guard
+     * with it, atomically and only if the stored lead is still {@code current}'s claim and still NEW; false and
+     * nothing written when another submission, a review or a conversion changed it first.
+     */
+    boolean takeOver(Lead current, Lead claimed);
+
     Optional<Lead> find(LeadId id);
 
     Optional<Lead> findByEmail(EmailAddress email);
@@ -33,8 +40,9 @@ public interface LeadRepository {
 
     /**
      * Writes a review (new status, ledger entries it causes) atomically, only if the lead is still in
-     * {@code expected} and no entry a REVERSAL among {@code entries} takes back was voided meanwhile (a void and a
-     * rejection never both take the reward back); false and nothing written when someone else changed it first.
+     * {@code expected} and still held by the claim it was reviewed with, and no entry a REVERSAL among
+     * {@code entries} takes back was voided meanwhile (a void and a rejection never both take the reward back); false
+     * and nothing written when someone else changed it first.
      */
     boolean review(Lead reviewed, LeadStatus expected, List<Commission> entries);
 }

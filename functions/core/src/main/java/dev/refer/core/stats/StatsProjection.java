@@ -5,8 +5,11 @@ import dev.refer.core.conversion.Order;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
+import dev.refer.core.partner.PartnerId;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How stored facts move a partner's counters: a pure function of an item's state before and after a change, as the
@@ -17,9 +20,11 @@ import java.util.List;
  *
  * <ul>
  *   <li>a lead: {@code leads} when stored, {@code leadsQualified}/{@code leadsRejected}/{@code leadsConverted} as
- *       its status moves, and the status distribution {@code leadStatus.*};</li>
+ *       its status moves, and the status distribution {@code leadStatus.*}; a lead taken over by stronger evidence
+ *       moves from the partner who held it (dated by that claim) to the new one (dated by the takeover);</li>
  *   <li>an order: {@code sales} or {@code renewals} when sold, {@code refunds} per refund, and the net
- *       {@code revenue.*} (a sale whose refunds came first counts them in the sale's month);</li>
+ *       {@code revenue.*} (a sale whose refunds came first counts them in the sale's month); a sale whose customer
+ *       an earlier purchase re-bound moves from the former partner to the new one, in the sale's month;</li>
  *   <li>a ledger entry: {@code commissionEarned.*} when stored (reversals are negative), and the distribution of
  *       amounts by status {@code commissionStatus.*.*}.</li>
  * </ul>
@@ -31,6 +36,24 @@ public final class StatsProjection {
     }
 
     public static List<StatsDelta> lead(Lead before, Lead after) {
+        PartnerId held = before == null || before.attribution() == null ? null : before.attribution().partnerId();
+        PartnerId holds = after.attribution() == null ? null : after.attribution().partnerId();
+        if (before != null && !Objects.equals(held, holds)) {
+            List<StatsDelta> moved = new ArrayList<>();
+            if (held != null) {
+                moved.add(StatsDelta.forPartner(held, before.attributedAt())
+                        .event(Counters.LEADS, -1)
+                        .status(Counters.leadStatus(before.status()), -1)
+                        .build());
+            }
+            if (holds != null) {
+                moved.add(StatsDelta.forPartner(holds, after.attributedAt())
+                        .event(Counters.LEADS, 1)
+                        .status(Counters.leadStatus(after.status()), 1)
+                        .build());
+            }
+            return moved;
+        }
         if (after.attribution() == null) {
             return List.of();
         }
@@ -64,18 +87,25 @@ public final class StatsProjection {
     }
 
     public static List<StatsDelta> order(Order before, Order after) {
+        if (before != null && before.sold() && after.sold()
+                && !Objects.equals(before.partnerId(), after.partnerId())) {
+            // its customer was re-bound by an earlier purchase: the sale moves, in its own month, to the new partner
+            List<StatsDelta> moved = new ArrayList<>();
+            if (before.partnerId() != null) {
+                moved.add(sold(StatsDelta.forPartner(before.partnerId(), after.changedAt()), before, -1).build());
+            }
+            if (after.partnerId() != null) {
+                moved.add(sold(StatsDelta.forPartner(after.partnerId(), after.changedAt()), after, 1).build());
+            }
+            return moved;
+        }
         if (after.partnerId() == null || !after.sold()) {
             return List.of();
         }
         boolean becameSold = before == null || !before.sold();
         StatsDelta.Builder delta = StatsDelta.forPartner(after.partnerId(), after.changedAt());
         if (becameSold) {
-            delta.event(after.kind() == ConversionKind.RENEWAL ? Counters.RENEWALS : Counters.SALES, 1)
-                    .event(Counters.revenue(after.currency()), after.amount().minor() - after.refunded().minor());
-            if (after.refundCount() > 0) {
-                delta.event(Counters.REFUNDS, after.refundCount());
-            }
-            return List.of(delta.build());
+            return List.of(sold(delta, after, 1).build());
         }
         int refunds = after.refundCount() - before.refundCount();
         if (refunds <= 0) {
@@ -84,6 +114,17 @@ public final class StatsProjection {
         return List.of(delta.event(Counters.REFUNDS, refunds)
                 .event(Counters.revenue(after.currency()), before.refunded().minor() - after.refunded().minor())
                 .build());
+    }
+
+    /** A sold order's sale, net revenue and refunds, counted ({@code sign} 1) or taken out (-1). */
+    private static StatsDelta.Builder sold(StatsDelta.Builder delta, Order order, int sign) {
+        delta.event(order.kind() == ConversionKind.RENEWAL ? Counters.RENEWALS : Counters.SALES, sign)
+                .event(Counters.revenue(order.currency()),
+                        sign * (order.amount().minor() - order.refunded().minor()));
+        if (order.refundCount() > 0) {
+            delta.event(Counters.REFUNDS, (long) sign * order.refundCount());
+        }
+        return delta;
     }
 
     public static List<StatsDelta> commission(Commission before, Commission after) {

@@ -133,6 +133,74 @@ class AttributionPrecedenceTest {
         assertEquals(Attribution.Path.CUSTOMER, renewal.conversion().attribution().path());
     }
 
+    // row 6: a lead gives way to stronger evidence, never to arrival order
+
+    @Test
+    void row6_leadByClick_takesOverALeadSquattedWithACode_andTheSaleFollowsTheClick() {
+        LeadId squatted = flow.lead(ADA, null, "bruno-blog"); // Bruno posts scraped emails with his public code
+        flow.clock.advance(Duration.ofHours(2));
+        ClickId annasClick = flow.click("anna-news");          // Ada really clicked Anna's link
+        LeadId lead = flow.lead(ADA, annasClick.value(), null);
+        assertEquals(squatted, lead, "still one lead per email");
+        var stored = flow.store.leads.get(lead);
+        assertEquals(anna.id(), stored.attribution().partnerId());
+        assertEquals(Attribution.Path.CLICK, stored.attribution().path());
+        assertEquals(2, stored.history().size(), "the lead keeps who claimed it before");
+        assertEquals(bruno.id(), stored.history().getFirst().attribution().partnerId());
+
+        flow.clock.advance(Duration.ofDays(1));
+        ConversionResult.Recorded recorded = sale(null, null); // no rid, no ref: the lead decides
+        assertEquals(anna.id(), winner(recorded));
+        assertEquals(anna.id(), recorded.entries().getFirst().partnerId());
+        assertEquals(LeadStatus.CONVERTED, flow.store.leads.get(lead).status());
+        assertEquals(0, flow.stats(bruno).allTime(dev.refer.core.stats.Counters.LEADS), "the squatter holds nothing");
+        assertEquals(1, flow.stats(anna).allTime(dev.refer.core.stats.Counters.LEADS));
+    }
+
+    @Test
+    void row6_anEarlierLeadByClick_keepsItAgainstALaterClickOrCode() {
+        ClickId annasClick = flow.click("anna-news");
+        LeadId lead = flow.lead(ADA, annasClick.value(), null);
+        flow.clock.advance(Duration.ofHours(1));
+        ClickId brunosClick = flow.click("bruno-blog");
+        flow.lead(ADA, brunosClick.value(), null);
+        flow.lead(ADA, null, "bruno-blog");
+        assertEquals(anna.id(), flow.store.leads.get(lead).attribution().partnerId());
+        assertEquals(1, flow.store.leads.get(lead).history().size(), "a weaker or equal claim is not recorded");
+    }
+
+    @Test
+    void row6_aCodeNeverDisplacesAnotherCode_butTakesAnOrganicLead() {
+        LeadId lead = flow.lead(ADA, null, null);
+        assertNull(flow.store.leads.get(lead).attribution());
+        flow.lead(ADA, null, "bruno-blog");
+        assertEquals(bruno.id(), flow.store.leads.get(lead).attribution().partnerId(), "any evidence beats none");
+        assertNull(flow.store.leads.get(lead).expiresAt(), "an attributed lead no longer expires");
+        flow.lead(ADA, null, "anna-news");
+        assertEquals(bruno.id(), flow.store.leads.get(lead).attribution().partnerId(), "code against code: first");
+    }
+
+    @Test
+    void row6_aReviewedLead_isFinal() {
+        LeadId lead = flow.lead(ADA, null, "bruno-blog");
+        flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.QUALIFY, null));
+        ClickId annasClick = flow.click("anna-news");
+        flow.lead(ADA, annasClick.value(), null);
+        assertEquals(bruno.id(), flow.store.leads.get(lead).attribution().partnerId());
+        assertEquals(LeadStatus.QUALIFIED, flow.store.leads.get(lead).status());
+    }
+
+    @Test
+    void row6_aClaimOlderThanTheWindow_isDisplacedByAnyEvidence() {
+        ClickId brunosClick = flow.click("bruno-blog");
+        LeadId lead = flow.lead(ADA, brunosClick.value(), null);
+        flow.clock.advance(Duration.ofDays(31));
+        flow.lead(ADA, null, "anna-news");
+        assertEquals(anna.id(), flow.store.leads.get(lead).attribution().partnerId());
+        ConversionResult.Recorded recorded = sale(null, null);
+        assertEquals(anna.id(), winner(recorded), "the window counts from the claim that holds the lead");
+    }
+
     // windows, counted from the evidence's own time to the event's time
 
     @Test

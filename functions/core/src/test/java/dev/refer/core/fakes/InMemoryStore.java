@@ -211,7 +211,8 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
 
     @Override
     public synchronized boolean review(Lead reviewed, LeadStatus expected, List<Commission> entries) {
-        if (leads.get(reviewed.id()).status() != expected) {
+        Lead stored = leads.get(reviewed.id());
+        if (stored.status() != expected || !stored.history().equals(reviewed.history())) {
             return false;
         }
         for (Commission entry : entries) {
@@ -225,6 +226,16 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
         return true;
     }
 
+    @Override
+    public synchronized boolean takeOver(Lead current, Lead claimed) {
+        Lead stored = leads.get(current.id());
+        if (stored == null || stored.status() != LeadStatus.NEW || !stored.history().equals(current.history())) {
+            return false;
+        }
+        putLead(claimed);
+        return true;
+    }
+
     // order book
     @Override
     public synchronized Evidence evidence(Evidence.Query query) {
@@ -233,7 +244,7 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
                 query.orderId() == null ? null : orders.get(query.orderId()),
                 query.customerExternalId() == null ? null : customers.get(query.customerExternalId()),
                 lead == null ? null : new Evidence.LeadEvidence(lead.id(), lead.email(), lead.status(),
-                        lead.attribution(), lead.createdAt()),
+                        lead.attribution(), lead.attributedAt()),
                 query.clickId() == null ? null : clicks.get(query.clickId()));
     }
 
@@ -243,29 +254,54 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
         if (conversionsByEvent.containsKey(conversion.eventId())) {
             return OrderBook.Outcome.DUPLICATE_EVENT;
         }
-        if (write.newCustomer() != null && customers.containsKey(write.newCustomer().externalId())) {
-            return OrderBook.Outcome.CONFLICT;
+        if (write.customer() != null) {
+            Customer stored = customers.get(write.customer().externalId());
+            if (write.expectedCustomerVersion() == 0 ? stored != null
+                    : stored == null || stored.version() != write.expectedCustomerVersion()) {
+                return OrderBook.Outcome.CONFLICT;
+            }
         }
-        if (write.leadConversion() != null
-                && leads.get(write.leadConversion().leadId()).status() != write.leadConversion().expected()) {
-            return OrderBook.Outcome.CONFLICT;
+        if (write.leadConversion() != null) {
+            Lead lead = leads.get(write.leadConversion().leadId());
+            PartnerId holder = lead.attribution() == null ? null : lead.attribution().partnerId();
+            if (lead.status() != write.leadConversion().expected()
+                    || !java.util.Objects.equals(holder, write.leadConversion().partnerId())) {
+                return OrderBook.Outcome.CONFLICT;
+            }
         }
         Order stored = orders.get(write.order().orderId());
         long storedVersion = stored == null ? 0 : stored.version();
         if (storedVersion != write.expectedOrderVersion()) {
             return OrderBook.Outcome.CONFLICT;
         }
+        for (OrderBook.Rebound rebound : write.rebound()) {
+            Order before = orders.get(rebound.order().orderId());
+            if (before == null || before.version() != rebound.expectedOrderVersion()
+                    || !conversionsByEvent.containsKey(rebound.conversion().eventId())) {
+                return OrderBook.Outcome.CONFLICT;
+            }
+        }
         conversionsByEvent.put(conversion.eventId(), conversion);
         putOrder(write.order());
-        if (write.newCustomer() != null) {
-            customers.put(write.newCustomer().externalId(), write.newCustomer());
+        if (write.customer() != null) {
+            customers.put(write.customer().externalId(), write.customer());
         }
         if (write.leadConversion() != null) {
             Lead lead = leads.get(write.leadConversion().leadId());
             putLead(lead.withStatus(LeadStatus.CONVERTED, null, lead.reward(), conversion.recordedAt()));
         }
+        for (OrderBook.Rebound rebound : write.rebound()) {
+            putOrder(rebound.order());
+            conversionsByEvent.put(rebound.conversion().eventId(), rebound.conversion());
+        }
         write.entries().forEach(this::addEntry);
         return OrderBook.Outcome.RECORDED;
+    }
+
+    @Override
+    public synchronized List<OrderBook.PastSale> pastSales(List<Customer.Purchase> purchases) {
+        return purchases.stream().map(p -> new OrderBook.PastSale(orders.get(p.orderId()),
+                conversionsByEvent.get(p.eventId()))).toList();
     }
 
     @Override

@@ -101,6 +101,33 @@ class CaptureLeadTest {
     }
 
     @Test
+    void takeover_movesTheLeadsCounters_andIsNewsToTheNewPartnerOnly() {
+        Partner bruno = flow.partner("bruno@partner.example");
+        flow.link(anna, "anna-news");
+        flow.link(bruno, "bruno-blog");
+        CaptureLead.Result.Accepted squatted = (CaptureLead.Result.Accepted) capture("ada@acme.example", null,
+                "bruno-blog", null, null);
+        Lead before = flow.store.leads.get(squatted.leadId());
+        flow.clock.advance(Duration.ofMinutes(5));
+        CaptureLead.Result.Accepted clicked = (CaptureLead.Result.Accepted) capture("ada@acme.example",
+                flow.click("anna-news").value(), null, null, null);
+        Lead after = flow.store.leads.get(clicked.leadId());
+
+        assertTrue(clicked.duplicate());
+        assertTrue(clicked.takenOver());
+        assertEquals(0, flow.stats(bruno).allTime(Counters.LEADS));
+        assertEquals(0, flow.stats(bruno).allTime(Counters.leadStatus(LeadStatus.NEW)));
+        assertEquals(1, flow.stats(anna).allTime(Counters.LEADS));
+        assertEquals(1, flow.stats(anna).allTime(Counters.leadStatus(LeadStatus.NEW)));
+        var notifications = dev.refer.core.comms.Notify.of(before, after);
+        assertEquals(1, notifications.size());
+        assertEquals(anna.id(), notifications.getFirst().partnerId(), "the squatter hears nothing");
+        assertEquals("lead_new#" + after.id().value() + "#2", notifications.getFirst().key());
+        assertTrue(dev.refer.core.comms.Notify.of(after, after.withStatus(LeadStatus.QUALIFIED, null, null,
+                flow.clock.instant())).stream().allMatch(n -> n.partnerId().equals(anna.id())));
+    }
+
+    @Test
     void capture_whenOriginIsNotAllowed_storesNothing() {
         assertInstanceOf(CaptureLead.Result.OriginNotAllowed.class,
                 capture("ada@acme.example", null, null, "https://evil.example", null));
