@@ -12,6 +12,7 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayPartner;
 import dev.refer.core.payout.PlanPayouts;
 import dev.refer.core.payout.SummarizeRun;
+import dev.refer.dynamodb.DynamoDbCommissionLedger;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.DynamoDbMailLog;
 import dev.refer.dynamodb.DynamoDbOrderBook;
@@ -96,7 +97,8 @@ class PayoutRoutesTest {
         var client = table.client();
         var partners = new DynamoDbPartnerRepository(client, config);
         RecordSale sale = new RecordSale(config.programId(), new DynamoDbProgramRepository(client, config), partners,
-                new DynamoDbOrderBook(client, config), new AttributionPolicy(new DynamoDbLinkRepository(client,
+                new DynamoDbOrderBook(client, config), new DynamoDbCommissionLedger(client, config),
+                new AttributionPolicy(new DynamoDbLinkRepository(client,
                 config), partners), new CommissionPolicy(), new UlidGenerator(october), october);
         for (String order : List.of("inv-1", "inv-2")) {
             sale.record(new ConversionCommand("evt-" + order, ConversionKind.SALE, order, Money.of(50_000, "EUR"),

@@ -7,11 +7,13 @@ import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.conversion.RecordRefund;
 import dev.refer.core.conversion.RecordSale;
 import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.ledger.CommissionLedger;
 import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.link.CachedLinkLookup;
 import dev.refer.core.partner.CachedPartnerLookup;
 import dev.refer.core.program.CachedProgram;
 import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.DynamoDbCommissionLedger;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.DynamoDbOrderBook;
 import dev.refer.dynamodb.DynamoDbPartnerRepository;
@@ -52,10 +54,11 @@ record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordSale, Re
                 partners);
         CachedProgram programs = CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock);
         CommissionPolicy commissions = new CommissionPolicy();
+        CommissionLedger ledger = new DynamoDbCommissionLedger(dynamoDb, table);
         return new ConversionWebhookWiring(secrets,
-                new RecordSale(table.programId(), programs, partners, orders, attribution, commissions, ids, clock),
-                new RecordRefund(table.programId(), programs, orders,
-                        new dev.refer.dynamodb.DynamoDbCommissionLedger(dynamoDb, table), commissions, ids, clock), ids);
+                new RecordSale(table.programId(), programs, partners, orders, ledger, attribution, commissions, ids,
+                        clock),
+                new RecordRefund(table.programId(), programs, orders, ledger, commissions, ids, clock), ids);
     }
 
     /**

@@ -41,8 +41,8 @@ public final class Flow {
             clock, Duration.ofDays(90));
     public final ReviewLead reviewLead = new ReviewLead(Fixtures.PROGRAM, store, store, store, store, commissions,
             ids, clock);
-    public final RecordSale recordSale = new RecordSale(Fixtures.PROGRAM, store, store, store, attribution,
-            commissions, ids, clock);
+    public final RecordSale recordSale = new RecordSale(Fixtures.PROGRAM, store, store, store, store,
+            attribution, commissions, ids, clock);
     public final RecordRefund recordRefund = new RecordRefund(Fixtures.PROGRAM, store, store, store, commissions,
             ids, clock);
 

@@ -74,6 +74,7 @@ class FirstPurchaseOnDynamoDbTest {
         DynamoDbPartnerRepository partners = new DynamoDbPartnerRepository(table.client(), table.config());
         recordSale = new RecordSale(table.config().programId(),
                 new DynamoDbProgramRepository(table.client(), table.config()), partners, orders,
+                new DynamoDbCommissionLedger(table.client(), table.config()),
                 new AttributionPolicy(new DynamoDbLinkRepository(table.client(), table.config()), partners),
                 new CommissionPolicy(), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
     }

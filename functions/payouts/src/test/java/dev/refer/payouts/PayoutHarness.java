@@ -183,7 +183,7 @@ final class PayoutHarness {
                 new CommissionPolicy(), ids, clock)
                 .record(command)
                 : new RecordSale(config.programId(), programs, partners, orders,
-                new AttributionPolicy(new DynamoDbLinkRepository(client, config), partners), new CommissionPolicy(),
+                new DynamoDbCommissionLedger(client, config), new AttributionPolicy(new DynamoDbLinkRepository(client, config), partners), new CommissionPolicy(),
                 ids, clock).record(command);
         if (!(result instanceof ConversionResult.Recorded recorded)) {
             throw new IllegalStateException("not recorded: " + result);

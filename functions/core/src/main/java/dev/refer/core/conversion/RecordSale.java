@@ -9,6 +9,7 @@ import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionKind;
+import dev.refer.core.ledger.CommissionLedger;
 import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.link.ClickId;
@@ -54,17 +55,20 @@ public final class RecordSale {
     private final ProgramRepository programs;
     private final PartnerRepository partners;
     private final OrderBook orders;
+    private final CommissionLedger ledger;
     private final AttributionPolicy attribution;
     private final CommissionPolicy commissions;
     private final IdGenerator ids;
     private final Clock clock;
 
     public RecordSale(ProgramId programId, ProgramRepository programs, PartnerRepository partners, OrderBook orders,
-                      AttributionPolicy attribution, CommissionPolicy commissions, IdGenerator ids, Clock clock) {
+                      CommissionLedger ledger, AttributionPolicy attribution, CommissionPolicy commissions,
+                      IdGenerator ids, Clock clock) {
         this.programId = programId;
         this.programs = programs;
         this.partners = partners;
         this.orders = orders;
+        this.ledger = ledger;
         this.attribution = attribution;
         this.commissions = commissions;
         this.ids = ids;
@@ -206,7 +210,7 @@ public final class RecordSale {
 
         // the purchases recorded before this earlier one follow its binding
         List<OrderBook.Rebound> rebound = customer != null && binds && !Objects.equals(customer.partnerId(), partnerId)
-                ? rebind(program, customer, partner, purchase, entries) : List.of();
+                ? rebind(program, customer, partner, purchase, entries, now) : List.of();
         return new OrderBook.ConversionWrite(conversion, order, existing == null ? 0 : existing.version(),
                 customerAfter, customer == null ? 0 : customer.version(), leadConversion, entries, rebound);
     }
@@ -218,7 +222,7 @@ public final class RecordSale {
      * their share back at once). Adds the entries to {@code entries}; returns the orders and conversions to rewrite.
      */
     private List<OrderBook.Rebound> rebind(Program program, Customer customer, Partner partner,
-                                           Customer.Purchase first, List<Commission> entries) {
+                                           Customer.Purchase first, List<Commission> entries, Instant now) {
         PartnerId partnerId = partner == null ? null : partner.id();
         String why = "customer " + customer.externalId() + " is bound by its first purchase, order "
                 + first.orderId() + " of " + first.occurredAt() + ", " + (partner == null ? "with no partner"
@@ -237,8 +241,7 @@ public final class RecordSale {
                 entries.add(new Commission(new CommissionId(ids.newId()), order.partnerId(), CommissionKind.REVERSAL,
                         CommissionStatus.PENDING, left.negate(), why + ": reverses " + left + " of "
                         + order.commission() + " for order " + order.orderId(), recorded.eventId(),
-                        order.orderId(), order.commissionId(), soldAt,
-                        commissions.reversalPayableOn(order.commissionPayableOn(), first.occurredAt())));
+                        order.orderId(), order.commissionId(), soldAt, reversalPayableOn(order, now)));
             }
             CommissionKind kind = order.kind() == ConversionKind.RENEWAL ? CommissionKind.RENEWAL
                     : CommissionKind.SALE;
@@ -293,6 +296,17 @@ public final class RecordSale {
                 CommissionStatus.PENDING, reverse.negate(), "refunds of " + refunded + " recorded before the sale of"
                 + " order " + commission.orderId() + " (sold for " + saleAmount + "): reverses " + reverse + " of "
                 + commission.amount(), eventId, commission.orderId(), commission.id(), at, commission.payableOn());
+    }
+
+    /**
+     * With the former partner's commission as it stands: at once when it was paid or approved early (a clawback),
+     * else with it, so the two net in one payout; the order's copy of its holding period when the entry cannot be
+     * read. Read only on a re-binding, which is rare: an ordinary sale makes no ledger read.
+     */
+    private Instant reversalPayableOn(Order order, Instant now) {
+        return ledger.find(order.partnerId(), order.commissionId())
+                .map(entry -> commissions.reversalPayableOn(entry, now))
+                .orElseGet(() -> commissions.reversalPayableOn(order.commissionPayableOn(), now));
     }
 
     /** A lead the program manager rejected is not evidence: the rejection stands. */

@@ -254,4 +254,39 @@ class FirstPurchaseTest {
                 15_000, null, null, null, null, run.firstAt.plus(Duration.ofDays(2))));
         assertNull(run.ledger().get("net anna order-2"), "the rest refunded: Anna's commission fully reversed");
     }
+
+    @Test
+    void aRebindingOfASaleWhoseCommissionWasApprovedEarlyAndPaid_isAClawbackDueAtOnce() {
+        Run run = new Run();
+        ConversionResult.Recorded bruno = assertInstanceOf(ConversionResult.Recorded.class, run.deliver(CODED_BRUNO));
+        Commission paid = bruno.entries().getFirst();
+        run.flow.store.replaceEntry(paid.approvedEarly(run.flow.clock.instant()).paidBy("2026-11-EUR-bruno"));
+        run.flow.clock.advance(Duration.ofDays(1));
+
+        ConversionResult.Recorded rebound = assertInstanceOf(ConversionResult.Recorded.class,
+                run.deliver(CLICKED_ANNA));
+
+        Commission clawback = rebound.entries().stream()
+                .filter(e -> e.kind() == CommissionKind.REVERSAL && run.bruno.id().equals(e.partnerId()))
+                .findFirst().orElseThrow();
+        assertEquals(-paid.amount().minor(), clawback.amount().minor());
+        assertEquals(run.flow.clock.instant(), clawback.payableOn(),
+                "paid already: taken back from the next payout, not at the end of the sale's holding period ("
+                        + paid.payableOn() + ")");
+    }
+
+    @Test
+    void aRebindingOfASaleWhoseCommissionIsStillHeld_isTakenBackWithIt() {
+        Run run = new Run();
+        ConversionResult.Recorded bruno = assertInstanceOf(ConversionResult.Recorded.class, run.deliver(CODED_BRUNO));
+        Commission held = bruno.entries().getFirst();
+
+        ConversionResult.Recorded rebound = assertInstanceOf(ConversionResult.Recorded.class,
+                run.deliver(CLICKED_ANNA));
+
+        Commission reversal = rebound.entries().stream()
+                .filter(e -> e.kind() == CommissionKind.REVERSAL && run.bruno.id().equals(e.partnerId()))
+                .findFirst().orElseThrow();
+        assertEquals(held.payableOn(), reversal.payableOn(), "nets with the entry it reverses, in one payout");
+    }
 }
