@@ -8,6 +8,7 @@ import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.program.Program;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -15,12 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +96,7 @@ class OverlappingRunsTest {
 
     @Test
     void twoPeriodsRunsForOnePartner_interleavedAtEveryStep_neverCloseAPayoutBelowTheMinimum() {
+        List<Executable> interleavings = new ArrayList<>();
         for (YearMonth first : List.of(DECEMBER, JANUARY)) {
             YearMonth second = first.equals(DECEMBER) ? JANUARY : DECEMBER;
             AtomicInteger alone = new AtomicInteger();
@@ -100,12 +104,16 @@ class OverlappingRunsTest {
             clean.interrupted(0, () -> { }, alone).run(clean.command(first));
             assertTrue(alone.get() > 5, "the run alone calls the book " + alone.get() + " times");
             for (int at = 1; at <= alone.get() + 1; at++) {
-                World world = new World();
-                world.interrupted(at, () -> world.payouts.payPartner.run(world.command(second)),
-                        new AtomicInteger()).run(world.command(first));
-                check(world, first + " interrupted at its call " + at + " by " + second);
+                int call = at;
+                interleavings.add(() -> {
+                    World world = new World();
+                    world.interrupted(call, () -> world.payouts.payPartner.run(world.command(second)),
+                            new AtomicInteger()).run(world.command(first));
+                    check(world, first + " interrupted at its call " + call + " by " + second);
+                });
             }
         }
+        assertAll(interleavings); // every interleaving runs; each failing one is reported
     }
 
     private static void check(World world, String how) {
