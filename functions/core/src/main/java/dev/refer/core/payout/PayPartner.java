@@ -140,7 +140,8 @@ public final class PayPartner {
                 }
                 payout = book.close(id, minimum, clock.instant());
                 if (payout.status() == PayoutStatus.OPEN) {
-                    // another period's run took some of the entries read here: what is left may not be paid alone
+                    // entries read here went to another period's payout meanwhile (or were voided since): the rest
+                    // is below the minimum or negative and may not be paid alone
                     book.withdraw(id, clock.instant());
                     carried.add(new Carried(currency.getKey(), payout.amount(), payout.entryCount(),
                             payout.amount().minor() < 0 ? "negative balance" : "below the minimum payout"));
