@@ -36,7 +36,8 @@ import java.util.Set;
  * date; marking it paid moves it to {@code PAYOUT#{payoutId}} in the same transaction that adds it to the payout, on
  * condition that it names no payout yet (and, read unvoided, is still not voided), so an entry is paid once whatever is
  * repeated and never after a void it was read without. Payout statuses move only forward, each move conditional on
- * the status it leaves.
+ * the status it leaves; the close also on the amount the marked entries add up to (at least the minimum), and a
+ * payout that cannot close gives its entries back and is deleted ({@link #withdraw}).
  */
 public final class DynamoDbPayoutBook implements PayoutBook {
 
@@ -206,9 +207,91 @@ public final class DynamoDbPayoutBook implements PayoutBook {
         return find(id).orElseThrow();
     }
 
+    /** The one update the ordinary run makes anyway, conditioned on the amount the transactions of {@link #pay} added. */
     @Override
-    public Payout close(PayoutId id, Instant at) {
-        return move(id, PayoutStatus.OPEN, PayoutStatus.READY, at, Map.of()).orElseGet(() -> find(id).orElseThrow());
+    public Payout close(PayoutId id, long minimum, Instant at) {
+        try {
+            var response = client.updateItem(r -> r.tableName(table.tableName()).key(Keys.payout(id))
+                    .updateExpression("SET #status = :ready, updatedAt = :at")
+                    .conditionExpression("#status = :open AND #amount >= :minimum")
+                    .expressionAttributeNames(Map.of("#status", PayoutMapper.STATUS, "#amount", PayoutMapper.AMOUNT))
+                    .expressionAttributeValues(Map.of(":ready", AttributeValue.fromS(PayoutStatus.READY.name()),
+                            ":open", AttributeValue.fromS(PayoutStatus.OPEN.name()),
+                            ":minimum", AttributeValue.fromN(Long.toString(minimum)),
+                            ":at", AttributeValue.fromS(at.toString())))
+                    .returnValues(ReturnValue.ALL_NEW));
+            return PayoutMapper.fromItem(response.attributes());
+        } catch (ConditionalCheckFailedException e) {
+            // moved on before (a lost answer, a redelivery), or below the minimum: still OPEN
+            return find(id).orElseThrow(() -> new IllegalStateException("payout " + id + " was withdrawn meanwhile"));
+        }
+    }
+
+    /**
+     * Each entry goes back in one transaction with the payout's amount and count, so the payout's count says exactly
+     * how many are still out whatever the index shows yet (it lags the marking that {@link #pay} just did); the payout
+     * is deleted once its count is zero. A crash leaves an OPEN payout that the next delivery pays or withdraws.
+     */
+    @Override
+    public void withdraw(PayoutId id, Instant at) {
+        for (int pass = 0; ; pass++) {
+            Payout payout = find(id).orElse(null);
+            if (payout == null || payout.status() != PayoutStatus.OPEN) {
+                return;
+            }
+            if (payout.entryCount() == 0) {
+                try {
+                    client.deleteItem(r -> r.tableName(table.tableName()).key(Keys.payout(id))
+                            .conditionExpression("#status = :open AND #count = :zero")
+                            .expressionAttributeNames(Map.of("#status", PayoutMapper.STATUS,
+                                    "#count", PayoutMapper.COUNT))
+                            .expressionAttributeValues(Map.of(":open", AttributeValue.fromS(PayoutStatus.OPEN.name()),
+                                    ":zero", AttributeValue.fromN("0"))));
+                    return;
+                } catch (ConditionalCheckFailedException e) {
+                    continue; // paid into by a redelivery meanwhile: look again
+                }
+            }
+            int moved = 0;
+            for (Commission entry : entriesOf(id)) {
+                List<TransactWriteItem> items = List.of(
+                        Writes.update(Update.builder().tableName(table.tableName())
+                                .key(Keys.commission(entry.partnerId(), entry.id()))
+                                .updateExpression("SET #status = :approved, #gsi2pk = :unpaid REMOVE payoutId")
+                                .conditionExpression("payoutId = :payout")
+                                .expressionAttributeNames(Map.of("#status", "status", "#gsi2pk", Keys.GSI2PK))
+                                .expressionAttributeValues(Map.of(
+                                        ":approved", AttributeValue.fromS(CommissionStatus.APPROVED.name()),
+                                        ":unpaid", AttributeValue.fromS(Keys.unpaid(entry.partnerId())),
+                                        ":payout", AttributeValue.fromS(id.value())))
+                                .build()),
+                        Writes.update(Update.builder().tableName(table.tableName()).key(Keys.payout(id))
+                                .updateExpression("ADD #amount :minus, #count :less SET updatedAt = :at")
+                                .conditionExpression("#status = :open")
+                                .expressionAttributeNames(Map.of("#amount", PayoutMapper.AMOUNT,
+                                        "#count", PayoutMapper.COUNT, "#status", PayoutMapper.STATUS))
+                                .expressionAttributeValues(Map.of(
+                                        ":minus", AttributeValue.fromN(Long.toString(-entry.amount().minor())),
+                                        ":less", AttributeValue.fromN("-1"),
+                                        ":at", AttributeValue.fromS(at.toString()),
+                                        ":open", AttributeValue.fromS(PayoutStatus.OPEN.name())))
+                                .build()));
+                Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
+                if (cancelled.isEmpty()) {
+                    moved++;
+                } else if (cancelled.get().conditionFailed(1)) {
+                    return; // moved on or gone: not ours to undo
+                } else if (!cancelled.get().conditionFailed(0)) {
+                    throw cancelled.get().unexpected();
+                } // else returned before (the index still lists it for a moment)
+            }
+            if (moved == 0) {
+                if (pass >= RETURN_PASSES) {
+                    throw new IllegalStateException("the index does not list the entries still out of " + id);
+                }
+                Backoff.pause(Math.min(pass + 1, 10)); // the index lags: up to ~200 ms a pass
+            }
+        }
     }
 
     @Override

@@ -36,6 +36,12 @@ import java.util.TreeMap;
  * over (the entries simply stay unpaid). A voided entry is paid only with its void, never alone. Then the partner's
  * statement, once.
  *
+ * <p>Two periods' runs may pay one partner at once (the scheduled run, or a redriven message of an old period, while
+ * another period's run is incomplete): an entry goes to whichever payout marks it first, and the other payout is
+ * left with the rest of what it read. A payout therefore closes only when the entries it actually took reach the
+ * minimum ({@link PayoutBook#close}); otherwise it is withdrawn and its entries stay in the balance. Nothing is added
+ * to the ordinary run: the check is the condition of the close it makes anyway.
+ *
  * <p>Every step can be repeated: the payout's id is derived from partner, period and currency and created once, an
  * entry is marked paid once (a payout found OPEN is finished, one found READY is left as it is), the statement is sent
  * once ({@link SendOnce}), and the partner is counted as processed once. A partner with more entries than one
@@ -108,10 +114,10 @@ public final class PayPartner {
         for (Map.Entry<Currency, List<Commission>> currency : byCurrency.entrySet()) {
             PayoutId id = PayoutId.of(command.period(), currency.getKey(), partner.id());
             Payout payout = book.find(id).orElse(null);
+            long minimum = Math.max(1, program.payouts().minimumFor(currency.getKey()));
             if (payout == null) {
                 Money balance = currency.getValue().stream().map(Commission::amount)
                         .reduce(Money.zero(currency.getKey()), Money::plus);
-                long minimum = Math.max(1, program.payouts().minimumFor(currency.getKey()));
                 if (partner.status() != PartnerStatus.ACTIVE) {
                     staying.addAll(currency.getValue());
                     carried.add(new Carried(currency.getKey(), balance, currency.getValue().size(),
@@ -132,7 +138,15 @@ public final class PayPartner {
                     payout = book.pay(id, entries.subList(from, Math.min(entries.size(), from + PayoutBook.MAX_BATCH)),
                             clock.instant());
                 }
-                payout = book.close(id, clock.instant());
+                payout = book.close(id, minimum, clock.instant());
+                if (payout.status() == PayoutStatus.OPEN) {
+                    // entries read here went to another period's payout meanwhile (or were voided since): the rest
+                    // is below the minimum or negative and may not be paid alone
+                    book.withdraw(id, clock.instant());
+                    carried.add(new Carried(currency.getKey(), payout.amount(), payout.entryCount(),
+                            payout.amount().minor() < 0 ? "negative balance" : "below the minimum payout"));
+                    continue;
+                }
             } else {
                 staying.addAll(currency.getValue()); // due after a payout already made for the period
             }

@@ -44,8 +44,19 @@ public interface PayoutBook {
      */
     Payout pay(PayoutId id, List<Commission> entries, Instant at);
 
-    /** OPEN to READY: every entry of the run is in. Returns the payout after (unchanged if it had moved on). */
-    Payout close(PayoutId id, Instant at);
+    /**
+     * OPEN to READY, every entry of the run in, on condition that its amount is at least {@code minimum}: an entry
+     * another run took meanwhile (two periods' runs overlapping for one partner) leaves the rest, which may be below
+     * the minimum or negative, and such a payout never closes. Returns the payout after (unchanged if it had moved
+     * on; still OPEN when below the minimum: {@link #withdraw} it).
+     */
+    Payout close(PayoutId id, long minimum, Instant at);
+
+    /**
+     * Undoes an OPEN payout that could not close: its entries go back to the partner's balance (unpaid, approved) and
+     * the payout is removed, as if never opened; resumable, and nothing when it is gone or moved on.
+     */
+    void withdraw(PayoutId id, Instant at);
 
     /** The entries a payout took, every page. */
     List<Commission> entriesOf(PayoutId id);

@@ -123,13 +123,25 @@ public final class InMemoryPayouts implements PayoutBook, PayeeIndex, PayoutRuns
     }
 
     @Override
-    public synchronized Payout close(PayoutId id, Instant at) {
+    public synchronized Payout close(PayoutId id, long minimum, Instant at) {
         Payout payout = payouts.get(id);
-        if (payout.status() == PayoutStatus.OPEN) {
+        if (payout.status() == PayoutStatus.OPEN && payout.amount().minor() >= minimum) {
             payout = with(payout, PayoutStatus.READY, at, null, null, false);
             payouts.put(id, payout);
         }
         return payout;
+    }
+
+    @Override
+    public synchronized void withdraw(PayoutId id, Instant at) {
+        Payout payout = payouts.get(id);
+        if (payout == null || payout.status() != PayoutStatus.OPEN) {
+            return;
+        }
+        for (Commission entry : entriesOf(id)) {
+            store.replaceEntry(entry.returned());
+        }
+        payouts.remove(id);
     }
 
     private static Payout with(Payout p, PayoutStatus status, Instant at, String reference, String reason,
