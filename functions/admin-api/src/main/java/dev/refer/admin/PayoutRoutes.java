@@ -10,6 +10,7 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.PayoutBook;
 import dev.refer.core.payout.PayoutId;
+import dev.refer.core.payout.PayoutStatus;
 import dev.refer.core.payout.PayoutRuns;
 import dev.refer.core.payout.ReviewPayout;
 import dev.refer.core.payout.StartPayoutRun;
@@ -63,7 +64,10 @@ final class PayoutRoutes {
                 AdminJson::payout));
     }
 
-    /** The period's payouts as CSV (RFC 4180, with a header row), {@value #CSV_ROWS} rows a response. */
+    /**
+     * The period's closed payouts (ready, paid, failed) as CSV (RFC 4180, with a header row), up to {@value #CSV_ROWS}
+     * rows read a response. A payout still being built (OPEN) is left out: the manager pays from this file.
+     */
     APIGatewayV2HTTPResponse payoutsCsv(HttpRequest request) {
         YearMonth period = period(request.query("period").orElse(null));
         String cursor = request.query("cursor").orElse(null);
@@ -73,6 +77,9 @@ final class PayoutRoutes {
             do {
                 Page<Payout> page = book.payoutsIn(period, new PageRequest(PageRequest.MAX_LIMIT, cursor));
                 for (Payout p : page.items()) {
+                    if (p.status() == PayoutStatus.OPEN) {
+                        continue; // still being built: its amount is not final and it may yet be withdrawn
+                    }
                     int digits = Math.max(0, p.amount().currency().getDefaultFractionDigits());
                     printer.printRecord(p.id().value(), p.partnerId().value(), p.period().toString(),
                             p.amount().currency().getCurrencyCode(),

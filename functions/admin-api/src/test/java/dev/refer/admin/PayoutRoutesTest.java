@@ -11,6 +11,8 @@ import dev.refer.core.money.Money;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayPartner;
 import dev.refer.core.payout.PlanPayouts;
+import dev.refer.core.payout.PayoutId;
+import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.SummarizeRun;
 import dev.refer.dynamodb.DynamoDbCommissionLedger;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
@@ -139,6 +141,29 @@ class PayoutRoutesTest {
         assertEquals("20000", rows.getFirst().get("amountMinor"));
         assertEquals("2", rows.getFirst().get("entries"));
         assertNull(csv.header("x-next-cursor"));
+    }
+
+    @Test
+    void aPayoutStillBeingBuilt_isListedAsOpen_butNotInTheCsvTheManagerPaysFrom() throws Exception {
+        String bruno = (String) call("POST /admin/partners", "/admin/partners", Map.of(),
+                "{\"name\":\"Bruno\",\"email\":\"bruno@partner.example\"}").jsonBody().get("id");
+        Instant now = Instant.parse("2026-12-01T06:00:00Z");
+        new DynamoDbPayoutBook(table.client(), table.config()).open(Payout.open(
+                PayoutId.of(NOVEMBER, java.util.Currency.getInstance("EUR"), new PartnerId(bruno)),
+                PlanPayouts.cutoff(NOVEMBER, ZoneOffset.UTC), now));
+
+        ApiResponse list = get("GET /admin/payouts", "/admin/payouts", Map.of(), "period=2026-11",
+                Map.of("period", "2026-11"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) list.jsonBody().get("items");
+        assertEquals(List.of("OPEN", "READY"), items.stream().map(i -> (String) i.get("status")).sorted().toList());
+
+        ApiResponse csv = get("GET /admin/payouts.csv", "/admin/payouts.csv", Map.of(), "period=2026-11",
+                Map.of("period", "2026-11"));
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords();
+        assertEquals(List.of(payout), rows.stream().map(r -> r.get("payoutId")).toList(),
+                "an OPEN payout's amount is not final (it may still be withdrawn): only closed payouts are exported");
     }
 
     @Test
