@@ -99,7 +99,7 @@ record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckin
         ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
         var messages = clients.sqs() == null ? null
                 : new SqsMailingMessages(clients.sqs(), Env.require(env, "MAIL_QUEUE_URL"));
-        RunMailing mailing = new RunMailing(new DynamoDbAudience(db, table), runs, messages, clock);
+        RunMailing mailing = new RunMailing(new DynamoDbAudience(db, table), runs, messages, clock, new UlidGenerator(clock));
         var leaderboard = new DynamoDbLeaderboard(db, table);
         TopPartners top = new TopPartners(leaderboard, partners, preferences, clock);
         CheckInPartner checkIns = new CheckInPartner(table.programId(), programs, partners,
