@@ -67,7 +67,10 @@ record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckin
                 env.get("MAIL_FROM") == null ? null : SesMailer.fromEnv(env, ses), () -> linkSecrets(env));
     }
 
-    /** Read when a link is first signed or checked: functions that never do (mail events) never read them. */
+    /**
+     * Read when a link is first signed or checked (functions that never do, mail events, never read them), and again
+     * when UnsubscribeLinks refreshes them (a rotation).
+     */
     private static List<String> linkSecrets(Map<String, String> env) {
         try (SecretsManagerClient client = AwsClients.build(SecretsManagerClient.builder(), env,
                 "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of())) {
@@ -95,7 +98,7 @@ record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckin
         Deliver deliver = new Deliver(log, new SendOnce(log, mailer, clock), suppressions, preferences, clock);
         // the API's address (links in emails); the unsubscribe route itself only checks links, and has none
         String baseUrl = env.getOrDefault("PUBLIC_BASE_URL", "");
-        UnsubscribeLinks links = new UnsubscribeLinks(baseUrl, clients.linkSecrets());
+        UnsubscribeLinks links = new UnsubscribeLinks(baseUrl, clients.linkSecrets(), clock);
         ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
         var messages = clients.sqs() == null ? null
                 : new SqsMailingMessages(clients.sqs(), Env.require(env, "MAIL_QUEUE_URL"));
