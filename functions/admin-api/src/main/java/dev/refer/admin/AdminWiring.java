@@ -76,7 +76,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new CreateLink(table.programId(), programs, partners, links, ids, clock),
                 new ChangeLink(links),
                 new ReviewLead(table.programId(), programs, leads, partners, new CommissionPolicy(), ids, clock),
-                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table))), payouts, comms,
+                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table),
+                        java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")))), payouts, comms,
                 ids);
     }
 

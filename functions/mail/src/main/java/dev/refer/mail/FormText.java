@@ -20,7 +20,8 @@ public final class FormText {
     /** {@code http://}, {@code https://}, {@code ftp://}, any scheme with {@code //}, and {@code mailto:}. */
     private static final Pattern SCHEME = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*):(?=//)|\\b(mailto):");
     /** A dot (or a full-width or ideographic one) between two letters or digits: host names, "www.", IPs. */
-    private static final Pattern DOT = Pattern.compile("(?<=[\\p{L}\\p{N}_-])[.\\uFF0E\\u3002\\uFF61](?=[\\p{L}\\p{N}_-])");
+    private static final Pattern DOT =
+            Pattern.compile("(?<=[\\p{L}\\p{N}_-])[.\\uFF0E\\u3002\\uFF61](?=[\\p{L}\\p{N}_-])");
     private static final Pattern AT = Pattern.compile("(?<=[\\p{L}\\p{N}._%+-])[@\\uFF20](?=[\\p{L}\\p{N}])");
 
     private FormText() {

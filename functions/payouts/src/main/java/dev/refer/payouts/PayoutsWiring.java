@@ -64,14 +64,14 @@ record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner pay
         var runs = new DynamoDbPayoutRuns(dynamoDb, table);
         PayoutMessages messages = new SqsPayoutMessages(clients.sqs(), Env.require(env, "PAYOUT_QUEUE_URL"));
         // statements and summaries are transactional: they go unless the address bounced
+        ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
         PacedMailer pace = PacedMailer.fromEnv(clients.mailer(), env);
         SendOnce mail = new SendOnce(new DynamoDbMailLog(dynamoDb, table), pace, clock,
                 new dev.refer.dynamodb.DynamoDbSuppressionList(dynamoDb, table));
         SummarizeRun summary = new SummarizeRun(table.programId(), programs, book, mail);
-        ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
         PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary);
         return new PayoutsWiring(new StartPayoutRun(runs, planner, messages, clock), planner,
                 new PayPartner(table.programId(), programs, new DynamoDbPartnerRepository(dynamoDb, table), book,
-                        payees, runs, mail, summary, clock), zone, pace);
+                        payees, runs, mail, summary, clock, zone), zone, pace);
     }
 }

@@ -6,6 +6,7 @@ import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
 
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  * table's stream delivers them. Counters are therefore never written by the business writes themselves (a popular
  * partner's concurrent leads and sales do not contend for its counter items) and move exactly when, and as often
  * as, the fact they count is stored. Each counter is dated by the fact's own time (a lead's capture, a sale's or
- * refund's event time, a commission's earning time), in UTC months.
+ * refund's event time, a commission's earning time), in the months of the program's calendar (PayoutTimeZone: the
+ * months check-ins, reports and payouts speak of).
  *
  * <ul>
  *   <li>a lead: {@code leads} when stored, {@code leadsQualified}/{@code leadsRejected}/{@code leadsConverted} as
@@ -30,13 +32,13 @@ public final class StatsProjection {
     private StatsProjection() {
     }
 
-    public static List<StatsDelta> lead(Lead before, Lead after) {
+    public static List<StatsDelta> lead(Lead before, Lead after, ZoneId zone) {
         if (after.attribution() == null) {
             return List.of();
         }
         var partner = after.attribution().partnerId();
         if (before == null) {
-            return List.of(StatsDelta.forPartner(partner, after.createdAt())
+            return List.of(StatsDelta.forPartner(partner, after.createdAt(), zone)
                     .event(Counters.LEADS, 1)
                     .status(Counters.leadStatus(after.status()), 1)
                     .build());
@@ -44,7 +46,7 @@ public final class StatsProjection {
         if (before.status() == after.status()) {
             return List.of();
         }
-        StatsDelta.Builder delta = StatsDelta.forPartner(partner, after.updatedAt())
+        StatsDelta.Builder delta = StatsDelta.forPartner(partner, after.updatedAt(), zone)
                 .status(Counters.leadStatus(before.status()), -1)
                 .status(Counters.leadStatus(after.status()), 1);
         String event = eventOf(after.status());
@@ -63,12 +65,12 @@ public final class StatsProjection {
         };
     }
 
-    public static List<StatsDelta> order(Order before, Order after) {
+    public static List<StatsDelta> order(Order before, Order after, ZoneId zone) {
         if (after.partnerId() == null || !after.sold()) {
             return List.of();
         }
         boolean becameSold = before == null || !before.sold();
-        StatsDelta.Builder delta = StatsDelta.forPartner(after.partnerId(), after.changedAt());
+        StatsDelta.Builder delta = StatsDelta.forPartner(after.partnerId(), after.changedAt(), zone);
         if (becameSold) {
             delta.event(after.kind() == ConversionKind.RENEWAL ? Counters.RENEWALS : Counters.SALES, 1)
                     .event(Counters.revenue(after.currency()), after.amount().minor() - after.refunded().minor());
@@ -86,11 +88,11 @@ public final class StatsProjection {
                 .build());
     }
 
-    public static List<StatsDelta> commission(Commission before, Commission after) {
+    public static List<StatsDelta> commission(Commission before, Commission after, ZoneId zone) {
         var currency = after.amount().currency();
         long amount = after.amount().minor();
         if (before == null) {
-            return List.of(StatsDelta.forPartner(after.partnerId(), after.earnedAt())
+            return List.of(StatsDelta.forPartner(after.partnerId(), after.earnedAt(), zone)
                     .event(Counters.commissionEarned(currency), amount)
                     .status(Counters.commissionStatus(after.status(), currency), amount)
                     .build());
@@ -98,7 +100,7 @@ public final class StatsProjection {
         if (before.status() == after.status()) {
             return List.of();
         }
-        return List.of(StatsDelta.forPartner(after.partnerId(), after.earnedAt())
+        return List.of(StatsDelta.forPartner(after.partnerId(), after.earnedAt(), zone)
                 .status(Counters.commissionStatus(before.status(), currency), -amount)
                 .status(Counters.commissionStatus(after.status(), currency), amount)
                 .build());
