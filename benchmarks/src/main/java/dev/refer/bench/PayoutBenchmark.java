@@ -243,6 +243,7 @@ final class PayoutBenchmark {
         Recorder sesCalls = new Recorder();
         DynamoDbMeter meter = new DynamoDbMeter();
         env.putAll(context.functionEnvironment(tableA));
+        env.put("MAIL_SEND_RATE", "100000"); // units and the worker's own time are measured here, not the SES pace
         SqsClient sqs = AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", List.of());
         PayoutWorkerHandler handler = PayoutWorkerHandler.withClients(env,
                 DynamoDbClients.create(List.of(meter, dynamoDbCalls)), sqs,
@@ -284,6 +285,7 @@ final class PayoutBenchmark {
         ModeledCapacity capacity = new ModeledCapacity(raw, tableC,
                 context.template().createTableRequest(BenchContext.TABLE_LOGICAL_ID, tableC));
         Map<String, String> envC = new HashMap<>(context.functionEnvironment(tableC));
+        envC.put("MAIL_SEND_RATE", "100000");
         PayoutWorkerHandler modeled = PayoutWorkerHandler.withClients(envC, DynamoDbClients.create(List.of(capacity)),
                 sqs, SesMailer.fromEnv(envC), clock);
         for (PartnerId partner : partners) {

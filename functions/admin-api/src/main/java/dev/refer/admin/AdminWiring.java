@@ -62,7 +62,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
         var mailingRuns = new dev.refer.dynamodb.DynamoDbMailingRuns(dynamoDb, table);
         var broadcastBook = new dev.refer.dynamodb.DynamoDbBroadcastBook(dynamoDb, table);
         var mailing = new dev.refer.core.comms.RunMailing(new dev.refer.dynamodb.DynamoDbAudience(dynamoDb, table),
-                mailingRuns, mailQueue, clock);
+                mailingRuns, mailQueue, clock, ids);
         // the admin API drafts and starts broadcasts; the mail worker renders and sends them
         var broadcasts = new dev.refer.core.comms.Broadcasts(table.programId(), programs, partners, broadcastBook,
                 commsSettings, mailQueue, mailing, null, null, null, ids, clock);
@@ -77,7 +77,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new ChangeLink(links),
                 new ReviewLead(table.programId(), programs, leads, partners, ledger, new CommissionPolicy(), ids,
                         clock),
-                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table))), payouts, comms,
+                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table),
+                        java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")))), payouts, comms,
                 ids);
     }
 

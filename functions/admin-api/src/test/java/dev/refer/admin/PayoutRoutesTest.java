@@ -113,8 +113,9 @@ class PayoutRoutesTest {
         new PayPartner(config.programId(), new DynamoDbProgramRepository(client, config), partners, book,
                 new DynamoDbPayeeIndex(client, config), runs, mail,
                 new SummarizeRun(config.programId(), new DynamoDbProgramRepository(client, config), book, mail),
-                december).run(new PayPartner.Command(NOVEMBER, PlanPayouts.periodStart(NOVEMBER, ZoneOffset.UTC),
-                PlanPayouts.cutoff(NOVEMBER, ZoneOffset.UTC), new PartnerId(partner)));
+                december, ZoneOffset.UTC).run(new PayPartner.Command(NOVEMBER,
+                PlanPayouts.periodStart(NOVEMBER, ZoneOffset.UTC), PlanPayouts.cutoff(NOVEMBER, ZoneOffset.UTC),
+                new PartnerId(partner)));
         payout = "2026-11-EUR-" + partner;
     }
 

@@ -11,6 +11,7 @@ import dev.refer.core.comms.TopPartners;
 import dev.refer.core.comms.UnsubscribeLinks;
 import dev.refer.core.ids.UlidGenerator;
 import dev.refer.core.mail.Mailer;
+import dev.refer.core.mail.PacedMailer;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.program.CachedProgram;
 import dev.refer.dynamodb.DynamoDbAudience;
@@ -51,7 +52,8 @@ import java.util.function.Supplier;
  */
 record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckins summary, Broadcasts broadcasts,
                    Notify notifier, DynamoDbMailingRuns runs, DynamoDbPreferences preferences,
-                   DynamoDbSuppressionList suppressions, UnsubscribeLinks links, ZoneId zone, int maxReceives) {
+                   DynamoDbSuppressionList suppressions, UnsubscribeLinks links, ZoneId zone, int maxReceives,
+                   PacedMailer pace) {
 
     /** Clients, each with the interceptors tests use to inject faults; the mailer unpaced. */
     record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer, Supplier<List<String>> linkSecrets) {
@@ -65,7 +67,10 @@ record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckin
                 env.get("MAIL_FROM") == null ? null : SesMailer.fromEnv(env, ses), () -> linkSecrets(env));
     }
 
-    /** Read when a link is first signed or checked: functions that never do (mail events) never read them. */
+    /**
+     * Read when a link is first signed or checked (functions that never do, mail events, never read them), and again
+     * when UnsubscribeLinks refreshes them (a rotation).
+     */
     private static List<String> linkSecrets(Map<String, String> env) {
         try (SecretsManagerClient client = AwsClients.build(SecretsManagerClient.builder(), env,
                 "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of())) {
@@ -87,19 +92,17 @@ record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckin
         var settings = new DynamoDbCommsSettings(db, table);
         var runs = new DynamoDbMailingRuns(db, table);
         var log = new DynamoDbMailLog(db, table);
-        Mailer mailer = clients.mailer() == null ? null : new PacedMailer(clients.mailer(),
-                Double.parseDouble(env.getOrDefault("MAIL_SEND_RATE", "14")),
-                Integer.parseInt(env.getOrDefault("MAIL_WORKERS", "1")));
+        PacedMailer mailer = clients.mailer() == null ? null : PacedMailer.fromEnv(clients.mailer(), env);
         SendOnce once = new SendOnce(log, mailer, clock, suppressions); // transactional mail: bounces only
         // Deliver reads the suppression list itself (bounce and complaint): its SendOnce does not read it again
         Deliver deliver = new Deliver(log, new SendOnce(log, mailer, clock), suppressions, preferences, clock);
         // the API's address (links in emails); the unsubscribe route itself only checks links, and has none
         String baseUrl = env.getOrDefault("PUBLIC_BASE_URL", "");
-        UnsubscribeLinks links = new UnsubscribeLinks(baseUrl, clients.linkSecrets());
+        UnsubscribeLinks links = new UnsubscribeLinks(baseUrl, clients.linkSecrets(), clock);
         ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
         var messages = clients.sqs() == null ? null
                 : new SqsMailingMessages(clients.sqs(), Env.require(env, "MAIL_QUEUE_URL"));
-        RunMailing mailing = new RunMailing(new DynamoDbAudience(db, table), runs, messages, clock);
+        RunMailing mailing = new RunMailing(new DynamoDbAudience(db, table), runs, messages, clock, new UlidGenerator(clock));
         var leaderboard = new DynamoDbLeaderboard(db, table);
         TopPartners top = new TopPartners(leaderboard, partners, preferences, clock);
         CheckInPartner checkIns = new CheckInPartner(table.programId(), programs, partners,
@@ -112,6 +115,6 @@ record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckin
         Notify notify = new Notify(table.programId(), programs, partners, preferences, new DynamoDbDigestBook(db, table),
                 settings, links, deliver, once, zone, clock);
         return new CommsWiring(mailing, checkIns, summary, broadcasts, notify, runs, preferences, suppressions, links,
-                zone, Integer.parseInt(env.getOrDefault("MAIL_MAX_RECEIVES", "5")));
+                zone, Integer.parseInt(env.getOrDefault("MAIL_MAX_RECEIVES", "5")), mailer);
     }
 }

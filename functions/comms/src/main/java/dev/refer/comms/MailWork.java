@@ -25,7 +25,8 @@ final class MailWork {
         switch (String.valueOf(message.type())) {
             case MailMessage.WRITE -> write(Campaign.parse(message.campaign()), new PartnerId(message.partnerId()),
                     receiveCount);
-            case MailMessage.STEP -> wiring.mailing().step(Campaign.parse(message.campaign()), message.cursor());
+            case MailMessage.STEP -> wiring.mailing().step(Campaign.parse(message.campaign()), message.cursor(),
+                    message.stepId());
             case MailMessage.FINISH -> finish(Campaign.parse(message.campaign()));
             case MailMessage.PREVIEW -> wiring.broadcasts().preview(message.broadcastId());
             case MailMessage.NOTIFY -> {

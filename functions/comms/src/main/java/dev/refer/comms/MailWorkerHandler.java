@@ -2,6 +2,7 @@ package dev.refer.comms;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.refer.core.mail.PacedMailer;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.SnapStartPriming;
 import dev.refer.lambda.SqsBatch;
@@ -11,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -23,6 +25,7 @@ import java.util.Map;
 public final class MailWorkerHandler implements RequestStreamHandler {
 
     private final MailWork work;
+    private final PacedMailer pace;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
     SnapStartPriming priming;
 
@@ -37,6 +40,7 @@ public final class MailWorkerHandler implements RequestStreamHandler {
 
     MailWorkerHandler(CommsWiring wiring) {
         this.work = new MailWork(wiring);
+        this.pace = wiring.pace();
     }
 
     /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing written. */
@@ -50,6 +54,10 @@ public final class MailWorkerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        if (pace != null) {
+            // throttled sends are retried within this invocation's time, never past it
+            pace.invocation(context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis()));
+        }
         SqsBatch.handle(input, output, "mail.message_failed",
                 (body, receives) -> work.handle(LambdaJson.readTrusted(body, MailMessage.class), receives));
     }

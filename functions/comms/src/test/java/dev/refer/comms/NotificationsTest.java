@@ -73,7 +73,7 @@ class NotificationsTest {
         assertEquals(1, now.get("bob").size(), "bob: the commission now, the leads wait for the digest: " + now);
         assertTrue(now.get("bob").get(0).contains("€25.00"), now.toString());
         assertEquals(1, now.get("manager").size(), "one alert for the lead, queued twice: " + now);
-        assertTrue(now.get("manager").get(0).startsWith("New partner lead: Lee <script>"), now.toString());
+        assertTrue(now.get("manager").get(0).startsWith("New partner lead: “Lee <script>”"), now.toString());
 
         scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}");
         scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}"); // a rerun of the day's digests

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,8 @@ public final class CountersHandler implements RequestStreamHandler {
     }
 
     private CountersHandler(Map<String, String> env, DynamoDbClient client) {
-        this(new ProjectCounters(new DynamoDbStatsRepository(client, TableConfig.fromEnv(env))));
+        this(new ProjectCounters(new DynamoDbStatsRepository(client, TableConfig.fromEnv(env)),
+                ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"))));
     }
 
     /** The handler on a given client (benchmarks meter its calls); no SnapStart hooks. */

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * A campaign's run: {@code MAILRUN#{pid}#{campaignKey}} / {@code MAILRUN} with {@code cursor} (absent before the
- * first step), {@code planned} and one {@code n:{outcome}} count per outcome.
+ * first step), {@code planned}, the last step that moved the cursor ({@code stepId}, and {@code stepFrom}: the cursor
+ * it moved from, absent for the first page) and one {@code n:{outcome}} count per outcome.
  */
 public final class DynamoDbMailingRuns implements MailingRuns {
 
@@ -62,24 +63,29 @@ public final class DynamoDbMailingRuns implements MailingRuns {
             }
         });
         return Optional.of(new Run(campaign, Attributes.instant(item, "startedAt"),
-                Attributes.optionalString(item, "cursor"), Attributes.number(item, "planned"), counts));
+                Attributes.optionalString(item, "cursor"), Attributes.number(item, "planned"), counts,
+                item.containsKey("stepId") ? new LastStep(Attributes.optionalString(item, "stepFrom"),
+                        Attributes.optionalString(item, "stepId")) : null));
     }
 
     @Override
-    public boolean advance(Campaign campaign, String from, String to, int planned) {
+    public boolean advance(Campaign campaign, String from, String to, int planned, String stepId) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", AttributeValue.fromS(to),
-                ":n", AttributeValue.fromN(Integer.toString(planned))));
+                ":n", AttributeValue.fromN(Integer.toString(planned)), ":step", AttributeValue.fromS(stepId)));
         String condition;
+        String update;
         if (from == null) {
             condition = "attribute_exists(pk) AND attribute_not_exists(#cursor)";
+            update = "SET #cursor = :to, stepId = :step REMOVE stepFrom ADD planned :n";
         } else {
             condition = "#cursor = :from";
+            update = "SET #cursor = :to, stepId = :step, stepFrom = :from ADD planned :n";
             values.put(":from", AttributeValue.fromS(from));
         }
         try {
             client.updateItem(r -> r.tableName(table.tableName())
                     .key(Keys.mailingRun(table.programId(), campaign.key()))
-                    .updateExpression("SET #cursor = :to ADD planned :n")
+                    .updateExpression(update)
                     .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#cursor", "cursor"))
                     .expressionAttributeValues(values));

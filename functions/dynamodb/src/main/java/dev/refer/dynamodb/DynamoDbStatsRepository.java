@@ -86,7 +86,8 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         Map<String, Long> inMonth = month == null ? Map.of() : counters(stats.get(Keys.statsMonth(month)));
 
         // clicks: the partner's rolled-up count of each month, summed for all time
-        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        // the program's month now (its zone is unknown here) is never later than the month at UTC+14
+        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.ofHours(14)));
         YearMonth first = since == null || since.isAfter(now) ? now : since;
         YearMonth last = month != null && month.isAfter(now) ? month : now;
         List<Map<String, AttributeValue>> keys = new ArrayList<>();

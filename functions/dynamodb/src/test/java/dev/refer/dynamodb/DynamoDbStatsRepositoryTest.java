@@ -113,7 +113,7 @@ class DynamoDbStatsRepositoryTest {
 
     @Test
     void deltas_addEventsToAllTimeAndTheMonth_andStatusesToAllTimeOnly() {
-        stats.apply("shard-1", List.of(delta(StatsDelta.forPartner(partner, fixtures.now())
+        stats.apply("shard-1", List.of(delta(StatsDelta.forPartner(partner, fixtures.now(), java.time.ZoneOffset.UTC)
                 .event(Counters.LEADS, 1).status("leadStatus.NEW", 1).build())));
 
         PartnerStats may = stats.partnerStats(partner, APRIL, MAY);
@@ -141,7 +141,8 @@ class DynamoDbStatsRepositoryTest {
         for (int i = 0; i < 60; i++) { // 60 partners x 2 counter items > 97 items
             PartnerId p = fixtures.partnerId();
             partners.add(p);
-            batch.add(delta(StatsDelta.forPartner(p, fixtures.now()).event(Counters.SALES, 1).build()));
+            batch.add(delta(StatsDelta.forPartner(p, fixtures.now(), java.time.ZoneOffset.UTC)
+                    .event(Counters.SALES, 1).build()));
         }
         assertEquals(new Applied(60, 0, null), stats.apply("shard-1", batch));
         assertEquals(2, table.count("COUNTED"), "two chunks");

@@ -96,7 +96,8 @@ class TransactionConflictTest {
 
     @Test
     void countersApply_mergesEveryCountOfOneItem_intoOneUpdate() {
-        StatsDelta sale = StatsDelta.forPartner(partner, fixtures.now()).event(Counters.SALES, 1).build();
+        StatsDelta sale = StatsDelta.forPartner(partner, fixtures.now(), java.time.ZoneOffset.UTC)
+                .event(Counters.SALES, 1).build();
         new DynamoDbStatsRepository(client, config).apply("shard", List.of(
                 new StatsRepository.Projected("1", List.of(sale), null),
                 new StatsRepository.Projected("2", List.of(sale), null)));

@@ -58,16 +58,22 @@ public final class MailFormat {
                 .filter(p -> !p.isEmpty()).toList();
     }
 
-    /** One notification in words. */
+    /** What a visitor typed into the lead form, as the form said it ({@link FormText}: never a link). */
+    public String said(String typed) {
+        return FormText.quoted(typed);
+    }
+
+    /** One notification in words; a lead is named by what its form said, quoted and never a link. */
     public String event(dev.refer.core.mail.NotificationLetter.Event e) {
         String about = e.about() == null ? "" : e.about();
         String amount = e.amount() == null ? "" : money(e.amount());
         String detail = e.detail() == null || e.detail().isBlank() ? "" : " (" + e.detail() + ")";
+        String lead = "the form said " + said(about);
         return switch (e.what()) {
-            case LEAD_NEW -> "New lead: " + about;
-            case LEAD_QUALIFIED -> "Lead qualified: " + about;
-            case LEAD_REJECTED -> "Lead not accepted: " + about + detail;
-            case LEAD_CONVERTED -> "Lead became a customer: " + about;
+            case LEAD_NEW -> "New lead: " + lead;
+            case LEAD_QUALIFIED -> "Lead qualified: " + lead;
+            case LEAD_REJECTED -> "Lead not accepted: " + lead + detail;
+            case LEAD_CONVERTED -> "Lead became a customer: " + lead;
             case COMMISSION_EARNED -> "Commission earned: " + amount + (about.isEmpty() ? "" : " for " + about) + detail;
             case PAYOUT_SENT -> "Payout sent: " + amount + " for " + about + detail;
         };

@@ -28,7 +28,11 @@ import java.util.Properties;
  * Sends letters through SES v2: rendered by {@link Templates}, built as one MIME message (multipart/alternative:
  * plain text and HTML, UTF-8), sent raw with the configured sender and configuration set, tagged with the letter's
  * kind. The SDK does not retry a send (a retry after a timeout could deliver twice): a refusal (4xx) is
- * {@link MailRefused}, anything whose outcome is unknown {@link MailUncertain}.
+ * {@link MailRefused}, anything whose outcome is unknown {@link MailUncertain}. A refusal for the account's send rate
+ * ({@code TooManyRequestsException}, HTTP 429, "Maximum sending rate exceeded", or any error code the SDK counts as
+ * throttling, e.g. {@code ThrottlingException}, {@code LimitExceededException}) is marked throttled: nothing went out and
+ * the same send passes later ({@link dev.refer.core.mail.PacedMailer} waits it out). {@code SendingPausedException} and
+ * {@code AccountSuspendedException} are plain refusals: no wait inside an invocation ends them.
  *
  * <p>Configuration: {@code MAIL_FROM} (the verified sender identity, e.g. {@code Partners <partners@example.com>}),
  * {@code MAIL_CONFIGURATION_SET} (optional), the endpoint from {@code AWS_ENDPOINT_URL_SESV2} or
@@ -86,6 +90,9 @@ public final class SesMailer implements Mailer {
         try {
             return ses.sendEmail(request.build()).messageId();
         } catch (SdkServiceException e) {
+            if (e.isThrottlingException()) {
+                throw new MailRefused("SES throttled the " + letter.kind() + ": " + e.getMessage(), e, true);
+            }
             if (e.statusCode() >= 400 && e.statusCode() < 500) {
                 throw new MailRefused("SES refused the " + letter.kind() + ": " + e.getMessage(), e);
             }

@@ -49,8 +49,8 @@ public final class Templates {
                     render(html, "broadcast.jte", params), render(text, "broadcast.jte", params));
             case NotificationLetter notification -> new Rendered(notificationSubject(notification, format),
                     render(html, "notification.jte", params), render(text, "notification.jte", params));
-            case LeadAlertLetter alert -> new Rendered("New partner lead: " + alert.leadName() + " (from "
-                    + alert.partnerName() + ")",
+            case LeadAlertLetter alert -> new Rendered("New partner lead: " + format.said(alert.leadName())
+                    + " (from " + alert.partnerName() + ")",
                     render(html, "lead-alert.jte", params), render(text, "lead-alert.jte", params));
             case LeadDigestLetter digest -> new Rendered(digest.programName() + ": " + digest.total()
                     + (digest.total() == 1 ? " more partner lead on " : " more partner leads on ")

@@ -1,6 +1,9 @@
 package dev.refer.mail;
 
+import dev.refer.core.comms.Topic;
+import dev.refer.core.mail.LeadAlertLetter;
 import dev.refer.core.mail.LeadDigestLetter;
+import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.StatementLetter;
 import dev.refer.core.money.Money;
@@ -55,9 +58,64 @@ class TemplatesTest {
         assertTrue(rendered.html().contains("&lt;img src=x onerror=alert(1)&gt;"), rendered.html());
         assertTrue(rendered.html().contains("&lt;b&gt;Co&lt;/b&gt;"), rendered.html());
         assertTrue(rendered.html().contains("And 29 more, not listed here"), rendered.html());
-        assertTrue(rendered.text().contains("- " + hostile + " <x@client.example>, <b>Co</b> (lead L1, from partner "),
+        assertTrue(rendered.text().contains("- “" + hostile + "” <x@client.example>, “<b>Co</b>” (lead L1, from partner "),
                 rendered.text());
         assertEquals("Acme Partners: 30 more partner leads on Nov 2, 2026", rendered.subject());
+    }
+
+    /** Every way a mail client would make a link of text: a scheme, "www.", a host name, an email address. */
+    private static void assertNoLinkIn(String rendered) {
+        for (String linkable : List.of("http://", "https://", "hxxps://", "www.", "evil.example", "mailto:",
+                "me@evil", "login.evil")) {
+            assertFalse(rendered.contains(linkable), linkable + " in " + rendered);
+        }
+    }
+
+    @Test
+    void leadAlert_quotesWhatTheFormSaid_asPlainTextNoClientLinks_inBothParts_andCapsIt() {
+        String name = "Your invoice is overdue, pay at https://login.evil.example/pay or www.evil.example";
+        String company = "mailto:me@evil.example\nEvil\u202eCo";
+        Rendered rendered = templates.render(new LeadAlertLetter(new EmailAddress("sales@acme.example"), Locale.US,
+                "Acme Partners", "L1", name, "jane@client.example", company, "Ada", "ada@partner.example",
+                Instant.parse("2026-11-02T09:00:00Z")));
+
+        for (String part : List.of(rendered.subject(), rendered.text(), rendered.html())) {
+            assertNoLinkIn(part);
+        }
+        assertTrue(rendered.text().contains("The form said (as the visitor typed it, not checked):"), rendered.text());
+        assertTrue(rendered.text().contains("Name: “Your invoice is overdue, pay at hxxps[:]//login[.]evil[.]example/pay"),
+                rendered.text());
+        assertTrue(rendered.text().contains("…”"), "capped at " + FormText.LIMIT + ": " + rendered.text());
+        assertTrue(rendered.text().contains("Company: “mailto[:]me[@]evil[.]example Evil Co”"), rendered.text());
+        assertTrue(rendered.html().contains("The form said"), rendered.html());
+        assertTrue(rendered.html().contains("Name: “Your invoice is overdue, pay at hxxps[:]//login[.]evil[.]example"),
+                rendered.html());
+        assertTrue(rendered.subject().startsWith("New partner lead: “Your invoice"), rendered.subject());
+    }
+
+    @Test
+    void partnerNotification_namesTheLeadByWhatTheFormSaid_neverAsALink() {
+        Rendered rendered = templates.render(new NotificationLetter(new EmailAddress("ada@partner.example"),
+                Locale.US, "Acme Partners", "Ada", Topic.LEADS, List.of(new NotificationLetter.Event(
+                NotificationLetter.What.LEAD_NEW, Instant.parse("2026-11-02T09:00:00Z"),
+                "Jane (reset your password: http://evil.example or me@evil.example)", null, null)),
+                null, "https://api.acme.example/unsubscribe?t=x"));
+
+        for (String part : List.of(rendered.subject(), rendered.text(), rendered.html())) {
+            assertNoLinkIn(part.replace("https://api.acme.example/unsubscribe?t=x", "")); // our own link stays
+            assertTrue(part.contains("New lead: the form said “Jane (reset your password: hxxp[:]//evil[.]example"
+                    + " or me[@]evil[.]example)”"), part);
+        }
+    }
+
+    @Test
+    void formText_capsLongValues_andLeavesOrdinaryNamesAlone() {
+        assertEquals("“Jane Doe (Client Co)”", FormText.quoted("Jane  Doe\t(Client Co)"));
+        assertEquals("“Grace & Co”", FormText.quoted("Grace & Co"));
+        assertEquals("", FormText.quoted(null));
+        String capped = FormText.defanged("x".repeat(500));
+        assertEquals(FormText.LIMIT, capped.codePointCount(0, capped.length()));
+        assertTrue(capped.endsWith("…"));
     }
 
     @Test

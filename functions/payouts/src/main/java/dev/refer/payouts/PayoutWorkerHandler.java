@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
@@ -64,6 +65,8 @@ public final class PayoutWorkerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        // statements keep the SES pace; a throttled one is retried within this invocation's time, never past it
+        wiring.pace().invocation(context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis()));
         SqsBatch.handle(input, output, "payouts.message_failed",
                 (body, receives) -> handle(LambdaJson.readTrusted(body, PayoutMessage.class)));
     }

@@ -4,6 +4,7 @@ import dev.refer.queues.PayoutMessage;
 import dev.refer.queues.SqsPayoutMessages;
 import dev.refer.aws.AwsClients;
 import dev.refer.core.mail.Mailer;
+import dev.refer.core.mail.PacedMailer;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.payout.PayPartner;
 import dev.refer.core.payout.PayoutMessages;
@@ -33,9 +34,11 @@ import java.util.Map;
 /**
  * The payout run's object graph, once per execution environment: the planner and the worker share it. Environment:
  * {@code TABLE_NAME}, {@code PROGRAM_ID}, {@code PAYOUT_QUEUE_URL}, {@code PAYOUT_TIME_ZONE}, {@code MAIL_FROM},
- * {@code MAIL_CONFIGURATION_SET}.
+ * {@code MAIL_CONFIGURATION_SET}, {@code MAIL_SEND_RATE} and {@code MAIL_WORKERS} (the pace of statements: the
+ * account's send rate shared by the payout workers that run at once, as the mail workers share it).
  */
-record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner payPartner, ZoneId zone) {
+record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner payPartner, ZoneId zone,
+                     PacedMailer pace) {
 
     /** Clients for the run, each with the interceptors tests use to inject faults. */
     record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer) {
@@ -61,13 +64,14 @@ record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner pay
         var runs = new DynamoDbPayoutRuns(dynamoDb, table);
         PayoutMessages messages = new SqsPayoutMessages(clients.sqs(), Env.require(env, "PAYOUT_QUEUE_URL"));
         // statements and summaries are transactional: they go unless the address bounced
-        SendOnce mail = new SendOnce(new DynamoDbMailLog(dynamoDb, table), clients.mailer(), clock,
+        ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
+        PacedMailer pace = PacedMailer.fromEnv(clients.mailer(), env);
+        SendOnce mail = new SendOnce(new DynamoDbMailLog(dynamoDb, table), pace, clock,
                 new dev.refer.dynamodb.DynamoDbSuppressionList(dynamoDb, table));
         SummarizeRun summary = new SummarizeRun(table.programId(), programs, book, mail);
-        ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
         PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary);
         return new PayoutsWiring(new StartPayoutRun(runs, planner, messages, clock), planner,
                 new PayPartner(table.programId(), programs, new DynamoDbPartnerRepository(dynamoDb, table), book,
-                        payees, runs, mail, summary, clock), zone);
+                        payees, runs, mail, summary, clock, zone), zone, pace);
     }
 }

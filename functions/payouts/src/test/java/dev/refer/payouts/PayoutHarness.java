@@ -193,7 +193,8 @@ final class PayoutHarness {
         for (Commission entry : recorded.entries()) {
             changes.add(new ProjectCounters.CommissionChanged(String.format("%024d", System.nanoTime()), null, entry));
         }
-        new ProjectCounters(new DynamoDbStatsRepository(client, config, clock)).count("harness", changes);
+        new ProjectCounters(new DynamoDbStatsRepository(client, config, clock),
+                ZoneId.of(env.get("PAYOUT_TIME_ZONE"))).count("harness", changes);
     }
 
     /** The program manager voids a ledger entry now (admin API's use case, on DynamoDB). */

@@ -13,13 +13,13 @@ import java.time.Instant;
 
 /**
  * One message of the mail queue: {@code write} one partner's email of a campaign, {@code step} (plan the page at
- * {@code cursor}), {@code finish} (what follows planning), {@code preview} (a broadcast's preview), {@code notify}
+ * {@code cursor}; {@code stepId} the step's own id, kept by its redeliveries), {@code finish} (what follows planning), {@code preview} (a broadcast's preview), {@code notify}
  * (tell a partner of a {@code notification} the stream noticed) or {@code lead-alert} (tell sales of a new lead).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MailMessage(String type, String campaign, String cursor, String partnerId, String broadcastId,
-                          Told notification, Alert alert) {
+                          Told notification, Alert alert, String stepId) {
 
     public static final String WRITE = "write";
     public static final String STEP = "step";
@@ -29,7 +29,12 @@ public record MailMessage(String type, String campaign, String cursor, String pa
     public static final String LEAD_ALERT = "lead-alert";
 
     public MailMessage(String type, String campaign, String cursor, String partnerId, String broadcastId) {
-        this(type, campaign, cursor, partnerId, broadcastId, null, null);
+        this(type, campaign, cursor, partnerId, broadcastId, null, null, null);
+    }
+
+    public MailMessage(String type, String campaign, String cursor, String partnerId, String broadcastId,
+                       Told notification, Alert alert) {
+        this(type, campaign, cursor, partnerId, broadcastId, notification, alert, null);
     }
 
     /** A notification, flat: its key, partner, topic and event (amount in minor units). */

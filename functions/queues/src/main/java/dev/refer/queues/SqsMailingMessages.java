@@ -31,8 +31,9 @@ public final class SqsMailingMessages implements MailingMessages {
     }
 
     @Override
-    public void step(Campaign campaign, String cursor) {
-        batches.send(List.of(LambdaJson.write(new MailMessage(MailMessage.STEP, campaign.key(), cursor, null, null))));
+    public void step(Campaign campaign, String cursor, String stepId) {
+        batches.send(List.of(LambdaJson.write(new MailMessage(MailMessage.STEP, campaign.key(), cursor, null, null,
+                null, null, stepId))));
     }
 
     @Override

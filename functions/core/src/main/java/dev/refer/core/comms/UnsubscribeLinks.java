@@ -9,6 +9,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,12 @@ import java.util.function.Supplier;
  * signature an HMAC-SHA256 of partner and topic under the program's link secret. Anyone holding a link can only
  * turn off that topic for that partner; a link never expires (an old email must keep working). Signatures made with
  * the previous secret are accepted during a rotation.
+ *
+ * <p>A rotation reaches a warm function environment without a cold start, as the webhook secrets do: the secrets are
+ * read again every {@link #REFRESH} (also after a SnapStart restore, the snapshot being older), and a link that
+ * verifies with none of them has them read again first (at most once every {@link #MISS_RELOAD}, so forged links
+ * cannot make every request a Secrets Manager call): a link signed by a sender that saw the new secret before this
+ * environment did verifies at once.
  */
 public final class UnsubscribeLinks {
 
@@ -27,30 +36,56 @@ public final class UnsubscribeLinks {
 
     private static final int SIGNATURE_CHARS = 27; // 160 bits of the MAC, base64url
 
+    /** How long a read of the secrets is used before it is read again (the webhook secrets' interval). */
+    public static final Duration REFRESH = Duration.ofMinutes(5);
+    /** How soon after a read a link that verifies with none of the secrets may have them read again. */
+    public static final Duration MISS_RELOAD = Duration.ofSeconds(10);
+
     private final String baseUrl;
     private final Supplier<List<String>> source;
-    private volatile List<byte[]> secrets;
+    private final Clock clock;
+    private volatile Loaded loaded;
+
+    private record Loaded(List<byte[]> secrets, Instant at) {
+    }
+
+    /** Secrets read once (tests, tools): never read again. */
+    public UnsubscribeLinks(String baseUrl, Supplier<List<String>> secrets) {
+        this(baseUrl, secrets, null);
+    }
 
     /**
      * @param secrets the current secret first, then the previous one during a rotation; read on first use (not at
      *                init, so a SnapStart snapshot holds none and a function that never signs never reads them)
+     * @param clock   when to read them again (null: never)
      */
-    public UnsubscribeLinks(String baseUrl, Supplier<List<String>> secrets) {
+    public UnsubscribeLinks(String baseUrl, Supplier<List<String>> secrets, Clock clock) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.source = secrets;
+        this.clock = clock;
     }
 
     private List<byte[]> secrets() {
-        List<byte[]> loaded = secrets;
-        if (loaded == null) {
-            List<String> read = source.get();
-            if (read.isEmpty() || read.stream().anyMatch(s -> s == null || s.length() < 16)) {
-                throw new IllegalStateException("the mail link secret must be at least 16 characters");
-            }
-            loaded = read.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
-            secrets = loaded;
+        Loaded current = loaded;
+        if (current == null || olderThan(current, REFRESH)) {
+            current = reload();
         }
-        return loaded;
+        return current.secrets();
+    }
+
+    private boolean olderThan(Loaded current, Duration age) {
+        return clock != null && current.at().plus(age).isBefore(clock.instant());
+    }
+
+    private Loaded reload() {
+        List<String> read = source.get();
+        if (read.isEmpty() || read.stream().anyMatch(s -> s == null || s.length() < 16)) {
+            throw new IllegalStateException("the mail link secret must be at least 16 characters");
+        }
+        Loaded fresh = new Loaded(read.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList(),
+                clock == null ? Instant.EPOCH : clock.instant());
+        loaded = fresh;
+        return fresh;
     }
 
     public String url(PartnerId partnerId, Topic topic) {
@@ -79,12 +114,24 @@ public final class UnsubscribeLinks {
         }
         String subject = parts[0] + "." + parts[1];
         byte[] given = parts[2].getBytes(StandardCharsets.US_ASCII);
-        for (byte[] secret : secrets()) {
-            if (MessageDigest.isEqual(sign(secret, subject).getBytes(StandardCharsets.US_ASCII), given)) {
-                return Optional.of(new Target(new PartnerId(parts[0]), topic));
-            }
+        Target target = new Target(new PartnerId(parts[0]), topic);
+        if (signedWithAnyOf(secrets(), subject, given)) {
+            return Optional.of(target);
+        }
+        Loaded current = loaded;
+        if (current != null && olderThan(current, MISS_RELOAD) && signedWithAnyOf(reload().secrets(), subject, given)) {
+            return Optional.of(target); // signed with a secret rotated in since the last read
         }
         return Optional.empty();
+    }
+
+    private static boolean signedWithAnyOf(List<byte[]> secrets, String subject, byte[] given) {
+        for (byte[] secret : secrets) {
+            if (MessageDigest.isEqual(sign(secret, subject).getBytes(StandardCharsets.US_ASCII), given)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sign(byte[] secret, String subject) {

@@ -13,8 +13,20 @@ public interface Mailer {
 
     /** Nothing was sent. */
     final class MailRefused extends RuntimeException {
+        private final boolean throttled;
+
         public MailRefused(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        /** @param throttled the mail service refused for the account's send rate: the same send goes through later */
+        public MailRefused(String message, Throwable cause, boolean throttled) {
             super(message, cause);
+            this.throttled = throttled;
+        }
+
+        public boolean throttled() {
+            return throttled;
         }
     }
 

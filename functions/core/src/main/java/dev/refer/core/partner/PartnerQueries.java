@@ -32,15 +32,18 @@ public final class PartnerQueries {
     private final OrderBook orders;
     private final CommissionLedger ledger;
     private final StatsRepository stats;
+    private final java.time.ZoneId zone;
 
+    /** @param zone the program's time zone (PayoutTimeZone): the calendar of the counters' months */
     public PartnerQueries(PartnerRepository partners, LinkRepository links, LeadRepository leads, OrderBook orders,
-                          CommissionLedger ledger, StatsRepository stats) {
+                          CommissionLedger ledger, StatsRepository stats, java.time.ZoneId zone) {
         this.partners = partners;
         this.links = links;
         this.leads = leads;
         this.orders = orders;
         this.ledger = ledger;
         this.stats = stats;
+        this.zone = zone;
     }
 
     public Optional<Partner> partner(PartnerId id) {
@@ -77,7 +80,7 @@ public final class PartnerQueries {
 
     /** All-time counters since the partner joined, plus {@code month}'s when given. */
     public PartnerStats stats(Partner partner, YearMonth month) {
-        return stats.partnerStats(partner.id(), YearMonth.from(partner.createdAt().atZone(java.time.ZoneOffset.UTC)),
+        return stats.partnerStats(partner.id(), YearMonth.from(partner.createdAt().atZone(zone)),
                 month);
     }
 }

@@ -17,7 +17,7 @@ import dev.refer.core.program.ProgramRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -69,9 +69,12 @@ public final class PayPartner {
     private final SendOnce mail;
     private final SummarizeRun summary;
     private final Clock clock;
+    private final ZoneId zone;
 
+    /** @param zone the program's time zone (PayoutTimeZone): the calendar the statement's dates are written in */
     public PayPartner(ProgramId programId, ProgramRepository programs, PartnerRepository partners, PayoutBook book,
-                      PayeeIndex payees, PayoutRuns runs, SendOnce mail, SummarizeRun summary, Clock clock) {
+                      PayeeIndex payees, PayoutRuns runs, SendOnce mail, SummarizeRun summary, Clock clock,
+                      ZoneId zone) {
         this.programId = programId;
         this.programs = programs;
         this.partners = partners;
@@ -81,6 +84,7 @@ public final class PayPartner {
         this.mail = mail;
         this.summary = summary;
         this.clock = clock;
+        this.zone = zone;
     }
 
     public Result run(Command command) {
@@ -190,7 +194,7 @@ public final class PayPartner {
     private StatementLetter statement(Program program, Partner partner, Payout payout, Command command) {
         List<StatementLetter.Line> lines = new ArrayList<>();
         for (Commission entry : book.entriesOf(payout.id())) {
-            lines.add(new StatementLetter.Line(entry.earnedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+            lines.add(new StatementLetter.Line(entry.earnedAt().atZone(zone).toLocalDate(),
                     entry.kind().name(), entry.orderId(), entry.rule(), entry.amount(),
                     entry.dueAt().isBefore(command.periodStart())));
         }

@@ -7,14 +7,15 @@ import dev.refer.core.partner.PartnerId;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Keeps the counters from the table's stream, off every request path: clicks (the redirect's one write is the click
  * item) and everything {@link StatsProjection} derives from leads, orders and ledger entries. Each stream record is
- * applied exactly once, whatever Lambda redelivers ({@link StatsRepository#apply}).
+ * applied exactly once, whatever Lambda redelivers ({@link StatsRepository#apply}). Months are the program's
+ * (PayoutTimeZone), the calendar check-ins, reports and statements use: never UTC's, unless the program's is UTC.
  */
 public final class ProjectCounters {
 
@@ -39,9 +40,12 @@ public final class ProjectCounters {
     }
 
     private final StatsRepository stats;
+    private final ZoneId zone;
 
-    public ProjectCounters(StatsRepository stats) {
+    /** @param zone the program's time zone (PAYOUT_TIME_ZONE): which month a fact counts in */
+    public ProjectCounters(StatsRepository stats, ZoneId zone) {
         this.stats = stats;
+        this.zone = zone;
     }
 
     /** Applies a batch of one stream shard, in order; where it stopped is in the outcome. */
@@ -51,13 +55,13 @@ public final class ProjectCounters {
             projected.add(switch (change) {
                 case ClickAdded click -> new StatsRepository.Projected(click.sequenceNumber(), List.of(),
                         new StatsRepository.ClickCount(click.partnerId(), click.linkCode(),
-                                YearMonth.from(click.at().atZone(ZoneOffset.UTC))));
+                                YearMonth.from(click.at().atZone(zone))));
                 case LeadChanged lead -> new StatsRepository.Projected(lead.sequenceNumber(),
-                        StatsProjection.lead(lead.before(), lead.after()), null);
+                        StatsProjection.lead(lead.before(), lead.after(), zone), null);
                 case OrderChanged order -> new StatsRepository.Projected(order.sequenceNumber(),
-                        StatsProjection.order(order.before(), order.after()), null);
+                        StatsProjection.order(order.before(), order.after(), zone), null);
                 case CommissionChanged entry -> new StatsRepository.Projected(entry.sequenceNumber(),
-                        StatsProjection.commission(entry.before(), entry.after()), null,
+                        StatsProjection.commission(entry.before(), entry.after(), zone), null,
                         !entry.after().paid() && (entry.before() == null || entry.before().paid())
                                 ? entry.after().partnerId() : null);
             });

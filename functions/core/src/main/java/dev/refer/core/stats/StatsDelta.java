@@ -4,7 +4,7 @@ import dev.refer.core.partner.PartnerId;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +26,9 @@ public record StatsDelta(PartnerId partnerId, YearMonth month, Map<String, Long>
         statuses = Map.copyOf(statuses);
     }
 
-    public static Builder forPartner(PartnerId partnerId, Instant at) {
-        return new Builder(partnerId, YearMonth.from(at.atZone(ZoneOffset.UTC)));
+    /** @param zone the program's calendar (PayoutTimeZone): the month is the one {@code at} falls in there */
+    public static Builder forPartner(PartnerId partnerId, Instant at, ZoneId zone) {
+        return new Builder(partnerId, YearMonth.from(at.atZone(zone)));
     }
 
     public static final class Builder {

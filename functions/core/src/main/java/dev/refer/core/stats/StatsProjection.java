@@ -7,6 +7,7 @@ import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.partner.PartnerId;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * table's stream delivers them. Counters are therefore never written by the business writes themselves (a popular
  * partner's concurrent leads and sales do not contend for its counter items) and move exactly when, and as often
  * as, the fact they count is stored. Each counter is dated by the fact's own time (a lead's capture, a sale's or
- * refund's event time, a commission's earning time), in UTC months.
+ * refund's event time, a commission's earning time), in the months of the program's calendar (PayoutTimeZone: the
+ * months check-ins, reports and payouts speak of).
  *
  * <ul>
  *   <li>a lead: {@code leads} when stored, {@code leadsQualified}/{@code leadsRejected}/{@code leadsConverted} as
@@ -35,19 +37,19 @@ public final class StatsProjection {
     private StatsProjection() {
     }
 
-    public static List<StatsDelta> lead(Lead before, Lead after) {
+    public static List<StatsDelta> lead(Lead before, Lead after, ZoneId zone) {
         PartnerId held = before == null || before.attribution() == null ? null : before.attribution().partnerId();
         PartnerId holds = after.attribution() == null ? null : after.attribution().partnerId();
         if (before != null && !Objects.equals(held, holds)) {
             List<StatsDelta> moved = new ArrayList<>();
             if (held != null) {
-                moved.add(StatsDelta.forPartner(held, before.attributedAt())
+                moved.add(StatsDelta.forPartner(held, before.attributedAt(), zone)
                         .event(Counters.LEADS, -1)
                         .status(Counters.leadStatus(before.status()), -1)
                         .build());
             }
             if (holds != null) {
-                moved.add(StatsDelta.forPartner(holds, after.attributedAt())
+                moved.add(StatsDelta.forPartner(holds, after.attributedAt(), zone)
                         .event(Counters.LEADS, 1)
                         .status(Counters.leadStatus(after.status()), 1)
                         .build());
@@ -59,7 +61,7 @@ public final class StatsProjection {
         }
         var partner = after.attribution().partnerId();
         if (before == null) {
-            return List.of(StatsDelta.forPartner(partner, after.createdAt())
+            return List.of(StatsDelta.forPartner(partner, after.createdAt(), zone)
                     .event(Counters.LEADS, 1)
                     .status(Counters.leadStatus(after.status()), 1)
                     .build());
@@ -67,7 +69,7 @@ public final class StatsProjection {
         if (before.status() == after.status()) {
             return List.of();
         }
-        StatsDelta.Builder delta = StatsDelta.forPartner(partner, after.updatedAt())
+        StatsDelta.Builder delta = StatsDelta.forPartner(partner, after.updatedAt(), zone)
                 .status(Counters.leadStatus(before.status()), -1)
                 .status(Counters.leadStatus(after.status()), 1);
         String event = eventOf(after.status());
@@ -86,16 +88,16 @@ public final class StatsProjection {
         };
     }
 
-    public static List<StatsDelta> order(Order before, Order after) {
+    public static List<StatsDelta> order(Order before, Order after, ZoneId zone) {
         if (before != null && before.sold() && after.sold()
                 && !Objects.equals(before.partnerId(), after.partnerId())) {
             // its customer was re-bound by an earlier purchase: the sale moves, in its own month, to the new partner
             List<StatsDelta> moved = new ArrayList<>();
             if (before.partnerId() != null) {
-                moved.add(sold(StatsDelta.forPartner(before.partnerId(), after.changedAt()), before, -1).build());
+                moved.add(sold(StatsDelta.forPartner(before.partnerId(), after.changedAt(), zone), before, -1).build());
             }
             if (after.partnerId() != null) {
-                moved.add(sold(StatsDelta.forPartner(after.partnerId(), after.changedAt()), after, 1).build());
+                moved.add(sold(StatsDelta.forPartner(after.partnerId(), after.changedAt(), zone), after, 1).build());
             }
             return moved;
         }
@@ -103,7 +105,7 @@ public final class StatsProjection {
             return List.of();
         }
         boolean becameSold = before == null || !before.sold();
-        StatsDelta.Builder delta = StatsDelta.forPartner(after.partnerId(), after.changedAt());
+        StatsDelta.Builder delta = StatsDelta.forPartner(after.partnerId(), after.changedAt(), zone);
         if (becameSold) {
             return List.of(sold(delta, after, 1).build());
         }
@@ -127,11 +129,11 @@ public final class StatsProjection {
         return delta;
     }
 
-    public static List<StatsDelta> commission(Commission before, Commission after) {
+    public static List<StatsDelta> commission(Commission before, Commission after, ZoneId zone) {
         var currency = after.amount().currency();
         long amount = after.amount().minor();
         if (before == null) {
-            return List.of(StatsDelta.forPartner(after.partnerId(), after.earnedAt())
+            return List.of(StatsDelta.forPartner(after.partnerId(), after.earnedAt(), zone)
                     .event(Counters.commissionEarned(currency), amount)
                     .status(Counters.commissionStatus(after.status(), currency), amount)
                     .build());
@@ -139,7 +141,7 @@ public final class StatsProjection {
         if (before.status() == after.status()) {
             return List.of();
         }
-        return List.of(StatsDelta.forPartner(after.partnerId(), after.earnedAt())
+        return List.of(StatsDelta.forPartner(after.partnerId(), after.earnedAt(), zone)
                 .status(Counters.commissionStatus(before.status(), currency), -amount)
                 .status(Counters.commissionStatus(after.status(), currency), amount)
                 .build());

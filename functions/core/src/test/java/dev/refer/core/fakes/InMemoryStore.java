@@ -33,6 +33,8 @@ import dev.refer.core.program.ProgramId;
 import dev.refer.core.stats.PartnerStats;
 
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,6 +66,8 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
     public final List<Commission> commissions = new ArrayList<>();
     public final Map<String, Map<String, Long>> counters = new HashMap<>();
     public final Set<String> countedChunks = new HashSet<>();
+    /** The program's time zone (PayoutTimeZone): the months the counters count in. */
+    public ZoneId zone = ZoneOffset.UTC;
     /** What the table's stream would carry, in order. */
     public final List<ProjectCounters.Change> stream = new ArrayList<>();
     private int projected;
@@ -78,7 +82,7 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
         synchronized (this) {
             pending = List.copyOf(stream.subList(projected, stream.size()));
         }
-        Applied outcome = new ProjectCounters(this).count("stream", pending);
+        Applied outcome = new ProjectCounters(this, zone).count("stream", pending);
         synchronized (this) {
             projected += outcome.firstFailedSequenceNumber() == null ? pending.size() : outcome.appliedRecords();
         }

@@ -90,7 +90,7 @@ class OverlappingRunsTest {
                         }
                     });
             return new PayPartner(Fixtures.PROGRAM, flow.store, flow.store, book, payouts.fakes, payouts.fakes,
-                    payouts.mail, payouts.summary, flow.clock);
+                    payouts.mail, payouts.summary, flow.clock, java.time.ZoneOffset.UTC);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.refer.core.ledger.ReviewCommission;
 import dev.refer.core.mail.SendOnce;
 
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The payout use cases wired on the in-memory fakes of a {@link Flow}, with a queue the test drains. */
@@ -22,22 +23,30 @@ final class Payouts {
     final ReviewPayout reviewPayout;
     final ReviewCommission reviewCommission;
 
+    final ZoneId zone;
+
     Payouts(Flow flow) {
+        this(flow, ZoneOffset.UTC);
+    }
+
+    /** @param zone the program's time zone (PayoutTimeZone) */
+    Payouts(Flow flow, ZoneId zone) {
         this.flow = flow;
+        this.zone = zone;
         this.fakes = new InMemoryPayouts(flow.store);
         this.mail = new SendOnce(fakes, fakes, flow.clock);
         this.summary = new SummarizeRun(Fixtures.PROGRAM, flow.store, fakes, mail);
         this.payPartner = new PayPartner(Fixtures.PROGRAM, flow.store, flow.store, fakes, fakes, fakes, mail, summary,
-                flow.clock);
+                flow.clock, zone);
         this.planner = new PlanPayouts(fakes, fakes, fakes, summary);
         this.starter = new StartPayoutRun(fakes, planner, fakes, flow.clock);
         this.reviewPayout = new ReviewPayout(fakes, flow.clock);
         this.reviewCommission = new ReviewCommission(flow.store, flow.store, flow.store, flow.ids, flow.clock);
     }
 
-    /** Starts the run of {@code period} (UTC) and delivers every message until the queue is empty. */
+    /** Starts the run of {@code period} (in the program's zone) and delivers every message until the queue is empty. */
     PayoutRuns.Run run(YearMonth period) {
-        starter.start(period, ZoneOffset.UTC);
+        starter.start(period, zone);
         drain();
         return fakes.find(period).orElseThrow();
     }

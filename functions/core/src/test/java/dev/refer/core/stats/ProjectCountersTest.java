@@ -41,7 +41,7 @@ class ProjectCountersTest {
         flow.click("anna-news");
         flow.click("anna-news");
         List<ProjectCounters.Change> batch = List.copyOf(flow.store.stream);
-        ProjectCounters project = new ProjectCounters(flow.store);
+        ProjectCounters project = new ProjectCounters(flow.store, flow.store.zone);
 
         StatsRepository.Applied first = project.count("stream", batch);
         StatsRepository.Applied again = project.count("stream", batch);
