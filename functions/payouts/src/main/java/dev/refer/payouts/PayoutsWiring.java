@@ -65,7 +65,7 @@ record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner pay
                 new dev.refer.dynamodb.DynamoDbSuppressionList(dynamoDb, table));
         SummarizeRun summary = new SummarizeRun(table.programId(), programs, book, mail);
         ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
-        PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary);
+        PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary, book, clock);
         return new PayoutsWiring(new StartPayoutRun(runs, planner, messages, clock), planner,
                 new PayPartner(table.programId(), programs, new DynamoDbPartnerRepository(dynamoDb, table), book,
                         payees, runs, mail, summary, clock), zone);
