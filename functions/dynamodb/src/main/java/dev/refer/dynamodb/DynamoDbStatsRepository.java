@@ -257,8 +257,11 @@ public final class DynamoDbStatsRepository implements StatsRepository {
                 if (written) {
                     applied += end - start;
                     start = end;
-                } else {
+                } else if (countedThrough(streamKey, first) != null) {
                     maybeCounted = true; // counted meanwhile: the marker says how far
+                } else {
+                    duplicates++; // refused as counted, yet no marker (SnapStart priming refuses every write)
+                    start = end;
                 }
             } catch (RuntimeException e) {
                 return new Applied(applied, duplicates, records.get(start).sequenceNumber());
