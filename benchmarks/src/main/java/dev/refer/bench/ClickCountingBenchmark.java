@@ -87,11 +87,61 @@ final class ClickCountingBenchmark {
         metrics.add(Metric.of("clicks.rollup.gb_ms.per_click",
                 timed.rollupNanos / 1e6 / clicks * rollup.memorySizeMb() / 1024.0, 4));
         metrics.add(Metric.of("clicks.rollup.seconds.per.run", timed.rollupNanos / 1e9 / timed.rollups, 2));
+        metrics.addAll(largestBatch(source.batchSize()));
         ClickTraffic traffic = new ClickTraffic(LINKS, PARTNERS, ZIPF, 7);
         metrics.add(Metric.of("redirect.realistic.cache_miss.ratio", traffic.cacheMissRatio(
                 (int) Math.min(Integer.MAX_VALUE, clicks), PER_SECOND, REDIRECT_ENVIRONMENTS,
                 Double.parseDouble(context.template().parameterDefaults().getOrDefault("LookupCacheTtlSeconds",
                         "30"))), 3));
+        return metrics;
+    }
+
+    /**
+     * How long the largest batch the template allows takes, which the function's timeout must fit (template:
+     * CountersFunction Timeout): a batch of clicks on as many links (one delta line each), then the same number of
+     * sales of as many partners (two counter items each: the most transactions a batch can need), each counted, then
+     * delivered again as Lambda's bisection does (each half), which must count nothing.
+     */
+    private List<Metric> largestBatch(int size) {
+        String table = context.newTableWithoutStream("largest");
+        RequestStreamHandler handler = CountersHandler.withClient(context.functionEnvironment(table),
+                context.client());
+        ClickTraffic traffic = new ClickTraffic(size, size, ZIPF, 11);
+        List<Integer> links = new ArrayList<>(size);
+        for (int link = 0; link < size; link++) {
+            links.add(link);
+        }
+        List<Metric> metrics = new ArrayList<>();
+        byte[] clicks = batch(traffic, links, 0, Instant.now());
+        long began = System.nanoTime();
+        invoke(handler, clicks);
+        metrics.add(Metric.of("counters.batch" + size + ".ms", (System.nanoTime() - began) / 1e6, 0));
+
+        var stats = new dev.refer.dynamodb.DynamoDbStatsRepository(context.client(),
+                dev.refer.dynamodb.TableConfig.fromEnv(context.functionEnvironment(table)));
+        List<dev.refer.core.stats.StatsRepository.Projected> sales = new ArrayList<>(size);
+        Instant now = Instant.now();
+        for (int i = 0; i < size; i++) {
+            sales.add(new dev.refer.core.stats.StatsRepository.Projected(String.format("9%024d", ++sequence),
+                    List.of(dev.refer.core.stats.StatsDelta.forPartner(new dev.refer.core.partner.PartnerId(
+                            String.format("P%025d", i)), now, java.time.ZoneOffset.UTC).event(dev.refer.core.stats.Counters.SALES, 1).build()),
+                    null));
+        }
+        began = System.nanoTime();
+        var applied = stats.apply("largest", sales);
+        long salesNanos = System.nanoTime() - began;
+        if (applied.firstFailedSequenceNumber() != null || applied.appliedRecords() != size) {
+            throw new IllegalStateException("the largest batch of sales was not counted: " + applied);
+        }
+        metrics.add(Metric.of("counters.batch" + size + ".partners.ms", salesNanos / 1e6, 0));
+
+        began = System.nanoTime();
+        var first = stats.apply("largest", sales.subList(0, size / 2));
+        var second = stats.apply("largest", sales.subList(size / 2, size));
+        metrics.add(Metric.of("counters.batch" + size + ".halves_again.ms", (System.nanoTime() - began) / 1e6, 0));
+        metrics.add(Metric.of("counters.batch" + size + ".halves_again.counted",
+                first.appliedRecords() + second.appliedRecords()));
+        context.dropTables();
         return metrics;
     }
 

@@ -50,7 +50,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new dev.refer.core.ledger.ReviewCommission(ledger, orders, leads, ids, clock),
                 queue == null ? null : new dev.refer.core.payout.StartPayoutRun(runs,
                         new dev.refer.core.payout.PlanPayouts(new dev.refer.dynamodb.DynamoDbPayeeIndex(dynamoDb, table),
-                                runs, queue, null), queue, clock),
+                                runs, queue, null, book, clock), queue, clock),
                 new dev.refer.dynamodb.DynamoDbMailLog(dynamoDb, table),
                 java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")));
         // the mail queue (template: MailQueue): broadcasts' previews and sends, check-in runs go through it

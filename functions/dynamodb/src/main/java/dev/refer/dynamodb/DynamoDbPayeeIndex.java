@@ -16,7 +16,8 @@ import java.util.Map;
  * Payee markers: {@code PAYEE#{pid}#{partnerId}} / {@code PAYEE}, one per partner with unpaid entries, listed in GSI1
  * under {@code PROGRAM#{pid}#PAYEES#{shard}} (16 shards, by partner id). The stream projection puts a marker (with
  * {@code touchedAt}) whenever it sees an unpaid entry appear; a payout run deletes the marker of a partner left with
- * nothing unpaid, unless it was touched since the run looked.
+ * nothing unpaid, unless it was touched since the run looked. A run's sweep pages through the program's partners (GSI1
+ * {@code PROGRAM#{pid}#PARTNERS}) and puts the marker, if missing, of a partner with an unpaid entry.
  */
 public final class DynamoDbPayeeIndex implements PayeeIndex {
 
@@ -59,6 +60,38 @@ public final class DynamoDbPayeeIndex implements PayeeIndex {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && partners.size() < limit);
         return new PayeePage(partners, start == null ? null : Cursor.after(last, KeyShape.GSI1));
+    }
+
+    @Override
+    public PayeePage partners(String cursor, int limit) {
+        String partition = Keys.partnersOf(table.programId());
+        Map<String, AttributeValue> start = cursor == null ? null
+                : Cursor.startKey(cursor, KeyShape.GSI1, partition, null);
+        QueryResponse page = client.query(r -> r.tableName(table.tableName()).indexName(Keys.GSI1)
+                .keyConditionExpression("#p = :p")
+                .projectionExpression("#id, #pk, #sk, #p, #s")
+                .expressionAttributeNames(Map.of("#p", Keys.GSI1PK, "#s", Keys.GSI1SK, "#id", "partnerId",
+                        "#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))
+                .limit(limit)
+                .exclusiveStartKey(start));
+        List<PartnerId> partners = new ArrayList<>();
+        for (Map<String, AttributeValue> item : page.items()) {
+            partners.add(new PartnerId(Attributes.string(item, "partnerId")));
+        }
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !page.items().isEmpty();
+        return new PayeePage(partners, more ? Cursor.after(page.items().getLast(), KeyShape.GSI1) : null);
+    }
+
+    @Override
+    public boolean list(PartnerId partnerId, Instant at) {
+        try {
+            client.putItem(r -> r.tableName(table.tableName()).item(marker(table, partnerId, at))
+                    .conditionExpression(Writes.KEY_IS_FREE));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false; // listed: the stream projection saw its entry
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.refer.dynamodb;
 
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.payout.PayeeIndex;
 import dev.refer.core.payout.PayoutRuns;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,7 +18,7 @@ import java.util.Optional;
 
 /**
  * A period's run: {@code PAYOUTRUN#{pid}#{period}} / {@code RUN} with the counters ({@code planned},
- * {@code processed}, {@code shardsDone}) and each shard's planning cursor ({@code c0}..{@code c15}); beside it one
+ * {@code processed}, {@code shardsDone}) and each shard's planning cursor ({@code c0}..{@code c15}; {@code c16} the sweep's); beside it one
  * {@code DONE#{partnerId}} item per partner processed, written with the counter's increment so a partner counts once.
  */
 public final class DynamoDbPayoutRuns implements PayoutRuns {
@@ -61,7 +60,7 @@ public final class DynamoDbPayoutRuns implements PayoutRuns {
         }
         Map<String, AttributeValue> item = response.item();
         Map<Integer, String> cursors = new HashMap<>();
-        for (int shard = 0; shard < PayeeIndex.SHARDS; shard++) {
+        for (int shard = 0; shard <= PayoutRuns.SWEEP; shard++) {
             String cursor = Attributes.optionalString(item, "c" + shard);
             if (cursor != null) {
                 cursors.put(shard, cursor);
@@ -75,10 +74,11 @@ public final class DynamoDbPayoutRuns implements PayoutRuns {
     @Override
     public boolean planned(YearMonth period, int shard, String from, String to, int count) {
         String cursor = "c" + shard;
-        String update = "SET #c = :to ADD #planned :n" + (to == null ? ", #shardsDone :one" : "");
+        boolean shardDone = to == null && shard != SWEEP; // the sweep counts as no shard
+        String update = "SET #c = :to ADD #planned :n" + (shardDone ? ", #shardsDone :one" : "");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", AttributeValue.fromS(to == null ? DONE : to),
                 ":n", AttributeValue.fromN(Integer.toString(count))));
-        if (to == null) {
+        if (shardDone) {
             values.put(":one", AttributeValue.fromN("1"));
         }
         String condition;
@@ -91,7 +91,7 @@ public final class DynamoDbPayoutRuns implements PayoutRuns {
         try {
             client.updateItem(r -> r.tableName(table.tableName()).key(Keys.payoutRun(table.programId(), period))
                     .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(to == null
+                    .expressionAttributeNames(shardDone
                             ? Map.of("#c", cursor, "#planned", "planned", "#shardsDone", "shardsDone")
                             : Map.of("#c", cursor, "#planned", "planned"))
                     .expressionAttributeValues(values));

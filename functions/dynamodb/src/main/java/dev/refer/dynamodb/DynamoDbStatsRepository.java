@@ -40,12 +40,25 @@ import java.util.Optional;
  * retries from a failed record re-forms the chunks it had not written yet. A chunk's delta goes into the epoch that is
  * open when it commits: the transaction checks the epoch is not sealed, and a chunk that raced a seal is written into
  * the next one.
+ *
+ * <p>A marker names the run it covers ({@code through}, the chunk's last sequence number), so a delivery that starts
+ * at a counted record skips what was counted, wherever the earlier delivery cut its chunks: a longer retry counts only
+ * what follows. Lambda also bisects a batch whose invocation failed (a timeout, a crash) after chunks were committed,
+ * and the second half starts inside a chunk: so each chunk also marks, with the same {@code through}, the records of
+ * its delivery where bisection may start a half ({@link #splitPoints}, {@code COUNTED_SPLIT}), and a delivery that
+ * finds its first records counted marks its own split points before counting anything. Each delivery starts at the
+ * shard's checkpoint, at a record the function reported (a chunk's first) or at such a split point, and what was
+ * counted before it is a run from its start: reading the markers from the start until one is missing finds it. The
+ * cost is one GetItem a delivery and, per delivery, 7 to 14 small items in the chunks' transactions.
  */
 public final class DynamoDbStatsRepository implements StatsRepository {
 
     /** Longer than any stream redelivery (records live 24 h in a stream), short enough to keep the table lean. */
     static final Duration COUNTED_MARKER_TTL = Duration.ofDays(7);
-    /** A transaction holds 100 items: the marker, the epoch check, the click delta and 97 counter items. */
+    /**
+     * A transaction holds 100 items: the marker, the epoch check, the click delta and 97 counter items (payee and
+     * split markers included).
+     */
     static final int MAX_ITEMS = 97;
     /** Click lines (partner, month, link) in one delta: about 200 KB of text, a third of that compressed. */
     static final int MAX_DELTA_LINES = 4_000;
@@ -55,6 +68,12 @@ public final class DynamoDbStatsRepository implements StatsRepository {
     /** Keeps one item's update expression well inside DynamoDB's 4 KB expression limit. */
     static final int MAX_COUNTERS_PER_ITEM = 200;
     private static final int MARKER = 0;
+    /** The attribute of a {@code COUNTED} item naming the last record of its run. */
+    static final String THROUGH = "through";
+    /** A marker from before markers named their last record: it covers the chunk cut from it as then. */
+    private static final String LEGACY_MARKER = "";
+    /** Levels of Lambda's bisection whose split points are marked (7 to 14 markers a delivery). */
+    static final int SPLIT_DEPTH = 3;
 
     private final DynamoDbClient client;
     private final TableConfig table;
@@ -195,26 +214,40 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         int duplicates = 0;
         int start = 0;
         long epoch = 0; // read when the first chunk with clicks needs it
+        java.util.SortedSet<Integer> splits = splitPoints(records.size());
+        boolean maybeCounted = true; // until the first record found uncounted: what went before was counted before
         while (start < records.size()) {
-            Chunk chunk = new Chunk(table);
-            int end = start;
-            while (end < records.size()) {
-                Projected record = records.get(end);
-                CounterUpdates counters = add(new CounterUpdates(table.tableName(), table.programId()), record);
-                if (end > start && !chunk.fits(counters, record.click(), record.payee())) {
-                    break; // (a single record always forms a chunk, whatever it holds)
+            try {
+                String through = maybeCounted ? countedThrough(streamKey, records.get(start).sequenceNumber()) : null;
+                if (through != null) {
+                    int next = LEGACY_MARKER.equals(through)
+                            ? chunk(records, start, java.util.Collections.emptySortedSet()).end // as it was cut
+                            : after(records, start, through);
+                    for (int split : splits.subSet(start + 1, Math.max(start + 1, next))) {
+                        // a later delivery may start here: it finds the run it lies in
+                        client.putItem(put -> put.tableName(table.tableName())
+                                .item(marker(streamKey, records.get(split).sequenceNumber(), through,
+                                        ItemType.COUNTED_SPLIT)));
+                    }
+                    duplicates++;
+                    start = next;
+                    continue;
                 }
-                chunk.absorb(counters, record.click(), record.payee());
-                end++;
+                maybeCounted = false;
+            } catch (RuntimeException e) {
+                return new Applied(applied, duplicates, records.get(start).sequenceNumber());
             }
-            String chunkKey = streamKey + "#" + records.get(start).sequenceNumber();
+            Chunk chunk = chunk(records, start, splits);
+            int end = chunk.end;
+            String first = records.get(start).sequenceNumber();
+            String last = records.get(end - 1).sequenceNumber();
             try {
                 Boolean written = null;
                 for (int attempt = 1; written == null; attempt++) {
                     if (chunk.hasClicks() && epoch == 0) {
                         epoch = openEpoch();
                     }
-                    written = write(chunkKey, chunk, epoch);
+                    written = write(streamKey, first, last, chunk, epoch);
                     if (written == null) {
                         if (attempt == 3) {
                             throw new IllegalStateException("the click epoch was sealed three times in a row");
@@ -224,15 +257,90 @@ public final class DynamoDbStatsRepository implements StatsRepository {
                 }
                 if (written) {
                     applied += end - start;
+                    start = end;
+                } else if (countedThrough(streamKey, first) != null) {
+                    maybeCounted = true; // counted meanwhile: the marker says how far
                 } else {
-                    duplicates++;
+                    duplicates++; // refused as counted, yet no marker (SnapStart priming refuses every write)
+                    start = end;
                 }
             } catch (RuntimeException e) {
                 return new Applied(applied, duplicates, records.get(start).sequenceNumber());
             }
-            start = end;
         }
         return new Applied(applied, duplicates, null);
+    }
+
+    /** The chunk that starts at {@code start}: as many records as one transaction holds. */
+    private Chunk chunk(List<Projected> records, int start, java.util.SortedSet<Integer> splits) {
+        Chunk chunk = new Chunk(table);
+        int end = start;
+        while (end < records.size()) {
+            Projected record = records.get(end);
+            CounterUpdates counters = add(new CounterUpdates(table.tableName(), table.programId()), record);
+            boolean split = end > start && splits.contains(end);
+            if (end > start && !chunk.fits(counters, record.click(), record.payee(), split)) {
+                break; // (a single record always forms a chunk, whatever it holds)
+            }
+            chunk.absorb(counters, record.click(), record.payee(), split ? record.sequenceNumber() : null);
+            end++;
+        }
+        chunk.end = end;
+        return chunk;
+    }
+
+    /**
+     * Where Lambda may start a later delivery of these records inside them: when the function fails (a timeout, a
+     * crash) Lambda bisects the batch and retries its halves, then the halves of a half that fails; the starts of
+     * the halves down to {@value #SPLIT_DEPTH} levels, with either rounding of an odd count.
+     */
+    static java.util.SortedSet<Integer> splitPoints(int size) {
+        java.util.SortedSet<Integer> points = new java.util.TreeSet<>();
+        addSplits(points, 0, size, SPLIT_DEPTH);
+        return points;
+    }
+
+    private static void addSplits(java.util.Set<Integer> points, int from, int size, int depth) {
+        if (depth == 0 || size < 2) {
+            return;
+        }
+        for (int half : new int[] {size / 2, (size + 1) / 2}) {
+            points.add(from + half);
+            addSplits(points, from, half, depth - 1);
+            addSplits(points, from + half, size - half, depth - 1);
+        }
+    }
+
+    /** The last record counted in the run that the record {@code sequenceNumber} starts or lies in, or null. */
+    private String countedThrough(String streamKey, String sequenceNumber) {
+        Map<String, AttributeValue> item = client.getItem(get -> get.tableName(table.tableName())
+                .key(Keys.counted(streamKey + "#" + sequenceNumber)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return null;
+        }
+        AttributeValue through = item.get(THROUGH);
+        return through == null ? LEGACY_MARKER : through.s();
+    }
+
+    /** The index of the first record after {@code through} (counted before), from {@code start} on. */
+    private static int after(List<Projected> records, int start, String through) {
+        int next = start + 1;
+        while (next < records.size() && compareSequenceNumbers(records.get(next).sequenceNumber(), through) <= 0) {
+            next++;
+        }
+        return next;
+    }
+
+    /** Stream sequence numbers are decimal numbers of varying length. */
+    static int compareSequenceNumbers(String a, String b) {
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+
+    private Map<String, AttributeValue> marker(String streamKey, String first, String through, ItemType type) {
+        return ItemBuilder.item(Keys.counted(streamKey + "#" + first), type)
+                .s(THROUGH, through)
+                .n("expiresAt", clock.instant().plus(COUNTED_MARKER_TTL).getEpochSecond())
+                .build();
     }
 
     private static CounterUpdates add(CounterUpdates updates, Projected record) {
@@ -251,15 +359,15 @@ public final class DynamoDbStatsRepository implements StatsRepository {
      * One chunk's transaction: true when written, false (and nothing applied) when its marker shows it was applied
      * before, null when {@code epoch} was sealed in the meantime (nothing applied either).
      */
-    private Boolean write(String chunkKey, Chunk chunk, long epoch) {
-        if (!chunk.hasClicks() && chunk.payees.isEmpty() && chunk.counters.toTransactItems().isEmpty()) {
+    private Boolean write(String streamKey, String first, String last, Chunk chunk, long epoch) {
+        if (!chunk.hasClicks() && chunk.payees.isEmpty() && chunk.counters.toTransactItems().isEmpty()
+                && chunk.splits.isEmpty()) {
             return true; // records that count nothing (organic facts)
         }
+        String chunkKey = streamKey + "#" + first;
         List<TransactWriteItem> items = new ArrayList<>();
         Instant now = clock.instant();
-        items.add(Writes.putNew(table.tableName(), ItemBuilder.item(Keys.counted(chunkKey), ItemType.COUNTED)
-                .n("expiresAt", now.plus(COUNTED_MARKER_TTL).getEpochSecond())
-                .build()));
+        items.add(Writes.putNew(table.tableName(), marker(streamKey, first, last, ItemType.COUNTED)));
         if (chunk.hasClicks()) {
             items.add(TransactWriteItem.builder().conditionCheck(check -> check.tableName(table.tableName())
                     .key(Keys.clickRollupState())
@@ -279,6 +387,10 @@ public final class DynamoDbStatsRepository implements StatsRepository {
                     .build());
         }
         items.addAll(chunk.counters.toTransactItems());
+        for (String split : chunk.splits) {
+            items.add(TransactWriteItem.builder().put(put -> put.tableName(table.tableName())
+                    .item(marker(streamKey, split, last, ItemType.COUNTED_SPLIT))).build());
+        }
         for (PartnerId payee : chunk.payees) {
             // an idempotent put: the partner has an unpaid entry (the payout run pages through these)
             items.add(TransactWriteItem.builder().put(put -> put.tableName(table.tableName())
@@ -305,19 +417,27 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         final CounterUpdates counters;
         private final Map<Line, Long> clicks = new LinkedHashMap<>();
         final java.util.Set<PartnerId> payees = new java.util.LinkedHashSet<>();
+        /** The index after the chunk's last record. */
+        int end;
+        /** Records inside the chunk where a later delivery may start ({@link #splitPoints}). */
+        final List<String> splits = new ArrayList<>();
 
         Chunk(TableConfig table) {
             this.counters = new CounterUpdates(table.tableName(), table.programId());
         }
 
-        boolean fits(CounterUpdates more, ClickCount click, PartnerId payee) {
+        boolean fits(CounterUpdates more, ClickCount click, PartnerId payee, boolean split) {
             int payeeItems = payees.size() + (payee != null && !payees.contains(payee) ? 1 : 0);
-            return counters.fits(more, MAX_ITEMS - payeeItems, MAX_COUNTERS_PER_ITEM)
+            int splitItems = splits.size() + (split ? 1 : 0);
+            return counters.fits(more, MAX_ITEMS - payeeItems - splitItems, MAX_COUNTERS_PER_ITEM)
                     && (click == null || clicks.size() < MAX_DELTA_LINES || clicks.containsKey(line(click)));
         }
 
-        void absorb(CounterUpdates more, ClickCount click, PartnerId payee) {
+        void absorb(CounterUpdates more, ClickCount click, PartnerId payee, String split) {
             counters.absorb(more);
+            if (split != null) {
+                splits.add(split);
+            }
             if (payee != null) {
                 payees.add(payee);
             }

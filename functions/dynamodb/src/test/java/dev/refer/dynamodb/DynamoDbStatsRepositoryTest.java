@@ -134,6 +134,71 @@ class DynamoDbStatsRepositoryTest {
         assertEquals(2L, stats.partnerStats(partner, APRIL, MAY).allTime(Counters.CLICKS));
     }
 
+    /**
+     * Lambda bisects a batch whose invocation failed (a timeout after chunks were committed) and retries its halves,
+     * then the halves of a half: each starts at a new sequence number, inside a counted chunk.
+     */
+    @Test
+    void aCommittedBatch_deliveredAgainInHalvesAndQuarters_movesNoCount() {
+        List<Projected> batch = new ArrayList<>();
+        List<PartnerId> partners = new ArrayList<>();
+        for (int i = 0; i < 150; i++) { // 150 partners x 2 counter items: four chunks; and clicks
+            PartnerId p = fixtures.partnerId();
+            partners.add(p);
+            batch.add(i % 3 == 0 ? click(p, "link-" + i, MAY)
+                    : delta(StatsDelta.forPartner(p, fixtures.now(), java.time.ZoneOffset.UTC).event(Counters.SALES, 1).build()));
+        }
+        assertNull(stats.apply("shard-1", batch).firstFailedSequenceNumber());
+        int size = batch.size();
+
+        for (List<Projected> part : List.of(batch.subList(0, size / 2), batch.subList(size / 2, size),
+                batch.subList(0, size / 4), batch.subList(size / 4, size / 2), batch.subList(size / 2, 3 * size / 4),
+                batch.subList(3 * size / 4, size), batch.subList((size + 1) / 2, size))) {
+            Applied again = stats.apply("shard-1", part);
+            assertEquals(0, again.appliedRecords(), "counted before: " + part.getFirst().sequenceNumber());
+            assertNull(again.firstFailedSequenceNumber());
+        }
+        rollUp.run();
+        for (int i = 0; i < size; i++) {
+            PartnerStats p = stats.partnerStats(partners.get(i), MAY, MAY);
+            assertEquals(i % 3 == 0 ? 1L : 0L, p.allTime(Counters.CLICKS), "clicks of partner " + i);
+            assertEquals(i % 3 == 0 ? 0L : 1L, p.allTime(Counters.SALES), "sales of partner " + i);
+        }
+    }
+
+    @Test
+    void aHalfOfABatchThatFailedMidway_countsWhatTheFirstAttemptDidNot() {
+        List<Projected> batch = new ArrayList<>();
+        List<PartnerId> partners = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            PartnerId p = fixtures.partnerId();
+            partners.add(p);
+            batch.add(delta(StatsDelta.forPartner(p, fixtures.now(), java.time.ZoneOffset.UTC).event(Counters.SALES, 1).build()));
+        }
+        // the first attempt committed its first chunk (about 48 records), then timed out: Lambda retries each half
+        LocalSdk.useSharedDynamoDbLocal();
+        var diesAtTheSecondChunk = new DynamoDbStatsRepository(DynamoDbClients.create(
+                List.of(FaultInjector.at(3, FaultInjector.When.BEFORE))), table.config(), fixtures.clock());
+        int first = diesAtTheSecondChunk.apply("shard-1", batch).appliedRecords();
+        assertTrue(first > 40 && first < 60, "the first chunk: " + first);
+        assertEquals(new Applied(60 - first, 1, null), stats.apply("shard-1", batch.subList(0, 60)));
+        assertEquals(new Applied(60, 0, null), stats.apply("shard-1", batch.subList(60, 120)));
+        // and a retry of the whole batch from its start counts nothing more
+        assertEquals(0, stats.apply("shard-1", batch).appliedRecords());
+
+        for (PartnerId p : partners) {
+            assertEquals(1L, stats.partnerStats(p, MAY, MAY).allTime(Counters.SALES));
+        }
+    }
+
+    @Test
+    void splitPoints_areTheStartsOfTheHalvesDownThreeLevels_eitherRounding() {
+        assertEquals(java.util.Set.of(2, 4, 6, 1, 3, 5, 7), DynamoDbStatsRepository.splitPoints(8));
+        assertEquals(java.util.Set.of(), DynamoDbStatsRepository.splitPoints(1));
+        assertTrue(DynamoDbStatsRepository.splitPoints(10_000).size() <= 14);
+        assertTrue(DynamoDbStatsRepository.splitPoints(10_001).containsAll(java.util.Set.of(5_000, 5_001)));
+    }
+
     @Test
     void aBatchTooLargeForOneTransaction_isSplitIntoChunks_eachCountedOnce() {
         List<Projected> batch = new ArrayList<>();

@@ -84,7 +84,8 @@ class TransactionConflictTest {
     /** The roll-up sealed the epoch between reading it and writing: the chunk goes to the next epoch. */
     @Test
     void countersApply_whenTheEpochWasSealedMeanwhile_writesTheDeltaIntoTheNextEpoch() {
-        client.answerGet(Map.of()).answerGet(Map.of("sealed", AttributeValue.fromN("1")));
+        client.answerGet(Map.of()) // the chunk's marker: not counted before
+                .answerGet(Map.of()).answerGet(Map.of("sealed", AttributeValue.fromN("1")));
         client.refuse(NONE, FAILED, NONE);
 
         StatsRepository.Applied applied = new DynamoDbStatsRepository(client, config).apply("shard", clicks());
@@ -107,7 +108,8 @@ class TransactionConflictTest {
                 .map(key -> key.get("pk").s() + "/" + key.get("sk").s())
                 .toList();
         assertEquals(List.of("COUNTED#shard#1/COUNTED", "PARTNER#" + partner.value() + "/STATS#ALL",
-                "PARTNER#" + partner.value() + "/STATS#2026-05"), keys);
+                "PARTNER#" + partner.value() + "/STATS#2026-05",
+                "COUNTED#shard#2/COUNTED"), keys, "and the split point of the delivery's halves");
         assertEquals("2", client.requests.getFirst().transactItems().get(1).update().expressionAttributeValues()
                 .get(":c0").n());
     }

@@ -69,7 +69,7 @@ record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner pay
         SendOnce mail = new SendOnce(new DynamoDbMailLog(dynamoDb, table), pace, clock,
                 new dev.refer.dynamodb.DynamoDbSuppressionList(dynamoDb, table));
         SummarizeRun summary = new SummarizeRun(table.programId(), programs, book, mail);
-        PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary);
+        PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary, book, clock);
         return new PayoutsWiring(new StartPayoutRun(runs, planner, messages, clock), planner,
                 new PayPartner(table.programId(), programs, new DynamoDbPartnerRepository(dynamoDb, table), book,
                         payees, runs, mail, summary, clock, zone), zone, pace);

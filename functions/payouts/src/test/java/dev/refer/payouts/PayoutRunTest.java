@@ -165,4 +165,30 @@ class PayoutRunTest {
         assertEquals(program.clock.instant(), clawback.payableOn(),
                 "due now, not on 4 November, the end of the paid entry's holding period");
     }
+
+    /**
+     * The stream consumer gave up on the batch that held a partner's first sale (retries exhausted, or its records
+     * expired after a day): the payee index never listed the partner. The run's sweep lists it, and the run pays it.
+     */
+    @Test
+    void aDueEntryWhoseStreamRecordWasLost_isPaidByTheNextRun_andTheRunCompletes() throws Exception {
+        PayoutHarness program = new PayoutHarness(5_000);
+        String tag = Long.toString(System.nanoTime());
+        Partner ada = program.partner("ada-" + tag + "@partner.example", "ada-" + tag);
+        Partner eve = program.partner("eve-" + tag + "@partner.example", "eve-" + tag);
+        program.sale("ada-" + tag, "ada-o1", 100_000);
+        program.saleLostToTheStream("eve-" + tag, "eve-o1", 100_000);
+
+        program.clock.to(DECEMBER, 1);
+        program.run(NOVEMBER);
+
+        List<Payout> november = program.payouts(NOVEMBER);
+        assertEquals(List.of(ada.id(), eve.id()).stream().sorted(java.util.Comparator.comparing(
+                        dev.refer.core.partner.PartnerId::value)).toList(),
+                november.stream().map(Payout::partnerId).toList(), "both partners are paid");
+        assertTrue(program.ledger(eve).stream().allMatch(Commission::paid));
+        assertEquals(1, PayoutHarness.sentTo("manager@program.example").stream()
+                .filter(s -> s.subject().contains("November 2026")).count(), "the run completes: one summary");
+        assertEquals(0, program.deadLetters());
+    }
 }

@@ -17,7 +17,13 @@ public interface PayoutRuns {
     String DONE = "~done";
 
     /**
-     * @param cursors     per shard, where planning resumes (absent: from the start)
+     * The planning lane of the sweep that repairs the payee index before the shards are planned
+     * ({@link PlanPayouts}): its cursor moves as a shard's, it plans no partner and counts as no shard.
+     */
+    int SWEEP = PayeeIndex.SHARDS;
+
+    /**
+     * @param cursors     per shard (and the {@link #SWEEP}), where planning resumes (absent: from the start)
      * @param shardsDone  shards fully planned
      */
     record Run(YearMonth period, Instant periodStart, Instant cutoff, long planned, long processed,

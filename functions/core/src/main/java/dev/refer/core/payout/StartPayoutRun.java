@@ -9,8 +9,9 @@ import java.time.ZoneId;
 
 /**
  * Starts a period's payout run (the schedule on the 1st of the month in the program's time zone, for the month that
- * just ended; or the program manager, for a rerun): records the run and takes the first planning step of each payee
- * shard not yet fully planned itself ({@link PlanPayouts}: a page of partners each, so a small program is planned at
+ * just ended; or the program manager, for a rerun): records the run, sweeps the partners for payees the index lacks
+ * (a page here, further pages through the queue) and then takes the first planning step of each payee shard not yet
+ * fully planned itself ({@link PlanPayouts}: a page of partners each, so a small program is planned at
  * once; a shard with more pages continues through the queue). Starting a run that exists resumes it; nothing done is
  * redone. A start by hand is refused while another period's run is incomplete: two runs at once would compete for the
  * same partner's entries and could each take a part of them (below the minimum, or negative).
@@ -65,10 +66,7 @@ public final class StartPayoutRun {
     public PayoutRuns.Run start(YearMonth period, ZoneId zone) {
         Instant cutoff = requireEnded(period, zone);
         PayoutRuns.Run run = runs.start(period, PlanPayouts.periodStart(period, zone), cutoff, clock.instant());
-        boolean finished = false;
-        for (int shard = 0; shard < PayeeIndex.SHARDS; shard++) {
-            finished |= planner.planStep(run, shard);
-        }
+        boolean finished = planner.begin(run);
         PayoutRuns.Run now = runs.find(period).orElse(run);
         if (finished && now.complete()) {
             // every partner was processed before planning ended (or there was none): a worker sends the summary

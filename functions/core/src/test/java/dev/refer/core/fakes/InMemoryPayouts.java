@@ -217,6 +217,18 @@ public final class InMemoryPayouts implements PayoutBook, PayeeIndex, PayoutRuns
         forgotten.add(partnerId);
     }
 
+    /** The partners with ledger entries (this index, derived from the ledger, lacks none). */
+    @Override
+    public synchronized PayeePage partners(String cursor, int limit) {
+        return new PayeePage(cursor != null ? List.of()
+                : ledger().stream().map(Commission::partnerId).distinct().toList(), null);
+    }
+
+    @Override
+    public synchronized boolean list(PartnerId partnerId, Instant at) {
+        return false;
+    }
+
     // runs
     @Override
     public synchronized Run start(YearMonth period, Instant periodStart, Instant cutoff, Instant now) {
@@ -237,7 +249,7 @@ public final class InMemoryPayouts implements PayoutBook, PayeeIndex, PayoutRuns
         Map<Integer, String> cursors = new HashMap<>(run.cursors());
         cursors.put(shard, to == null ? DONE : to);
         runs.put(period, new Run(period, run.periodStart(), run.cutoff(), run.planned() + count, run.processed(),
-                cursors, run.shardsDone() + (to == null ? 1 : 0), run.startedAt()));
+                cursors, run.shardsDone() + (to == null && shard != SWEEP ? 1 : 0), run.startedAt()));
         return true;
     }
 

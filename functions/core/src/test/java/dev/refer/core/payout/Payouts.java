@@ -38,7 +38,7 @@ final class Payouts {
         this.summary = new SummarizeRun(Fixtures.PROGRAM, flow.store, fakes, mail);
         this.payPartner = new PayPartner(Fixtures.PROGRAM, flow.store, flow.store, fakes, fakes, fakes, mail, summary,
                 flow.clock, zone);
-        this.planner = new PlanPayouts(fakes, fakes, fakes, summary);
+        this.planner = new PlanPayouts(fakes, fakes, fakes, summary, fakes, flow.clock);
         this.starter = new StartPayoutRun(fakes, planner, fakes, flow.clock);
         this.reviewPayout = new ReviewPayout(fakes, flow.clock);
         this.reviewCommission = new ReviewCommission(flow.store, flow.store, flow.store, flow.ids, flow.clock);
