@@ -38,6 +38,13 @@ public final class ProjectCounters {
     public record CommissionChanged(String sequenceNumber, Commission before, Commission after) implements Change {
     }
 
+    /**
+     * A record that counts nothing (another kind of item), kept in its place: Lambda splits a failed batch by
+     * position, and where it may split is marked by position ({@link StatsRepository#apply}).
+     */
+    public record Unchanged(String sequenceNumber) implements Change {
+    }
+
     private final StatsRepository stats;
 
     public ProjectCounters(StatsRepository stats) {
@@ -56,6 +63,8 @@ public final class ProjectCounters {
                         StatsProjection.lead(lead.before(), lead.after()), null);
                 case OrderChanged order -> new StatsRepository.Projected(order.sequenceNumber(),
                         StatsProjection.order(order.before(), order.after()), null);
+                case Unchanged unchanged -> new StatsRepository.Projected(unchanged.sequenceNumber(), List.of(),
+                        null);
                 case CommissionChanged entry -> new StatsRepository.Projected(entry.sequenceNumber(),
                         StatsProjection.commission(entry.before(), entry.after()), null,
                         !entry.after().paid() && (entry.before() == null || entry.before().paid())
