@@ -26,9 +26,9 @@ record StreamBatch(int records, List<ProjectCounters.Change> changes, String unr
             streamKey = streamKey(record.getEventSourceARN(), streamKey);
             try {
                 ProjectCounters.Change change = change(record);
-                if (change != null) {
-                    changes.add(change);
-                }
+                // a record that counts nothing keeps its place: Lambda bisects a batch by position
+                changes.add(change != null ? change
+                        : new ProjectCounters.Unchanged(record.getDynamodb().getSequenceNumber()));
             } catch (RuntimeException e) {
                 Log.error("counters.unreadable_record", e, "sequenceNumber",
                         record.getDynamodb().getSequenceNumber());

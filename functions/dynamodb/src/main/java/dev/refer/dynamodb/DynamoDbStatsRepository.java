@@ -49,7 +49,9 @@ import java.util.Optional;
  * finds its first records counted marks its own split points before counting anything. Each delivery starts at the
  * shard's checkpoint, at a record the function reported (a chunk's first) or at such a split point, and what was
  * counted before it is a run from its start: reading the markers from the start until one is missing finds it. The
- * cost is one GetItem a delivery and, per delivery, 7 to 14 small items in the chunks' transactions.
+ * cost is one GetItem a delivery and one or two small items in the transaction of the chunk that holds its middle
+ * (each half, when it runs, marks its own middle; a half whose invocation failed before this code ran leaves its
+ * halves unmarked: {@link #SPLIT_DEPTH} marks deeper levels at about twice the items a level).
  */
 public final class DynamoDbStatsRepository implements StatsRepository {
 
@@ -72,8 +74,11 @@ public final class DynamoDbStatsRepository implements StatsRepository {
     static final String THROUGH = "through";
     /** A marker from before markers named their last record: it covers the chunk cut from it as then. */
     private static final String LEGACY_MARKER = "";
-    /** Levels of Lambda's bisection whose split points are marked (7 to 14 markers a delivery). */
-    static final int SPLIT_DEPTH = 3;
+    /**
+     * Levels of Lambda's bisection whose split points a delivery marks: its halves (one marker, two for an odd
+     * count; each about 2 write units in the transaction, ./bench clicks.counting.units.write.per_click).
+     */
+    static final int SPLIT_DEPTH = 1;
 
     private final DynamoDbClient client;
     private final TableConfig table;

@@ -192,11 +192,10 @@ class DynamoDbStatsRepositoryTest {
     }
 
     @Test
-    void splitPoints_areTheStartsOfTheHalvesDownThreeLevels_eitherRounding() {
-        assertEquals(java.util.Set.of(2, 4, 6, 1, 3, 5, 7), DynamoDbStatsRepository.splitPoints(8));
+    void splitPoints_areTheStartOfTheSecondHalf_eitherRounding() {
+        assertEquals(java.util.Set.of(4), DynamoDbStatsRepository.splitPoints(8));
         assertEquals(java.util.Set.of(), DynamoDbStatsRepository.splitPoints(1));
-        assertTrue(DynamoDbStatsRepository.splitPoints(10_000).size() <= 14);
-        assertTrue(DynamoDbStatsRepository.splitPoints(10_001).containsAll(java.util.Set.of(5_000, 5_001)));
+        assertEquals(java.util.Set.of(5_000, 5_001), DynamoDbStatsRepository.splitPoints(10_001));
     }
 
     @Test

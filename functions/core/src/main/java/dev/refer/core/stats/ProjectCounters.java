@@ -39,6 +39,13 @@ public final class ProjectCounters {
     public record CommissionChanged(String sequenceNumber, Commission before, Commission after) implements Change {
     }
 
+    /**
+     * A record that counts nothing (another kind of item), kept in its place: Lambda splits a failed batch by
+     * position, and where it may split is marked by position ({@link StatsRepository#apply}).
+     */
+    public record Unchanged(String sequenceNumber) implements Change {
+    }
+
     private final StatsRepository stats;
     private final ZoneId zone;
 
@@ -60,6 +67,8 @@ public final class ProjectCounters {
                         StatsProjection.lead(lead.before(), lead.after(), zone), null);
                 case OrderChanged order -> new StatsRepository.Projected(order.sequenceNumber(),
                         StatsProjection.order(order.before(), order.after(), zone), null);
+                case Unchanged unchanged -> new StatsRepository.Projected(unchanged.sequenceNumber(), List.of(),
+                        null);
                 case CommissionChanged entry -> new StatsRepository.Projected(entry.sequenceNumber(),
                         StatsProjection.commission(entry.before(), entry.after(), zone), null,
                         !entry.after().paid() && (entry.before() == null || entry.before().paid())
