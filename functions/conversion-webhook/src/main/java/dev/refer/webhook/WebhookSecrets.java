@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>Rotation: put the new value as a new version of the secret (it becomes AWSCURRENT, the old one AWSPREVIOUS),
  * switch the billing system to it, and once every delivery signed with the old one has been retried or delivered,
- * remove the AWSPREVIOUS stage (README, "Rotating the webhook secret").
+ * remove the AWSPREVIOUS stage (docs/operations.md, "Rotating the webhook secret").
  */
 final class WebhookSecrets {
 

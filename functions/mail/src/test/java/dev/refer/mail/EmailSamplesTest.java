@@ -31,8 +31,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * One email of each kind, rendered by the real templates, next to the copies in {@code docs/emails/} that the README
- * shows: a template change that is not in the samples fails here. {@code -Drefer.emails.write=true} rewrites them.
+ * One email of each kind, rendered by the real templates, next to the copies in {@code docs/emails/} that
+ * {@code docs/communications.md} shows: a template change that is not in the samples fails here. {@code -Drefer.emails.write=true} rewrites them.
  */
 class EmailSamplesTest {
 
@@ -123,7 +123,7 @@ class EmailSamplesTest {
     }
 
     @Test
-    void eachKindOfEmail_rendersAsTheREADMEShowsIt() throws IOException {
+    void eachKindOfEmail_rendersAsTheDocsShowIt() throws IOException {
         Templates templates = new Templates();
         boolean write = Boolean.getBoolean("refer.emails.write");
         for (Map.Entry<String, Letter> sample : samples().entrySet()) {

@@ -23,7 +23,7 @@ import java.util.Map;
  * Works the payout run's queue (template: PayoutWorkerFunction on PayoutQueue): pays one partner per {@code pay}
  * message ({@link PayPartner}), plans one page of a payee shard per {@code plan} message. A message that fails is
  * reported as a batch item failure: SQS redelivers it after its visibility timeout, and after
- * {@code maxReceiveCount} deliveries moves it to PayoutDeadLetterQueue (README: redrive). Every step is idempotent,
+ * {@code maxReceiveCount} deliveries moves it to PayoutDeadLetterQueue (docs/payouts.md: redriving). Every step is idempotent,
  * so a redelivery finishes what a failed delivery began.
  */
 public final class PayoutWorkerHandler implements RequestStreamHandler {

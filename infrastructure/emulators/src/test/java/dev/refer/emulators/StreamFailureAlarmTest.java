@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * When the counters function gives up on a stream batch (retries exhausted, records a day old), the batch's description
- * goes to its on-failure destination: the counters stay short until it is replayed (README, "Replaying"), and the
+ * goes to its on-failure destination: the counters stay short until it is replayed (docs/operations.md, "Replaying a failed stream batch"), and the
  * payee index until the next payout run's sweep. An alarm must say so at the first message, to someone.
  */
 class StreamFailureAlarmTest {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The evidence order of the README's attribution table, a test per row. Anna and Bruno are both active partners;
+ * The evidence order of the attribution table (docs/attribution-and-money.md), a test per row. Anna and Bruno are both active partners;
  * the prospect is ada@acme.example, who buys as billing customer cus_1.
  */
 class AttributionPrecedenceTest {

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A billing customer is bound by its first purchase as it happened, not as it arrived (README rules table, row 7):
+ * A billing customer is bound by its first purchase as it happened, not as it arrived (docs/attribution-and-money.md, rules table, row 7):
  * every arrival order of two and three sales of one customer, each delivered twice and the whole run replayed, ends
  * with the ledger of in-order delivery.
  */
