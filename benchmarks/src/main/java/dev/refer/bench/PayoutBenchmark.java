@@ -106,7 +106,10 @@ final class PayoutBenchmark {
         try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().withPort(0)
                 .withTableName("refer-bench-payouts-" + partners).withAccessLog(false)
                 // the seeded million entries are history, not news: no "commission earned" for each
-                .withoutStreamsOf("NotificationsFunction"))) {
+                .withoutStreamsOf("NotificationsFunction")
+                // the run's own machinery is measured here; statements keep the SES pace (MailSendRate) on AWS, and
+                // that pace is what the checkin section and StatementPaceTest measure
+                .withRef("MailSendRate", "100000"))) {
             String key = stack.adminKey();
             admin(stack, key, "PUT", "/admin/program", """
                     {"currency":"EUR","attributionWindowDays":30,"holdingPeriodDays":30,"plan":{"saleRateBps":2000},
