@@ -138,7 +138,7 @@ class EmailSamplesTest {
                 Files.writeString(textFile, text, StandardCharsets.UTF_8);
             }
             assertEquals(Files.readString(htmlFile, StandardCharsets.UTF_8), html,
-                    htmlFile + " is not what the template renders: ./mvnw -pl functions/mail test"
+                    htmlFile + " is not what the template renders: ./mvnw -pl libs/mail test"
                             + " -Dtest=EmailSamplesTest -Drefer.emails.write=true");
             assertEquals(Files.readString(textFile, StandardCharsets.UTF_8), text, textFile.toString());
         }

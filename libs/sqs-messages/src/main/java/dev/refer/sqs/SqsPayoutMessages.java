@@ -1,4 +1,4 @@
-package dev.refer.queues;
+package dev.refer.sqs;
 
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayoutMessages;

@@ -1,4 +1,4 @@
-package dev.refer.queues;
+package dev.refer.sqs;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;

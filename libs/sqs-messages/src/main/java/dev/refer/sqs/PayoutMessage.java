@@ -1,4 +1,4 @@
-package dev.refer.queues;
+package dev.refer.sqs;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
