@@ -31,8 +31,8 @@ class LayoutTest {
 
         assertEquals(deployed, modulesIn(root.resolve("functions")), "functions/ holds what template.yaml deploys");
         Set<String> libraries = modulesIn(root.resolve("libs"));
-        assertTrue(libraries.containsAll(Set.of("core", "lambda", "dynamodb", "dynamodb-lite", "sqs-messages", "mail")),
-                libraries.toString());
+        assertTrue(libraries.containsAll(Set.of("core", "lambda", "table-keys", "dynamodb", "dynamodb-lite",
+                "sqs-messages", "mail")), libraries.toString());
         libraries.retainAll(deployed);
         assertEquals(Set.of(), libraries, "no library is deployed");
     }

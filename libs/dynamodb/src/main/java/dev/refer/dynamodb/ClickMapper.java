@@ -4,6 +4,8 @@ import dev.refer.core.link.Click;
 import dev.refer.core.link.ClickId;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.partner.PartnerId;
+import dev.refer.table.ItemType;
+import dev.refer.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -30,7 +32,7 @@ final class ClickMapper {
     }
 
     static Click fromItem(Map<String, AttributeValue> item) {
-        return new Click(new ClickId(Attributes.string(item, Keys.PK).substring(Keys.CLICK_PREFIX.length())),
+        return new Click(new ClickId(TableKeys.clickIdOf(Attributes.string(item, Keys.PK))),
                 new LinkCode(Attributes.string(item, "code")),
                 new PartnerId(Attributes.string(item, "partnerId")),
                 Attributes.optionalString(item, "campaign"),

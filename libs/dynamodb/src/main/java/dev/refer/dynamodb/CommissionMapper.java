@@ -5,6 +5,7 @@ import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.partner.PartnerId;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;

@@ -5,6 +5,7 @@ import dev.refer.core.conversion.Conversion;
 import dev.refer.core.conversion.ConversionId;
 import dev.refer.core.conversion.ConversionKind;
 import dev.refer.core.program.ProgramId;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;

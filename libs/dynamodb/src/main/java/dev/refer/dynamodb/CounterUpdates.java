@@ -2,6 +2,7 @@ package dev.refer.dynamodb;
 
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.stats.StatsDelta;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;

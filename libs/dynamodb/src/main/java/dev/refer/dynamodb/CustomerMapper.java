@@ -4,6 +4,7 @@ import dev.refer.core.conversion.Customer;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.program.ProgramId;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;

@@ -52,7 +52,7 @@ public final class DynamoDbAudience implements Audience {
                 .expressionAttributeValues(values);
         QueryResponse response = client.query(request.build());
         List<PartnerId> partners = response.items().stream()
-                .map(item -> new PartnerId(item.get(Keys.PK).s().substring("PARTNER#".length())))
+                .map(Keys::partnerOf)
                 .toList();
         String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Cursor.after(response.lastEvaluatedKey(), KeyShape.GSI1) : null;

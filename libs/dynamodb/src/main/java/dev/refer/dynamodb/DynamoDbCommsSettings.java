@@ -3,6 +3,7 @@ package dev.refer.dynamodb;
 import dev.refer.core.comms.CommsSettings;
 import dev.refer.core.comms.CommsSettingsRepository;
 import dev.refer.core.partner.EmailAddress;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;

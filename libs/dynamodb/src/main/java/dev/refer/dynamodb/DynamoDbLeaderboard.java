@@ -1,7 +1,6 @@
 package dev.refer.dynamodb;
 
 import dev.refer.core.comms.Leaderboard;
-import dev.refer.core.partner.PartnerId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -61,7 +60,7 @@ public final class DynamoDbLeaderboard implements Leaderboard {
     }
 
     private static Entry entry(Map<String, AttributeValue> item) {
-        return new Entry(new PartnerId(item.get(Keys.PK).s().substring("PARTNER#".length())),
+        return new Entry(Keys.partnerOf(item),
                 Long.parseLong(item.get(Keys.GSI3SK).n()));
     }
 }

@@ -2,6 +2,8 @@ package dev.refer.dynamodb;
 
 import dev.refer.core.mail.MailLog;
 import dev.refer.core.partner.PartnerId;
+import dev.refer.table.ItemType;
+import dev.refer.table.SortableTime;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -10,6 +10,7 @@ import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.PayoutBook;
 import dev.refer.core.payout.PayoutId;
 import dev.refer.core.payout.PayoutStatus;
+import dev.refer.table.SortableTime;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -5,6 +5,7 @@ import dev.refer.core.comms.Preferences;
 import dev.refer.core.comms.PreferencesRepository;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.partner.PartnerId;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;

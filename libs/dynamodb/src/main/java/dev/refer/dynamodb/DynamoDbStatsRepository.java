@@ -7,6 +7,7 @@ import dev.refer.core.stats.PartnerStats;
 import dev.refer.core.stats.StatsDelta;
 import dev.refer.core.stats.StatsRepository;
 import dev.refer.core.stats.StatsRepository.ClickCount;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;

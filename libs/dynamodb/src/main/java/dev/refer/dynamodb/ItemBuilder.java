@@ -1,6 +1,7 @@
 package dev.refer.dynamodb;
 
 import dev.refer.core.money.Money;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;

@@ -6,37 +6,43 @@ import dev.refer.core.link.ClickId;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;
+import dev.refer.core.payout.PayeeIndex;
+import dev.refer.core.payout.PayoutId;
 import dev.refer.core.program.ProgramId;
+import dev.refer.table.TableKey;
+import dev.refer.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 
 /**
- * The key design of docs/data-model.md, in one place. Every key an adapter reads or writes is built here, so the
- * document and the code can be compared line by line. Program-scoped natural keys (emails, event, order and customer
- * ids) carry the program id; ULID-keyed items do not need it (ids are unique on their own).
+ * The key design of docs/data-model.md for the SDK adapters: the vocabulary of {@link TableKeys} (spelled there once,
+ * shared with the redirect's lean client) taking the core's ids and answering SDK key maps. Nothing here spells a key;
+ * the attribute and index names are {@link TableKeys}' own, repeated by name only so the adapters read
+ * {@code Keys.PK}.
  */
 final class Keys {
 
-    static final String PK = "pk";
-    static final String SK = "sk";
-    static final String GSI1PK = "gsi1pk";
-    static final String GSI1SK = "gsi1sk";
-    static final String GSI2PK = "gsi2pk";
-    static final String GSI2SK = "gsi2sk";
-    static final String TYPE = "type";
+    static final String PK = TableKeys.PK;
+    static final String SK = TableKeys.SK;
+    static final String GSI1PK = TableKeys.GSI1PK;
+    static final String GSI1SK = TableKeys.GSI1SK;
+    static final String GSI2PK = TableKeys.GSI2PK;
+    static final String GSI2SK = TableKeys.GSI2SK;
+    static final String GSI3PK = TableKeys.GSI3PK;
+    static final String GSI3SK = TableKeys.GSI3SK;
+    static final String TYPE = TableKeys.TYPE;
 
-    static final String GSI3PK = "gsi3pk";
-    static final String GSI3SK = "gsi3sk";
+    static final String GSI1 = TableKeys.GSI1;
+    static final String GSI2 = TableKeys.GSI2;
+    static final String GSI3 = TableKeys.GSI3;
 
-    static final String GSI1 = "GSI1";
-    static final String GSI2 = "GSI2";
-    static final String GSI3 = "GSI3";
-
-    static final String STATS_ALL = "STATS#ALL";
-    static final String COMMISSION_PREFIX = "COMMISSION#";
+    static final String STATS_ALL = TableKeys.STATS_ALL;
+    static final String COMMISSION_PREFIX = TableKeys.COMMISSION_PREFIX;
+    static final String PAYOUT_PREFIX = TableKeys.PAYOUT_PREFIX;
 
     private Keys() {
     }
@@ -45,258 +51,222 @@ final class Keys {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }
 
+    static Map<String, AttributeValue> key(TableKey key) {
+        return key(key.pk(), key.sk());
+    }
+
     // program
 
     static Map<String, AttributeValue> program(ProgramId id) {
-        return key("PROGRAM#" + id.value(), "PROGRAM");
+        return key(TableKeys.program(id.value()));
     }
 
     // partners
 
     static String partnerPk(PartnerId id) {
-        return "PARTNER#" + id.value();
+        return TableKeys.partnerPk(id.value());
+    }
+
+    /** The partner whose partition holds an item ({@code PARTNER#{id}}). */
+    static PartnerId partnerOf(Map<String, AttributeValue> item) {
+        return new PartnerId(TableKeys.partnerIdOf(item.get(PK).s()));
     }
 
     static Map<String, AttributeValue> partner(PartnerId id) {
-        return key(partnerPk(id), "PARTNER");
+        return key(TableKeys.partner(id.value()));
     }
 
     static String partnersOf(ProgramId programId) {
-        return "PROGRAM#" + programId.value() + "#PARTNERS";
+        return TableKeys.partnersOf(programId.value());
     }
 
     static Map<String, AttributeValue> partnerEmail(ProgramId programId, EmailAddress email) {
-        return key("PARTNER_EMAIL#" + programId.value() + "#" + email.value(), "PARTNER_EMAIL");
+        return key(TableKeys.partnerEmail(programId.value(), email.value()));
     }
 
     // links and clicks
 
-    static String linkPk(LinkCode code) {
-        return linkPk(code.value());
-    }
-
-    static String linkPk(String code) {
-        return "LINK#" + code;
-    }
-
     static Map<String, AttributeValue> link(LinkCode code) {
-        return key(linkPk(code), "LINK");
+        return key(TableKeys.link(code.value()));
     }
 
     static String linksOf(PartnerId id) {
-        return "PARTNER#" + id.value() + "#LINKS";
+        return TableKeys.linksOf(id.value());
     }
 
-    /** Newest first within a partner's links: creation time, then the code to keep the key unique. */
     static String linkOrder(Instant createdAt, LinkCode code) {
-        return SortableTime.format(createdAt) + "#" + code.value();
+        return TableKeys.linkOrder(createdAt, code.value());
     }
-
-    static final String CLICK_PREFIX = "CLICK#";
 
     static Map<String, AttributeValue> click(ClickId id) {
-        return key(CLICK_PREFIX + id.value(), "CLICK");
+        return key(TableKeys.click(id.value()));
     }
 
     // leads
 
     static Map<String, AttributeValue> lead(LeadId id) {
-        return key("LEAD#" + id.value(), "LEAD");
+        return key(TableKeys.lead(id.value()));
     }
 
     static String leadsOf(PartnerId id) {
-        return "PARTNER#" + id.value() + "#LEADS";
+        return TableKeys.leadsOf(id.value());
     }
 
-    /**
-     * Organic leads are listed in {@link #ORGANIC_SHARDS} partitions, by a hash of the lead id: anyone can post the
-     * form, so one partition (about 1,000 writes a second) must not cap them.
-     */
     static String organicLeads(ProgramId programId, String leadId) {
-        return "PROGRAM#" + programId.value() + "#ORGANIC_LEADS#" + shard(leadId, ORGANIC_SHARDS);
-    }
-
-    static final int ORGANIC_SHARDS = 16;
-
-    /** A stable shard of {@code key} in [0, shards): the same on every JVM (String.hashCode is specified). */
-    static int shard(String key, int shards) {
-        return Math.floorMod(key.hashCode(), shards);
+        return TableKeys.organicLeads(programId.value(), leadId);
     }
 
     static Map<String, AttributeValue> leadEmail(ProgramId programId, EmailAddress email) {
-        return key("LEAD_EMAIL#" + programId.value() + "#" + email.value(), "LEAD_EMAIL");
+        return key(TableKeys.leadEmail(programId.value(), email.value()));
     }
 
     // ledger
 
     static Map<String, AttributeValue> conversion(ProgramId programId, String eventId) {
-        return key("CONVERSION#" + programId.value() + "#" + eventId, "CONVERSION");
+        return key(TableKeys.conversion(programId.value(), eventId));
     }
 
     static String conversionsOf(PartnerId id) {
-        return "PARTNER#" + id.value() + "#CONVERSIONS";
+        return TableKeys.conversionsOf(id.value());
     }
 
-    /** Organic conversions, in {@link #ORGANIC_SHARDS} partitions by a hash of the conversion id. */
     static String organicConversions(ProgramId programId, String conversionId) {
-        return "PROGRAM#" + programId.value() + "#ORGANIC_CONVERSIONS#" + shard(conversionId, ORGANIC_SHARDS);
+        return TableKeys.organicConversions(programId.value(), conversionId);
     }
 
     static Map<String, AttributeValue> customer(ProgramId programId, String externalId) {
-        return key("CUSTOMER#" + programId.value() + "#" + externalId, "CUSTOMER");
+        return key(TableKeys.customer(programId.value(), externalId));
     }
 
     static Map<String, AttributeValue> order(ProgramId programId, String orderId) {
-        return key("ORDER#" + programId.value() + "#" + orderId, "ORDER");
+        return key(TableKeys.order(programId.value(), orderId));
     }
 
     static Map<String, AttributeValue> commission(PartnerId partnerId, CommissionId id) {
-        return key(partnerPk(partnerId), COMMISSION_PREFIX + id.value());
+        return key(TableKeys.commission(partnerId.value(), id.value()));
     }
 
-    /**
-     * A partner's ledger entries not yet paid, in GSI2 by the date they become payable: the payout worker's Query
-     * ({@code payableOn <= cutoff}). One partition per partner, so commissions of many partners never share one.
-     */
     static String unpaid(PartnerId partnerId) {
-        return "UNPAID#" + partnerId.value();
+        return TableKeys.unpaid(partnerId.value());
     }
 
     static String unpaidOrder(Instant payableOn, CommissionId id) {
-        return SortableTime.format(payableOn) + "#" + id.value();
+        return TableKeys.unpaidOrder(payableOn, id.value());
     }
 
-    /** The entries a payout took, in GSI2 by due date: the statement's and a failed payout's Query. */
     static String paidBy(String payoutId) {
-        return "PAYOUT#" + payoutId;
+        return TableKeys.paidBy(payoutId);
     }
 
     // payouts
 
-    static final String PAYOUT_PREFIX = "PAYOUT#";
-
-    /** A payout beside its partner: a partner's payout history is one Query of the partner's partition. */
-    static Map<String, AttributeValue> payout(dev.refer.core.payout.PayoutId id) {
-        return key(partnerPk(id.partnerId()), PAYOUT_PREFIX + id.period() + "#" + id.currency().getCurrencyCode());
+    static Map<String, AttributeValue> payout(PayoutId id) {
+        return key(TableKeys.payout(id.partnerId().value(), id.period(), id.currency().getCurrencyCode()));
     }
 
-    /** A period's payouts, in GSI1 (one partition per period: written at the run's pace, read by the CSV). */
     static String payoutsIn(ProgramId programId, YearMonth period) {
-        return "PROGRAM#" + programId.value() + "#PAYOUTS#" + period;
+        return TableKeys.payoutsIn(programId.value(), period);
     }
 
-    /** The payee marker of a partner with unpaid entries; listed in GSI1 over {@code PayeeIndex.SHARDS} shards. */
     static Map<String, AttributeValue> payee(ProgramId programId, PartnerId partnerId) {
-        return key("PAYEE#" + programId.value() + "#" + partnerId.value(), "PAYEE");
+        return key(TableKeys.payee(programId.value(), partnerId.value()));
     }
 
     static String payees(ProgramId programId, int shard) {
-        return "PROGRAM#" + programId.value() + "#PAYEES#" + shard;
+        return TableKeys.payees(programId.value(), shard);
     }
 
+    /** The payee marker's GSI1 shard: a hash of the partner id over {@link PayeeIndex#SHARDS}. */
     static int payeeShard(PartnerId partnerId) {
-        return shard(partnerId.value(), dev.refer.core.payout.PayeeIndex.SHARDS);
+        return TableKeys.shard(partnerId.value(), PayeeIndex.SHARDS);
     }
 
-    /** A period's run, and one item per partner it processed (so a partner counts once). */
     static Map<String, AttributeValue> payoutRun(ProgramId programId, YearMonth period) {
-        return key("PAYOUTRUN#" + programId.value() + "#" + period, "RUN");
+        return key(TableKeys.payoutRun(programId.value(), period));
     }
 
     static Map<String, AttributeValue> payoutRunDone(ProgramId programId, YearMonth period, PartnerId partnerId) {
-        return key("PAYOUTRUN#" + programId.value() + "#" + period, "DONE#" + partnerId.value());
+        return key(TableKeys.payoutRunDone(programId.value(), period, partnerId.value()));
     }
 
-    /** One email's send record. */
     static Map<String, AttributeValue> mail(ProgramId programId, String sendKey) {
-        return key("MAIL#" + programId.value() + "#" + sendKey, "MAIL");
+        return key(TableKeys.mail(programId.value(), sendKey));
     }
 
-    /** What was sent to a partner, in GSI1 newest first (the send log a partner's history reads). */
     static String mailTo(PartnerId partnerId) {
-        return "PARTNER#" + partnerId.value() + "#MAIL";
+        return TableKeys.mailTo(partnerId.value());
     }
 
     // counters
 
     static String statsMonth(YearMonth month) {
-        return "STATS#" + month;
+        return TableKeys.statsMonth(month);
     }
 
     static Map<String, AttributeValue> counted(String chunkKey) {
-        return key("COUNTED#" + chunkKey, "COUNTED");
+        return key(TableKeys.counted(chunkKey));
     }
 
-    /**
-     * Clicks counted by the stream consumer wait as deltas in the open epoch's partition, one item per counted chunk
-     * ({@code sk} the chunk's key), until {@link DynamoDbClickRollups} rolls the epoch up.
-     */
+    /** A counted chunk's click deltas, until {@link DynamoDbClickRollups} rolls the epoch up. */
     static Map<String, AttributeValue> clickDelta(long epoch, String chunkKey) {
-        return key(clickDeltas(epoch), chunkKey);
+        return key(TableKeys.clickDelta(epoch, chunkKey));
     }
 
     static String clickDeltas(long epoch) {
-        return "CLICKDELTAS#" + epoch;
+        return TableKeys.clickDeltas(epoch);
     }
 
-    /** The epochs' state: the last sealed and the last rolled-up epoch. */
     static Map<String, AttributeValue> clickRollupState() {
-        return key("CLICKROLLUP", "STATE");
+        return key(TableKeys.clickRollupState());
     }
 
-    /**
-     * A partner's clicks in a month: part 0 holds the total and the first links' counts ({@code l:{code}}), further
-     * parts the counts of further links when a partner has more than one update expression holds.
-     */
     static Map<String, AttributeValue> partnerClicks(PartnerId partnerId, YearMonth month, int part) {
-        return key(partnerPk(partnerId), part == 0 ? "CLICKS#" + month : "CLICKS#" + month + "#" + part);
+        return key(TableKeys.partnerClicks(partnerId.value(), month, part));
     }
 
     static String linkClicks(String code) {
-        return "l:" + code;
+        return TableKeys.linkClicks(code);
     }
 
     // partner communications
 
     static Map<String, AttributeValue> commsSettings(ProgramId programId) {
-        return key("PROGRAM#" + programId.value(), "COMMS");
+        return key(TableKeys.commsSettings(programId.value()));
     }
 
     static Map<String, AttributeValue> preferences(PartnerId partnerId) {
-        return key(partnerPk(partnerId), "PREFS");
+        return key(TableKeys.preferences(partnerId.value()));
     }
 
     static Map<String, AttributeValue> suppression(ProgramId programId, String address) {
-        return key("SUPPRESSION#" + programId.value() + "#" + address, "SUPPRESSION");
+        return key(TableKeys.suppression(programId.value(), address));
     }
 
     static Map<String, AttributeValue> mailingRun(ProgramId programId, String campaignKey) {
-        return key("MAILRUN#" + programId.value() + "#" + campaignKey, "MAILRUN");
+        return key(TableKeys.mailingRun(programId.value(), campaignKey));
     }
 
     static Map<String, AttributeValue> broadcast(ProgramId programId, String id) {
-        return key("BROADCAST#" + programId.value() + "#" + id, "BROADCAST");
+        return key(TableKeys.broadcast(programId.value(), id));
     }
 
     static String broadcastsOf(ProgramId programId) {
-        return "PROGRAM#" + programId.value() + "#BROADCASTS";
+        return TableKeys.broadcastsOf(programId.value());
     }
 
-    /** The month's revenue ranking (GSI3, sort key the month's revenue in minor units). */
     static String revenueRanking(ProgramId programId, YearMonth month) {
-        return "PROGRAM#" + programId.value() + "#REVENUE#" + month;
+        return TableKeys.revenueRanking(programId.value(), month);
     }
 
-    static String digestSk(java.time.LocalDate day, String topic) {
-        return "DIGEST#" + day + "#" + topic;
+    static String digestSk(LocalDate day, String topic) {
+        return TableKeys.digestSk(day, topic);
     }
 
-    static String digestsOf(ProgramId programId, java.time.LocalDate day, String topic) {
-        return "PROGRAM#" + programId.value() + "#DIGESTS#" + day + "#" + topic;
+    static String digestsOf(ProgramId programId, LocalDate day, String topic) {
+        return TableKeys.digestsOf(programId.value(), day, topic);
     }
 
-    /** The sales alerts a day's flood held back, one partition per program and day, sorted by the lead's time. */
-    static String heldLeads(ProgramId programId, java.time.LocalDate day) {
-        return "PROGRAM#" + programId.value() + "#LEADS_HELD#" + day;
+    static String heldLeads(ProgramId programId, LocalDate day) {
+        return TableKeys.heldLeads(programId.value(), day);
     }
 }

@@ -7,6 +7,7 @@ import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.program.ProgramId;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.refer.dynamodb;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.partner.PartnerId;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;

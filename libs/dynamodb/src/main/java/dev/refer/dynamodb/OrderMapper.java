@@ -6,6 +6,7 @@ import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.money.Money;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.program.ProgramId;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Currency;

@@ -6,6 +6,7 @@ import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.PayoutId;
 import dev.refer.core.payout.PayoutStatus;
 import dev.refer.core.program.ProgramId;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.YearMonth;

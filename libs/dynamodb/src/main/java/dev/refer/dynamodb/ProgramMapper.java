@@ -3,6 +3,7 @@ package dev.refer.dynamodb;
 import dev.refer.core.money.Money;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
+import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;

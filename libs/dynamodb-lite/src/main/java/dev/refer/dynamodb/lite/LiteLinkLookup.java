@@ -4,6 +4,8 @@ import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.link.LinkLookup;
+import dev.refer.table.TableKey;
+import dev.refer.table.TableKeys;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -11,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a link with one eventually consistent GetItem of {@code LINK#{code}} / {@code LINK}, and maps it exactly as
+ * Reads a link with one eventually consistent GetItem of {@code LINK#{code}} / {@code LINK} (the key of
+ * {@link TableKeys#link}, the adapters' own), and maps it exactly as
  * {@code dev.refer.dynamodb.LinkMapper.fromItem} does (docs/data-model.md): {@code code}, {@code partnerId},
  * {@code destination} and {@code createdAt} (ISO-8601) are required strings, {@code campaign} an optional one,
  * {@code enabled} and {@code partnerActive} required booleans. {@code createdAt} is read as {@code Instant.parse}
@@ -30,9 +33,10 @@ public final class LiteLinkLookup implements LinkLookup {
 
     @Override
     public Optional<Link> find(LinkCode code) {
+        TableKey link = TableKeys.link(code.value());
         Map<String, AttributeValue> key = new LinkedHashMap<>(4);
-        key.put("pk", AttributeValue.s("LINK#" + code.value()));
-        key.put("sk", AttributeValue.s("LINK"));
+        key.put(TableKeys.PK, AttributeValue.s(link.pk()));
+        key.put(TableKeys.SK, AttributeValue.s(link.sk()));
         Optional<Map<String, AttributeValue>> item = dynamoDb.getItem(tableName, key, false);
         return item.isPresent() ? Optional.of(toLink(item.get())) : Optional.empty();
     }
@@ -69,7 +73,7 @@ public final class LiteLinkLookup implements LinkLookup {
 
     private static IllegalStateException missing(Map<String, AttributeValue> item, String name) {
         // Named by type, not key, as the SDK adapters do.
-        String type = optionalString(item, "type");
+        String type = optionalString(item, TableKeys.TYPE);
         return new IllegalStateException("stored " + (type == null ? "map" : type + " item")
                 + " has no attribute " + name);
     }

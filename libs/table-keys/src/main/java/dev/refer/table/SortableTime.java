@@ -1,4 +1,4 @@
-package dev.refer.dynamodb;
+package dev.refer.table;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
  * string order is time order. ({@link Instant#toString()} drops zero fractions and would sort "...00Z" after
  * "...00.5Z".) Attributes that are not keys keep the exact {@link Instant#toString()} form.
  */
-final class SortableTime {
+public final class SortableTime {
 
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -17,7 +17,7 @@ final class SortableTime {
     private SortableTime() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return FORMAT.format(instant);
     }
 }
