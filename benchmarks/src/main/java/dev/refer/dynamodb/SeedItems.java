@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Items exactly as the adapters write them, for loading a table in bulk (BatchWriteItem): the benchmark seeds a
- * program with 100,000 partners and a million ledger entries this way. Nothing in a function uses it.
+ * program with 100,000 partners and a million ledger entries this way. Benchmark-only, so it lives in the benchmarks
+ * module, not in the adapters' production jar; it sits in the adapters' package to reach their package-private
+ * mappers, so the seeded items cannot drift from what the adapters write.
  */
 public final class SeedItems {
 
