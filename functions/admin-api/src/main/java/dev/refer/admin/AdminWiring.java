@@ -43,7 +43,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
         var runs = new dev.refer.dynamodb.DynamoDbPayoutRuns(dynamoDb, table);
         // the run's queue (template: PayoutQueue); without it the API cannot start a run, and says so
         String queueUrl = env.get("PAYOUT_QUEUE_URL");
-        var queue = queueUrl == null || queueUrl.isBlank() ? null : new dev.refer.queues.SqsPayoutMessages(
+        var queue = queueUrl == null || queueUrl.isBlank() ? null : new dev.refer.sqs.SqsPayoutMessages(
                 dev.refer.aws.AwsClients.build(software.amazon.awssdk.services.sqs.SqsClient.builder(), env,
                         "AWS_ENDPOINT_URL_SQS", java.util.List.of()), queueUrl);
         PayoutRoutes payouts = new PayoutRoutes(book, runs, new dev.refer.core.payout.ReviewPayout(book, clock),
@@ -55,7 +55,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")));
         // the mail queue (template: MailQueue): broadcasts' previews and sends, check-in runs go through it
         String mailQueueUrl = env.get("MAIL_QUEUE_URL");
-        var mailQueue = mailQueueUrl == null || mailQueueUrl.isBlank() ? null : new dev.refer.queues.SqsMailingMessages(
+        var mailQueue = mailQueueUrl == null || mailQueueUrl.isBlank() ? null : new dev.refer.sqs.SqsMailingMessages(
                 dev.refer.aws.AwsClients.build(software.amazon.awssdk.services.sqs.SqsClient.builder(), env,
                         "AWS_ENDPOINT_URL_SQS", java.util.List.of()), mailQueueUrl);
         var commsSettings = new dev.refer.dynamodb.DynamoDbCommsSettings(dynamoDb, table);

@@ -32,7 +32,7 @@ import dev.refer.dynamodb.DynamoDbSuppressionList;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.lambda.Env;
 import dev.refer.mail.SesMailer;
-import dev.refer.queues.SqsMailingMessages;
+import dev.refer.sqs.SqsMailingMessages;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;

@@ -5,7 +5,7 @@ import dev.refer.core.comms.Deliver;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.lambda.Log;
-import dev.refer.queues.MailMessage;
+import dev.refer.sqs.MailMessage;
 
 import java.util.Optional;
 

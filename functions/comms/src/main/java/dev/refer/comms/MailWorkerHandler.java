@@ -6,7 +6,7 @@ import dev.refer.core.mail.PacedMailer;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.SnapStartPriming;
 import dev.refer.lambda.SqsBatch;
-import dev.refer.queues.MailMessage;
+import dev.refer.sqs.MailMessage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

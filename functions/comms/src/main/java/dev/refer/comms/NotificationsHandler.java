@@ -10,7 +10,7 @@ import dev.refer.lambda.Env;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
-import dev.refer.queues.SqsMailingMessages;
+import dev.refer.sqs.SqsMailingMessages;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;

@@ -11,7 +11,7 @@ import dev.refer.core.money.Money;
 import dev.refer.dynamodb.DynamoDbCommsSettings;
 import dev.refer.dynamodb.DynamoDbDigestBook;
 import dev.refer.dynamodb.DynamoDbPreferences;
-import dev.refer.queues.SqsMailingMessages;
+import dev.refer.sqs.SqsMailingMessages;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.refer.payouts;
 
-import dev.refer.queues.PayoutMessage;
+import dev.refer.sqs.PayoutMessage;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.refer.core.partner.PartnerId;

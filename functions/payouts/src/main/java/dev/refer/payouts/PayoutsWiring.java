@@ -1,7 +1,7 @@
 package dev.refer.payouts;
 
-import dev.refer.queues.PayoutMessage;
-import dev.refer.queues.SqsPayoutMessages;
+import dev.refer.sqs.PayoutMessage;
+import dev.refer.sqs.SqsPayoutMessages;
 import dev.refer.aws.AwsClients;
 import dev.refer.core.mail.Mailer;
 import dev.refer.core.mail.PacedMailer;

@@ -1,0 +1,62 @@
+package dev.refer.sqs;
+
+import dev.refer.core.comms.Campaign;
+import dev.refer.core.comms.MailingMessages;
+import dev.refer.core.comms.Notification;
+import dev.refer.core.comms.Notify;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.lambda.LambdaJson;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The mail queue (template: MailQueue): {@link MailMessage}s as JSON, partner messages in batches of ten. */
+public final class SqsMailingMessages implements MailingMessages {
+
+    private final SqsBatches batches;
+
+    public SqsMailingMessages(SqsClient sqs, String queueUrl) {
+        this.batches = new SqsBatches(sqs, queueUrl);
+    }
+
+    @Override
+    public void write(Campaign campaign, List<PartnerId> partners) {
+        List<String> bodies = new ArrayList<>(partners.size());
+        for (PartnerId partner : partners) {
+            bodies.add(LambdaJson.write(new MailMessage(MailMessage.WRITE, campaign.key(), null, partner.value(),
+                    null)));
+        }
+        batches.send(bodies);
+    }
+
+    @Override
+    public void step(Campaign campaign, String cursor, String stepId) {
+        batches.send(List.of(LambdaJson.write(new MailMessage(MailMessage.STEP, campaign.key(), cursor, null, null,
+                null, null, stepId))));
+    }
+
+    @Override
+    public void finish(Campaign campaign) {
+        batches.send(List.of(LambdaJson.write(new MailMessage(MailMessage.FINISH, campaign.key(), null, null, null))));
+    }
+
+    @Override
+    public void preview(String broadcastId) {
+        batches.send(List.of(LambdaJson.write(new MailMessage(MailMessage.PREVIEW, null, null, null, broadcastId))));
+    }
+
+    @Override
+    public void notify(List<Notification> notifications, List<Notify.SalesAlert> alerts) {
+        List<String> bodies = new ArrayList<>(notifications.size() + alerts.size());
+        for (Notification notification : notifications) {
+            bodies.add(LambdaJson.write(new MailMessage(MailMessage.NOTIFY, null, null, null, null,
+                    MailMessage.Told.of(notification), null)));
+        }
+        for (Notify.SalesAlert alert : alerts) {
+            bodies.add(LambdaJson.write(new MailMessage(MailMessage.LEAD_ALERT, null, null, null, null, null,
+                    MailMessage.Alert.of(alert))));
+        }
+        batches.send(bodies);
+    }
+}

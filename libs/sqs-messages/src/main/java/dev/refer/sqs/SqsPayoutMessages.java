@@ -1,0 +1,47 @@
+package dev.refer.sqs;
+
+import dev.refer.core.partner.PartnerId;
+import dev.refer.core.payout.PayoutMessages;
+import dev.refer.lambda.LambdaJson;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The run's queue (template: PayoutQueue): partner messages in batches of ten, retrying entries SQS did not take.
+ * A message is {@link PayoutMessage} as JSON.
+ */
+public final class SqsPayoutMessages implements PayoutMessages {
+
+    private final SqsBatches batches;
+
+    public SqsPayoutMessages(SqsClient sqs, String queueUrl) {
+        this.batches = new SqsBatches(sqs, queueUrl);
+    }
+
+    @Override
+    public void payPartners(YearMonth period, Instant periodStart, Instant cutoff, List<PartnerId> partners) {
+        List<String> bodies = new ArrayList<>(partners.size());
+        for (PartnerId partner : partners) {
+            bodies.add(LambdaJson.write(PayoutMessage.pay(period, periodStart, cutoff, partner)));
+        }
+        send(bodies);
+    }
+
+    @Override
+    public void planShard(YearMonth period, int shard) {
+        send(List.of(LambdaJson.write(PayoutMessage.plan(period, shard))));
+    }
+
+    @Override
+    public void summarize(YearMonth period) {
+        send(List.of(LambdaJson.write(PayoutMessage.summarize(period))));
+    }
+
+    private void send(List<String> bodies) {
+        batches.send(bodies);
+    }
+}
