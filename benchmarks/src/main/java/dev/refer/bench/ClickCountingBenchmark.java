@@ -1,8 +1,8 @@
 package dev.refer.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.refer.counters.ClickRollupHandler;
-import dev.refer.counters.CountersHandler;
+import dev.refer.counters.ClickRollupWiring;
+import dev.refer.counters.CountersWiring;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.emulators.FunctionDef;
 import dev.refer.emulators.StreamSource;
@@ -104,7 +104,7 @@ final class ClickCountingBenchmark {
      */
     private List<Metric> largestBatch(int size) {
         String table = context.newTableWithoutStream("largest");
-        RequestStreamHandler handler = CountersHandler.withClient(context.functionEnvironment(table),
+        RequestStreamHandler handler = CountersWiring.handler(context.functionEnvironment(table),
                 context.client());
         ClickTraffic traffic = new ClickTraffic(size, size, ZIPF, 11);
         List<Integer> links = new ArrayList<>(size);
@@ -171,11 +171,11 @@ final class ClickCountingBenchmark {
         ModeledCapacity capacity = new ModeledCapacity(context.client(), table,
                 context.template().createTableRequest(BenchContext.TABLE_LOGICAL_ID, table));
         DynamoDbClient client = DynamoDbClients.create(modeled ? List.of(meter, capacity) : List.of(meter));
-        RequestStreamHandler handler = CountersHandler.withClient(context.functionEnvironment(table), client);
+        RequestStreamHandler handler = CountersWiring.handler(context.functionEnvironment(table), client);
         DynamoDbMeter rollupMeter = new DynamoDbMeter();
         ModeledCapacity rollupCapacity = new ModeledCapacity(context.client(), table,
                 context.template().createTableRequest(BenchContext.TABLE_LOGICAL_ID, table));
-        RequestStreamHandler rollUp = ClickRollupHandler.withClient(context.functionEnvironment(table),
+        RequestStreamHandler rollUp = ClickRollupWiring.handler(context.functionEnvironment(table),
                 DynamoDbClients.create(modeled ? List.of(rollupMeter, rollupCapacity) : List.of(rollupMeter)));
         ClickTraffic traffic = new ClickTraffic(LINKS, PARTNERS, ZIPF, 42);
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -2,13 +2,13 @@ package dev.refer.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.refer.core.stats.Counters;
-import dev.refer.counters.CountersHandler;
+import dev.refer.counters.CountersWiring;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.core.program.ProgramId;
 import dev.refer.emulators.FunctionDef;
-import dev.refer.leads.LeadCaptureHandler;
+import dev.refer.leads.LeadCaptureWiring;
 import dev.refer.local.lambda.LocalFunction;
 import dev.refer.local.streams.StreamPollers;
 
@@ -57,7 +57,7 @@ final class HotPartnerBenchmark {
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             running.add(threads.submit(() -> {
-                RequestStreamHandler handler = LeadCaptureHandler.withClient(env, DynamoDbClients.create(List.of()));
+                RequestStreamHandler handler = LeadCaptureWiring.handler(env, DynamoDbClients.create(List.of()));
                 for (int i = next.getAndIncrement(); i < LEADS; i = next.getAndIncrement()) {
                     byte[] event = BenchData.postEvent("POST /leads", "/leads",
                             "{\"email\":\"hot" + i + "@acme.example\",\"name\":\"Visitor\",\"ref\":\"hot-link\"}",
@@ -88,7 +88,7 @@ final class HotPartnerBenchmark {
         long counted;
         try (StreamPollers pollers = new StreamPollers(context.dynamoDb().streamsClient(), "us-east-1")) {
             pollers.subscribe(streamArn, counters.streams().getFirst(), LocalFunction.of("CountersFunction",
-                    CountersHandler.withClient(env, DynamoDbClients.create(List.of()))));
+                    CountersWiring.handler(env, DynamoDbClients.create(List.of()))));
             pollers.awaitIdle(Duration.ofMinutes(5));
             counted = new DynamoDbStatsRepository(context.client(), new TableConfig(table,
                     new ProgramId(BenchContext.PROGRAM_ID))).partnerStats(data.partner.id(),

@@ -20,6 +20,7 @@ import dev.refer.dynamodb.TableConfig;
 import dev.refer.local.LocalStack;
 import dev.refer.mail.SesMailer;
 import dev.refer.payouts.PayoutWorkerHandler;
+import dev.refer.payouts.PayoutsWiring;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -248,7 +249,7 @@ final class PayoutBenchmark {
         env.putAll(context.functionEnvironment(tableA));
         env.put("MAIL_SEND_RATE", "100000"); // units and the worker's own time are measured here, not the SES pace
         SqsClient sqs = AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", List.of());
-        PayoutWorkerHandler handler = PayoutWorkerHandler.withClients(env,
+        PayoutWorkerHandler handler = PayoutsWiring.workerHandler(env,
                 DynamoDbClients.create(List.of(meter, dynamoDbCalls)), sqs,
                 SesMailer.fromEnv(env, List.of(sesCalls)), clock);
         DynamoDbClient raw = context.client();
@@ -289,7 +290,7 @@ final class PayoutBenchmark {
                 context.template().createTableRequest(BenchContext.TABLE_LOGICAL_ID, tableC));
         Map<String, String> envC = new HashMap<>(context.functionEnvironment(tableC));
         envC.put("MAIL_SEND_RATE", "100000");
-        PayoutWorkerHandler modeled = PayoutWorkerHandler.withClients(envC, DynamoDbClients.create(List.of(capacity)),
+        PayoutWorkerHandler modeled = PayoutsWiring.workerHandler(envC, DynamoDbClients.create(List.of(capacity)),
                 sqs, SesMailer.fromEnv(envC), clock);
         for (PartnerId partner : partners) {
             invoke(modeled, message(partner));

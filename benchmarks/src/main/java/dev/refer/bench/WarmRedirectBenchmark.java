@@ -15,6 +15,7 @@ import dev.refer.dynamodb.lite.LiteConfig;
 import dev.refer.dynamodb.lite.LiteDynamoDb;
 import dev.refer.redirect.RedirectCpuProbe;
 import dev.refer.redirect.RedirectHandler;
+import dev.refer.redirect.RedirectWiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.ByteArrayInputStream;
@@ -57,9 +58,9 @@ final class WarmRedirectBenchmark {
         Map<String, String> env = new HashMap<>(context.functionEnvironment(table));
         env.put("CLICK_RETENTION_DAYS", "90");
         env.put("LOOKUP_CACHE_TTL_SECONDS", "0");
-        RedirectHandler uncached = RedirectHandler.withClient(env, client);
+        RedirectHandler uncached = RedirectWiring.handler(env, client);
         env.put("LOOKUP_CACHE_TTL_SECONDS", "30");
-        RedirectHandler cached = RedirectHandler.withClient(env, client);
+        RedirectHandler cached = RedirectWiring.handler(env, client);
         byte[] event = BenchData.redirectEvent("warm-link");
 
         // the raw path issues the same GetItem (the link) and PutItem (a click item of the same shape) on that client
@@ -120,7 +121,7 @@ final class WarmRedirectBenchmark {
     /** The item the handler writes for a click, read back after one real redirect. */
     private Map<String, AttributeValue> sampleClickItem(LiteDynamoDb client, String table,
                                                         Map<String, AttributeValue> linkKey) {
-        RedirectHandler handler = RedirectHandler.withClient(context.functionEnvironment(table), client);
+        RedirectHandler handler = RedirectWiring.handler(context.functionEnvironment(table), client);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(BenchData.redirectEvent("warm-link")), out, null);

@@ -3,8 +3,8 @@ package dev.refer.bench;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.standardwebhooks.Webhook;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.leads.LeadCaptureHandler;
-import dev.refer.webhook.ConversionWebhookHandler;
+import dev.refer.leads.LeadCaptureWiring;
+import dev.refer.webhook.ConversionWebhookWiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -41,12 +41,12 @@ final class WriteThroughputBenchmark {
     List<Metric> run() throws RuntimeException {
         context.pointSdkAtDynamoDb();
         List<Metric> metrics = new ArrayList<>();
-        metrics.addAll(measure("lead", (env, client) -> LeadCaptureHandler.withClient(env, client),
+        metrics.addAll(measure("lead", (env, client) -> LeadCaptureWiring.handler(env, client),
                 i -> BenchData.postEvent("POST /leads", "/leads",
                         "{\"email\":\"visitor" + i + "@acme.example\",\"name\":\"Visitor\",\"ref\":\"write-link\"}",
                         Map.of("origin", "https://www.example.com")), 202));
         Webhook signer = signer(context.webhookSecret());
-        metrics.addAll(measure("webhook", ConversionWebhookHandler::withClient, i -> signedSale(signer, i), 200));
+        metrics.addAll(measure("webhook", ConversionWebhookWiring::handler, i -> signedSale(signer, i), 200));
         return metrics;
     }
 

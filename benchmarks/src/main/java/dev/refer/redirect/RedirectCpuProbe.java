@@ -38,8 +38,9 @@ public final class RedirectCpuProbe {
         LinkLookup links = code -> Optional.of(link);
         ClickRecorder clicks = click -> { };
         Clock clock = Clock.systemUTC();
-        RedirectHandler handler = new RedirectHandler(new FollowLink(links, clicks, new UlidGenerator(clock), clock,
-                Duration.ofDays(90)));
+        UlidGenerator ids = new UlidGenerator(clock);
+        RedirectHandler handler = new RedirectHandler(new RedirectWiring(new FollowLink(links, clicks, ids, clock,
+                Duration.ofDays(90)), ids, null));
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int warmup = 50_000, measured = 200_000;
         run(handler, event, warmup);

@@ -18,7 +18,7 @@ public final class AdminApiHandler extends HttpFunction {
 
     private final Map<String, Function<HttpRequest, APIGatewayV2HTTPResponse>> routes;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
-    SnapStartPriming priming;
+    final SnapStartPriming priming;
 
     public AdminApiHandler() {
         this(System.getenv());
@@ -28,12 +28,10 @@ public final class AdminApiHandler extends HttpFunction {
         this(AdminWiring.create(env));
     }
 
-    private AdminApiHandler(AdminWiring wiring) {
-        this(wiring.routes(), wiring.payouts(), wiring.comms());
-        this.priming = wiring.registerPriming(this);
-    }
-
-    AdminApiHandler(AdminRoutes r, PayoutRoutes p, CommsRoutes c) {
+    AdminApiHandler(AdminWiring wiring) {
+        AdminRoutes r = wiring.routes();
+        PayoutRoutes p = wiring.payouts();
+        CommsRoutes c = wiring.comms();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -71,6 +69,7 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("POST /admin/broadcasts/{broadcastId}/send", c::sendBroadcast),
                 Map.entry("POST /admin/checkin-runs", c::startCheckins),
                 Map.entry("GET /admin/checkin-runs/{month}", c::getCheckins));
+        this.priming = wiring.registerPriming(this);
     }
 
     @Override

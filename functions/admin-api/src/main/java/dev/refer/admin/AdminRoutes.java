@@ -10,7 +10,7 @@ import dev.refer.core.partner.ChangePartnerStatus;
 import dev.refer.core.partner.CreatePartner;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.partner.PartnerQueries;
+import dev.refer.core.reporting.PartnerQueries;
 import dev.refer.core.partner.PartnerStatus;
 import dev.refer.core.program.ConfigureProgram;
 import dev.refer.core.program.Program;

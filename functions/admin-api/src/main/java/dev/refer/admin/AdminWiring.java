@@ -6,7 +6,7 @@ import dev.refer.core.link.ChangeLink;
 import dev.refer.core.link.CreateLink;
 import dev.refer.core.partner.ChangePartnerStatus;
 import dev.refer.core.partner.CreatePartner;
-import dev.refer.core.partner.PartnerQueries;
+import dev.refer.core.reporting.PartnerQueries;
 import dev.refer.core.program.ConfigureProgram;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.DynamoDbLeadRepository;

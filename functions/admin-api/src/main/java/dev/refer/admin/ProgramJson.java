@@ -1,7 +1,7 @@
 package dev.refer.admin;
 
 import dev.refer.core.partner.EmailAddress;
-import dev.refer.core.payout.PayoutSettings;
+import dev.refer.core.program.PayoutSettings;
 import java.util.Locale;
 import dev.refer.core.money.Money;
 import dev.refer.core.program.CommissionPlan;

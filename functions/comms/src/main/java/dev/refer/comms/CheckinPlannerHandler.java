@@ -34,7 +34,7 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
     private final CommsWiring wiring;
     private final Clock clock;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
-    SnapStartPriming priming;
+    final SnapStartPriming priming;
 
     public CheckinPlannerHandler() {
         this(System.getenv());
@@ -42,12 +42,12 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
 
     public CheckinPlannerHandler(Map<String, String> env) {
         this(CommsWiring.create(env), Clock.systemUTC());
-        this.priming = SnapStartPriming.register(() -> LambdaJson.writeBytes(Map.of("job", "checkin")), () -> { });
     }
 
     CheckinPlannerHandler(CommsWiring wiring, Clock clock) {
         this.wiring = wiring;
         this.clock = clock;
+        this.priming = wiring.registerPriming(this);
     }
 
     @Override

@@ -1,6 +1,11 @@
 package dev.refer.comms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.refer.aws.AwsClients;
+import dev.refer.core.comms.MailingMessages;
+import dev.refer.core.comms.SuppressionList;
+import dev.refer.core.comms.PreferencesRepository;
+import dev.refer.core.comms.MailingRuns;
 import dev.refer.core.comms.Broadcasts;
 import dev.refer.core.comms.CheckInPartner;
 import dev.refer.core.comms.Deliver;
@@ -31,6 +36,9 @@ import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.DynamoDbSuppressionList;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.lambda.Env;
+import dev.refer.lambda.LambdaJson;
+import dev.refer.lambda.SnapStartPriming;
+import dev.refer.lambda.StreamFunction;
 import dev.refer.mail.SesMailer;
 import dev.refer.sqs.SqsMailingMessages;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -50,10 +58,10 @@ import java.util.function.Supplier;
  * {@code MAIL_LINK_SECRET_ARN}, {@code PUBLIC_BASE_URL}, {@code PAYOUT_TIME_ZONE}, {@code MAIL_SEND_RATE} and
  * {@code MAIL_WORKERS} (the pace), {@code MAIL_MAX_RECEIVES} (the queue's redrive count).
  */
-record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckins summary, Broadcasts broadcasts,
-                   Notify notifier, DynamoDbMailingRuns runs, DynamoDbPreferences preferences,
-                   DynamoDbSuppressionList suppressions, UnsubscribeLinks links, ZoneId zone, int maxReceives,
-                   PacedMailer pace) {
+public record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckins summary,
+                          Broadcasts broadcasts, Notify notifier, MailingRuns runs, PreferencesRepository preferences,
+                          SuppressionList suppressions, UnsubscribeLinks links, ZoneId zone, int maxReceives,
+                          PacedMailer pace) {
 
     /** Clients, each with the interceptors tests use to inject faults; the mailer unpaced. */
     record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer, Supplier<List<String>> linkSecrets) {
@@ -116,5 +124,52 @@ record CommsWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckin
                 settings, links, deliver, once, zone, clock);
         return new CommsWiring(mailing, checkIns, summary, broadcasts, notify, runs, preferences, suppressions, links,
                 zone, Integer.parseInt(env.getOrDefault("MAIL_MAX_RECEIVES", "5")), mailer);
+    }
+
+    /** The mail queue alone: the notifications function needs nothing else (no table, no SES). */
+    static MailingMessages mailQueue(Map<String, String> env) {
+        return new SqsMailingMessages(AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", List.of()),
+                Env.require(env, "MAIL_QUEUE_URL"));
+    }
+
+    /** For the benchmark: the check-in planner with interceptors on its DynamoDB client (what a run costs). */
+    public static CheckinPlannerHandler planner(Map<String, String> env, List<ExecutionInterceptor> dynamoDb) {
+        return new CheckinPlannerHandler(create(env, clients(env, dynamoDb, List.of(), List.of()), Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    /** For the benchmark: the mail worker with interceptors on its DynamoDB and SES clients. */
+    public static MailWorkerHandler worker(Map<String, String> env, List<ExecutionInterceptor> dynamoDb,
+                                           List<ExecutionInterceptor> ses) {
+        return new MailWorkerHandler(create(env, clients(env, dynamoDb, List.of(), ses), Clock.systemUTC()));
+    }
+
+    /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing written. */
+    SnapStartPriming registerPriming(MailWorkerHandler worker) {
+        return SnapStartPriming.register(worker::replayPrimingBatch, () -> { });
+    }
+
+    /** SnapStart: the schedule's event and answer types (JSON); nothing is read or started. */
+    SnapStartPriming registerPriming(CheckinPlannerHandler planner) {
+        return SnapStartPriming.register(() -> LambdaJson.writeBytes(Map.of("job", "checkin")), () -> { });
+    }
+
+    /** SnapStart: JSON, and the SDK's first call (a lookup of an address that is not suppressed); nothing written. */
+    SnapStartPriming registerPriming(MailEventsHandler events) {
+        return SnapStartPriming.register(() -> {
+            LambdaJson.readTrusted("{\"eventType\":\"Open\"}", JsonNode.class);
+            suppressions.find("priming@example.invalid");
+        }, () -> { });
+    }
+
+    /** SnapStart: the confirmation page of a link this program did not sign (a 400 problem); nothing written. */
+    SnapStartPriming registerPriming(UnsubscribeHandler unsubscribe) {
+        return SnapStartPriming.register(() -> SnapStartPriming.replay(unsubscribe, SnapStartPriming.httpEvent(
+                "GET /unsubscribe", "/unsubscribe", Map.of(), Map.of("t", "priming"), null)), () -> { });
+    }
+
+    /** SnapStart: an empty stream batch (event and response types, JSON); nothing is queued. */
+    static SnapStartPriming registerPriming(NotificationsHandler notifications) {
+        return SnapStartPriming.register(() -> notifications.replay(StreamFunction.EMPTY_BATCH), () -> { });
     }
 }

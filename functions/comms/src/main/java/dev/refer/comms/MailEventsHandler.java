@@ -25,7 +25,7 @@ public final class MailEventsHandler implements RequestStreamHandler {
 
     private final CommsWiring wiring;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
-    SnapStartPriming priming;
+    final SnapStartPriming priming;
 
     public MailEventsHandler() {
         this(System.getenv());
@@ -33,15 +33,11 @@ public final class MailEventsHandler implements RequestStreamHandler {
 
     public MailEventsHandler(Map<String, String> env) {
         this(CommsWiring.create(env));
-        // SnapStart: JSON, and the SDK's first call (a lookup of an address that is not suppressed); nothing written
-        this.priming = SnapStartPriming.register(() -> {
-            LambdaJson.readTrusted("{\"eventType\":\"Open\"}", JsonNode.class);
-            wiring.suppressions().find("priming@example.invalid");
-        }, () -> { });
     }
 
     MailEventsHandler(CommsWiring wiring) {
         this.wiring = wiring;
+        this.priming = wiring.registerPriming(this);
     }
 
     @Override

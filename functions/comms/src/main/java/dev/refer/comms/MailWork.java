@@ -22,22 +22,17 @@ final class MailWork {
     }
 
     void handle(MailMessage message, int receiveCount) {
-        switch (String.valueOf(message.type())) {
-            case MailMessage.WRITE -> write(Campaign.parse(message.campaign()), new PartnerId(message.partnerId()),
-                    receiveCount);
-            case MailMessage.STEP -> wiring.mailing().step(Campaign.parse(message.campaign()), message.cursor(),
-                    message.stepId());
-            case MailMessage.FINISH -> finish(Campaign.parse(message.campaign()));
-            case MailMessage.PREVIEW -> wiring.broadcasts().preview(message.broadcastId());
-            case MailMessage.NOTIFY -> {
-                var notification = message.notification().notification();
-                Log.info("notify.done", "key", notification.key(), "outcome", wiring.notifier().notify(notification)
-                        .map(Enum::name).orElse("FILED_OR_NOT_WANTED"));
-            }
-            case MailMessage.LEAD_ALERT -> Log.info("lead_alert.done", "leadId", message.alert().leadId(), "outcome",
-                    wiring.notifier().alertSales(message.alert().salesAlert()).map(Enum::name)
+        switch (message) {
+            case MailMessage.Write write -> write(write.campaign(), write.partner(), receiveCount);
+            case MailMessage.Step step -> wiring.mailing().step(step.campaign(), step.cursor(), step.stepId());
+            case MailMessage.Finish finish -> finish(finish.campaign());
+            case MailMessage.Preview preview -> wiring.broadcasts().preview(preview.broadcastId());
+            case MailMessage.NotifyPartner notify -> Log.info("notify.done", "key", notify.notification().key(),
+                    "outcome", wiring.notifier().notify(notify.notification()).map(Enum::name)
+                            .orElse("FILED_OR_NOT_WANTED"));
+            case MailMessage.AlertSales alert -> Log.info("lead_alert.done", "leadId", alert.alert().leadId(),
+                    "outcome", wiring.notifier().alertSales(alert.alert()).map(Enum::name)
                             .orElse("HELD_FOR_DIGEST_OR_NOBODY"));
-            default -> throw new IllegalArgumentException("unknown mail message type " + message.type());
         }
     }
 

@@ -1,17 +1,11 @@
 package dev.refer.comms;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.refer.core.mail.PacedMailer;
-import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.SnapStartPriming;
-import dev.refer.lambda.SqsBatch;
+import dev.refer.lambda.SqsFunction;
 import dev.refer.sqs.MailMessage;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
 
@@ -22,12 +16,12 @@ import java.util.Map;
  * deliveries moves it to MailDeadLetterQueue. Every email has its key in the send log, so a redelivery sends only
  * what is missing.
  */
-public final class MailWorkerHandler implements RequestStreamHandler {
+public final class MailWorkerHandler extends SqsFunction {
 
     private final MailWork work;
     private final PacedMailer pace;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
-    SnapStartPriming priming;
+    final SnapStartPriming priming;
 
     public MailWorkerHandler() {
         this(System.getenv());
@@ -35,30 +29,25 @@ public final class MailWorkerHandler implements RequestStreamHandler {
 
     public MailWorkerHandler(Map<String, String> env) {
         this(CommsWiring.create(env));
-        this.priming = SnapStartPriming.register(this::prime, () -> { });
     }
 
     MailWorkerHandler(CommsWiring wiring) {
+        super("mail.message_failed");
         this.work = new MailWork(wiring);
         this.pace = wiring.pace();
-    }
-
-    /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing written. */
-    private void prime() {
-        try {
-            handleRequest(new ByteArrayInputStream(SqsBatch.PRIMING_EVENT), OutputStream.nullOutputStream(), null);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        this.priming = wiring.registerPriming(this);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    protected void beforeBatch(Context context) {
         if (pace != null) {
             // throttled sends are retried within this invocation's time, never past it
             pace.invocation(context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis()));
         }
-        SqsBatch.handle(input, output, "mail.message_failed",
-                (body, receives) -> work.handle(LambdaJson.readTrusted(body, MailMessage.class), receives));
+    }
+
+    @Override
+    protected void handle(String body, int receiveCount) {
+        work.handle(MailMessage.fromJson(body), receiveCount);
     }
 }

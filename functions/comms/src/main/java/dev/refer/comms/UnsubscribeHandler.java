@@ -23,7 +23,7 @@ public final class UnsubscribeHandler extends HttpFunction {
     private final CommsWiring wiring;
     private final Clock clock;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
-    SnapStartPriming priming;
+    final SnapStartPriming priming;
 
     public UnsubscribeHandler() {
         this(System.getenv());
@@ -31,13 +31,12 @@ public final class UnsubscribeHandler extends HttpFunction {
 
     public UnsubscribeHandler(Map<String, String> env) {
         this(CommsWiring.create(env), Clock.systemUTC());
-        this.priming = SnapStartPriming.register(() -> SnapStartPriming.replay(this, SnapStartPriming.httpEvent(
-                "GET /unsubscribe", "/unsubscribe", Map.of(), Map.of("t", "priming"), null)), () -> { });
     }
 
     UnsubscribeHandler(CommsWiring wiring, Clock clock) {
         this.wiring = wiring;
         this.clock = clock;
+        this.priming = wiring.registerPriming(this);
     }
 
     @Override

@@ -14,7 +14,7 @@ import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;
-import dev.refer.core.payout.PayoutSettings;
+import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.program.CommissionPlan;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;

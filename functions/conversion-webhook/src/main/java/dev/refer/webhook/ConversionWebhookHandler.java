@@ -13,7 +13,6 @@ import dev.refer.lambda.Log;
 import dev.refer.lambda.Problem;
 import dev.refer.lambda.Problems;
 import dev.refer.lambda.SnapStartPriming;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,7 @@ public final class ConversionWebhookHandler extends HttpFunction {
     private final RecordSale recordSale;
     private final RecordRefund recordRefund;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
-    SnapStartPriming priming;
+    final SnapStartPriming priming;
 
     public ConversionWebhookHandler() {
         this(System.getenv());
@@ -42,21 +41,11 @@ public final class ConversionWebhookHandler extends HttpFunction {
         this(ConversionWebhookWiring.create(env));
     }
 
-    private ConversionWebhookHandler(ConversionWebhookWiring wiring) {
-        this(wiring.secrets()::check, wiring.recordSale(), wiring.recordRefund());
+    ConversionWebhookHandler(ConversionWebhookWiring wiring) {
+        this.signatures = wiring.secrets()::check;
+        this.recordSale = wiring.recordSale();
+        this.recordRefund = wiring.recordRefund();
         this.priming = wiring.registerPriming(this);
-    }
-
-    /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
-    public static ConversionWebhookHandler withClient(Map<String, String> env, DynamoDbClient dynamoDb) {
-        ConversionWebhookWiring wiring = ConversionWebhookWiring.create(env, dynamoDb);
-        return new ConversionWebhookHandler(wiring.secrets()::check, wiring.recordSale(), wiring.recordRefund());
-    }
-
-    ConversionWebhookHandler(Supplier<SignatureCheck> signatures, RecordSale recordSale, RecordRefund recordRefund) {
-        this.signatures = signatures;
-        this.recordSale = recordSale;
-        this.recordRefund = recordRefund;
     }
 
     @Override

@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds the webhook's object graph once per execution environment. */
-record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordSale, RecordRefund recordRefund,
+public record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordSale, RecordRefund recordRefund,
                                UlidGenerator ids) {
 
     static ConversionWebhookWiring create(Map<String, String> env) {
@@ -59,6 +59,11 @@ record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordSale, Re
                 new RecordSale(table.programId(), programs, partners, orders, ledger, attribution, commissions, ids,
                         clock),
                 new RecordRefund(table.programId(), programs, orders, ledger, commissions, ids, clock), ids);
+    }
+
+    /** The production wiring on a given client: benchmarks and fault tests compare the handler with raw calls. */
+    public static ConversionWebhookHandler handler(Map<String, String> env, DynamoDbClient dynamoDb) {
+        return new ConversionWebhookHandler(create(env, dynamoDb));
     }
 
     /**

@@ -87,7 +87,7 @@ class WebhookFaultsTest {
         void deliver(List<ExecutionInterceptor> faults) {
             Map<String, String> env = new HashMap<>(table.environment());
             env.putAll(secrets.environment(secretName));
-            ConversionWebhookHandler handler = ConversionWebhookHandler.withClient(env,
+            ConversionWebhookHandler handler = ConversionWebhookWiring.handler(env,
                     DynamoDbClients.create(faults));
             for (String body : deliveries()) {
                 for (int attempt = 1; ; attempt++) {

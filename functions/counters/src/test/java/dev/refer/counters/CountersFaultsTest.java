@@ -110,7 +110,7 @@ class CountersFaultsTest {
 
         /** Lambda's event source mapping: resume at the reported record; on a function error, bisect. */
         void deliver(List<ExecutionInterceptor> faults) throws IOException {
-            CountersHandler handler = CountersHandler.withClient(table.environment(), DynamoDbClients.create(faults));
+            CountersHandler handler = CountersWiring.handler(table.environment(), DynamoDbClients.create(faults));
             Deque<List<JsonNode>> batches = new ArrayDeque<>();
             batches.push(records());
             for (int invocation = 0; !batches.isEmpty(); invocation++) {

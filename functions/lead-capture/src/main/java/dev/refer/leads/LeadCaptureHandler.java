@@ -9,7 +9,6 @@ import dev.refer.lambda.Log;
 import dev.refer.lambda.Problem;
 import dev.refer.lambda.Problems;
 import dev.refer.lambda.SnapStartPriming;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
 
@@ -24,7 +23,7 @@ public final class LeadCaptureHandler extends HttpFunction {
 
     private final CaptureLead captureLead;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
-    SnapStartPriming priming;
+    final SnapStartPriming priming;
 
     public LeadCaptureHandler() {
         this(System.getenv());
@@ -34,18 +33,9 @@ public final class LeadCaptureHandler extends HttpFunction {
         this(LeadCaptureWiring.create(env));
     }
 
-    private LeadCaptureHandler(LeadCaptureWiring wiring) {
-        this(wiring.captureLead());
+    LeadCaptureHandler(LeadCaptureWiring wiring) {
+        this.captureLead = wiring.captureLead();
         this.priming = wiring.registerPriming(this);
-    }
-
-    /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
-    public static LeadCaptureHandler withClient(Map<String, String> env, DynamoDbClient dynamoDb) {
-        return new LeadCaptureHandler(LeadCaptureWiring.create(env, dynamoDb).captureLead());
-    }
-
-    LeadCaptureHandler(CaptureLead captureLead) {
-        this.captureLead = captureLead;
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Builds the lead capture's object graph once per execution environment. */
-record LeadCaptureWiring(CaptureLead captureLead, UlidGenerator ids) {
+public record LeadCaptureWiring(CaptureLead captureLead, UlidGenerator ids) {
 
     static LeadCaptureWiring create(Map<String, String> env) {
         return create(env, DynamoDbClients.create(env));
@@ -43,6 +43,11 @@ record LeadCaptureWiring(CaptureLead captureLead, UlidGenerator ids) {
                 new DynamoDbClickRepository(dynamoDb, table), attribution,
                 new DynamoDbLeadRepository(dynamoDb, table), ids, clock,
                 java.time.Duration.ofDays(Env.intOr(env, "ORGANIC_LEAD_RETENTION_DAYS", 90))), ids);
+    }
+
+    /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
+    public static LeadCaptureHandler handler(Map<String, String> env, DynamoDbClient dynamoDb) {
+        return new LeadCaptureHandler(create(env, dynamoDb));
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +29,7 @@ public final class PayoutPlannerHandler implements RequestStreamHandler {
     private final PayoutsWiring wiring;
     private final Clock clock;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
-    SnapStartPriming priming;
+    final SnapStartPriming priming;
 
     public PayoutPlannerHandler() {
         this(System.getenv());
@@ -38,18 +37,12 @@ public final class PayoutPlannerHandler implements RequestStreamHandler {
 
     public PayoutPlannerHandler(Map<String, String> env) {
         this(PayoutsWiring.create(env), Clock.systemUTC());
-        this.priming = SnapStartPriming.register(this::prime, () -> { });
     }
 
     PayoutPlannerHandler(PayoutsWiring wiring, Clock clock) {
         this.wiring = wiring;
         this.clock = clock;
-    }
-
-    /** SnapStart: the event parsing and the period arithmetic; nothing is read or written. */
-    private void prime() {
-        period(new ByteArrayInputStream("{\"version\":\"0\",\"detail\":{}}".getBytes(StandardCharsets.UTF_8)));
-        LambdaJson.writeBytes(Map.of("period", "2000-01"));
+        this.priming = wiring.registerPriming(this);
     }
 
     @Override
@@ -67,7 +60,8 @@ public final class PayoutPlannerHandler implements RequestStreamHandler {
         output.write(LambdaJson.writeBytes(answer));
     }
 
-    private YearMonth period(InputStream input) {
+    /** The period the event names, or the month that just ended (priming calls it too). */
+    YearMonth period(InputStream input) {
         JsonNode event;
         try {
             byte[] bytes = input.readAllBytes();

@@ -1,6 +1,5 @@
 package dev.refer.payouts;
 
-import dev.refer.sqs.PayoutMessage;
 import dev.refer.sqs.SqsPayoutMessages;
 import dev.refer.aws.AwsClients;
 import dev.refer.core.mail.Mailer;
@@ -21,6 +20,8 @@ import dev.refer.dynamodb.DynamoDbPayoutRuns;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.lambda.Env;
+import dev.refer.lambda.LambdaJson;
+import dev.refer.lambda.SnapStartPriming;
 import dev.refer.mail.SesMailer;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,8 +38,8 @@ import java.util.Map;
  * {@code MAIL_CONFIGURATION_SET}, {@code MAIL_SEND_RATE} and {@code MAIL_WORKERS} (the pace of statements: the
  * account's send rate shared by the payout workers that run at once, as the mail workers share it).
  */
-record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner payPartner, ZoneId zone,
-                     PacedMailer pace) {
+public record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner payPartner, ZoneId zone,
+                            PacedMailer pace) {
 
     /** Clients for the run, each with the interceptors tests use to inject faults. */
     record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer) {
@@ -73,5 +74,25 @@ record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner pay
         return new PayoutsWiring(new StartPayoutRun(runs, planner, messages, clock), planner,
                 new PayPartner(table.programId(), programs, new DynamoDbPartnerRepository(dynamoDb, table), book,
                         payees, runs, mail, summary, clock, zone), zone, pace);
+    }
+
+    /** The worker on given clients and clock (benchmarks meter and replay its calls). */
+    public static PayoutWorkerHandler workerHandler(Map<String, String> env, DynamoDbClient dynamoDb, SqsClient sqs,
+                                                    Mailer mailer, Clock clock) {
+        return new PayoutWorkerHandler(create(env, new Clients(dynamoDb, sqs, mailer), clock));
+    }
+
+    /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing written. */
+    SnapStartPriming registerPriming(PayoutWorkerHandler worker) {
+        return SnapStartPriming.register(worker::replayPrimingBatch, () -> { });
+    }
+
+    /** SnapStart: the event parsing and the period arithmetic; nothing is read or written. */
+    SnapStartPriming registerPriming(PayoutPlannerHandler planner) {
+        return SnapStartPriming.register(() -> {
+            planner.period(new java.io.ByteArrayInputStream("{\"version\":\"0\",\"detail\":{}}".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            LambdaJson.writeBytes(Map.of("period", "2000-01"));
+        }, () -> { });
     }
 }

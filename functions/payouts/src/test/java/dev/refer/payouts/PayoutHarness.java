@@ -19,7 +19,7 @@ import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.payout.Payout;
-import dev.refer.core.payout.PayoutSettings;
+import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.CommissionPlan;
 import dev.refer.core.program.ProgramId;

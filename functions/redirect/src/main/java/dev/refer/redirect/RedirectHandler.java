@@ -3,7 +3,6 @@ package dev.refer.redirect;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.refer.core.link.FollowLink;
-import dev.refer.dynamodb.lite.LiteDynamoDb;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +34,7 @@ public final class RedirectHandler implements RequestStreamHandler {
 
     private final FollowLink followLink;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
-    RedirectPriming priming;
+    final RedirectPriming priming;
 
     public RedirectHandler() {
         this(System.getenv());
@@ -45,18 +44,9 @@ public final class RedirectHandler implements RequestStreamHandler {
         this(RedirectWiring.create(env));
     }
 
-    private RedirectHandler(RedirectWiring wiring) {
-        this(wiring.followLink());
+    RedirectHandler(RedirectWiring wiring) {
+        this.followLink = wiring.followLink();
         this.priming = wiring.registerPriming(this);
-    }
-
-    /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
-    public static RedirectHandler withClient(Map<String, String> env, LiteDynamoDb dynamoDb) {
-        return new RedirectHandler(RedirectWiring.create(env, dynamoDb).followLink());
-    }
-
-    RedirectHandler(FollowLink followLink) {
-        this.followLink = followLink;
     }
 
     @Override

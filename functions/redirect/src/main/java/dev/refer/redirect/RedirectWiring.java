@@ -24,7 +24,7 @@ import java.util.Map;
  * Builds the redirect's object graph once per execution environment, from the template's environment. Its two
  * DynamoDB calls go through the lean client (dynamodb-lite): the AWS SDK's start-up cost half the redirect's cold start.
  */
-record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynamoDb dynamoDb) {
+public record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynamoDb dynamoDb) {
 
     /**
      * How long the redirect's DynamoDB calls may take in all, retries included: a visitor waits on them. A click write
@@ -48,6 +48,11 @@ record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynamoDb dyn
                 retention), ids, dynamoDb);
     }
 
+    /** The production wiring on a given client: benchmarks compare the handler with raw calls on that client. */
+    public static RedirectHandler handler(Map<String, String> env, LiteDynamoDb dynamoDb) {
+        return new RedirectHandler(create(env, dynamoDb));
+    }
+
     /**
      * SnapStart: before the snapshot, a visit to an unknown code through the stream interface (event reading, a real
      * GetItem, the 404 page) and the 302 answer's own code (location building, an id, the response) without writing
@@ -67,7 +72,9 @@ record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynamoDb dyn
             }
         }, () -> {
             ids.reseed();
-            dynamoDb.afterRestore();
+            if (dynamoDb != null) {
+                dynamoDb.afterRestore();
+            }
         });
     }
 

@@ -28,7 +28,7 @@ final class ProgramMapper {
                 .build();
     }
 
-    private static Map<String, AttributeValue> payouts(dev.refer.core.payout.PayoutSettings settings) {
+    private static Map<String, AttributeValue> payouts(dev.refer.core.program.PayoutSettings settings) {
         Map<String, AttributeValue> minimum = new java.util.LinkedHashMap<>();
         settings.minimumMinor().forEach((currency, minor) -> minimum.put(currency.getCurrencyCode(),
                 AttributeValue.fromN(Long.toString(minor))));
@@ -40,9 +40,9 @@ final class ProgramMapper {
                 .build();
     }
 
-    private static dev.refer.core.payout.PayoutSettings payouts(Map<String, AttributeValue> map) {
+    private static dev.refer.core.program.PayoutSettings payouts(Map<String, AttributeValue> map) {
         if (map == null || map.isEmpty()) {
-            return dev.refer.core.payout.PayoutSettings.DEFAULTS;
+            return dev.refer.core.program.PayoutSettings.DEFAULTS;
         }
         Map<java.util.Currency, Long> minimum = new java.util.LinkedHashMap<>();
         Map<String, AttributeValue> stored = Attributes.optionalMap(map, "minimum");
@@ -50,7 +50,7 @@ final class ProgramMapper {
             stored.forEach((code, minor) -> minimum.put(Money.currency(code), Long.parseLong(minor.n())));
         }
         String manager = Attributes.optionalString(map, "managerEmail");
-        return new dev.refer.core.payout.PayoutSettings(minimum,
+        return new dev.refer.core.program.PayoutSettings(minimum,
                 java.util.Locale.forLanguageTag(Attributes.string(map, "locale")),
                 Attributes.optionalString(map, "terms"),
                 manager == null ? null : new dev.refer.core.partner.EmailAddress(manager));

@@ -2,39 +2,76 @@ package dev.refer.sqs;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.refer.core.comms.Campaign;
 import dev.refer.core.comms.Notification;
 import dev.refer.core.comms.Notify;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.money.Money;
 import dev.refer.core.partner.PartnerId;
+import dev.refer.lambda.LambdaJson;
 
 import java.time.Instant;
 
 /**
- * One message of the mail queue: {@code write} one partner's email of a campaign, {@code step} (plan the page at
- * {@code cursor}; {@code stepId} the step's own id, kept by its redeliveries), {@code finish} (what follows planning), {@code preview} (a broadcast's preview), {@code notify}
- * (tell a partner of a {@code notification} the stream noticed) or {@code lead-alert} (tell sales of a new lead).
+ * One message of the mail queue: {@link Write} one partner's email of a campaign, {@link Step} (plan the page at
+ * {@code cursor}; {@code stepId} the step's own id, kept by its redeliveries), {@link Finish} (what follows
+ * planning), {@link Preview} (a broadcast's preview), {@link NotifyPartner} (tell a partner of a notification the
+ * stream noticed) or {@link AlertSales} (tell sales of a new lead). Sealed, so a worker's dispatch is a {@code switch}
+ * the compiler checks; on the queue it is flat JSON with a {@code type} ({@code write}, {@code step}, {@code finish},
+ * {@code preview}, {@code notify}, {@code lead-alert}).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record MailMessage(String type, String campaign, String cursor, String partnerId, String broadcastId,
-                          Told notification, Alert alert, String stepId) {
+public sealed interface MailMessage {
 
-    public static final String WRITE = "write";
-    public static final String STEP = "step";
-    public static final String FINISH = "finish";
-    public static final String PREVIEW = "preview";
-    public static final String NOTIFY = "notify";
-    public static final String LEAD_ALERT = "lead-alert";
-
-    public MailMessage(String type, String campaign, String cursor, String partnerId, String broadcastId) {
-        this(type, campaign, cursor, partnerId, broadcastId, null, null, null);
+    record Write(Campaign campaign, PartnerId partner) implements MailMessage {
     }
 
-    public MailMessage(String type, String campaign, String cursor, String partnerId, String broadcastId,
-                       Told notification, Alert alert) {
-        this(type, campaign, cursor, partnerId, broadcastId, notification, alert, null);
+    record Step(Campaign campaign, String cursor, String stepId) implements MailMessage {
+    }
+
+    record Finish(Campaign campaign) implements MailMessage {
+    }
+
+    record Preview(String broadcastId) implements MailMessage {
+    }
+
+    record NotifyPartner(Notification notification) implements MailMessage {
+    }
+
+    record AlertSales(Notify.SalesAlert alert) implements MailMessage {
+    }
+
+    /** The queue's body. */
+    default String toJson() {
+        return LambdaJson.write(switch (this) {
+            case Write w -> new Json("write", w.campaign().key(), null, w.partner().value(), null, null, null, null);
+            case Step st -> new Json("step", st.campaign().key(), st.cursor(), null, null, null, null, st.stepId());
+            case Finish f -> new Json("finish", f.campaign().key(), null, null, null, null, null, null);
+            case Preview p -> new Json("preview", null, null, null, p.broadcastId(), null, null, null);
+            case NotifyPartner n -> new Json("notify", null, null, null, null, Told.of(n.notification()), null, null);
+            case AlertSales a -> new Json("lead-alert", null, null, null, null, null, Alert.of(a.alert()), null);
+        });
+    }
+
+    /** A body of the queue; one of no known type is an {@link IllegalArgumentException} (the message fails). */
+    static MailMessage fromJson(String body) {
+        Json json = LambdaJson.readTrusted(body, Json.class);
+        return switch (String.valueOf(json.type())) {
+            case "write" -> new Write(Campaign.parse(json.campaign()), new PartnerId(json.partnerId()));
+            case "step" -> new Step(Campaign.parse(json.campaign()), json.cursor(), json.stepId());
+            case "finish" -> new Finish(Campaign.parse(json.campaign()));
+            case "preview" -> new Preview(json.broadcastId());
+            case "notify" -> new NotifyPartner(json.notification().notification());
+            case "lead-alert" -> new AlertSales(json.alert().salesAlert());
+            default -> throw new IllegalArgumentException("unknown mail message type " + json.type());
+        };
+    }
+
+    /** The wire form: flat, absent fields left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Json(String type, String campaign, String cursor, String partnerId, String broadcastId, Told notification,
+                Alert alert, String stepId) {
     }
 
     /** A notification, flat: its key, partner, topic and event (amount in minor units). */

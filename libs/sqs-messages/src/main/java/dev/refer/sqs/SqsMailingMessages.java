@@ -5,7 +5,6 @@ import dev.refer.core.comms.MailingMessages;
 import dev.refer.core.comms.Notification;
 import dev.refer.core.comms.Notify;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.lambda.LambdaJson;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.util.ArrayList;
@@ -24,38 +23,34 @@ public final class SqsMailingMessages implements MailingMessages {
     public void write(Campaign campaign, List<PartnerId> partners) {
         List<String> bodies = new ArrayList<>(partners.size());
         for (PartnerId partner : partners) {
-            bodies.add(LambdaJson.write(new MailMessage(MailMessage.WRITE, campaign.key(), null, partner.value(),
-                    null)));
+            bodies.add(new MailMessage.Write(campaign, partner).toJson());
         }
         batches.send(bodies);
     }
 
     @Override
     public void step(Campaign campaign, String cursor, String stepId) {
-        batches.send(List.of(LambdaJson.write(new MailMessage(MailMessage.STEP, campaign.key(), cursor, null, null,
-                null, null, stepId))));
+        batches.send(List.of(new MailMessage.Step(campaign, cursor, stepId).toJson()));
     }
 
     @Override
     public void finish(Campaign campaign) {
-        batches.send(List.of(LambdaJson.write(new MailMessage(MailMessage.FINISH, campaign.key(), null, null, null))));
+        batches.send(List.of(new MailMessage.Finish(campaign).toJson()));
     }
 
     @Override
     public void preview(String broadcastId) {
-        batches.send(List.of(LambdaJson.write(new MailMessage(MailMessage.PREVIEW, null, null, null, broadcastId))));
+        batches.send(List.of(new MailMessage.Preview(broadcastId).toJson()));
     }
 
     @Override
     public void notify(List<Notification> notifications, List<Notify.SalesAlert> alerts) {
         List<String> bodies = new ArrayList<>(notifications.size() + alerts.size());
         for (Notification notification : notifications) {
-            bodies.add(LambdaJson.write(new MailMessage(MailMessage.NOTIFY, null, null, null, null,
-                    MailMessage.Told.of(notification), null)));
+            bodies.add(new MailMessage.NotifyPartner(notification).toJson());
         }
         for (Notify.SalesAlert alert : alerts) {
-            bodies.add(LambdaJson.write(new MailMessage(MailMessage.LEAD_ALERT, null, null, null, null, null,
-                    MailMessage.Alert.of(alert))));
+            bodies.add(new MailMessage.AlertSales(alert).toJson());
         }
         batches.send(bodies);
     }

@@ -2,7 +2,6 @@ package dev.refer.sqs;
 
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayoutMessages;
-import dev.refer.lambda.LambdaJson;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Instant;
@@ -26,19 +25,19 @@ public final class SqsPayoutMessages implements PayoutMessages {
     public void payPartners(YearMonth period, Instant periodStart, Instant cutoff, List<PartnerId> partners) {
         List<String> bodies = new ArrayList<>(partners.size());
         for (PartnerId partner : partners) {
-            bodies.add(LambdaJson.write(PayoutMessage.pay(period, periodStart, cutoff, partner)));
+            bodies.add(PayoutMessage.pay(period, periodStart, cutoff, partner).toJson());
         }
         send(bodies);
     }
 
     @Override
     public void planShard(YearMonth period, int shard) {
-        send(List.of(LambdaJson.write(PayoutMessage.plan(period, shard))));
+        send(List.of(PayoutMessage.plan(period, shard).toJson()));
     }
 
     @Override
     public void summarize(YearMonth period) {
-        send(List.of(LambdaJson.write(PayoutMessage.summarize(period))));
+        send(List.of(PayoutMessage.summarize(period).toJson()));
     }
 
     private void send(List<String> bodies) {

@@ -5,11 +5,12 @@ import dev.refer.core.link.LinkCode;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.PartnerId;
+import dev.refer.core.partner.PartnerLinks;
 
 import java.util.Optional;
 
 /** Short links by code; codes are unique across the table. */
-public interface LinkRepository extends LinkLookup {
+public interface LinkRepository extends LinkLookup, PartnerLinks {
 
     /** Stores a new link; false (and nothing stored) when the code is taken. */
     boolean create(Link link);
@@ -24,5 +25,6 @@ public interface LinkRepository extends LinkLookup {
     Optional<Link> setEnabled(LinkCode code, boolean enabled);
 
     /** Copies the partner's status onto each of its links, so the redirect needs no second read. */
+    @Override
     void setPartnerActive(PartnerId partnerId, boolean active);
 }

@@ -1,7 +1,5 @@
 package dev.refer.core.partner;
 
-import dev.refer.core.link.LinkRepository;
-import dev.refer.core.partner.PartnerRepository;
 
 import java.util.Optional;
 
@@ -12,9 +10,9 @@ import java.util.Optional;
 public final class ChangePartnerStatus {
 
     private final PartnerRepository partners;
-    private final LinkRepository links;
+    private final PartnerLinks links;
 
-    public ChangePartnerStatus(PartnerRepository partners, LinkRepository links) {
+    public ChangePartnerStatus(PartnerRepository partners, PartnerLinks links) {
         this.partners = partners;
         this.links = links;
     }

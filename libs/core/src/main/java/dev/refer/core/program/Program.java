@@ -8,7 +8,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import dev.refer.core.payout.PayoutSettings;
 
 /**
  * The program's settings, as the program manager configures them.

@@ -1,5 +1,6 @@
 package dev.refer.core.payout;
 
+import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.Flow;
 import dev.refer.core.conversion.ConversionKind;
 import dev.refer.core.fakes.Fixtures;

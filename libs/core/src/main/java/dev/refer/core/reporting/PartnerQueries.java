@@ -1,4 +1,4 @@
-package dev.refer.core.partner;
+package dev.refer.core.reporting;
 
 import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.ledger.Commission;
@@ -12,6 +12,8 @@ import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
 import dev.refer.core.lead.LeadRepository;
 import dev.refer.core.link.LinkRepository;
+import dev.refer.core.partner.Partner;
+import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.stats.StatsRepository;
 import dev.refer.core.stats.PartnerStats;
@@ -21,7 +23,8 @@ import java.util.Optional;
 
 /**
  * What the program manager (and later the partner portal) reads about partners: each read is one GetItem or one
- * Query page, newest first. Listing a partner that does not exist is empty, not an error: callers check with
+ * Query page, newest first. A read across features (partners, links, leads, orders, ledger, stats), so it sits
+ * apart from each of them and none depends on another through it. Listing a partner that does not exist is empty, not an error: callers check with
  * {@link #partner(PartnerId)} when they must tell the two apart.
  */
 public final class PartnerQueries {

@@ -1,4 +1,4 @@
-package dev.refer.core.payout;
+package dev.refer.core.program;
 
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.validation.Invalid;

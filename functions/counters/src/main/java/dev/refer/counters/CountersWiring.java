@@ -1,0 +1,34 @@
+package dev.refer.counters;
+
+import dev.refer.core.stats.ProjectCounters;
+import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.DynamoDbStatsRepository;
+import dev.refer.dynamodb.TableConfig;
+import dev.refer.lambda.SnapStartPriming;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+/** Builds the counters' object graph (the stream projection on the table) once per execution environment. */
+public record CountersWiring(ProjectCounters counters) {
+
+    static CountersWiring create(Map<String, String> env) {
+        return create(env, DynamoDbClients.create(env));
+    }
+
+    static CountersWiring create(Map<String, String> env, DynamoDbClient client) {
+        return new CountersWiring(new ProjectCounters(new DynamoDbStatsRepository(client, TableConfig.fromEnv(env)),
+                ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"))));
+    }
+
+    /** The handler on a given client (benchmarks and fault tests meter or break its calls). */
+    public static CountersHandler handler(Map<String, String> env, DynamoDbClient client) {
+        return new CountersHandler(create(env, client));
+    }
+
+    /** SnapStart: a stream batch with one click, counted while DynamoDB refuses every write ({@link CountersPriming}). */
+    SnapStartPriming registerPriming(CountersHandler handler) {
+        return SnapStartPriming.register(() -> CountersPriming.prime(handler), () -> { });
+    }
+}
