@@ -26,4 +26,21 @@ final class EventTime {
                     + " days (the program's maxEventAgeDays)");
         }
     }
+
+    /**
+     * Checks the event's time as {@link #check} does, except for a redelivery: an event out of bounds that was recorded
+     * while it was in bounds is a duplicate, not an error. True for such a redelivery, false for an event in bounds;
+     * {@link Invalid} for a new event out of bounds.
+     */
+    static boolean isLateRedelivery(ConversionCommand command, Instant now, Program program, OrderBook orders) {
+        try {
+            check(command.occurredAt(), now, program);
+            return false;
+        } catch (Invalid outOfBounds) {
+            if (orders.evidence(new Evidence.Query(command.eventId(), null, null, null, null)).eventRecorded()) {
+                return true;
+            }
+            throw outOfBounds;
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package dev.refer.core.conversion;
 
-import dev.refer.core.validation.Invalid;
 import dev.refer.core.attribution.Attribution;
 import dev.refer.core.ids.IdGenerator;
 import dev.refer.core.ledger.Commission;
@@ -63,14 +62,8 @@ public final class RecordRefund {
             return new ConversionResult.ProgramNotConfigured();
         }
         Instant now = clock.instant();
-        try {
-            EventTime.check(command.occurredAt(), now, program);
-        } catch (Invalid outOfBounds) {
-            // a redelivery of an event recorded while it was in bounds is still a duplicate, not an error
-            if (orders.evidence(new Evidence.Query(command.eventId(), null, null, null, null)).eventRecorded()) {
-                return new ConversionResult.AlreadyRecorded(command.eventId());
-            }
-            throw outOfBounds;
+        if (EventTime.isLateRedelivery(command, now, program, orders)) {
+            return new ConversionResult.AlreadyRecorded(command.eventId());
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Evidence evidence = orders.evidence(new Evidence.Query(command.eventId(), command.orderId(), null, null,

@@ -1,6 +1,5 @@
 package dev.refer.core.conversion;
 
-import dev.refer.core.validation.Invalid;
 import dev.refer.core.attribution.Attribution;
 import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.ids.IdGenerator;
@@ -84,14 +83,8 @@ public final class RecordSale {
             return new ConversionResult.ProgramNotConfigured();
         }
         Instant now = clock.instant();
-        try {
-            EventTime.check(command.occurredAt(), now, program);
-        } catch (Invalid outOfBounds) {
-            // a redelivery of an event recorded while it was in bounds is still a duplicate, not an error
-            if (orders.evidence(new Evidence.Query(command.eventId(), null, null, null, null)).eventRecorded()) {
-                return new ConversionResult.AlreadyRecorded(command.eventId());
-            }
-            throw outOfBounds;
+        if (EventTime.isLateRedelivery(command, now, program, orders)) {
+            return new ConversionResult.AlreadyRecorded(command.eventId());
         }
         if (!command.amount().currency().equals(program.currency())) {
             return new ConversionResult.Refused("currency", "must be the program's currency, "
