@@ -1,10 +1,7 @@
 package dev.refer.core.payout;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 
 /**
  * Plans a period's payout run, one step per message ({@link StartPayoutRun} takes the first step: the sweep that repairs
@@ -32,22 +29,6 @@ public final class PlanPayouts {
         this.summary = summary;
         this.book = book;
         this.clock = clock;
-    }
-
-    /** The month that ended before {@code now} in {@code zone}. */
-    public static YearMonth previousPeriod(Instant now, ZoneId zone) {
-        return YearMonth.from(now.atZone(zone)).minusMonths(1);
-    }
-
-    /** The instant {@code period} starts in {@code zone}. */
-    public static Instant periodStart(YearMonth period, ZoneId zone) {
-        return period.atDay(1).atStartOfDay(zone).toInstant();
-    }
-
-    /** The instant {@code period} ends in {@code zone}: entries due before it belong to it. */
-    public static Instant cutoff(YearMonth period, ZoneId zone) {
-        LocalDate next = period.plusMonths(1).atDay(1);
-        return next.atStartOfDay(zone).toInstant();
     }
 
     /** The summary of {@code period}'s run, if it is complete (a summarize message). */

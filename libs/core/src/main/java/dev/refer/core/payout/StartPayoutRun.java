@@ -76,10 +76,9 @@ public final class StartPayoutRun {
     }
 
     private Instant requireEnded(YearMonth period, ZoneId zone) {
-        Instant cutoff = PlanPayouts.cutoff(period, zone);
-        if (cutoff.isAfter(clock.instant())) {
+        if (!PayoutCalendar.hasEnded(period, zone, clock.instant())) {
             throw Invalid.field("period", "has not ended yet");
         }
-        return cutoff;
+        return PayoutCalendar.cutoff(period, zone);
     }
 }
