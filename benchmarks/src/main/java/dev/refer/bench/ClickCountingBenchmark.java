@@ -117,7 +117,7 @@ final class ClickCountingBenchmark {
         invoke(handler, clicks);
         metrics.add(Metric.of("counters.batch" + size + ".ms", (System.nanoTime() - began) / 1e6, 0));
 
-        var stats = new dev.refer.dynamodb.DynamoDbStatsRepository(context.client(),
+        var stats = new dev.refer.dynamodb.stats.DynamoDbStatsRepository(context.client(),
                 dev.refer.dynamodb.TableConfig.fromEnv(context.functionEnvironment(table)));
         List<dev.refer.core.stats.StatsRepository.Projected> sales = new ArrayList<>(size);
         Instant now = Instant.now();

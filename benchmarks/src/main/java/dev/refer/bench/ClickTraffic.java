@@ -1,6 +1,6 @@
 package dev.refer.bench;
 
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.basics.ids.UlidGenerator;
 
 import java.time.Clock;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.refer.bench;
 
 import com.standardwebhooks.Webhook;
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.emulators.FunctionDef;
 import dev.refer.emulators.HttpRoute;
 import dev.refer.lambda.LambdaJson;

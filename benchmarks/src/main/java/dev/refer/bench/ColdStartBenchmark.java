@@ -1,10 +1,10 @@
 package dev.refer.bench;
 
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.ids.UlidGenerator;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;
@@ -12,10 +12,10 @@ import dev.refer.core.program.CommissionPlan;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.Reward;
-import dev.refer.dynamodb.DynamoDbLinkRepository;
-import dev.refer.dynamodb.DynamoDbPartnerRepository;
-import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.link.DynamoDbLinkRepository;
+import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
+import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.emulators.DynamoDbLocal;
 import dev.refer.emulators.FunctionDef;
 import dev.refer.emulators.SamTemplate;

@@ -1,12 +1,12 @@
 package dev.refer.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.refer.core.program.ProgramId;
 import dev.refer.core.stats.Counters;
 import dev.refer.counters.CountersWiring;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.TableConfig;
-import dev.refer.core.program.ProgramId;
+import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
 import dev.refer.emulators.FunctionDef;
 import dev.refer.leads.LeadCaptureWiring;
 import dev.refer.local.lambda.LocalFunction;

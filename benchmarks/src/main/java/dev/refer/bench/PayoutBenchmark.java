@@ -1,22 +1,23 @@
 package dev.refer.bench;
 
 import dev.refer.aws.AwsClients;
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.ids.UlidGenerator;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.ledger.CommissionStatus;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;
+import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PlanPayouts;
 import dev.refer.core.program.ProgramId;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbPayoutRuns;
 import dev.refer.dynamodb.SeedItems;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.payout.DynamoDbPayoutRuns;
 import dev.refer.local.LocalStack;
 import dev.refer.mail.SesMailer;
 import dev.refer.payouts.PayoutWorkerHandler;
@@ -83,7 +84,7 @@ final class PayoutBenchmark {
 
     private final BenchContext context;
     private final YearMonth period = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-    private final Instant cutoff = PlanPayouts.cutoff(period, ZoneOffset.UTC);
+    private final Instant cutoff = PayoutCalendar.cutoff(period, ZoneOffset.UTC);
 
     PayoutBenchmark(BenchContext context) {
         this.context = context;
@@ -239,7 +240,7 @@ final class PayoutBenchmark {
         for (TableConfig table : List.of(a, b, c)) {
             BenchData.seed(context.client(), table.tableName());
             write(context.client(), table.tableName(), items); // the very same items in all three
-            new DynamoDbPayoutRuns(context.client(), table).start(period, PlanPayouts.periodStart(period,
+            new DynamoDbPayoutRuns(context.client(), table).start(period, PayoutCalendar.periodStart(period,
                     ZoneOffset.UTC), cutoff, Instant.now());
         }
         Clock clock = Clock.fixed(cutoff.plus(Duration.ofHours(6)), ZoneOffset.UTC);
@@ -320,7 +321,7 @@ final class PayoutBenchmark {
 
     private byte[] message(PartnerId partner) {
         String body = "{\"type\":\"pay\",\"period\":\"" + period + "\",\"periodStart\":\""
-                + PlanPayouts.periodStart(period, ZoneOffset.UTC) + "\",\"cutoff\":\"" + cutoff
+                + PayoutCalendar.periodStart(period, ZoneOffset.UTC) + "\",\"cutoff\":\"" + cutoff
                 + "\",\"partnerId\":\"" + partner.value() + "\"}";
         return ("{\"Records\":[{\"messageId\":\"m-" + partner.value() + "\",\"receiptHandle\":\"rh\",\"body\":"
                 + dev.refer.lambda.LambdaJson.write(body) + ",\"attributes\":{\"ApproximateReceiveCount\":\"1\"},"

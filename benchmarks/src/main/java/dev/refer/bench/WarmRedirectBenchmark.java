@@ -1,15 +1,15 @@
 package dev.refer.bench;
 
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.link.Click;
 import dev.refer.core.link.ClickId;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.program.ProgramId;
-import dev.refer.dynamodb.DynamoDbClickRepository;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.link.DynamoDbClickRepository;
+import dev.refer.dynamodb.link.DynamoDbLinkRepository;
 import dev.refer.dynamodb.lite.AttributeValue;
 import dev.refer.dynamodb.lite.LiteConfig;
 import dev.refer.dynamodb.lite.LiteDynamoDb;

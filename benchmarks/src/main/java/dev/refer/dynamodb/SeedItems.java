@@ -2,6 +2,10 @@ package dev.refer.dynamodb;
 
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.partner.Partner;
+import dev.refer.dynamodb.ledger.CommissionMapper;
+import dev.refer.dynamodb.link.LinkMapper;
+import dev.refer.dynamodb.partner.PartnerMapper;
+import dev.refer.dynamodb.payout.DynamoDbPayeeIndex;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.refer.redirect;
 
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.basics.ids.UlidGenerator;
+import dev.refer.core.link.ClickRecorder;
 import dev.refer.core.link.FollowLink;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
-import dev.refer.core.partner.PartnerId;
-import dev.refer.core.link.ClickRecorder;
 import dev.refer.core.link.LinkLookup;
+import dev.refer.core.partner.PartnerId;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

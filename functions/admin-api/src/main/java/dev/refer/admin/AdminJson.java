@@ -1,12 +1,12 @@
 package dev.refer.admin;
 
 import dev.refer.core.attribution.Attribution;
-import dev.refer.core.ledger.Commission;
+import dev.refer.core.basics.money.Money;
+import dev.refer.core.basics.page.Page;
 import dev.refer.core.conversion.Conversion;
 import dev.refer.core.lead.Lead;
+import dev.refer.core.ledger.Commission;
 import dev.refer.core.link.Link;
-import dev.refer.core.money.Money;
-import dev.refer.core.page.Page;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.stats.PartnerStats;
 

@@ -1,23 +1,23 @@
 package dev.refer.admin;
 
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.lead.ReviewLead;
+import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.link.ChangeLink;
 import dev.refer.core.link.CreateLink;
 import dev.refer.core.partner.ChangePartnerStatus;
 import dev.refer.core.partner.CreatePartner;
-import dev.refer.core.reporting.PartnerQueries;
 import dev.refer.core.program.ConfigureProgram;
+import dev.refer.core.reporting.PartnerQueries;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbLeadRepository;
-import dev.refer.dynamodb.DynamoDbCommissionLedger;
-import dev.refer.dynamodb.DynamoDbOrderBook;
-import dev.refer.dynamodb.DynamoDbLinkRepository;
-import dev.refer.dynamodb.DynamoDbPartnerRepository;
-import dev.refer.dynamodb.DynamoDbProgramRepository;
-import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.TableConfig;
-import dev.refer.core.ledger.CommissionPolicy;
+import dev.refer.dynamodb.conversion.DynamoDbOrderBook;
+import dev.refer.dynamodb.lead.DynamoDbLeadRepository;
+import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
+import dev.refer.dynamodb.link.DynamoDbLinkRepository;
+import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
+import dev.refer.dynamodb.program.DynamoDbProgramRepository;
+import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,8 +39,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
         var leads = new DynamoDbLeadRepository(dynamoDb, table);
         var orders = new DynamoDbOrderBook(dynamoDb, table);
         var ledger = new DynamoDbCommissionLedger(dynamoDb, table);
-        var book = new dev.refer.dynamodb.DynamoDbPayoutBook(dynamoDb, table);
-        var runs = new dev.refer.dynamodb.DynamoDbPayoutRuns(dynamoDb, table);
+        var book = new dev.refer.dynamodb.payout.DynamoDbPayoutBook(dynamoDb, table);
+        var runs = new dev.refer.dynamodb.payout.DynamoDbPayoutRuns(dynamoDb, table);
         // the run's queue (template: PayoutQueue); without it the API cannot start a run, and says so
         String queueUrl = env.get("PAYOUT_QUEUE_URL");
         var queue = queueUrl == null || queueUrl.isBlank() ? null : new dev.refer.sqs.SqsPayoutMessages(
@@ -49,7 +49,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
         PayoutRoutes payouts = new PayoutRoutes(book, runs, new dev.refer.core.payout.ReviewPayout(book, clock),
                 new dev.refer.core.ledger.ReviewCommission(ledger, orders, leads, ids, clock),
                 queue == null ? null : new dev.refer.core.payout.StartPayoutRun(runs,
-                        new dev.refer.core.payout.PlanPayouts(new dev.refer.dynamodb.DynamoDbPayeeIndex(dynamoDb, table),
+                        new dev.refer.core.payout.PlanPayouts(new dev.refer.dynamodb.payout.DynamoDbPayeeIndex(dynamoDb, table),
                                 runs, queue, null, book, clock), queue, clock),
                 new dev.refer.dynamodb.DynamoDbMailLog(dynamoDb, table),
                 java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")));

@@ -1,6 +1,9 @@
 package dev.refer.admin;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.ids.Ulid;
+import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.comms.Broadcast;
 import dev.refer.core.comms.BroadcastBook;
 import dev.refer.core.comms.Broadcasts;
@@ -13,12 +16,10 @@ import dev.refer.core.comms.Preferences;
 import dev.refer.core.comms.PreferencesRepository;
 import dev.refer.core.comms.RunMailing;
 import dev.refer.core.comms.Topic;
-import dev.refer.core.ids.Ulid;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerRepository;
+import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PlanPayouts;
-import dev.refer.core.validation.Invalid;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
 import dev.refer.lambda.Parameters;
@@ -138,9 +139,9 @@ final class CommsRoutes {
     APIGatewayV2HTTPResponse startCheckins(HttpRequest request) {
         var body = request.bodyText().isBlank() ? new AdminBodies.CheckinRunBody(null)
                 : request.jsonBody(AdminBodies.CheckinRunBody.class, AdminRoutes.MAX_BODY_BYTES);
-        YearMonth month = body.month() == null ? PlanPayouts.previousPeriod(clock.instant(), zone)
+        YearMonth month = body.month() == null ? PayoutCalendar.previousPeriod(clock.instant(), zone)
                 : month("month", body.month());
-        if (!month.isBefore(YearMonth.now(clock.withZone(zone)))) {
+        if (!PayoutCalendar.hasEnded(month, zone, clock.instant())) {
             throw Invalid.field("month", "must be a month that has ended");
         }
         return HttpResponse.json(202, runJson(mailing.start(Campaign.checkin(month))));

@@ -1,17 +1,17 @@
 package dev.refer.admin;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.ReviewCommission;
 import dev.refer.core.mail.MailLog;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.PayoutBook;
 import dev.refer.core.payout.PayoutId;
-import dev.refer.core.payout.PayoutStatus;
 import dev.refer.core.payout.PayoutRuns;
+import dev.refer.core.payout.PayoutStatus;
 import dev.refer.core.payout.ReviewPayout;
 import dev.refer.core.payout.StartPayoutRun;
 import dev.refer.lambda.HttpRequest;

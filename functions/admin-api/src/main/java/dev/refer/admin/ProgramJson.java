@@ -1,15 +1,15 @@
 package dev.refer.admin;
 
-import dev.refer.core.partner.EmailAddress;
-import dev.refer.core.program.PayoutSettings;
-import java.util.Locale;
-import dev.refer.core.money.Money;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
+import dev.refer.core.basics.validation.Invalid;
+import dev.refer.core.basics.validation.Rules;
 import dev.refer.core.program.CommissionPlan;
+import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.Reward;
-import dev.refer.core.validation.Invalid;
-import dev.refer.core.validation.Rules;
+import java.util.Locale;
 
 import java.util.Currency;
 import java.util.LinkedHashMap;

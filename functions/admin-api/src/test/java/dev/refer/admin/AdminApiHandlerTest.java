@@ -3,8 +3,8 @@ package dev.refer.admin;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.Seed;
 import dev.refer.dynamodb.TestTable;
-import dev.refer.lambda.testing.ApiEvent;
 import dev.refer.lambda.testing.ApiEvent.ApiResponse;
+import dev.refer.lambda.testing.ApiEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,11 +224,11 @@ class AdminApiHandlerTest {
         var bruno = seed.activePartner("bruno@partner.example");
         java.time.Instant at = java.time.Instant.parse("2026-11-20T14:02:11Z");
         var squatted = new dev.refer.core.lead.Lead(new dev.refer.core.lead.LeadId("01JD9ABCDEFGHJKMNPQRSTVWXY"),
-                new dev.refer.core.partner.EmailAddress("ada@acme.example"), "Ada", null, null, null,
+                new dev.refer.core.basics.email.EmailAddress("ada@acme.example"), "Ada", null, null, null,
                 dev.refer.core.lead.LeadStatus.NEW, new dev.refer.core.attribution.Attribution(bruno.id(),
                 dev.refer.core.attribution.Attribution.Path.CODE, new dev.refer.core.link.LinkCode("bruno-blog"),
                 null, null), null, at, at, null, null);
-        var leads = new dev.refer.dynamodb.DynamoDbLeadRepository(table.client(), table.config());
+        var leads = new dev.refer.dynamodb.lead.DynamoDbLeadRepository(table.client(), table.config());
         leads.create(squatted);
         leads.takeOver(squatted, squatted.claimedBy(new dev.refer.core.attribution.Attribution(anna.id(),
                 dev.refer.core.attribution.Attribution.Path.CLICK, new dev.refer.core.link.LinkCode("anna-news"),

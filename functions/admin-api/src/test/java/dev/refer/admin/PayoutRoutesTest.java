@@ -1,33 +1,34 @@
 package dev.refer.admin;
 
 import dev.refer.core.attribution.AttributionPolicy;
+import dev.refer.core.basics.ids.UlidGenerator;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.conversion.ConversionCommand;
 import dev.refer.core.conversion.ConversionKind;
 import dev.refer.core.conversion.RecordSale;
-import dev.refer.core.ids.UlidGenerator;
 import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.mail.SendOnce;
-import dev.refer.core.money.Money;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayPartner;
-import dev.refer.core.payout.PlanPayouts;
-import dev.refer.core.payout.PayoutId;
 import dev.refer.core.payout.Payout;
+import dev.refer.core.payout.PayoutCalendar;
+import dev.refer.core.payout.PayoutId;
+import dev.refer.core.payout.PlanPayouts;
 import dev.refer.core.payout.SummarizeRun;
-import dev.refer.dynamodb.DynamoDbCommissionLedger;
-import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.DynamoDbMailLog;
-import dev.refer.dynamodb.DynamoDbOrderBook;
-import dev.refer.dynamodb.DynamoDbPartnerRepository;
-import dev.refer.dynamodb.DynamoDbPayeeIndex;
-import dev.refer.dynamodb.DynamoDbPayoutBook;
-import dev.refer.dynamodb.DynamoDbPayoutRuns;
-import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.TestTable;
+import dev.refer.dynamodb.conversion.DynamoDbOrderBook;
+import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
+import dev.refer.dynamodb.link.DynamoDbLinkRepository;
+import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
+import dev.refer.dynamodb.payout.DynamoDbPayeeIndex;
+import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
+import dev.refer.dynamodb.payout.DynamoDbPayoutRuns;
+import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.emulators.MotoServer;
-import dev.refer.lambda.testing.ApiEvent;
 import dev.refer.lambda.testing.ApiEvent.ApiResponse;
+import dev.refer.lambda.testing.ApiEvent;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,7 +115,7 @@ class PayoutRoutesTest {
                 new DynamoDbPayeeIndex(client, config), runs, mail,
                 new SummarizeRun(config.programId(), new DynamoDbProgramRepository(client, config), book, mail),
                 december, ZoneOffset.UTC).run(new PayPartner.Command(NOVEMBER,
-                PlanPayouts.periodStart(NOVEMBER, ZoneOffset.UTC), PlanPayouts.cutoff(NOVEMBER, ZoneOffset.UTC),
+                PayoutCalendar.periodStart(NOVEMBER, ZoneOffset.UTC), PayoutCalendar.cutoff(NOVEMBER, ZoneOffset.UTC),
                 new PartnerId(partner)));
         payout = "2026-11-EUR-" + partner;
     }
@@ -151,7 +152,7 @@ class PayoutRoutesTest {
         Instant now = Instant.parse("2026-12-01T06:00:00Z");
         new DynamoDbPayoutBook(table.client(), table.config()).open(Payout.open(
                 PayoutId.of(NOVEMBER, java.util.Currency.getInstance("EUR"), new PartnerId(bruno)),
-                PlanPayouts.cutoff(NOVEMBER, ZoneOffset.UTC), now));
+                PayoutCalendar.cutoff(NOVEMBER, ZoneOffset.UTC), now));
 
         ApiResponse list = get("GET /admin/payouts", "/admin/payouts", Map.of(), "period=2026-11",
                 Map.of("period", "2026-11"));
@@ -250,7 +251,7 @@ class PayoutRoutesTest {
             YearMonth earlier = latest.minusMonths(1);
             // the latest period's run was started and is not complete (its planning has not finished)
             new DynamoDbPayoutRuns(table.client(), table.config()).start(latest,
-                    PlanPayouts.periodStart(latest, ZoneOffset.UTC), PlanPayouts.cutoff(latest, ZoneOffset.UTC),
+                    PayoutCalendar.periodStart(latest, ZoneOffset.UTC), PayoutCalendar.cutoff(latest, ZoneOffset.UTC),
                     Instant.now());
 
             ApiResponse refused = call("POST /admin/payout-runs", "/admin/payout-runs", Map.of(),

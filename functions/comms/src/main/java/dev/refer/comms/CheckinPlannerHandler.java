@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.refer.core.comms.Campaign;
 import dev.refer.core.comms.MailingRuns;
 import dev.refer.core.comms.Topic;
+import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PlanPayouts;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
@@ -73,7 +74,7 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
         } else if (job.equals("checkin")) {
             campaigns.add(Campaign.checkin(event != null && event.hasNonNull("month")
                     ? YearMonth.parse(event.get("month").asText())
-                    : PlanPayouts.previousPeriod(clock.instant(), wiring.zone())));
+                    : PayoutCalendar.previousPeriod(clock.instant(), wiring.zone())));
         } else {
             throw new IllegalArgumentException("job must be checkin or digest, not " + job);
         }

@@ -1,5 +1,6 @@
 package dev.refer.comms;
 
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.comms.Choice;
 import dev.refer.core.comms.CommsSettings;
 import dev.refer.core.comms.DigestBook;
@@ -7,7 +8,6 @@ import dev.refer.core.comms.Notification;
 import dev.refer.core.comms.Notify;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
-import dev.refer.core.money.Money;
 import dev.refer.dynamodb.DynamoDbCommsSettings;
 import dev.refer.dynamodb.DynamoDbDigestBook;
 import dev.refer.dynamodb.DynamoDbPreferences;

@@ -1,11 +1,11 @@
 package dev.refer.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.refer.core.conversion.ConversionKind;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
+import dev.refer.core.basics.validation.Rules;
 import dev.refer.core.conversion.ConversionCommand;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
-import dev.refer.core.validation.Rules;
+import dev.refer.core.conversion.ConversionKind;
 import dev.refer.lambda.LambdaJson;
 
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.refer.counters;
 
 import dev.refer.core.stats.RollUpClicks;
-import dev.refer.dynamodb.DynamoDbClickRollups;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.stats.DynamoDbClickRollups;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.SnapStartPriming;

@@ -2,8 +2,8 @@ package dev.refer.counters;
 
 import dev.refer.core.stats.ProjectCounters;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

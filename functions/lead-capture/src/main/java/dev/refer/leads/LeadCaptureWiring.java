@@ -1,19 +1,19 @@
 package dev.refer.leads;
 
 import dev.refer.core.attribution.AttributionPolicy;
-import dev.refer.core.ids.UlidGenerator;
-import dev.refer.core.link.CachedLinkLookup;
+import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.lead.CaptureLead;
+import dev.refer.core.link.CachedLinkLookup;
 import dev.refer.core.partner.CachedPartnerLookup;
 import dev.refer.core.program.CachedProgram;
-import dev.refer.dynamodb.DynamoDbClickRepository;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbLeadRepository;
-import dev.refer.dynamodb.DynamoDbLinkRepository;
-import dev.refer.dynamodb.DynamoDbPartnerRepository;
-import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.lead.DynamoDbLeadRepository;
+import dev.refer.dynamodb.link.DynamoDbClickRepository;
+import dev.refer.dynamodb.link.DynamoDbLinkRepository;
+import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
+import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -2,10 +2,10 @@ package dev.refer.leads;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.validation.Invalid;
+import dev.refer.core.basics.validation.Rules;
 import dev.refer.core.lead.CaptureLead;
-import dev.refer.core.partner.EmailAddress;
-import dev.refer.core.validation.Invalid;
-import dev.refer.core.validation.Rules;
 import dev.refer.lambda.FormBody;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.LambdaJson;

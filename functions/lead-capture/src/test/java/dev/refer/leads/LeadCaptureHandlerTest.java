@@ -1,16 +1,16 @@
 package dev.refer.leads;
 
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.link.Click;
 import dev.refer.core.link.ClickId;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.partner.Partner;
-import dev.refer.dynamodb.DynamoDbClickRepository;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.Seed;
 import dev.refer.dynamodb.TestTable;
-import dev.refer.lambda.testing.ApiEvent;
+import dev.refer.dynamodb.link.DynamoDbClickRepository;
 import dev.refer.lambda.testing.ApiEvent.ApiResponse;
+import dev.refer.lambda.testing.ApiEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

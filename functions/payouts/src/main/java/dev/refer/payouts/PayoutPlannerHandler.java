@@ -3,6 +3,7 @@ package dev.refer.payouts;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PayoutRuns;
 import dev.refer.core.payout.PlanPayouts;
 import dev.refer.lambda.LambdaJson;
@@ -76,6 +77,6 @@ public final class PayoutPlannerHandler implements RequestStreamHandler {
                 throw new IllegalArgumentException("period must be YYYY-MM, not " + event.get("period"), e);
             }
         }
-        return PlanPayouts.previousPeriod(clock.instant(), wiring.zone());
+        return PayoutCalendar.previousPeriod(clock.instant(), wiring.zone());
     }
 }

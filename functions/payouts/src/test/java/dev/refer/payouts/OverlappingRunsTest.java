@@ -4,6 +4,7 @@ import dev.refer.core.ledger.Commission;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.payout.PayPartner;
 import dev.refer.core.payout.Payout;
+import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PayoutStatus;
 import dev.refer.core.payout.PlanPayouts;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,8 @@ class OverlappingRunsTest {
     }
 
     private static PayPartner.Command command(YearMonth period, Partner partner) {
-        return new PayPartner.Command(period, PlanPayouts.periodStart(period, ZoneOffset.UTC),
-                PlanPayouts.cutoff(period, ZoneOffset.UTC), partner.id());
+        return new PayPartner.Command(period, PayoutCalendar.periodStart(period, ZoneOffset.UTC),
+                PayoutCalendar.cutoff(period, ZoneOffset.UTC), partner.id());
     }
 
     /** A delivery of the worker's message, redelivered as the queue does while it fails. */

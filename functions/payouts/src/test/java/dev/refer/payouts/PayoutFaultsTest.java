@@ -1,28 +1,28 @@
 package dev.refer.payouts;
 
 import dev.refer.core.ledger.Commission;
+import dev.refer.core.mail.MailLog;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.PayoutId;
 import dev.refer.core.payout.PayoutStatus;
 import dev.refer.core.payout.ReviewPayout;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbPayoutBook;
 import dev.refer.dynamodb.DynamoDbMailLog;
 import dev.refer.dynamodb.FaultInjector;
-import dev.refer.core.mail.MailLog;
+import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 import java.io.IOException;
 import java.time.YearMonth;
-import java.util.Currency;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

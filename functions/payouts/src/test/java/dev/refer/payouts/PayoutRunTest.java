@@ -5,10 +5,11 @@ import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.payout.Payout;
+import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PayoutId;
 import dev.refer.core.payout.PayoutStatus;
 import dev.refer.core.payout.PlanPayouts;
-import dev.refer.dynamodb.DynamoDbPayoutBook;
+import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -132,7 +133,7 @@ class PayoutRunTest {
         program.sale("ada-" + tag, "ada-o2", 50_000);  // 100.00
         program.clock.to(DECEMBER, 1);
         var book = new DynamoDbPayoutBook(program.table.client(), program.config);
-        Instant cutoff = PlanPayouts.cutoff(NOVEMBER, ZoneOffset.UTC);
+        Instant cutoff = PayoutCalendar.cutoff(NOVEMBER, ZoneOffset.UTC);
         List<Commission> read = book.dueEntries(ada.id(), cutoff);
         assertEquals(3, read.size());
 

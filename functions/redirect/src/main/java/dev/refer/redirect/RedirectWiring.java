@@ -1,6 +1,6 @@
 package dev.refer.redirect;
 
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.link.CachedLinkLookup;
 import dev.refer.core.link.ClickId;
 import dev.refer.core.link.FollowLink;

@@ -1,6 +1,8 @@
 package dev.refer.core;
 
 import dev.refer.core.attribution.AttributionPolicy;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.conversion.ConversionCommand;
 import dev.refer.core.conversion.ConversionKind;
 import dev.refer.core.conversion.ConversionResult;
@@ -18,8 +20,6 @@ import dev.refer.core.link.ClickId;
 import dev.refer.core.link.FollowLink;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.stats.PartnerStats;
 

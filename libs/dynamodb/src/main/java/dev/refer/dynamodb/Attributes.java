@@ -1,6 +1,6 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.money.Money;
+import dev.refer.core.basics.money.Money;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -11,12 +11,12 @@ import java.util.Map;
  * Reads attributes of a stored item. A required attribute that is missing means the item was not written by these
  * adapters (or the model changed without a migration): that fails loudly instead of inventing a value.
  */
-final class Attributes {
+public final class Attributes {
 
     private Attributes() {
     }
 
-    static String string(Map<String, AttributeValue> item, String name) {
+    public static String string(Map<String, AttributeValue> item, String name) {
         String value = optionalString(item, name);
         if (value == null) {
             throw missing(item, name);
@@ -24,12 +24,12 @@ final class Attributes {
         return value;
     }
 
-    static String optionalString(Map<String, AttributeValue> item, String name) {
+    public static String optionalString(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }
 
-    static long number(Map<String, AttributeValue> item, String name) {
+    public static long number(Map<String, AttributeValue> item, String name) {
         Long value = optionalNumber(item, name);
         if (value == null) {
             throw missing(item, name);
@@ -37,16 +37,16 @@ final class Attributes {
         return value;
     }
 
-    static Long optionalNumber(Map<String, AttributeValue> item, String name) {
+    public static Long optionalNumber(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || value.n() == null ? null : Long.parseLong(value.n());
     }
 
-    static int integer(Map<String, AttributeValue> item, String name) {
+    public static int integer(Map<String, AttributeValue> item, String name) {
         return Math.toIntExact(number(item, name));
     }
 
-    static boolean bool(Map<String, AttributeValue> item, String name) {
+    public static boolean bool(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         if (value == null || value.bool() == null) {
             throw missing(item, name);
@@ -54,35 +54,35 @@ final class Attributes {
         return value.bool();
     }
 
-    static Instant instant(Map<String, AttributeValue> item, String name) {
+    public static Instant instant(Map<String, AttributeValue> item, String name) {
         return Instant.parse(string(item, name));
     }
 
-    static Instant optionalInstant(Map<String, AttributeValue> item, String name) {
+    public static Instant optionalInstant(Map<String, AttributeValue> item, String name) {
         String value = optionalString(item, name);
         return value == null ? null : Instant.parse(value);
     }
 
-    static Money money(Map<String, AttributeValue> item, String amountName, String currencyName) {
+    public static Money money(Map<String, AttributeValue> item, String amountName, String currencyName) {
         return Money.of(number(item, amountName), string(item, currencyName));
     }
 
-    static Money optionalMoney(Map<String, AttributeValue> item, String amountName, String currencyName) {
+    public static Money optionalMoney(Map<String, AttributeValue> item, String amountName, String currencyName) {
         Long amount = optionalNumber(item, amountName);
         return amount == null ? null : Money.of(amount, string(item, currencyName));
     }
 
-    static List<String> strings(Map<String, AttributeValue> item, String name) {
+    public static List<String> strings(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
     }
 
-    static Map<String, AttributeValue> optionalMap(Map<String, AttributeValue> item, String name) {
+    public static Map<String, AttributeValue> optionalMap(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || !value.hasM() ? null : value.m();
     }
 
-    static <E extends Enum<E>> E enumValue(Map<String, AttributeValue> item, String name, Class<E> type) {
+    public static <E extends Enum<E>> E enumValue(Map<String, AttributeValue> item, String name, Class<E> type) {
         return Enum.valueOf(type, string(item, name));
     }
 

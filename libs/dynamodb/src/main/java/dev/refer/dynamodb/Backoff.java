@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A short random pause before retrying a conflicting transaction or unprocessed keys, longer on each attempt. */
-final class Backoff {
+public final class Backoff {
 
     private Backoff() {
     }
 
-    static void pause(int attempt) {
+    public static void pause(int attempt) {
         try {
             Thread.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 6)));
         } catch (InterruptedException e) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * Why DynamoDB refused a transaction, item by item (reasons come in the order of the transaction's items). A
  * cancelled transaction wrote nothing; each adapter turns the reasons into its port's outcome.
  */
-final class Cancellation {
+public final class Cancellation {
 
     static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
     static final String TRANSACTION_CONFLICT = "TransactionConflict";
@@ -26,16 +26,16 @@ final class Cancellation {
     }
 
     /** True when the condition of the item at {@code index} failed (e.g. a uniqueness guard already exists). */
-    boolean conditionFailed(int index) {
+    public boolean conditionFailed(int index) {
         return index >= 0 && index < reasons.size() && CONDITIONAL_CHECK_FAILED.equals(reasons.get(index).code());
     }
 
-    boolean anyConditionFailed() {
+    public boolean anyConditionFailed() {
         return reasons.stream().anyMatch(reason -> CONDITIONAL_CHECK_FAILED.equals(reason.code()));
     }
 
     /** The item as it was, for a failed condition whose put asked for it (ALL_OLD); empty when not returned. */
-    Map<String, AttributeValue> oldItem(int index) {
+    public Map<String, AttributeValue> oldItem(int index) {
         if (index < 0 || index >= reasons.size() || !reasons.get(index).hasItem()) {
             return Map.of();
         }
@@ -43,12 +43,12 @@ final class Cancellation {
     }
 
     /** True when another transaction was writing one of the items at the same time; a retry may succeed. */
-    boolean conflict() {
+    public boolean conflict() {
         return reasons.stream().anyMatch(reason -> TRANSACTION_CONFLICT.equals(reason.code()));
     }
 
     /** For reasons no outcome of the port covers (throttling, validation, ...): fail loudly with them. */
-    IllegalStateException unexpected() {
+    public IllegalStateException unexpected() {
         return new IllegalStateException("transaction cancelled: "
                 + reasons.stream().map(reason -> reason.code() == null ? NONE : reason.code()).toList(), exception);
     }

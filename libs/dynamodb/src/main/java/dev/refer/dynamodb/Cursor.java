@@ -1,6 +1,6 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.validation.Invalid;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.ByteArrayInputStream;
@@ -21,7 +21,7 @@ import java.util.Set;
  * attributes, same partition, same sort-key prefix), so a cursor from elsewhere is the caller's mistake (a 400),
  * never a DynamoDB validation error (a 500).
  */
-final class Cursor {
+public final class Cursor {
 
     private static final int VERSION = 1;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -31,7 +31,7 @@ final class Cursor {
     }
 
     /** The cursor that resumes after {@code item}. */
-    static String after(Map<String, AttributeValue> item, KeyShape shape) {
+    public static String after(Map<String, AttributeValue> item, KeyShape shape) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
@@ -56,7 +56,7 @@ final class Cursor {
      * @param sortPrefix what the listing's sort keys start with, or null when any sort key may appear
      * @throws Invalid on field {@code cursor} when it is not a cursor of this listing
      */
-    static Map<String, AttributeValue> startKey(String cursor, KeyShape shape, String partition, String sortPrefix) {
+    public static Map<String, AttributeValue> startKey(String cursor, KeyShape shape, String partition, String sortPrefix) {
         Map<String, AttributeValue> key = decode(cursor);
         if (!key.keySet().equals(Set.copyOf(shape.attributes()))
                 || !partition.equals(key.get(shape.partitionAttribute()).s())

@@ -1,10 +1,11 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.basics.page.Page;
 import dev.refer.core.comms.Audience;
 import dev.refer.core.comms.Campaign;
-import dev.refer.core.page.Page;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;
+import dev.refer.dynamodb.partner.PartnerMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;

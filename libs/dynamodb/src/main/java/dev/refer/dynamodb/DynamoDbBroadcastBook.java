@@ -1,9 +1,9 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.comms.Broadcast;
 import dev.refer.core.comms.BroadcastBook;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
 import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -46,11 +46,11 @@ public final class DynamoDbClients {
                 all);
     }
 
-    static AwsCredentialsProvider credentials() {
+    public static AwsCredentialsProvider credentials() {
         return AwsClients.credentials();
     }
 
-    static Region region(Map<String, String> env, Properties systemProperties) {
+    public static Region region(Map<String, String> env, Properties systemProperties) {
         return AwsClients.region(env, systemProperties);
     }
 }

@@ -1,8 +1,8 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.comms.CommsSettings;
 import dev.refer.core.comms.CommsSettingsRepository;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,6 +1,6 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.money.Money;
+import dev.refer.core.basics.money.Money;
 import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -10,56 +10,56 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds an item's attribute map; absent (null) values are left out, as DynamoDB has no null strings. */
-final class ItemBuilder {
+public final class ItemBuilder {
 
     private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
 
     private ItemBuilder() {
     }
 
-    static ItemBuilder item(Map<String, AttributeValue> key, ItemType type) {
+    public static ItemBuilder item(Map<String, AttributeValue> key, ItemType type) {
         ItemBuilder builder = new ItemBuilder();
         builder.attributes.putAll(key);
         builder.attributes.put(Keys.TYPE, AttributeValue.fromS(type.name()));
         return builder;
     }
 
-    static ItemBuilder map() {
+    public static ItemBuilder map() {
         return new ItemBuilder();
     }
 
-    ItemBuilder s(String name, String value) {
+    public ItemBuilder s(String name, String value) {
         if (value != null) {
             attributes.put(name, AttributeValue.fromS(value));
         }
         return this;
     }
 
-    ItemBuilder n(String name, long value) {
+    public ItemBuilder n(String name, long value) {
         attributes.put(name, AttributeValue.fromN(Long.toString(value)));
         return this;
     }
 
-    ItemBuilder n(String name, Long value) {
+    public ItemBuilder n(String name, Long value) {
         return value == null ? this : n(name, value.longValue());
     }
 
-    ItemBuilder b(String name, byte[] value) {
+    public ItemBuilder b(String name, byte[] value) {
         attributes.put(name, AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(value)));
         return this;
     }
 
-    ItemBuilder bool(String name, boolean value) {
+    public ItemBuilder bool(String name, boolean value) {
         attributes.put(name, AttributeValue.fromBool(value));
         return this;
     }
 
-    ItemBuilder instant(String name, Instant value) {
+    public ItemBuilder instant(String name, Instant value) {
         return value == null ? this : s(name, value.toString());
     }
 
     /** Money as integer minor units next to its ISO-4217 code. */
-    ItemBuilder money(String amountName, String currencyName, Money value) {
+    public ItemBuilder money(String amountName, String currencyName, Money value) {
         if (value != null) {
             n(amountName, value.minor());
             s(currencyName, value.currency().getCurrencyCode());
@@ -67,32 +67,32 @@ final class ItemBuilder {
         return this;
     }
 
-    ItemBuilder strings(String name, List<String> values) {
+    public ItemBuilder strings(String name, List<String> values) {
         attributes.put(name, AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList()));
         return this;
     }
 
-    ItemBuilder maps(String name, List<Map<String, AttributeValue>> values) {
+    public ItemBuilder maps(String name, List<Map<String, AttributeValue>> values) {
         attributes.put(name, AttributeValue.fromL(values.stream().map(AttributeValue::fromM).toList()));
         return this;
     }
 
-    ItemBuilder map(String name, Map<String, AttributeValue> value) {
+    public ItemBuilder map(String name, Map<String, AttributeValue> value) {
         if (value != null) {
             attributes.put(name, AttributeValue.fromM(value));
         }
         return this;
     }
 
-    ItemBuilder gsi1(String pk, String sk) {
+    public ItemBuilder gsi1(String pk, String sk) {
         return s(Keys.GSI1PK, pk).s(Keys.GSI1SK, sk);
     }
 
-    ItemBuilder gsi2(String pk, String sk) {
+    public ItemBuilder gsi2(String pk, String sk) {
         return s(Keys.GSI2PK, pk).s(Keys.GSI2SK, sk);
     }
 
-    Map<String, AttributeValue> build() {
+    public Map<String, AttributeValue> build() {
         return Map.copyOf(attributes);
     }
 }

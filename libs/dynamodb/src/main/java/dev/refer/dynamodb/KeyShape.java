@@ -8,9 +8,9 @@ import java.util.List;
  *
  * @param index the index queried, or null for the base table
  */
-record KeyShape(String index, String partitionAttribute, String sortAttribute, List<String> attributes) {
+public record KeyShape(String index, String partitionAttribute, String sortAttribute, List<String> attributes) {
 
-    static final KeyShape TABLE = new KeyShape(null, Keys.PK, Keys.SK, List.of(Keys.PK, Keys.SK));
-    static final KeyShape GSI1 = new KeyShape(Keys.GSI1, Keys.GSI1PK, Keys.GSI1SK,
+    public static final KeyShape TABLE = new KeyShape(null, Keys.PK, Keys.SK, List.of(Keys.PK, Keys.SK));
+    public static final KeyShape GSI1 = new KeyShape(Keys.GSI1, Keys.GSI1PK, Keys.GSI1SK,
             List.of(Keys.PK, Keys.SK, Keys.GSI1PK, Keys.GSI1SK));
 }

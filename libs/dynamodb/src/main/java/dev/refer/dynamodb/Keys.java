@@ -1,10 +1,10 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.ledger.CommissionId;
+import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.lead.LeadId;
+import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.link.ClickId;
 import dev.refer.core.link.LinkCode;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayeeIndex;
 import dev.refer.core.payout.PayoutId;
@@ -24,46 +24,46 @@ import java.util.Map;
  * the attribute and index names are {@link TableKeys}' own, repeated by name only so the adapters read
  * {@code Keys.PK}.
  */
-final class Keys {
+public final class Keys {
 
-    static final String PK = TableKeys.PK;
-    static final String SK = TableKeys.SK;
-    static final String GSI1PK = TableKeys.GSI1PK;
-    static final String GSI1SK = TableKeys.GSI1SK;
-    static final String GSI2PK = TableKeys.GSI2PK;
-    static final String GSI2SK = TableKeys.GSI2SK;
-    static final String GSI3PK = TableKeys.GSI3PK;
-    static final String GSI3SK = TableKeys.GSI3SK;
-    static final String TYPE = TableKeys.TYPE;
+    public static final String PK = TableKeys.PK;
+    public static final String SK = TableKeys.SK;
+    public static final String GSI1PK = TableKeys.GSI1PK;
+    public static final String GSI1SK = TableKeys.GSI1SK;
+    public static final String GSI2PK = TableKeys.GSI2PK;
+    public static final String GSI2SK = TableKeys.GSI2SK;
+    public static final String GSI3PK = TableKeys.GSI3PK;
+    public static final String GSI3SK = TableKeys.GSI3SK;
+    public static final String TYPE = TableKeys.TYPE;
 
-    static final String GSI1 = TableKeys.GSI1;
-    static final String GSI2 = TableKeys.GSI2;
+    public static final String GSI1 = TableKeys.GSI1;
+    public static final String GSI2 = TableKeys.GSI2;
     static final String GSI3 = TableKeys.GSI3;
 
-    static final String STATS_ALL = TableKeys.STATS_ALL;
-    static final String COMMISSION_PREFIX = TableKeys.COMMISSION_PREFIX;
-    static final String PAYOUT_PREFIX = TableKeys.PAYOUT_PREFIX;
+    public static final String STATS_ALL = TableKeys.STATS_ALL;
+    public static final String COMMISSION_PREFIX = TableKeys.COMMISSION_PREFIX;
+    public static final String PAYOUT_PREFIX = TableKeys.PAYOUT_PREFIX;
 
     private Keys() {
     }
 
-    static Map<String, AttributeValue> key(String pk, String sk) {
+    public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }
 
-    static Map<String, AttributeValue> key(TableKey key) {
+    public static Map<String, AttributeValue> key(TableKey key) {
         return key(key.pk(), key.sk());
     }
 
     // program
 
-    static Map<String, AttributeValue> program(ProgramId id) {
+    public static Map<String, AttributeValue> program(ProgramId id) {
         return key(TableKeys.program(id.value()));
     }
 
     // partners
 
-    static String partnerPk(PartnerId id) {
+    public static String partnerPk(PartnerId id) {
         return TableKeys.partnerPk(id.value());
     }
 
@@ -72,120 +72,120 @@ final class Keys {
         return new PartnerId(TableKeys.partnerIdOf(item.get(PK).s()));
     }
 
-    static Map<String, AttributeValue> partner(PartnerId id) {
+    public static Map<String, AttributeValue> partner(PartnerId id) {
         return key(TableKeys.partner(id.value()));
     }
 
-    static String partnersOf(ProgramId programId) {
+    public static String partnersOf(ProgramId programId) {
         return TableKeys.partnersOf(programId.value());
     }
 
-    static Map<String, AttributeValue> partnerEmail(ProgramId programId, EmailAddress email) {
+    public static Map<String, AttributeValue> partnerEmail(ProgramId programId, EmailAddress email) {
         return key(TableKeys.partnerEmail(programId.value(), email.value()));
     }
 
     // links and clicks
 
-    static Map<String, AttributeValue> link(LinkCode code) {
+    public static Map<String, AttributeValue> link(LinkCode code) {
         return key(TableKeys.link(code.value()));
     }
 
-    static String linksOf(PartnerId id) {
+    public static String linksOf(PartnerId id) {
         return TableKeys.linksOf(id.value());
     }
 
-    static String linkOrder(Instant createdAt, LinkCode code) {
+    public static String linkOrder(Instant createdAt, LinkCode code) {
         return TableKeys.linkOrder(createdAt, code.value());
     }
 
-    static Map<String, AttributeValue> click(ClickId id) {
+    public static Map<String, AttributeValue> click(ClickId id) {
         return key(TableKeys.click(id.value()));
     }
 
     // leads
 
-    static Map<String, AttributeValue> lead(LeadId id) {
+    public static Map<String, AttributeValue> lead(LeadId id) {
         return key(TableKeys.lead(id.value()));
     }
 
-    static String leadsOf(PartnerId id) {
+    public static String leadsOf(PartnerId id) {
         return TableKeys.leadsOf(id.value());
     }
 
-    static String organicLeads(ProgramId programId, String leadId) {
+    public static String organicLeads(ProgramId programId, String leadId) {
         return TableKeys.organicLeads(programId.value(), leadId);
     }
 
-    static Map<String, AttributeValue> leadEmail(ProgramId programId, EmailAddress email) {
+    public static Map<String, AttributeValue> leadEmail(ProgramId programId, EmailAddress email) {
         return key(TableKeys.leadEmail(programId.value(), email.value()));
     }
 
     // ledger
 
-    static Map<String, AttributeValue> conversion(ProgramId programId, String eventId) {
+    public static Map<String, AttributeValue> conversion(ProgramId programId, String eventId) {
         return key(TableKeys.conversion(programId.value(), eventId));
     }
 
-    static String conversionsOf(PartnerId id) {
+    public static String conversionsOf(PartnerId id) {
         return TableKeys.conversionsOf(id.value());
     }
 
-    static String organicConversions(ProgramId programId, String conversionId) {
+    public static String organicConversions(ProgramId programId, String conversionId) {
         return TableKeys.organicConversions(programId.value(), conversionId);
     }
 
-    static Map<String, AttributeValue> customer(ProgramId programId, String externalId) {
+    public static Map<String, AttributeValue> customer(ProgramId programId, String externalId) {
         return key(TableKeys.customer(programId.value(), externalId));
     }
 
-    static Map<String, AttributeValue> order(ProgramId programId, String orderId) {
+    public static Map<String, AttributeValue> order(ProgramId programId, String orderId) {
         return key(TableKeys.order(programId.value(), orderId));
     }
 
-    static Map<String, AttributeValue> commission(PartnerId partnerId, CommissionId id) {
+    public static Map<String, AttributeValue> commission(PartnerId partnerId, CommissionId id) {
         return key(TableKeys.commission(partnerId.value(), id.value()));
     }
 
-    static String unpaid(PartnerId partnerId) {
+    public static String unpaid(PartnerId partnerId) {
         return TableKeys.unpaid(partnerId.value());
     }
 
-    static String unpaidOrder(Instant payableOn, CommissionId id) {
+    public static String unpaidOrder(Instant payableOn, CommissionId id) {
         return TableKeys.unpaidOrder(payableOn, id.value());
     }
 
-    static String paidBy(String payoutId) {
+    public static String paidBy(String payoutId) {
         return TableKeys.paidBy(payoutId);
     }
 
     // payouts
 
-    static Map<String, AttributeValue> payout(PayoutId id) {
+    public static Map<String, AttributeValue> payout(PayoutId id) {
         return key(TableKeys.payout(id.partnerId().value(), id.period(), id.currency().getCurrencyCode()));
     }
 
-    static String payoutsIn(ProgramId programId, YearMonth period) {
+    public static String payoutsIn(ProgramId programId, YearMonth period) {
         return TableKeys.payoutsIn(programId.value(), period);
     }
 
-    static Map<String, AttributeValue> payee(ProgramId programId, PartnerId partnerId) {
+    public static Map<String, AttributeValue> payee(ProgramId programId, PartnerId partnerId) {
         return key(TableKeys.payee(programId.value(), partnerId.value()));
     }
 
-    static String payees(ProgramId programId, int shard) {
+    public static String payees(ProgramId programId, int shard) {
         return TableKeys.payees(programId.value(), shard);
     }
 
     /** The payee marker's GSI1 shard: a hash of the partner id over {@link PayeeIndex#SHARDS}. */
-    static int payeeShard(PartnerId partnerId) {
+    public static int payeeShard(PartnerId partnerId) {
         return TableKeys.shard(partnerId.value(), PayeeIndex.SHARDS);
     }
 
-    static Map<String, AttributeValue> payoutRun(ProgramId programId, YearMonth period) {
+    public static Map<String, AttributeValue> payoutRun(ProgramId programId, YearMonth period) {
         return key(TableKeys.payoutRun(programId.value(), period));
     }
 
-    static Map<String, AttributeValue> payoutRunDone(ProgramId programId, YearMonth period, PartnerId partnerId) {
+    public static Map<String, AttributeValue> payoutRunDone(ProgramId programId, YearMonth period, PartnerId partnerId) {
         return key(TableKeys.payoutRunDone(programId.value(), period, partnerId.value()));
     }
 
@@ -199,32 +199,32 @@ final class Keys {
 
     // counters
 
-    static String statsMonth(YearMonth month) {
+    public static String statsMonth(YearMonth month) {
         return TableKeys.statsMonth(month);
     }
 
-    static Map<String, AttributeValue> counted(String chunkKey) {
+    public static Map<String, AttributeValue> counted(String chunkKey) {
         return key(TableKeys.counted(chunkKey));
     }
 
     /** A counted chunk's click deltas, until {@link DynamoDbClickRollups} rolls the epoch up. */
-    static Map<String, AttributeValue> clickDelta(long epoch, String chunkKey) {
+    public static Map<String, AttributeValue> clickDelta(long epoch, String chunkKey) {
         return key(TableKeys.clickDelta(epoch, chunkKey));
     }
 
-    static String clickDeltas(long epoch) {
+    public static String clickDeltas(long epoch) {
         return TableKeys.clickDeltas(epoch);
     }
 
-    static Map<String, AttributeValue> clickRollupState() {
+    public static Map<String, AttributeValue> clickRollupState() {
         return key(TableKeys.clickRollupState());
     }
 
-    static Map<String, AttributeValue> partnerClicks(PartnerId partnerId, YearMonth month, int part) {
+    public static Map<String, AttributeValue> partnerClicks(PartnerId partnerId, YearMonth month, int part) {
         return key(TableKeys.partnerClicks(partnerId.value(), month, part));
     }
 
-    static String linkClicks(String code) {
+    public static String linkClicks(String code) {
         return TableKeys.linkClicks(code);
     }
 
@@ -254,7 +254,7 @@ final class Keys {
         return TableKeys.broadcastsOf(programId.value());
     }
 
-    static String revenueRanking(ProgramId programId, YearMonth month) {
+    public static String revenueRanking(ProgramId programId, YearMonth month) {
         return TableKeys.revenueRanking(programId.value(), month);
     }
 

@@ -4,6 +4,9 @@ import dev.refer.core.comms.Notification;
 import dev.refer.core.comms.Notify;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
+import dev.refer.dynamodb.lead.LeadMapper;
+import dev.refer.dynamodb.ledger.CommissionMapper;
+import dev.refer.dynamodb.payout.PayoutMapper;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;

@@ -1,12 +1,14 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;
 import dev.refer.core.program.ProgramId;
+import dev.refer.dynamodb.link.LinkMapper;
+import dev.refer.dynamodb.partner.PartnerMapper;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;

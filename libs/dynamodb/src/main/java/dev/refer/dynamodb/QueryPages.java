@@ -1,7 +1,7 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -18,12 +18,12 @@ import java.util.function.Function;
  * first). Reads one item more than the page holds, so the last page carries no cursor and a caller never fetches an
  * empty page.
  */
-final class QueryPages {
+public final class QueryPages {
 
     private final DynamoDbClient client;
     private final String tableName;
 
-    QueryPages(DynamoDbClient client, String tableName) {
+    public QueryPages(DynamoDbClient client, String tableName) {
         this.client = client;
         this.tableName = tableName;
     }
@@ -32,7 +32,7 @@ final class QueryPages {
      * @param sortPrefix when set, only items whose sort key starts with it (e.g. a partner's ledger entries among the
      *                   partner's other items)
      */
-    <T> Page<T> newestFirst(KeyShape shape, String partition, String sortPrefix, PageRequest page,
+    public <T> Page<T> newestFirst(KeyShape shape, String partition, String sortPrefix, PageRequest page,
                             Function<Map<String, AttributeValue>, T> mapper) {
         Map<String, String> names = new HashMap<>(Map.of("#p", shape.partitionAttribute()));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", AttributeValue.fromS(partition)));

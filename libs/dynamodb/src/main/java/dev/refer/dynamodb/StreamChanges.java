@@ -1,8 +1,11 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.ids.Ulid;
+import dev.refer.core.basics.ids.Ulid;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.stats.ProjectCounters;
+import dev.refer.dynamodb.conversion.OrderMapper;
+import dev.refer.dynamodb.lead.LeadMapper;
+import dev.refer.dynamodb.ledger.CommissionMapper;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.program.ProgramId;
-import dev.refer.core.validation.Invalid;
 
 import java.util.Map;
 import java.util.Objects;

@@ -15,19 +15,19 @@ import java.util.function.Supplier;
  * <p>The SDK gives each TransactWriteItems call an idempotency token ({@code ClientRequestToken}) that its own
  * retries reuse, so a transaction whose response was lost is not refused by its own first write on the retry.
  */
-final class Transactions {
+public final class Transactions {
 
     /** For ports without a "conflict, retry" outcome: the first try plus three retries. */
     static final int CONFLICT_ATTEMPTS = 4;
 
     private final DynamoDbClient client;
 
-    Transactions(DynamoDbClient client) {
+    public Transactions(DynamoDbClient client) {
         this.client = client;
     }
 
     /** Empty when everything was written; the cancellation when nothing was. */
-    Optional<Cancellation> write(List<TransactWriteItem> items) {
+    public Optional<Cancellation> write(List<TransactWriteItem> items) {
         try {
             client.transactWriteItems(request -> request.transactItems(items));
             return Optional.empty();
@@ -41,7 +41,7 @@ final class Transactions {
      * retried after a short random pause, a bounded number of times, then thrown: for ports whose outcomes have no
      * "try again" (the concurrent writer usually decides the outcome, e.g. a duplicate, on the retry).
      */
-    Optional<Cancellation> writeRetryingConflicts(Supplier<List<TransactWriteItem>> items) {
+    public Optional<Cancellation> writeRetryingConflicts(Supplier<List<TransactWriteItem>> items) {
         for (int attempt = 1; ; attempt++) {
             Optional<Cancellation> cancelled = write(items.get());
             if (cancelled.isEmpty() || !onlyConflict(cancelled.get())) {

@@ -9,17 +9,17 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import java.util.Map;
 
 /** Transaction items the adapters share. */
-final class Writes {
+public final class Writes {
 
     /** The condition that makes a put create-only: the item's key must be free. */
-    static final String KEY_IS_FREE = "attribute_not_exists(pk)";
-    static final String ITEM_EXISTS = "attribute_exists(pk)";
+    public static final String KEY_IS_FREE = "attribute_not_exists(pk)";
+    public static final String ITEM_EXISTS = "attribute_exists(pk)";
 
     private Writes() {
     }
 
     /** Creates the item, failing its condition when an item with that key exists. */
-    static TransactWriteItem putNew(String tableName, Map<String, AttributeValue> item) {
+    public static TransactWriteItem putNew(String tableName, Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
                 .item(item)
@@ -31,7 +31,7 @@ final class Writes {
      * Creates a uniqueness guard; when it exists already, the cancellation carries the existing guard, so the caller
      * learns who holds it without a second read.
      */
-    static TransactWriteItem putGuard(String tableName, Map<String, AttributeValue> item) {
+    public static TransactWriteItem putGuard(String tableName, Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
                 .item(item)
@@ -40,7 +40,7 @@ final class Writes {
                 .build()).build();
     }
 
-    static TransactWriteItem update(Update update) {
+    public static TransactWriteItem update(Update update) {
         return TransactWriteItem.builder().update(update).build();
     }
 }

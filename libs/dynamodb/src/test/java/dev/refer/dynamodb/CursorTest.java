@@ -1,6 +1,6 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.validation.Invalid;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -1,16 +1,19 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.ids.UlidGenerator;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;
 import dev.refer.core.program.CommissionPlan;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.Reward;
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.dynamodb.link.DynamoDbLinkRepository;
+import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
+import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 
 import java.net.URI;
 import java.time.Clock;

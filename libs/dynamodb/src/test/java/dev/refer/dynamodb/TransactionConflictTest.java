@@ -10,6 +10,9 @@ import dev.refer.core.stats.Counters;
 import dev.refer.core.stats.StatsDelta;
 import dev.refer.core.stats.StatsRepository;
 import dev.refer.core.program.ProgramId;
+import dev.refer.dynamodb.conversion.DynamoDbOrderBook;
+import dev.refer.dynamodb.lead.DynamoDbLeadRepository;
+import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -1,7 +1,7 @@
 package dev.refer.lambda;
 
-import dev.refer.core.page.PageRequest;
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.page.PageRequest;
+import dev.refer.core.basics.validation.Invalid;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

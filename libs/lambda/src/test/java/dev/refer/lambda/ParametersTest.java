@@ -2,8 +2,8 @@ package dev.refer.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.refer.core.page.PageRequest;
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.page.PageRequest;
+import dev.refer.core.basics.validation.Invalid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

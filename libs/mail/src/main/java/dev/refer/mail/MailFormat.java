@@ -1,6 +1,6 @@
 package dev.refer.mail;
 
-import dev.refer.core.money.Money;
+import dev.refer.core.basics.money.Money;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;

@@ -1,5 +1,7 @@
 package dev.refer.mail;
 
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.comms.CommsSettings;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.BroadcastLetter;
@@ -11,8 +13,6 @@ import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.StatementLetter;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package dev.refer.mail;
 
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.LeadAlertLetter;
 import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.StatementLetter;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,12 +2,12 @@ package dev.refer.sqs;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.comms.Campaign;
 import dev.refer.core.comms.Notification;
 import dev.refer.core.comms.Notify;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
-import dev.refer.core.money.Money;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.lambda.LambdaJson;
 

@@ -1,11 +1,11 @@
 package dev.refer.sqs;
 
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.comms.Campaign;
 import dev.refer.core.comms.Notification;
 import dev.refer.core.comms.Notify;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
-import dev.refer.core.money.Money;
 import dev.refer.core.partner.PartnerId;
 import org.junit.jupiter.api.Test;
 

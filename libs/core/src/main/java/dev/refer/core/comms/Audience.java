@@ -1,6 +1,6 @@
 package dev.refer.core.comms;
 
-import dev.refer.core.page.Page;
+import dev.refer.core.basics.page.Page;
 import dev.refer.core.partner.PartnerId;
 
 /**

@@ -1,6 +1,6 @@
 package dev.refer.core.comms;
 
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.validation.Invalid;
 
 import java.time.Instant;
 import java.util.Objects;

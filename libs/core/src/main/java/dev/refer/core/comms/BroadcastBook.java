@@ -1,7 +1,7 @@
 package dev.refer.core.comms;
 
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.refer.core.comms;
 
-import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.basics.ids.IdGenerator;
+import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.mail.BroadcastLetter;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.partner.Partner;
@@ -9,7 +10,6 @@ import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.ProgramRepository;
-import dev.refer.core.validation.Invalid;
 
 import java.time.Clock;
 import java.util.Optional;

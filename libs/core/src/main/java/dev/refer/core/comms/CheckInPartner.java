@@ -1,16 +1,17 @@
 package dev.refer.core.comms;
 
+import dev.refer.core.basics.money.Money;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkRepository;
 import dev.refer.core.mail.CheckinLetter;
-import dev.refer.core.money.Money;
-import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.payout.PayoutBook;
+import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PlanPayouts;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
@@ -104,7 +105,7 @@ public final class CheckInPartner {
                 new Money(numbers.allTime(Counters.commissionStatus(CommissionStatus.PENDING, currency))
                         + numbers.allTime(Counters.commissionStatus(CommissionStatus.APPROVED, currency)), currency),
                 new Money(numbers.allTime(Counters.commissionStatus(CommissionStatus.PAID, currency)), currency));
-        Instant monthEnd = PlanPayouts.cutoff(month, payoutZone);
+        Instant monthEnd = PayoutCalendar.cutoff(month, payoutZone);
         CheckinLetter.Variant variant = variant(partner, monthEnd, figures);
         TopPartners.Month best = top.of(month, material.topPartners());
         CheckinLetter.Thanks thanks = best.ranked().stream()
@@ -155,8 +156,8 @@ public final class CheckInPartner {
     /** The run after this check-in pays what is due by the end of the month that is running now. */
     private CheckinLetter.NextPayout nextPayout(Program program, Partner partner, YearMonth month) {
         Currency currency = program.currency();
-        YearMonth next = month.plusMonths(1);
-        Instant cutoff = PlanPayouts.cutoff(next, payoutZone);
+        YearMonth next = PayoutCalendar.nextPayoutAfter(month);
+        Instant cutoff = PayoutCalendar.cutoff(next, payoutZone);
         long due = 0;
         for (Commission entry : book.dueEntries(partner.id(), cutoff)) {
             if (entry.amount().currency().equals(currency)) {
@@ -169,6 +170,6 @@ public final class CheckInPartner {
         if (due <= 0 && minimum.minor() == 0) {
             missing = new Money(0, currency);
         }
-        return new CheckinLetter.NextPayout(next.plusMonths(1).atDay(1), amount, minimum, missing);
+        return new CheckinLetter.NextPayout(PayoutCalendar.payday(next), amount, minimum, missing);
     }
 }

@@ -1,7 +1,7 @@
 package dev.refer.core.comms;
 
-import dev.refer.core.partner.EmailAddress;
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.validation.Invalid;
 
 import java.net.URI;
 import java.time.YearMonth;

@@ -1,9 +1,9 @@
 package dev.refer.core.comms;
 
+import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.MailLog;
 import dev.refer.core.mail.SendOnce;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;
 
 import java.time.Clock;

@@ -1,14 +1,14 @@
 package dev.refer.core.comms;
 
-import dev.refer.core.ledger.Commission;
+import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
+import dev.refer.core.ledger.Commission;
 import dev.refer.core.mail.LeadAlertLetter;
 import dev.refer.core.mail.LeadDigestLetter;
-import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.NotificationLetter.What;
+import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.SendOnce;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerRepository;

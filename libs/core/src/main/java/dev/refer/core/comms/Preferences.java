@@ -1,7 +1,7 @@
 package dev.refer.core.comms;
 
+import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.validation.Invalid;
 
 import java.util.EnumMap;
 import java.util.Map;

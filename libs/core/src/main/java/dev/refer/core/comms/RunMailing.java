@@ -1,9 +1,9 @@
 package dev.refer.core.comms;
 
-import dev.refer.core.page.Page;
+import dev.refer.core.basics.page.Page;
 import dev.refer.core.partner.PartnerId;
 
-import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.basics.ids.IdGenerator;
 
 import java.time.Clock;
 import java.util.List;

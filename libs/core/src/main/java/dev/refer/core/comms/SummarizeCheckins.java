@@ -1,8 +1,8 @@
 package dev.refer.core.comms;
 
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.mail.CheckinSummaryLetter;
 import dev.refer.core.mail.SendOnce;
-import dev.refer.core.money.Money;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.program.Program;

@@ -1,10 +1,8 @@
 package dev.refer.core.comms;
 
-import dev.refer.core.ids.Ulid;
+import dev.refer.core.basics.ids.Ulid;
 import dev.refer.core.partner.PartnerId;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,6 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed one-click unsubscribe links (RFC 8058): {@code {base}/unsubscribe?t={partnerId}.{topic}.{signature}}, the

@@ -1,8 +1,8 @@
 package dev.refer.core.conversion;
 
 import dev.refer.core.attribution.Attribution;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.ledger.CommissionId;
-import dev.refer.core.money.Money;
 
 import java.time.Instant;
 import java.util.Objects;

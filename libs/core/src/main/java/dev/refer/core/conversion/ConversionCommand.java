@@ -1,8 +1,8 @@
 package dev.refer.core.conversion;
 
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
-import dev.refer.core.validation.Rules;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
+import dev.refer.core.basics.validation.Rules;
 
 import java.time.Instant;
 

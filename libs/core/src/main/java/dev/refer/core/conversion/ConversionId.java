@@ -1,7 +1,7 @@
 package dev.refer.core.conversion;
 
-import dev.refer.core.ids.Ulid;
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.ids.Ulid;
+import dev.refer.core.basics.validation.Invalid;
 
 /** Identifies a conversion: a ULID, time-sortable so listings come newest first by id. */
 public record ConversionId(String value) {

@@ -1,8 +1,8 @@
 package dev.refer.core.conversion;
 
 import dev.refer.core.attribution.AttributionPolicy;
+import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.program.Program;
-import dev.refer.core.validation.Invalid;
 
 import java.time.Instant;
 

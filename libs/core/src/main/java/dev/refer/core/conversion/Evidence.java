@@ -1,10 +1,10 @@
 package dev.refer.core.conversion;
 
 import dev.refer.core.attribution.Attribution;
+import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.link.Click;
-import dev.refer.core.partner.EmailAddress;
 
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package dev.refer.core.conversion;
 
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.ledger.CommissionId;
-import dev.refer.core.money.Money;
 import dev.refer.core.partner.PartnerId;
 
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.refer.core.conversion;
 
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;
 
 import java.util.List;

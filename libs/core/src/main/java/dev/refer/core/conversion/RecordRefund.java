@@ -1,14 +1,14 @@
 package dev.refer.core.conversion;
 
 import dev.refer.core.attribution.Attribution;
-import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.basics.ids.IdGenerator;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.ledger.CommissionLedger;
 import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.ledger.CommissionStatus;
-import dev.refer.core.money.Money;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.ProgramRepository;

@@ -2,16 +2,16 @@ package dev.refer.core.lead;
 
 import dev.refer.core.attribution.Attribution;
 import dev.refer.core.attribution.AttributionPolicy;
-import dev.refer.core.ids.IdGenerator;
-import dev.refer.core.ids.Ulid;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.ids.IdGenerator;
+import dev.refer.core.basics.ids.Ulid;
+import dev.refer.core.basics.validation.Rules;
 import dev.refer.core.link.Click;
 import dev.refer.core.link.ClickId;
 import dev.refer.core.link.ClickRepository;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.ProgramRepository;
-import dev.refer.core.validation.Rules;
 
 import java.net.URI;
 import java.time.Clock;

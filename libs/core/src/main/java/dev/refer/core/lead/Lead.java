@@ -1,9 +1,9 @@
 package dev.refer.core.lead;
 
 import dev.refer.core.attribution.Attribution;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.ledger.CommissionId;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.refer.core.lead;
 
-import dev.refer.core.ids.Ulid;
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.ids.Ulid;
+import dev.refer.core.basics.validation.Invalid;
 
 /** Identifies a lead: a ULID, time-sortable so listings come newest first by id. */
 public record LeadId(String value) {

@@ -1,6 +1,7 @@
 package dev.refer.core.lead;
 
-import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.basics.ids.IdGenerator;
+import dev.refer.core.basics.validation.Rules;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionKind;
@@ -12,7 +13,6 @@ import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.ProgramRepository;
-import dev.refer.core.validation.Rules;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.refer.core.ledger;
 
-import dev.refer.core.money.Money;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.partner.PartnerId;
 
 import java.time.Instant;
@@ -55,7 +55,7 @@ public record Commission(CommissionId id, PartnerId partnerId, CommissionKind ki
 
     /** When it was written (its id is a ULID made then). */
     public Instant createdAt() {
-        return dev.refer.core.ids.Ulid.isValid(id.value()) ? dev.refer.core.ids.Ulid.timestamp(id.value()) : earnedAt;
+        return dev.refer.core.basics.ids.Ulid.isValid(id.value()) ? dev.refer.core.basics.ids.Ulid.timestamp(id.value()) : earnedAt;
     }
 
     public boolean paid() {

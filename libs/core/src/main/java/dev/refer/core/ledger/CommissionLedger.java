@@ -1,9 +1,9 @@
 package dev.refer.core.ledger;
 
-import java.util.Optional;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.partner.PartnerId;
+import java.util.Optional;
 
 /**
  * A partner's commission ledger: append-only entries, never edited in amount; a correction or a refund is a new

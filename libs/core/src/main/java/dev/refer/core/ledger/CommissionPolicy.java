@@ -1,6 +1,6 @@
 package dev.refer.core.ledger;
 
-import dev.refer.core.money.Money;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.program.CommissionPlan;
 import dev.refer.core.program.Program;

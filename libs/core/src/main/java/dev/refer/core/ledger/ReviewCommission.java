@@ -1,15 +1,15 @@
 package dev.refer.core.ledger;
 
+import dev.refer.core.basics.ids.IdGenerator;
+import dev.refer.core.basics.money.Money;
+import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.conversion.Evidence;
 import dev.refer.core.conversion.Order;
 import dev.refer.core.conversion.OrderBook;
-import dev.refer.core.ids.IdGenerator;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadRepository;
-import dev.refer.core.money.Money;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.validation.Invalid;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.refer.core.link;
 
-import dev.refer.core.cache.TtlCache;
+import dev.refer.core.basics.cache.TtlCache;
 import dev.refer.core.link.LinkLookup;
 
 import java.time.Clock;

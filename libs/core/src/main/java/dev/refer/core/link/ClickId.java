@@ -1,7 +1,7 @@
 package dev.refer.core.link;
 
-import dev.refer.core.ids.Ulid;
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.ids.Ulid;
+import dev.refer.core.basics.validation.Invalid;
 
 /** Identifies a click; travels as {@code rid} in URLs, so it is unguessable (80 random bits) as well as sortable. */
 public record ClickId(String value) {

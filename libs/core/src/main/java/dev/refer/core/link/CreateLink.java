@@ -1,15 +1,15 @@
 package dev.refer.core.link;
 
-import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.basics.ids.IdGenerator;
+import dev.refer.core.basics.validation.Rules;
+import dev.refer.core.link.LinkRepository;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.link.LinkRepository;
 import dev.refer.core.partner.PartnerRepository;
-import dev.refer.core.program.ProgramRepository;
 import dev.refer.core.program.DestinationPolicy;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
-import dev.refer.core.validation.Rules;
+import dev.refer.core.program.ProgramRepository;
 
 import java.net.URI;
 import java.time.Clock;

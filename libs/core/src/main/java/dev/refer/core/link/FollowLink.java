@@ -1,6 +1,6 @@
 package dev.refer.core.link;
 
-import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.basics.ids.IdGenerator;
 import dev.refer.core.link.ClickRecorder;
 import dev.refer.core.link.LinkLookup;
 

@@ -1,6 +1,6 @@
 package dev.refer.core.link;
 
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.validation.Invalid;
 
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -1,9 +1,9 @@
 package dev.refer.core.link;
 
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerLinks;
 

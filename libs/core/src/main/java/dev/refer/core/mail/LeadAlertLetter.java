@@ -1,6 +1,6 @@
 package dev.refer.core.mail;
 
-import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.basics.email.EmailAddress;
 
 import java.time.Instant;
 import java.util.Locale;

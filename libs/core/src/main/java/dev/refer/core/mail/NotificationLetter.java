@@ -1,8 +1,8 @@
 package dev.refer.core.mail;
 
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.comms.Topic;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package dev.refer.core.mail;
 
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

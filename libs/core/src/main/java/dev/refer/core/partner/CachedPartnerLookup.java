@@ -1,8 +1,8 @@
 package dev.refer.core.partner;
 
-import dev.refer.core.cache.TtlCache;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
+import dev.refer.core.basics.cache.TtlCache;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.partner.PartnerRepository;
 
 import java.time.Clock;

@@ -1,9 +1,10 @@
 package dev.refer.core.partner;
 
-import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.ids.IdGenerator;
+import dev.refer.core.basics.validation.Rules;
 import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.program.CommissionPlan;
-import dev.refer.core.validation.Rules;
 
 import java.time.Clock;
 

@@ -1,5 +1,6 @@
 package dev.refer.core.partner;
 
+import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.program.CommissionPlan;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.refer.core.partner;
 
-import dev.refer.core.ids.Ulid;
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.ids.Ulid;
+import dev.refer.core.basics.validation.Invalid;
 
 /** Identifies a partner: a ULID, time-sortable so listings come newest first by id. */
 public record PartnerId(String value) {

@@ -1,7 +1,7 @@
 package dev.refer.core.partner;
 
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;

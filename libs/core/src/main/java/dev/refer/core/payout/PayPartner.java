@@ -1,11 +1,11 @@
 package dev.refer.core.payout;
 
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.mail.StatementLetter;
-import dev.refer.core.money.Money;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerRepository;

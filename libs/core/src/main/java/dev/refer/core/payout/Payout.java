@@ -1,6 +1,6 @@
 package dev.refer.core.payout;
 
-import dev.refer.core.money.Money;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.partner.PartnerId;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.refer.core.payout;
 
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.ledger.Commission;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.PartnerId;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.refer.core.payout;
 
-import dev.refer.core.ids.Ulid;
+import dev.refer.core.basics.ids.Ulid;
+import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.core.validation.Invalid;
 
 import java.time.DateTimeException;
 import java.time.YearMonth;

@@ -1,6 +1,6 @@
 package dev.refer.core.payout;
 
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.validation.Invalid;
 
 import java.time.Clock;
 import java.util.Optional;

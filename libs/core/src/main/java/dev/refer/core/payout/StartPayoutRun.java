@@ -1,6 +1,6 @@
 package dev.refer.core.payout;
 
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.validation.Invalid;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public final class StartPayoutRun {
      */
     public ByHand startByHand(YearMonth period, ZoneId zone) {
         requireEnded(period, zone);
-        YearMonth latest = PlanPayouts.previousPeriod(clock.instant(), zone);
+        YearMonth latest = PayoutCalendar.previousPeriod(clock.instant(), zone);
         for (int back = 0; back < LOOK_BACK_MONTHS; back++) {
             YearMonth other = latest.minusMonths(back);
             if (!other.equals(period)) {
@@ -65,7 +65,7 @@ public final class StartPayoutRun {
     /** Starts (or resumes) the run of {@code period}. A period that has not ended yet is refused. */
     public PayoutRuns.Run start(YearMonth period, ZoneId zone) {
         Instant cutoff = requireEnded(period, zone);
-        PayoutRuns.Run run = runs.start(period, PlanPayouts.periodStart(period, zone), cutoff, clock.instant());
+        PayoutRuns.Run run = runs.start(period, PayoutCalendar.periodStart(period, zone), cutoff, clock.instant());
         boolean finished = planner.begin(run);
         PayoutRuns.Run now = runs.find(period).orElse(run);
         if (finished && now.complete()) {

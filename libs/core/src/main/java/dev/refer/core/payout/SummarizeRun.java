@@ -1,10 +1,10 @@
 package dev.refer.core.payout;
 
+import dev.refer.core.basics.money.Money;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.SendOnce;
-import dev.refer.core.money.Money;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.ProgramRepository;

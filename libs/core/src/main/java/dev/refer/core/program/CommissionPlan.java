@@ -1,6 +1,6 @@
 package dev.refer.core.program;
 
-import dev.refer.core.money.Money;
+import dev.refer.core.basics.money.Money;
 
 import java.util.Objects;
 import java.util.Optional;

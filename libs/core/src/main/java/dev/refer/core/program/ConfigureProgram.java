@@ -2,7 +2,7 @@ package dev.refer.core.program;
 
 import dev.refer.core.program.ProgramRepository;
 
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.validation.Invalid;
 
 import java.util.Optional;
 

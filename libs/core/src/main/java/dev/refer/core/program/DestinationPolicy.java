@@ -1,6 +1,6 @@
 package dev.refer.core.program;
 
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.validation.Invalid;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,7 +1,7 @@
 package dev.refer.core.program;
 
-import dev.refer.core.partner.EmailAddress;
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.validation.Invalid;
 
 import java.util.Currency;
 import java.util.Locale;

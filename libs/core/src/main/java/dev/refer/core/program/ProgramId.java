@@ -1,6 +1,6 @@
 package dev.refer.core.program;
 
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.validation.Invalid;
 
 /** The program a deployment serves (template parameter ProgramId); part of every program-scoped key. */
 public record ProgramId(String value) {

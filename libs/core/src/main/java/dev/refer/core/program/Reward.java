@@ -1,7 +1,7 @@
 package dev.refer.core.program;
 
-import dev.refer.core.money.Money;
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.money.Money;
+import dev.refer.core.basics.validation.Invalid;
 
 /** What one rewarded event pays: a share of the amount in basis points, or a flat amount. */
 public sealed interface Reward {

@@ -1,22 +1,22 @@
 package dev.refer.core.reporting;
 
-import dev.refer.core.conversion.OrderBook;
-import dev.refer.core.ledger.Commission;
-import dev.refer.core.ledger.CommissionLedger;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.conversion.Conversion;
+import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadId;
+import dev.refer.core.lead.LeadRepository;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionLedger;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
-import dev.refer.core.lead.LeadRepository;
 import dev.refer.core.link.LinkRepository;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerRepository;
-import dev.refer.core.stats.StatsRepository;
 import dev.refer.core.stats.PartnerStats;
+import dev.refer.core.stats.StatsRepository;
 
 import java.time.YearMonth;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.refer.core.comms;
 
-import dev.refer.core.mail.CheckinLetter;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.mail.CheckinLetter.Variant;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.mail.CheckinLetter;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;

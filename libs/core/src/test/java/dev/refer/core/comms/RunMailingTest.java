@@ -1,7 +1,7 @@
 package dev.refer.core.comms;
 
+import dev.refer.core.basics.page.Page;
 import dev.refer.core.fakes.SequenceIds;
-import dev.refer.core.page.Page;
 import dev.refer.core.partner.PartnerId;
 import org.junit.jupiter.api.Test;
 

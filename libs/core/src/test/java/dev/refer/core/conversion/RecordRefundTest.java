@@ -1,9 +1,9 @@
 package dev.refer.core.conversion;
 
 import dev.refer.core.Flow;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionKind;
-import dev.refer.core.money.Money;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.stats.Counters;
 import dev.refer.core.stats.PartnerStats;

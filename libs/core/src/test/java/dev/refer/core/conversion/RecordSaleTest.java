@@ -1,20 +1,20 @@
 package dev.refer.core.conversion;
 
 import dev.refer.core.Flow;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
+import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.ledger.CommissionStatus;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;
 import dev.refer.core.program.CommissionPlan;
 import dev.refer.core.program.Reward;
 import dev.refer.core.stats.Counters;
-import dev.refer.core.validation.Invalid;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -84,7 +84,7 @@ class RecordSaleTest {
 
         assertInstanceOf(ConversionResult.AlreadyRecorded.class, flow.event("evt_1", ConversionKind.SALE, "order-1",
                 10_000, "ada@acme.example", "cus_1", null, null, occurredAt));
-        assertThrows(dev.refer.core.validation.Invalid.class, () -> flow.event("evt_2", ConversionKind.SALE,
+        assertThrows(dev.refer.core.basics.validation.Invalid.class, () -> flow.event("evt_2", ConversionKind.SALE,
                 "order-2", 10_000, "ada@acme.example", "cus_1", null, null, occurredAt), "a new event that old is refused");
     }
 

@@ -1,7 +1,7 @@
 package dev.refer.core.fakes;
 
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;

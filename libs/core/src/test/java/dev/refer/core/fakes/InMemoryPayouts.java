@@ -1,13 +1,13 @@
 package dev.refer.core.fakes;
 
+import dev.refer.core.basics.money.Money;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.MailLog;
 import dev.refer.core.mail.Mailer;
-import dev.refer.core.money.Money;
-import dev.refer.core.page.Page;
-import dev.refer.core.page.PageRequest;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayeeIndex;
 import dev.refer.core.payout.Payout;

@@ -1,6 +1,6 @@
 package dev.refer.core.fakes;
 
-import dev.refer.core.ids.IdGenerator;
+import dev.refer.core.basics.ids.IdGenerator;
 
 /** Deterministic, increasing ULID-shaped ids. */
 public final class SequenceIds implements IdGenerator {

@@ -2,11 +2,11 @@ package dev.refer.core.lead;
 
 import dev.refer.core.Flow;
 import dev.refer.core.attribution.Attribution;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.link.ClickId;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.stats.Counters;
-import dev.refer.core.validation.Invalid;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

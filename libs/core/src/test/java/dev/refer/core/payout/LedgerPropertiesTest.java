@@ -1,7 +1,7 @@
 package dev.refer.core.payout;
 
-import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.Flow;
+import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.conversion.ConversionKind;
 import dev.refer.core.fakes.Fixtures;
 import dev.refer.core.lead.LeadId;
@@ -10,8 +10,8 @@ import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.mail.StatementLetter;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
+import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.program.Program;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

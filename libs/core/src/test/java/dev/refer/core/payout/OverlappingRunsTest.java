@@ -1,12 +1,12 @@
 package dev.refer.core.payout;
 
-import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.Flow;
+import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.conversion.ConversionKind;
 import dev.refer.core.fakes.Fixtures;
 import dev.refer.core.ledger.Commission;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
+import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.program.Program;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -73,8 +73,8 @@ class OverlappingRunsTest {
         }
 
         PayPartner.Command command(YearMonth period) {
-            return new PayPartner.Command(period, PlanPayouts.periodStart(period, ZoneOffset.UTC),
-                    PlanPayouts.cutoff(period, ZoneOffset.UTC), anna.id());
+            return new PayPartner.Command(period, PayoutCalendar.periodStart(period, ZoneOffset.UTC),
+                    PayoutCalendar.cutoff(period, ZoneOffset.UTC), anna.id());
         }
 
         /** A worker whose {@code at}-th call to the book first lets {@code other} run to its end. */

@@ -1,7 +1,8 @@
 package dev.refer.core.payout;
 
-import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.Flow;
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.basics.money.Money;
 import dev.refer.core.fakes.Fixtures;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionKind;
@@ -11,10 +12,9 @@ import dev.refer.core.mail.MailLog;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.mail.StatementLetter;
-import dev.refer.core.money.Money;
-import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerStatus;
+import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.program.Program;
 import org.junit.jupiter.api.Test;
 
@@ -106,8 +106,8 @@ class PayPartnerTest {
 
         // a rerun of the period, and a redelivered message: nothing more
         payouts.run(DECEMBER);
-        payouts.payPartner.run(new PayPartner.Command(DECEMBER, PlanPayouts.periodStart(DECEMBER, ZoneOffset.UTC),
-                PlanPayouts.cutoff(DECEMBER, ZoneOffset.UTC), anna.id()));
+        payouts.payPartner.run(new PayPartner.Command(DECEMBER, PayoutCalendar.periodStart(DECEMBER, ZoneOffset.UTC),
+                PayoutCalendar.cutoff(DECEMBER, ZoneOffset.UTC), anna.id()));
         assertEquals(1, payouts.fakes.payouts.size());
         assertEquals(1, statements().size());
         assertEquals(1, payouts.fakes.payouts.values().iterator().next().entryCount());
@@ -331,7 +331,7 @@ class PayPartnerTest {
 
     @Test
     void aRunForAPeriodThatHasNotEnded_isRefused() {
-        assertThrows(dev.refer.core.validation.Invalid.class,
+        assertThrows(dev.refer.core.basics.validation.Invalid.class,
                 () -> payouts.starter.start(YearMonth.of(2026, 11), ZoneOffset.UTC));
     }
 

@@ -1,9 +1,9 @@
 package dev.refer.core.program;
 
-import dev.refer.core.validation.Invalid;
+import dev.refer.core.basics.validation.Invalid;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 

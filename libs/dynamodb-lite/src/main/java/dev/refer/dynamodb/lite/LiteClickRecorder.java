@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Records a click with one unconditional PutItem (click ids are fresh random ULIDs), the item exactly as
- * {@code dev.refer.dynamodb.ClickMapper.toItem} writes it (docs/data-model.md): {@code CLICK#{clickId}} /
+ * {@code dev.refer.dynamodb.link.ClickMapper.toItem} writes it (docs/data-model.md): {@code CLICK#{clickId}} /
  * {@code CLICK} ({@link TableKeys#click}, the adapters' own key), {@code type}, {@code code}, {@code partnerId},
  * {@code campaign} only when there is one, {@code at} as {@link java.time.Instant#toString()} and {@code expiresAt}
  * (the TTL) as epoch seconds. The click counter reads {@code type}, {@code partnerId}, {@code code} and {@code at}

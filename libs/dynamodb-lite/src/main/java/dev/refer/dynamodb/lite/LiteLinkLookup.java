@@ -2,8 +2,8 @@ package dev.refer.dynamodb.lite;
 
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
-import dev.refer.core.partner.PartnerId;
 import dev.refer.core.link.LinkLookup;
+import dev.refer.core.partner.PartnerId;
 import dev.refer.table.TableKey;
 import dev.refer.table.TableKeys;
 
@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Reads a link with one eventually consistent GetItem of {@code LINK#{code}} / {@code LINK} (the key of
  * {@link TableKeys#link}, the adapters' own), and maps it exactly as
- * {@code dev.refer.dynamodb.LinkMapper.fromItem} does (docs/data-model.md): {@code code}, {@code partnerId},
+ * {@code dev.refer.dynamodb.link.LinkMapper.fromItem} does (docs/data-model.md): {@code code}, {@code partnerId},
  * {@code destination} and {@code createdAt} (ISO-8601) are required strings, {@code campaign} an optional one,
  * {@code enabled} and {@code partnerActive} required booleans. {@code createdAt} is read as {@code Instant.parse}
  * reads it ({@link IsoInstant}). A required attribute that is missing means the item

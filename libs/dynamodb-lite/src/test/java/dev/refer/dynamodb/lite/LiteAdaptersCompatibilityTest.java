@@ -1,15 +1,15 @@
 package dev.refer.dynamodb.lite;
 
-import dev.refer.core.ids.UlidGenerator;
+import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.link.Click;
 import dev.refer.core.link.ClickId;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.dynamodb.DynamoDbClickRepository;
-import dev.refer.dynamodb.DynamoDbLinkRepository;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.TestTable;
+import dev.refer.dynamodb.link.DynamoDbClickRepository;
+import dev.refer.dynamodb.link.DynamoDbLinkRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
