@@ -10,6 +10,7 @@ import java.util.List;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -37,10 +38,6 @@ class CoreRulesTest {
             new KnownCycle("mail -> comms", "dev\\.refer\\.core\\.mail\\.(CheckinLetter|NotificationLetter|SendOnce)(\\$.*)?",
                     List.of("dev.refer.core.comms.."), "letters and the send log use comms' CommsSettings, Topic and Suppression,"
                     + " while comms uses the letters (payout -> mail -> comms -> payout)"),
-            // TODO(issue 20, item 3): core's shared basics (money, ids, paging, validation, email addresses) sit apart
-            new KnownCycle("program -> partner", "dev\\.refer\\.core\\.program\\.PayoutSettings(\\$.*)?",
-                    List.of("dev.refer.core.partner.."), "the payout settings' reply-to is an EmailAddress, which lives with"
-                    + " partners; partners use the program's CommissionPlan"),
             // TODO: no item owns it yet; the ledger would need ports in its own words (an earning's before/after)
             new KnownCycle("ledger -> lead, conversion",
                     "dev\\.refer\\.core\\.ledger\\.(ReviewCommission|CommissionLedger)(\\$.*)?",
@@ -52,6 +49,18 @@ class CoreRulesTest {
         noClasses().that().resideInAPackage("dev.refer.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
                         "com.fasterxml.jackson..", "tools.jackson..")
+                .check(CORE);
+    }
+
+    /**
+     * The shared basics (money, ids, paging, validation, caching, signing, email addresses) are what every feature
+     * stands on, so they stand on nothing of the features: plain values and helpers over the JDK alone.
+     */
+    @Test
+    void basics_dependOnNoFeature() {
+        classes().that().resideInAPackage("dev.refer.core.basics..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.refer.core.basics..", "java..",
+                        "javax.crypto..")
                 .check(CORE);
     }
 
