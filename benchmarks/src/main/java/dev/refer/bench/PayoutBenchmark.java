@@ -12,7 +12,6 @@ import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;
 import dev.refer.core.payout.PayoutCalendar;
-import dev.refer.core.payout.PlanPayouts;
 import dev.refer.core.program.ProgramId;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.SeedItems;

@@ -19,7 +19,6 @@ import dev.refer.core.comms.Topic;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.payout.PayoutCalendar;
-import dev.refer.core.payout.PlanPayouts;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
 import dev.refer.lambda.Parameters;

@@ -13,7 +13,6 @@ import dev.refer.core.payout.PayPartner;
 import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PayoutId;
-import dev.refer.core.payout.PlanPayouts;
 import dev.refer.core.payout.SummarizeRun;
 import dev.refer.dynamodb.DynamoDbMailLog;
 import dev.refer.dynamodb.LocalSdk;

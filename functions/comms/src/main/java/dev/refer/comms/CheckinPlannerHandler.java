@@ -7,7 +7,6 @@ import dev.refer.core.comms.Campaign;
 import dev.refer.core.comms.MailingRuns;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.payout.PayoutCalendar;
-import dev.refer.core.payout.PlanPayouts;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;

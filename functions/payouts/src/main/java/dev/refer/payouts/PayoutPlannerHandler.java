@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PayoutRuns;
-import dev.refer.core.payout.PlanPayouts;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;

@@ -6,7 +6,6 @@ import dev.refer.core.payout.PayPartner;
 import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PayoutStatus;
-import dev.refer.core.payout.PlanPayouts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.core.interceptor.Context;

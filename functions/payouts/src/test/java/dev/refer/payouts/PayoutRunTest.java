@@ -8,7 +8,6 @@ import dev.refer.core.payout.Payout;
 import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PayoutId;
 import dev.refer.core.payout.PayoutStatus;
-import dev.refer.core.payout.PlanPayouts;
 import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
 import org.junit.jupiter.api.Test;
 

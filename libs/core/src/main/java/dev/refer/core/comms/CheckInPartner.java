@@ -12,7 +12,6 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.payout.PayoutBook;
 import dev.refer.core.payout.PayoutCalendar;
-import dev.refer.core.payout.PlanPayouts;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.ProgramRepository;
