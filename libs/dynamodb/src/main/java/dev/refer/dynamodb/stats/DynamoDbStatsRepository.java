@@ -429,9 +429,9 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         private record Line(String partnerId, YearMonth month, String code) {
         }
 
-        public final CounterUpdates counters;
+        final CounterUpdates counters;
         private final Map<Line, Long> clicks = new LinkedHashMap<>();
-        public final java.util.Set<PartnerId> payees = new java.util.LinkedHashSet<>();
+        final java.util.Set<PartnerId> payees = new java.util.LinkedHashSet<>();
         /** The index after the chunk's last record. */
         int end;
         /** Records inside the chunk where a later delivery may start ({@link #splitPoints}). */
