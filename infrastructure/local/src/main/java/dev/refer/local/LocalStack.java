@@ -165,6 +165,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String OUTBOX_PATH = "/_local/outbox";
     /** The template's generated secret the conversion webhook verifies with: here the printed (or given) one. */
     static final String WEBHOOK_SECRET = "WebhookSecret";
+    /** The function {@code ./deploy} runs after each update (the table's data upgrade); run here at start-up. */
+    static final String DATA_UPGRADE_FUNCTION = "DataMigrationFunction";
     private final List<QueuePoller> queuePollers = new ArrayList<>();
     private final List<String> queueDescriptions = new ArrayList<>();
     private Outbox outbox;
@@ -249,12 +251,32 @@ public final class LocalStack implements AutoCloseable {
             definition.schedules().forEach(schedule -> schedules.add(function, schedule));
         }
         outbox = new Outbox(moto.endpoint());
+        upgradeData();
         gateway = track(HttpGateway.start(new RouteTable(routes), adminKey, schedules, this::localPage,
                 port, options.accessLog()));
         printBanner();
         if (options.demo()) {
             new DemoSeeder(gateway.baseUri(), adminKey.value()).seed();
         }
+    }
+
+    /**
+     * What {@code ./deploy} does after each update: invokes the data upgrade until it is done, so the table is at the
+     * code's data version before the first request (a new table: at once).
+     */
+    private void upgradeData() throws IOException {
+        LocalFunction upgrade = functions.get(DATA_UPGRADE_FUNCTION);
+        if (upgrade == null) {
+            return;
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String answer = new String(upgrade.invoke("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            if (answer.contains("\"done\":true")) {
+                return;
+            }
+        }
+        throw new IllegalStateException(DATA_UPGRADE_FUNCTION + " did not finish in 100 invocations");
     }
 
     /**

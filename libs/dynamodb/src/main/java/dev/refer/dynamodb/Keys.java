@@ -61,6 +61,10 @@ final class Keys {
         return key(TableKeys.program(id.value()));
     }
 
+    static Map<String, AttributeValue> dataVersion(ProgramId id) {
+        return key(TableKeys.dataVersion(id.value()));
+    }
+
     // partners
 
     static String partnerPk(PartnerId id) {
