@@ -163,9 +163,9 @@ public final class BenchContext implements AutoCloseable {
         return template.parameterDefaults().getOrDefault("SenderEmail", "partners@example.com");
     }
 
-    /** The secret's name as template.yaml's WebhookSecretName parameter gives it. */
+    /** The name of the webhook's signing secret (template.yaml's generated WebhookSecret) in moto. */
     public String webhookSecretName() {
-        return template.parameterDefaults().getOrDefault("WebhookSecretName", "refer/webhook-signing-secret");
+        return "refer-bench/WebhookSecret";
     }
 
     /** The webhook signing secret, created in moto's Secrets Manager on first use. */

@@ -81,6 +81,26 @@ class ConversionWebhookHandlerTest {
     }
 
     @Test
+    void aSecretAsTheStackGeneratesIt_verifiesDeliveriesSignedWithWhsecAndIt() {
+        // template.yaml's WebhookSecret: GenerateSecretString, 44 letters and digits (all base64 characters: 33 bytes)
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder generated = new StringBuilder();
+        for (int i = 0; i < 44; i++) {
+            generated.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        secretName = secrets.create(generated.toString());
+        ConversionWebhookHandler stackHandler = newHandler();
+        long now = System.currentTimeMillis() / 1000;
+
+        assertEquals(200, SignedDelivery.signedAt(saleWithRef("evt_gen", "inv_g", 100), now, "whsec_" + generated)
+                .invoke(stackHandler).status(), "the sender signs with whsec_ and the generated string");
+        assertEquals(401, SignedDelivery.signedAt(saleWithRef("evt_gen2", "inv_g2", 100), now,
+                SignedDelivery.SECRET).invoke(stackHandler).status());
+        assertEquals(1, table.count("CONVERSION"));
+    }
+
+    @Test
     void sale_fromTheFutureOrOlderThanTheProgramAllows_isA400NamingOccurredAt() {
         String future = saleWithRef("evt_1", "inv_1", 100).replaceAll("\"occurredAt\":\"[^\"]+\"",
                 "\"occurredAt\":\"" + java.time.Instant.now().plusSeconds(3600).truncatedTo(

@@ -107,11 +107,11 @@ class SamTemplateTest {
     void resolveEnvironment_mergesGlobalsAndResolvesRefsParametersAndSecrets() {
         FunctionDef webhook = TEMPLATE.function("ConversionWebhookFunction");
         Map<String, String> environment = TEMPLATE.resolveEnvironment(webhook, Map.of(
-                "ReferralTable", "refer-local"));
+                "ReferralTable", "refer-local", "WebhookSecret", "refer-local/WebhookSecret"));
 
         assertEquals("refer-local", environment.get("TABLE_NAME"));
         assertEquals("main", environment.get("PROGRAM_ID"));
-        assertEquals("refer/webhook-signing-secret", environment.get("WEBHOOK_SECRET_ID"));
+        assertEquals("refer-local/WebhookSecret", environment.get("WEBHOOK_SECRET_ID"), "the generated secret");
         assertEquals("30", environment.get("LOOKUP_CACHE_TTL_SECONDS"), "Globals variables reach every function");
     }
 
@@ -162,7 +162,7 @@ class SamTemplateTest {
         Map<String, String> defaults = TEMPLATE.parameterDefaults();
         assertEquals("main", defaults.get("ProgramId"));
         assertEquals("90", defaults.get("ClickRetentionDays"));
-        assertEquals("refer/webhook-signing-secret", defaults.get("WebhookSecretName"));
+        assertEquals("30", defaults.get("LogRetentionDays"));
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

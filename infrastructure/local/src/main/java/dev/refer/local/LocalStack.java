@@ -163,6 +163,10 @@ public final class LocalStack implements AutoCloseable {
     private Endpoints endpoints = Endpoints.DIRECT;
     private java.util.Set<String> withoutStreams = java.util.Set.of();
     public static final String OUTBOX_PATH = "/_local/outbox";
+    /** The template's generated secret the conversion webhook verifies with: here the printed (or given) one. */
+    static final String WEBHOOK_SECRET = "WebhookSecret";
+    /** The function {@code ./deploy} runs after each update (the table's data upgrade); run here at start-up. */
+    static final String DATA_UPGRADE_FUNCTION = "DataMigrationFunction";
     private final List<QueuePoller> queuePollers = new ArrayList<>();
     private final List<String> queueDescriptions = new ArrayList<>();
     private Outbox outbox;
@@ -219,14 +223,6 @@ public final class LocalStack implements AutoCloseable {
         queues = LocalQueues.create(AwsSdkSystemProperties.client(SqsClient.builder(), sqsEndpoint), template,
                 tableName, options.queueVisibilitySeconds());
         refs.putAll(queues.refs());
-        String secretName = template.parameterDefaults().get("WebhookSecretName");
-        if (secretName != null) {
-            // the webhook reads its signing secret from Secrets Manager (moto here), as on AWS
-            try (SecretsManagerClient secrets = AwsSdkSystemProperties.client(SecretsManagerClient.builder(),
-                    moto.endpoint())) {
-                secrets.createSecret(r -> r.name(secretName).secretString(webhookSecret));
-            }
-        }
         refs.putAll(createMailResources());
         refs.putAll(createGeneratedSecrets());
         // the API's address, which emails link to: known before the functions start, as on AWS
@@ -255,12 +251,32 @@ public final class LocalStack implements AutoCloseable {
             definition.schedules().forEach(schedule -> schedules.add(function, schedule));
         }
         outbox = new Outbox(moto.endpoint());
+        upgradeData();
         gateway = track(HttpGateway.start(new RouteTable(routes), adminKey, schedules, this::localPage,
                 port, options.accessLog()));
         printBanner();
         if (options.demo()) {
             new DemoSeeder(gateway.baseUri(), adminKey.value()).seed();
         }
+    }
+
+    /**
+     * What {@code ./deploy} does after each update: invokes the data upgrade until it is done, so the table is at the
+     * code's data version before the first request (a new table: at once).
+     */
+    private void upgradeData() throws IOException {
+        LocalFunction upgrade = functions.get(DATA_UPGRADE_FUNCTION);
+        if (upgrade == null) {
+            return;
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String answer = new String(upgrade.invoke("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            if (answer.contains("\"done\":true")) {
+                return;
+            }
+        }
+        throw new IllegalStateException(DATA_UPGRADE_FUNCTION + " did not finish in 100 invocations");
     }
 
     /**
@@ -278,13 +294,18 @@ public final class LocalStack implements AutoCloseable {
                 moto.endpoint())) {
             for (String logicalId : generated) {
                 String name = "refer-local/" + logicalId;
-                byte[] random = new byte[32];
-                new java.security.SecureRandom().nextBytes(random);
-                secrets.createSecret(r -> r.name(name).secretString(java.util.HexFormat.of().formatHex(random)));
+                String value = WEBHOOK_SECRET.equals(logicalId) ? webhookSecret : randomHex();
+                secrets.createSecret(r -> r.name(name).secretString(value));
                 refs.put(logicalId, name);
             }
         }
         return refs;
+    }
+
+    private static String randomHex() {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     private static int freePort() {

@@ -61,6 +61,10 @@ public final class Keys {
         return key(TableKeys.program(id.value()));
     }
 
+    static Map<String, AttributeValue> dataVersion(ProgramId id) {
+        return key(TableKeys.dataVersion(id.value()));
+    }
+
     // partners
 
     public static String partnerPk(PartnerId id) {

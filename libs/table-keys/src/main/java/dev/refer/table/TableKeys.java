@@ -52,6 +52,11 @@ public final class TableKeys {
         return new TableKey(PROGRAM_PREFIX + programId, "PROGRAM");
     }
 
+    /** The table's data version: the item shape every stored item has (absent: 1, before versions were kept). */
+    public static TableKey dataVersion(String programId) {
+        return new TableKey(PROGRAM_PREFIX + programId, "DATA_VERSION");
+    }
+
     // partners
 
     public static String partnerPk(String partnerId) {

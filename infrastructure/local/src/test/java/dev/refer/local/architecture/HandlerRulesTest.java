@@ -84,6 +84,6 @@ class HandlerRulesTest {
             assertTrue(handlers().stream().anyMatch(c -> c.getPackageName().equals(function)),
                     "no handler found in " + function);
         }
-        assertEquals(13, handlers().size(), "handlers: " + handlers());
+        assertEquals(14, handlers().size(), "handlers: " + handlers());
     }
 }

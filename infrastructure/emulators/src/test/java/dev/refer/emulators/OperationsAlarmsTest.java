@@ -1,0 +1,162 @@
+package dev.refer.emulators;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What wakes someone: every alarm the template promises (docs/operations.md, "Alarms"), each on the right metric with
+ * its threshold, each notifying the alarm topic the manager's address subscribes to; and every log group with a
+ * retention.
+ */
+class OperationsAlarmsTest {
+
+    private static final SamTemplate TEMPLATE = SamTemplate.load();
+    private static final String TOPIC = "OperationsAlarmTopic";
+
+    @Test
+    void everyDeadLetterQueue_hasAnAlarmAtItsFirstMessage() {
+        List<String> deadLetterQueues = new ArrayList<>();
+        for (String queue : TEMPLATE.resourcesOfType("AWS::SQS::Queue")) {
+            if (queue.contains("DeadLetter")) {
+                deadLetterQueues.add(queue);
+            }
+        }
+        assertEquals(List.of("MailDeadLetterQueue", "PayoutDeadLetterQueue", "CountersDeadLetterQueue"),
+                deadLetterQueues);
+        for (String queue : deadLetterQueues) {
+            List<Map<String, Object>> alarms = alarms().stream().filter(alarm ->
+                    "AWS/SQS".equals(alarm.get("Namespace"))
+                            && "ApproximateNumberOfMessagesVisible".equals(alarm.get("MetricName"))
+                            && queue.equals(dimensionTarget(alarm.get("Dimensions"), "QueueName"))).toList();
+            assertEquals(1, alarms.size(), queue);
+            assertEquals(1, ((Number) alarms.getFirst().get("Threshold")).intValue(), queue);
+            assertEquals("GreaterThanOrEqualToThreshold", alarms.getFirst().get("ComparisonOperator"), queue);
+        }
+    }
+
+    @Test
+    void everyFunction_hasAnAlarmOnItsErrorsPlusThrottles_atTheThresholdParameter() {
+        for (FunctionDef function : TEMPLATE.functions()) {
+            Map<String, Object> alarm = TEMPLATE.resourceProperties(function.logicalId() + "ErrorsAlarm");
+            List<?> metrics = (List<?>) alarm.get("Metrics");
+            Map<?, ?> expression = (Map<?, ?>) metrics.getFirst();
+            assertEquals("errors + throttles", expression.get("Expression"), function.logicalId());
+            assertEquals(List.of("Errors", "Throttles"), metrics.stream().skip(1)
+                    .map(m -> metricName(m)).toList(), function.logicalId());
+            for (Object metric : metrics.subList(1, metrics.size())) {
+                assertEquals(function.logicalId(), dimensionTarget(metricOf(metric).get("Dimensions"), "FunctionName"));
+                assertEquals("Sum", ((Map<?, ?>) ((Map<?, ?>) metric).get("MetricStat")).get("Stat"));
+            }
+            assertEquals(Map.of("Ref", "FunctionErrorsAlarmThreshold"), alarm.get("Threshold"));
+            assertEquals("5", TEMPLATE.parameterDefaults().get("FunctionErrorsAlarmThreshold"));
+            assertEquals("GreaterThanOrEqualToThreshold", alarm.get("ComparisonOperator"));
+            assertNotifiesTheTopic(alarm);
+        }
+    }
+
+    @Test
+    void theStreamConsumers_haveAnIteratorAgeAlarm() {
+        List<String> consumers = TEMPLATE.functions().stream().filter(f -> !f.streams().isEmpty())
+                .map(FunctionDef::logicalId).toList();
+        assertEquals(List.of("CountersFunction", "NotificationsFunction"), consumers);
+        for (String consumer : consumers) {
+            Map<String, Object> alarm = TEMPLATE.resourceProperties(consumer + "IteratorAgeAlarm");
+            List<?> metrics = (List<?>) alarm.get("Metrics");
+            assertEquals("age / 1000", ((Map<?, ?>) metrics.getFirst()).get("Expression"), "in seconds");
+            assertEquals("IteratorAge", metricName(metrics.get(1)));
+            assertEquals("Maximum", ((Map<?, ?>) ((Map<?, ?>) metrics.get(1)).get("MetricStat")).get("Stat"));
+            assertEquals(consumer, dimensionTarget(metricOf(metrics.get(1)).get("Dimensions"), "FunctionName"));
+            assertEquals(Map.of("Ref", "IteratorAgeAlarmSeconds"), alarm.get("Threshold"));
+            assertEquals("600", TEMPLATE.parameterDefaults().get("IteratorAgeAlarmSeconds"));
+            assertNotifiesTheTopic(alarm);
+        }
+    }
+
+    @Test
+    void sesBounceAbove2Percent_andComplaintsAbove005Percent_raiseAlarms_belowWhereSesReviewsTheAccount() {
+        Map<String, Object> bounces = sesAlarm("Reputation.BounceRate").orElseThrow();
+        assertEquals(0.02, ((Number) bounces.get("Threshold")).doubleValue());
+        assertEquals("GreaterThanThreshold", bounces.get("ComparisonOperator"));
+        assertNotifiesTheTopic(bounces);
+        Map<String, Object> complaints = sesAlarm("Reputation.ComplaintRate").orElseThrow();
+        assertEquals(0.0005, ((Number) complaints.get("Threshold")).doubleValue());
+        assertEquals("GreaterThanThreshold", complaints.get("ComparisonOperator"));
+        assertNotifiesTheTopic(complaints);
+    }
+
+    @Test
+    void everyAlarm_notifiesTheTopic_whichTheManagersAddressSubscribesTo() {
+        for (String alarm : TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm")) {
+            assertNotifiesTheTopic(TEMPLATE.resourceProperties(alarm));
+        }
+        Map<String, Object> subscription = TEMPLATE.resourceProperties("OperationsAlarmSubscription");
+        assertEquals(Map.of("Ref", TOPIC), subscription.get("TopicArn"));
+        assertEquals("email", subscription.get("Protocol"));
+        assertEquals(Map.of("Ref", "AlarmEmail"), subscription.get("Endpoint"));
+    }
+
+    @Test
+    void everyFunction_logsToALogGroupOfItsOwn_keptForTheRetentionParameter() {
+        for (FunctionDef function : TEMPLATE.functions()) {
+            Map<?, ?> logging = (Map<?, ?>) TEMPLATE.resourceProperties(function.logicalId()).get("LoggingConfig");
+            assertEquals(Map.of("Ref", function.logicalId() + "Logs"), logging.get("LogGroup"), function.logicalId());
+        }
+        List<String> groups = TEMPLATE.resourcesOfType("AWS::Logs::LogGroup");
+        assertEquals(TEMPLATE.functions().size(), groups.size(), "no log group without a function: " + groups);
+        for (String group : groups) {
+            assertEquals(Map.of("Ref", "LogRetentionDays"), TEMPLATE.resourceProperties(group).get("RetentionInDays"),
+                    group);
+        }
+        assertEquals("30", TEMPLATE.parameterDefaults().get("LogRetentionDays"));
+    }
+
+    private static List<Map<String, Object>> alarms() {
+        return TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").stream().map(TEMPLATE::resourceProperties).toList();
+    }
+
+    private static Optional<Map<String, Object>> sesAlarm(String metric) {
+        return alarms().stream().filter(a -> "AWS/SES".equals(a.get("Namespace")) && metric.equals(a.get("MetricName")))
+                .findFirst();
+    }
+
+    private static void assertNotifiesTheTopic(Map<String, Object> alarm) {
+        assertEquals(List.of(Map.of("Ref", TOPIC)), alarm.get("AlarmActions"), String.valueOf(alarm.get("AlarmDescription")));
+        assertFalse(Boolean.FALSE.equals(alarm.get("ActionsEnabled")));
+        assertTrue(TEMPLATE.resourcesOfType("AWS::SNS::Topic").contains(TOPIC));
+    }
+
+    private static Map<?, ?> metricOf(Object metricDataQuery) {
+        return (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) metricDataQuery).get("MetricStat")).get("Metric");
+    }
+
+    private static String metricName(Object metricDataQuery) {
+        return (String) metricOf(metricDataQuery).get("MetricName");
+    }
+
+    /** The logical id a dimension named {@code name} points at ({@code !Ref X} or {@code !GetAtt X.Attr}). */
+    private static String dimensionTarget(Object dimensions, String name) {
+        if (!(dimensions instanceof List<?> list)) {
+            return null;
+        }
+        for (Object d : list) {
+            if (d instanceof Map<?, ?> dimension && name.equals(dimension.get("Name"))) {
+                Object value = dimension.get("Value");
+                if (value instanceof Map<?, ?> map && map.get("Ref") instanceof String ref) {
+                    return ref;
+                }
+                if (value instanceof Map<?, ?> map && map.get("Fn::GetAtt") instanceof List<?> getAtt) {
+                    return (String) getAtt.getFirst();
+                }
+            }
+        }
+        return null;
+    }
+}
