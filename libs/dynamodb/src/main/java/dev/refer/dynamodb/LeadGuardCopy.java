@@ -2,6 +2,7 @@ package dev.refer.dynamodb;
 
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadId;
+import dev.refer.dynamodb.lead.LeadMapper;
 import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,10 +1,13 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.conversion.Evidence;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.upgrade.DataUpgrades.Progress;
-import dev.refer.core.partner.EmailAddress;
+import dev.refer.dynamodb.conversion.DynamoDbOrderBook;
+import dev.refer.dynamodb.lead.DynamoDbLeadRepository;
+import dev.refer.dynamodb.lead.LeadMapper;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -38,7 +38,7 @@ public final class LeadMapper {
     public static final String EXPIRES_AT = "expiresAt";
     static final String CLAIMS = "claims";
     public static final String ATTRIBUTION = "attribution";
-    static final String ATTRIBUTED_AT = "attributedAt";
+    public static final String ATTRIBUTED_AT = "attributedAt";
 
     private LeadMapper() {
     }
@@ -69,7 +69,7 @@ public final class LeadMapper {
         return item.build();
     }
 
-    static Map<String, AttributeValue> emailGuard(Lead lead, ProgramId programId) {
+    public static Map<String, AttributeValue> emailGuard(Lead lead, ProgramId programId) {
         return ItemBuilder.item(Keys.leadEmail(programId, lead.email()), ItemType.LEAD_EMAIL)
                 .s(LEAD_ID, lead.id().value())
                 .s(STATUS, lead.status().name())
