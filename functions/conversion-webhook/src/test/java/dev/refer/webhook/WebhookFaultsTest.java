@@ -6,7 +6,7 @@ import dev.refer.dynamodb.FaultInjector;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.Seed;
 import dev.refer.dynamodb.TestTable;
-import dev.refer.lambda.testing.ApiEvent.ApiResponse;
+import dev.refer.testkit.events.ApiEvent.ApiResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
