@@ -2,6 +2,7 @@ package dev.refer.testkit.program;
 
 import dev.refer.core.comms.Suppression;
 import dev.refer.core.comms.Topic;
+import dev.refer.core.ids.UlidGenerator;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.money.Money;
@@ -22,6 +23,7 @@ import dev.refer.dynamodb.TableConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -38,10 +40,13 @@ public final class ProgramFixture {
 
     public static final Currency EUR = Currency.getInstance("EUR");
     /** Where the fixture's links send visitors. */
-    public static final URI DESTINATION = URI.create("https://example.com/pricing");
+    public static final URI DESTINATION = URI.create("https://example.com/pricing?plan=pro");
+    /** The program's plan: 20 % of sales, 25.00 EUR per qualified lead. */
+    public static final CommissionPlan PLAN = new CommissionPlan(new Reward.Percent(2000), null, Money.of(2500, "EUR"));
 
     private final DynamoDbClient client;
     private final TableConfig config;
+    private final UlidGenerator ids = new UlidGenerator(Clock.systemUTC());
 
     public ProgramFixture(DynamoDbClient client, TableConfig config) {
         this.client = client;
@@ -52,14 +57,26 @@ public final class ProgramFixture {
         return config;
     }
 
+    /** The program with the default payout settings (no minimum, en-US statements, no summary). */
+    public Program program() {
+        return save(PayoutSettings.DEFAULTS);
+    }
+
     /** The program, paid out in EUR above {@code minimumMinor}, statements in {@code locale}, summaries to {@code manager}. */
     public Program program(long minimumMinor, Locale locale, String terms, String manager) {
-        Program program = new Program(config.programId(), EUR, 30, 30,
-                new CommissionPlan(new Reward.Percent(2000), null, Money.of(2500, "EUR")), List.of("example.com"),
-                List.of("https://www.example.com"), Program.DEFAULT_MAX_EVENT_AGE_DAYS,
-                new PayoutSettings(Map.of(EUR, minimumMinor), locale, terms, new EmailAddress(manager)));
+        return save(new PayoutSettings(Map.of(EUR, minimumMinor), locale, terms, new EmailAddress(manager)));
+    }
+
+    private Program save(PayoutSettings payouts) {
+        Program program = new Program(config.programId(), EUR, 30, 30, PLAN, List.of("example.com"),
+                List.of("https://www.example.com"), Program.DEFAULT_MAX_EVENT_AGE_DAYS, payouts);
         new DynamoDbProgramRepository(client, config).save(program);
         return program;
+    }
+
+    /** An active partner "Partner {@code email}" with a new id, joined now. */
+    public Partner activePartner(String email) {
+        return partner(new PartnerId(ids.newId()), "Partner " + email, email, Instant.now());
     }
 
     /** An active partner on the program's plan, named {@code name}, who joined at {@code joined}. */
@@ -71,7 +88,17 @@ public final class ProgramFixture {
 
     /** An enabled link {@code code} of {@code partner} to {@link #DESTINATION}, campaign "newsletter". */
     public Link link(Partner partner, String code, Instant created) {
-        Link link = new Link(new LinkCode(code), partner.id(), DESTINATION, "newsletter", true, true, created);
+        return save(new Link(new LinkCode(code), partner.id(), DESTINATION, "newsletter", true, partner.isActive(),
+                created));
+    }
+
+    /** A link {@code code} of {@code partner} to {@link #DESTINATION}, created now, enabled or not. */
+    public Link link(Partner partner, String code, boolean enabled) {
+        return save(new Link(new LinkCode(code), partner.id(), DESTINATION, "newsletter", enabled,
+                partner.isActive(), Instant.now()));
+    }
+
+    private Link save(Link link) {
         new DynamoDbLinkRepository(client, config).create(link);
         return link;
     }
