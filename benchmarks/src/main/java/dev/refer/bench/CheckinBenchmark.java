@@ -15,7 +15,8 @@ import dev.refer.dynamodb.SeedItems;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.emulators.FunctionDef;
 import dev.refer.local.LocalStack;
-import dev.refer.local.Outbox;
+import dev.refer.testkit.mail.SesOutbox;
+import dev.refer.testkit.queues.QueueDriver;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.ByteArrayInputStream;
@@ -132,7 +132,7 @@ final class CheckinBenchmark {
             // a rerun of the same month: everything was sent, so it sends nothing
             PayoutBenchmark.admin(stack, key, "POST", "/admin/checkin-runs", "{\"month\":\"" + month + "\"}");
             stack.awaitIdle(Duration.ofHours(1));
-            List<Outbox.Mail> mails = stack.outbox().messages();
+            List<SesOutbox.Mail> mails = stack.outbox().messages();
             List<String> partnerMail = mails.stream().flatMap(mail -> mail.to().stream())
                     .filter(to -> to.endsWith("@bench.example")).toList();
             int duplicates = partnerMail.size() - new HashSet<>(partnerMail).size();
@@ -235,8 +235,9 @@ final class CheckinBenchmark {
                 .getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
         long messages = 0;
         long partners = 0;
+        QueueDriver driver = QueueDriver.of(sqs, queue);
         for (int empty = 0; empty < 2 && partners < UNITS_SAMPLE; ) {
-            List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
+            List<Message> batch = driver.receive(10, 0);
             if (batch.isEmpty()) {
                 empty++;
                 continue;
@@ -244,14 +245,10 @@ final class CheckinBenchmark {
             empty = 0;
             messages += batch.size();
             partners += batch.stream().filter(m -> m.body().contains("\"type\":\"write\"")).count();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            worker.handleRequest(new ByteArrayInputStream(event(batch)), out, null);
-            if (!out.toString(StandardCharsets.UTF_8).contains("\"batchItemFailures\":[]")) {
-                throw new IllegalStateException("the mail worker failed: " + out);
+            QueueDriver.Delivery delivery = driver.deliver(batch, QueueDriver.Function.of(worker), true);
+            if (delivery.error() != null || delivery.failed() > 0) {
+                throw new IllegalStateException("the mail worker failed: " + delivery);
             }
-            sqs.deleteMessageBatch(r -> r.queueUrl(queue).entries(batch.stream().map(m ->
-                    DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle())
-                            .build()).toList()));
         }
         sqs.purgeQueue(r -> r.queueUrl(queue)); // the rest of a large run, unmeasured
         double writeUnits = capacity.writeUnits.sum() / partners;
@@ -278,17 +275,5 @@ final class CheckinBenchmark {
                 Metric.of("checkin.units.read_per_partner", readUnits, 1),
                 Metric.of("checkin.ses.calls_per_partner", ses, 2),
                 Metric.of("cost.checkin.usd_per_100k_partners", perPartner * 100_000, 2));
-    }
-
-    private static byte[] event(List<Message> batch) {
-        StringBuilder json = new StringBuilder("{\"Records\":[");
-        for (int i = 0; i < batch.size(); i++) {
-            Message message = batch.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"messageId\":\"").append(message.messageId())
-                    .append("\",\"receiptHandle\":\"rh\",\"body\":").append(dev.refer.lambda.LambdaJson
-                            .write(message.body()))
-                    .append(",\"attributes\":{\"ApproximateReceiveCount\":\"1\"},\"eventSource\":\"aws:sqs\"}");
-        }
-        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 }

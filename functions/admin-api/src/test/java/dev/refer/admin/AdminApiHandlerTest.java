@@ -1,10 +1,10 @@
 package dev.refer.admin;
 
 import dev.refer.dynamodb.LocalSdk;
-import dev.refer.dynamodb.Seed;
+import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.dynamodb.TestTable;
-import dev.refer.lambda.testing.ApiEvent.ApiResponse;
-import dev.refer.lambda.testing.ApiEvent;
+import dev.refer.testkit.events.ApiEvent;
+import dev.refer.testkit.events.ApiEvent.ApiResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,7 +151,7 @@ class AdminApiHandlerTest {
 
     @Test
     void suspendingAPartner_stopsItsLinksFromRedirecting() {
-        Seed seed = new Seed(table);
+        ProgramFixture seed = new ProgramFixture(table.client(), table.config());
         seed.program();
         var anna = seed.activePartner("anna@partner.example");
         seed.link(anna, "anna-news", true);
@@ -218,7 +218,7 @@ class AdminApiHandlerTest {
 
     @Test
     void leadView_showsWhoClaimedTheLead_oldestFirst() {
-        Seed seed = new Seed(table);
+        ProgramFixture seed = new ProgramFixture(table.client(), table.config());
         seed.program();
         var anna = seed.activePartner("anna@partner.example");
         var bruno = seed.activePartner("bruno@partner.example");

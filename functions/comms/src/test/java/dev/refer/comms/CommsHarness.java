@@ -1,9 +1,5 @@
 package dev.refer.comms;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refer.aws.AwsClients;
 import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.basics.money.Money;
@@ -18,7 +14,6 @@ import dev.refer.core.program.CommissionPlan;
 import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
-import dev.refer.core.program.Reward;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.DynamoDbMailLog;
 import dev.refer.dynamodb.DynamoDbMailingRuns;
@@ -33,43 +28,27 @@ import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.emulators.MotoServer;
 import dev.refer.emulators.SqsEmulator;
 import dev.refer.mail.SesMailer;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
+import dev.refer.testkit.events.SchedulerEvents;
+import dev.refer.testkit.mail.SesOutbox;
+import dev.refer.testkit.program.ProgramFixture;
+import dev.refer.testkit.queues.TestQueue;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -100,7 +79,6 @@ final class CommsHarness {
 
     static final YearMonth OCTOBER = YearMonth.of(2026, 10);
     private static final String SENDER = "partners@program.example";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static MotoServer moto;
     private static SqsEmulator sqsEmulator;
     private static SqsClient sqs;
@@ -134,16 +112,12 @@ final class CommsHarness {
         final TableConfig config = new TableConfig(table.name(), new ProgramId("m" + tag));
         final Clock clock = Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), ZoneOffset.UTC);
         final Map<String, String> env = new HashMap<>();
+        final TestQueue queue;
         final String queueUrl;
 
         Scenario() {
-            String dlq = sqs.createQueue(r -> r.queueName("mail-dlq-" + tag)).queueUrl();
-            String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
-            queueUrl = sqs.createQueue(r -> r.queueName("mail-" + tag).attributes(Map.of(
-                    QueueAttributeName.VISIBILITY_TIMEOUT, "0",
-                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
-                            + "\",\"maxReceiveCount\":\"5\"}"))).queueUrl();
+            queue = TestQueue.create(sqs, "mail-" + tag, 5);
+            queueUrl = queue.url();
             env.putAll(Map.of("TABLE_NAME", config.tableName(), "PROGRAM_ID", config.programId().value(),
                     "MAIL_QUEUE_URL", queueUrl, "MAIL_FROM", "Program Partners <" + SENDER + ">",
                     "MAIL_CONFIGURATION_SET", "mail-faults", "MAIL_SEND_RATE", "1000", "MAIL_WORKERS", "1",
@@ -152,21 +126,14 @@ final class CommsHarness {
             env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
             env.put("AWS_ENDPOINT_URL_SQS", sqsEmulator.endpoint().toString());
             env.put("AWS_ENDPOINT_URL_DYNAMODB", table.endpoint().toString());
-            Currency eur = Currency.getInstance("EUR");
-            new DynamoDbProgramRepository(table.client(), config).save(new Program(config.programId(), eur, 30, 30,
-                    new CommissionPlan(new Reward.Percent(2000), null, Money.of(2500, "EUR")), List.of("example.com"),
-                    List.of("https://www.example.com"), Program.DEFAULT_MAX_EVENT_AGE_DAYS,
-                    new PayoutSettings(Map.of(eur, 5_000L), Locale.US, "Paid by bank transfer.",
-                            new EmailAddress(address("manager")))));
+            ProgramFixture fixture = new ProgramFixture(table.client(), config);
+            fixture.program(5_000L, Locale.US, "Paid by bank transfer.", address("manager"));
             Instant joined = Instant.parse("2026-06-01T00:00:00Z");
             for (String name : List.of("ada", "bob", "cid", "dan")) {
-                new DynamoDbPartnerRepository(table.client(), config).create(new Partner(
-                        new PartnerId(String.format("%026d", Math.abs((tag + name).hashCode()))), "Partner " + name,
-                        new EmailAddress(address(name)), null, PartnerStatus.ACTIVE, null, joined));
+                fixture.partner(partnerId(name), "Partner " + name, address(name), joined);
             }
-            new DynamoDbPreferences(table.client(), config).optOut(partnerId("cid"), Topic.CHECKIN, joined);
-            new DynamoDbSuppressionList(table.client(), config).record(new Suppression(address("dan"),
-                    Suppression.Reason.BOUNCE, joined, "mailbox does not exist"));
+            fixture.optOut(partnerId("cid"), Topic.CHECKIN, joined);
+            fixture.suppress(address("dan"), Suppression.Reason.BOUNCE, joined, "mailbox does not exist");
         }
 
         String address(String name) {
@@ -188,68 +155,20 @@ final class CommsHarness {
         void run(List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
                  List<ExecutionInterceptor> ses) throws Exception {
             CommsWiring wiring = wiring(dynamoDb, sqsFaults, ses);
-            byte[] event = ("{\"job\":\"checkin\",\"month\":\"" + OCTOBER + "\"}").getBytes(StandardCharsets.UTF_8);
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    new CheckinPlannerHandler(wiring, clock).handleRequest(new ByteArrayInputStream(event),
-                            new ByteArrayOutputStream(), null);
-                    break;
-                } catch (RuntimeException e) {
-                    if (attempt == 3) {
-                        throw e;
-                    }
-                }
-            }
-            drain(new MailWorkerHandler(wiring));
+            SchedulerEvents.invoke(new CheckinPlannerHandler(wiring, clock), SchedulerEvents.checkin(OCTOBER), 3);
+            queue.queue().drain(new MailWorkerHandler(wiring));
         }
 
         /** Invokes the planner with {@code eventJson} (a schedule's input), then works the queue dry. */
         void plan(String eventJson) throws Exception {
             CommsWiring wiring = wiring(List.of(), List.of(), List.of());
-            new CheckinPlannerHandler(wiring, clock).handleRequest(new ByteArrayInputStream(
-                    eventJson.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
-            drain(new MailWorkerHandler(wiring));
+            SchedulerEvents.invoke(new CheckinPlannerHandler(wiring, clock), eventJson, 1);
+            queue.queue().drain(new MailWorkerHandler(wiring));
         }
 
         /** Works the queue dry with a clean worker. */
         void work() throws Exception {
-            drain(new MailWorkerHandler(wiring(List.of(), List.of(), List.of())));
-        }
-
-        private void drain(MailWorkerHandler worker) throws Exception {
-            for (int round = 0; round < 500; round++) {
-                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-                if (messages.isEmpty()) {
-                    return; // visibility 0: nothing is ever hidden, so an empty receive means an empty queue
-                }
-                ObjectNode event = JSON.createObjectNode();
-                ArrayNode records = event.putArray("Records");
-                for (Message message : messages) {
-                    ObjectNode record = records.addObject().put("messageId", message.messageId())
-                            .put("receiptHandle", message.receiptHandle()).put("body", message.body())
-                            .put("eventSource", "aws:sqs");
-                    ObjectNode attributes = record.putObject("attributes");
-                    message.attributesAsStrings().forEach(attributes::put);
-                }
-                Set<String> failed = new HashSet<>();
-                try {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    worker.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
-                    JSON.readTree(out.toByteArray()).path("batchItemFailures")
-                            .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
-                } catch (RuntimeException e) {
-                    continue; // a function error: the batch comes back
-                }
-                List<DeleteMessageBatchRequestEntry> done = messages.stream()
-                        .filter(m -> !failed.contains(m.messageId()))
-                        .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId())
-                                .receiptHandle(m.receiptHandle()).build()).toList();
-                if (!done.isEmpty()) {
-                    sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
-                }
-            }
-            throw new IllegalStateException("the mail queue did not drain");
+            queue.queue().drain(new MailWorkerHandler(wiring(List.of(), List.of(), List.of())));
         }
 
         /** Emails per recipient (moto keeps every one) and the check-in run's counts. */
@@ -264,15 +183,10 @@ final class CommsHarness {
         /** The subjects of the emails each recipient of this scenario got (by the name before the tag). */
         Map<String, List<String>> mails() throws Exception {
             Map<String, List<String>> mails = new TreeMap<>();
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    moto.endpoint().resolve("/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofByteArray());
-            for (JsonNode raw : JSON.readTree(response.body()).path("ses").path("RawMessage")) {
-                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
-                        new ByteArrayInputStream(raw.path("raw_data").asText().getBytes(StandardCharsets.UTF_8)));
-                String to = message.getAllRecipients()[0].toString();
+            for (SesOutbox.Mail mail : new SesOutbox(moto.endpoint()).messages()) {
+                String to = mail.to().getFirst();
                 if (to.contains(tag)) {
-                    mails.computeIfAbsent(to.substring(0, to.indexOf('-')), k -> new ArrayList<>())
-                            .add(message.getSubject());
+                    mails.computeIfAbsent(to.substring(0, to.indexOf('-')), k -> new ArrayList<>()).add(mail.subject());
                 }
             }
             return mails;

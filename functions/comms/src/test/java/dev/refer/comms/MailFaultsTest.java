@@ -1,5 +1,6 @@
 package dev.refer.comms;
 
+import dev.refer.testkit.mail.RefusedSesSend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,14 +41,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -132,7 +129,7 @@ class MailFaultsTest {
     void sesRefusingASend_isRetriedByTheRedelivery_andTheEmailGoesOutOnce() throws Exception {
         for (int call = 1; call <= 3; call++) { // two check-ins and the manager's summary
             CommsHarness.Scenario faulty = new CommsHarness.Scenario();
-            faulty.run(List.of(), List.of(), List.of(new RefusedSend(call)));
+            faulty.run(List.of(), List.of(), List.of(new RefusedSesSend(call)));
             assertEquals(CLEAN, faulty.outcome(), "send " + call + " refused");
         }
     }
@@ -150,23 +147,5 @@ class MailFaultsTest {
         long uncertain = List.of("ada", "bob").stream().map(faulty::logState)
                 .filter(state -> state == MailLog.State.SENDING).count();
         assertEquals(1, uncertain, "its send log entry stays SENDING, for a person to look at");
-    }
-
-    /** Makes SES refuse the Nth send for real (an unverified sender, which moto rejects with a 400): nothing sent. */
-    private static final class RefusedSend implements ExecutionInterceptor {
-        private final int refuse;
-        private int calls;
-
-        RefusedSend(int refuse) {
-            this.refuse = refuse;
-        }
-
-        @Override
-        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-            if (context.request() instanceof SendEmailRequest send && ++calls == refuse) {
-                return send.toBuilder().fromEmailAddress("unverified@nowhere.example").build();
-            }
-            return context.request();
-        }
     }
 }

@@ -8,15 +8,13 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.lambda.SnapStartPriming;
 import dev.refer.mail.SesMailer;
+import dev.refer.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,33 +65,5 @@ class UnsubscribeRotationTest {
         event.setQueryStringParameters(Map.of("t", token));
         event.setRawQueryString("t=" + token);
         return handler.respond(event).getStatusCode();
-    }
-
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

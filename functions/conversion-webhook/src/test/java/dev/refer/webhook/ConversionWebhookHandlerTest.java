@@ -2,10 +2,10 @@ package dev.refer.webhook;
 
 import dev.refer.core.partner.Partner;
 import dev.refer.dynamodb.LocalSdk;
-import dev.refer.dynamodb.Seed;
+import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.dynamodb.TestTable;
-import dev.refer.lambda.testing.ApiEvent;
-import dev.refer.lambda.testing.ApiEvent.ApiResponse;
+import dev.refer.testkit.events.ApiEvent;
+import dev.refer.testkit.events.ApiEvent.ApiResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +50,7 @@ class ConversionWebhookHandlerTest {
     @BeforeEach
     void setUp() {
         table = TestTable.create();
-        Seed seed = new Seed(table);
+        ProgramFixture seed = new ProgramFixture(table.client(), table.config());
         seed.program();
         Partner anna = seed.activePartner("anna@partner.example");
         seed.link(anna, "anna-news", true);

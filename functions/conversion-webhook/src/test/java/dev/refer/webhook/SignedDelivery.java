@@ -1,7 +1,7 @@
 package dev.refer.webhook;
 
 import com.standardwebhooks.Webhook;
-import dev.refer.lambda.testing.ApiEvent;
+import dev.refer.testkit.events.ApiEvent;
 
 import java.security.SecureRandom;
 import java.time.Duration;

@@ -4,9 +4,9 @@ import dev.refer.core.partner.Partner;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.FaultInjector;
 import dev.refer.dynamodb.LocalSdk;
-import dev.refer.dynamodb.Seed;
+import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.dynamodb.TestTable;
-import dev.refer.lambda.testing.ApiEvent.ApiResponse;
+import dev.refer.testkit.events.ApiEvent.ApiResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,7 @@ class WebhookFaultsTest {
         final TestTable table = TestTable.create();
 
         Scenario() {
-            Seed seed = new Seed(table);
+            ProgramFixture seed = new ProgramFixture(table.client(), table.config());
             seed.program();
             Partner anna = seed.activePartner("anna@partner.example");
             seed.link(anna, "anna-news", true);

@@ -8,7 +8,7 @@ import dev.refer.core.partner.Partner;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.FaultInjector;
 import dev.refer.dynamodb.LocalSdk;
-import dev.refer.dynamodb.Seed;
+import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.dynamodb.TestTable;
 import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +58,7 @@ class CountersFaultsTest {
         final Partner bob;
 
         Scenario() {
-            Seed seed = new Seed(table);
+            ProgramFixture seed = new ProgramFixture(table.client(), table.config());
             anna = seed.activePartner("anna@partner.example");
             bob = seed.activePartner("bob@partner.example");
         }

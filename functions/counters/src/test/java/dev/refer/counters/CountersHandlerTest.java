@@ -4,7 +4,7 @@ import dev.refer.core.partner.Partner;
 import dev.refer.core.stats.Counters;
 import dev.refer.core.stats.PartnerStats;
 import dev.refer.dynamodb.LocalSdk;
-import dev.refer.dynamodb.Seed;
+import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.dynamodb.TestTable;
 import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +36,7 @@ class CountersHandlerTest {
     @BeforeEach
     void setUp() {
         table = TestTable.create();
-        anna = new Seed(table).activePartner("anna@partner.example");
+        anna = new ProgramFixture(table.client(), table.config()).activePartner("anna@partner.example");
         handler = new CountersHandler(table.environment());
     }
 

@@ -6,11 +6,11 @@ import dev.refer.core.link.ClickId;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.partner.Partner;
 import dev.refer.dynamodb.LocalSdk;
-import dev.refer.dynamodb.Seed;
+import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.dynamodb.TestTable;
 import dev.refer.dynamodb.link.DynamoDbClickRepository;
-import dev.refer.lambda.testing.ApiEvent.ApiResponse;
-import dev.refer.lambda.testing.ApiEvent;
+import dev.refer.testkit.events.ApiEvent;
+import dev.refer.testkit.events.ApiEvent.ApiResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class LeadCaptureHandlerTest {
     @BeforeEach
     void setUp() {
         table = TestTable.create();
-        Seed seed = new Seed(table);
+        ProgramFixture seed = new ProgramFixture(table.client(), table.config());
         seed.program();
         anna = seed.activePartner("anna@partner.example");
         seed.link(anna, "anna-news", true);

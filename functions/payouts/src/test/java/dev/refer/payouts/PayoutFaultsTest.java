@@ -1,5 +1,6 @@
 package dev.refer.payouts;
 
+import dev.refer.testkit.mail.RefusedSesSend;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.mail.MailLog;
 import dev.refer.core.partner.Partner;
@@ -116,7 +117,7 @@ class PayoutFaultsTest {
     void sesRefusingASend_isRetriedByTheRedelivery_andTheStatementGoesOutOnce() throws Exception {
         for (int call = 1; call <= 3; call++) { // two statements and the manager's summary
             Scenario faulty = scenario();
-            faulty.program().run(NOVEMBER, List.of(), List.of(), List.of(new RefusedSend(call)));
+            faulty.program().run(NOVEMBER, List.of(), List.of(), List.of(new RefusedSesSend(call)));
             Outcome outcome = outcome(faulty);
             assertEquals(Map.of("ada", 1, "bob", 1, "cid", 0), outcome.statements(), "call " + call);
         }
@@ -181,26 +182,5 @@ class PayoutFaultsTest {
                 scenario.program().clock);
         PayoutId ada = PayoutId.of(NOVEMBER, Currency.getInstance("EUR"), scenario.partners().get(0).id());
         return fail ? review.markFailed(ada, "IBAN closed") : review.markPaid(ada, "TRX-1");
-    }
-
-    /**
-     * Makes SES refuse the Nth send for real, nothing sent: the request goes out from an address SES has not verified,
-     * which SES (moto) rejects with a 400.
-     */
-    private static final class RefusedSend implements ExecutionInterceptor {
-        private final int refuse;
-        private int calls;
-
-        RefusedSend(int refuse) {
-            this.refuse = refuse;
-        }
-
-        @Override
-        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-            if (context.request() instanceof SendEmailRequest send && ++calls == refuse) {
-                return send.toBuilder().fromEmailAddress("unverified@nowhere.example").build();
-            }
-            return context.request();
-        }
     }
 }

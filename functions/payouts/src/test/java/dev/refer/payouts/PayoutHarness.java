@@ -1,9 +1,5 @@
 package dev.refer.payouts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.basics.ids.UlidGenerator;
@@ -42,6 +38,11 @@ import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
 import dev.refer.emulators.MotoServer;
 import dev.refer.mail.SesMailer;
+import dev.refer.testkit.TestClock;
+import dev.refer.testkit.events.SchedulerEvents;
+import dev.refer.testkit.mail.SesOutbox;
+import dev.refer.testkit.program.ProgramFixture;
+import dev.refer.testkit.queues.TestQueue;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -53,30 +54,15 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -88,7 +74,6 @@ import java.util.UUID;
 final class PayoutHarness {
 
     static final String SENDER = "partners@program.example";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static MotoServer moto;
     private static SqsClient sqs;
     private static SesV2Client ses;
@@ -98,10 +83,10 @@ final class PayoutHarness {
     final TestTable table;
     /** This scenario's program in the shared table. */
     final TableConfig config;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-10-05T10:00:00Z"));
+    final TestClock clock = TestClock.at("2026-10-05T10:00:00Z");
     final Map<String, String> env = new HashMap<>();
-    final String queueUrl;
-    final String deadLetterUrl;
+    final TestQueue queue;
+    private final ProgramFixture fixture;
     private final UlidGenerator ids = new UlidGenerator(clock);
     private int events;
 
@@ -127,38 +112,26 @@ final class PayoutHarness {
         table = shared;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         config = new TableConfig(table.name(), new ProgramId("p" + suffix));
-        deadLetterUrl = sqs.createQueue(r -> r.queueName("payouts-dlq-" + suffix)).queueUrl();
-        String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
-                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-        queueUrl = sqs.createQueue(r -> r.queueName("payouts-" + suffix).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "0",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
-                        + "\",\"maxReceiveCount\":\"5\"}"))).queueUrl();
+        queue = TestQueue.create(sqs, "payouts-" + suffix, 5);
         String configurationSet = "payouts-" + suffix;
         ses.createConfigurationSet(r -> r.configurationSetName(configurationSet));
         env.put("TABLE_NAME", config.tableName());
         env.put("PROGRAM_ID", config.programId().value());
-        env.put("PAYOUT_QUEUE_URL", queueUrl);
+        env.put("PAYOUT_QUEUE_URL", queue.url());
         env.put("PAYOUT_TIME_ZONE", "UTC");
         env.put("MAIL_FROM", "Program Partners <" + SENDER + ">");
         env.put("MAIL_CONFIGURATION_SET", configurationSet);
         env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", table.endpoint().toString());
-        Currency eur = Currency.getInstance("EUR");
-        new DynamoDbProgramRepository(table.client(), config).save(new Program(config.programId(), eur, 30, 30,
-                new CommissionPlan(new Reward.Percent(2000), null, Money.of(2500, "EUR")), List.of("example.com"),
-                List.of("https://www.example.com"), Program.DEFAULT_MAX_EVENT_AGE_DAYS,
-                new PayoutSettings(Map.of(eur, minimumMinor), Locale.GERMANY,
-                        "Paid by bank transfer within 10 days.", new EmailAddress("manager@program.example"))));
+        fixture = new ProgramFixture(table.client(), config);
+        fixture.program(minimumMinor, Locale.GERMANY, "Paid by bank transfer within 10 days.",
+                "manager@program.example");
     }
 
     /** An active partner (20 % of sales) with an enabled link {@code code}. */
     Partner partner(String email, String code) {
-        Partner partner = new Partner(new PartnerId(ids.newId()), "Partner " + email, new EmailAddress(email), null,
-                PartnerStatus.ACTIVE, null, clock.instant());
-        new DynamoDbPartnerRepository(table.client(), config).create(partner);
-        new DynamoDbLinkRepository(table.client(), config).create(new Link(new LinkCode(code), partner.id(),
-                URI.create("https://example.com/pricing"), "newsletter", true, true, clock.instant()));
+        Partner partner = fixture.partner(new PartnerId(ids.newId()), "Partner " + email, email, clock.instant());
+        fixture.link(partner, code, clock.instant());
         return partner;
     }
 
@@ -234,19 +207,9 @@ final class PayoutHarness {
     void run(YearMonth period, List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
              List<ExecutionInterceptor> sesFaults) throws Exception {
         PayoutsWiring wiring = wiring(dynamoDb, sqsFaults, sesFaults);
-        PayoutPlannerHandler planner = new PayoutPlannerHandler(wiring, clock);
-        byte[] event = ("{\"period\":\"" + period + "\"}").getBytes(StandardCharsets.UTF_8);
-        for (int attempt = 1; ; attempt++) { // EventBridge Scheduler retries a failed invocation
-            try {
-                planner.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
-                break;
-            } catch (RuntimeException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-        drain(new PayoutWorkerHandler(wiring));
+        // EventBridge Scheduler retries a failed invocation
+        SchedulerEvents.invoke(new PayoutPlannerHandler(wiring, clock), SchedulerEvents.payoutRun(period), 3);
+        queue.queue().drain(new PayoutWorkerHandler(wiring));
     }
 
     void run(YearMonth period) throws Exception {
@@ -261,59 +224,8 @@ final class PayoutHarness {
         return PayoutsWiring.create(env, clients, clock);
     }
 
-    /** Feeds the worker until the queue is empty, as the event source mapping does (failed messages come back). */
-    void drain(PayoutWorkerHandler worker) throws Exception {
-        for (int round = 0; round < 500; round++) {
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (messages.isEmpty()) {
-                var attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-                if ("0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                        && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))) {
-                    return;
-                }
-                continue;
-            }
-            ObjectNode event = JSON.createObjectNode();
-            ArrayNode records = event.putArray("Records");
-            for (Message message : messages) {
-                ObjectNode record = records.addObject();
-                record.put("messageId", message.messageId());
-                record.put("receiptHandle", message.receiptHandle());
-                record.put("body", message.body());
-                ObjectNode attributes = record.putObject("attributes");
-                message.attributesAsStrings().forEach(attributes::put);
-                record.put("eventSource", "aws:sqs");
-            }
-            Set<String> failed = new HashSet<>();
-            try {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                worker.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
-                JSON.readTree(out.toByteArray()).path("batchItemFailures")
-                        .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
-            } catch (RuntimeException e) {
-                continue; // a function error: the batch comes back
-            }
-            List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
-            for (Message message : messages) {
-                if (!failed.contains(message.messageId())) {
-                    done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
-                            .receiptHandle(message.receiptHandle()).build());
-                }
-            }
-            if (!done.isEmpty()) {
-                sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
-            }
-        }
-        throw new IllegalStateException("the payout queue did not drain");
-    }
-
     int deadLetters() {
-        return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
-                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        return queue.deadLetters().depth();
     }
 
     List<Payout> payouts(YearMonth period) {
@@ -334,58 +246,8 @@ final class PayoutHarness {
                 .commissionsOf(partner.id(), new PageRequest(100, null)).items();
     }
 
-    /** A sent email, as moto's SES recorded it. */
-    record Sent(String to, String subject, String text, String html) {
-    }
-
     /** Every email sent to {@code to} (moto keeps all of them). */
-    static List<Sent> sentTo(String to) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                moto.endpoint().resolve("/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofByteArray());
-        List<Sent> sent = new ArrayList<>();
-        for (JsonNode raw : JSON.readTree(response.body()).path("ses").path("RawMessage")) {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
-                    new ByteArrayInputStream(raw.path("raw_data").asText().getBytes(StandardCharsets.UTF_8)));
-            String recipient = message.getAllRecipients()[0].toString();
-            if (!recipient.equals(to)) {
-                continue;
-            }
-            var parts = (jakarta.mail.Multipart) message.getContent();
-            sent.add(new Sent(recipient, message.getSubject(), (String) parts.getBodyPart(0).getContent(),
-                    (String) parts.getBodyPart(1).getContent()));
-        }
-        return sent;
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void to(YearMonth month, int day) {
-            now = month.atDay(day).atTime(6, 0).toInstant(ZoneOffset.UTC);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    static List<SesOutbox.Mail> sentTo(String to) {
+        return new SesOutbox(moto.endpoint()).to(to);
     }
 }

@@ -1,5 +1,6 @@
 package dev.refer.payouts;
 
+import dev.refer.testkit.mail.SesOutbox;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.ledger.CommissionStatus;
@@ -54,9 +55,9 @@ class PayoutRunTest {
         assertTrue(program.ledger(bob).stream().allMatch(c -> c.status() == CommissionStatus.APPROVED),
                 "Bob's 20.00 is approved and carried over");
 
-        List<PayoutHarness.Sent> statements = PayoutHarness.sentTo(ada.email().value());
+        List<SesOutbox.Mail> statements = PayoutHarness.sentTo(ada.email().value());
         assertEquals(1, statements.size());
-        PayoutHarness.Sent statement = statements.getFirst();
+        SesOutbox.Mail statement = statements.getFirst();
         assertTrue(statement.subject().contains("300,00"), statement.subject());
         assertTrue(statement.text().contains("ada-o1") && statement.text().contains("200,00"), statement.text());
         assertTrue(statement.html().contains("Paid by bank transfer within 10 days."), statement.html());

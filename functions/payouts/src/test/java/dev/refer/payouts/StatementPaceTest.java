@@ -1,5 +1,8 @@
 package dev.refer.payouts;
 
+import dev.refer.testkit.PassThroughProxy;
+import dev.refer.testkit.mail.SesSendLog;
+
 import dev.refer.core.partner.Partner;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +38,8 @@ class StatementPaceTest {
     void theStatementsOfARun_neverExceedTheSendRate() throws Exception {
         PayoutHarness program = new PayoutHarness(5_000);
         List<Partner> partners = partnersWithEarnings(program, 8);
-        try (SesPassThrough ses = new SesPassThrough(PayoutHarness.moto().endpoint(), 0)) {
+        SesSendLog sesLog = new SesSendLog(0, null);
+        try (PassThroughProxy ses = new PassThroughProxy(PayoutHarness.moto().endpoint(), sesLog)) {
             program.env.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
             program.env.put("MAIL_SEND_RATE", "8");
             program.env.put("MAIL_WORKERS", "2"); // this worker's share: 4 a second
@@ -46,7 +50,7 @@ class StatementPaceTest {
             for (Partner partner : partners) {
                 assertEquals(1, PayoutHarness.sentTo(partner.email().value()).size());
             }
-            List<Long> sends = ses.sends;
+            List<Long> sends = sesLog.sends();
             assertTrue(sends.size() >= partners.size(), "statements and the summary: " + sends.size());
             for (int i = 4; i < sends.size(); i++) {
                 long window = sends.get(i) - sends.get(i - 4);
@@ -60,13 +64,14 @@ class StatementPaceTest {
         PayoutHarness program = new PayoutHarness(5_000);
         Partner partner = partnersWithEarnings(program, 1).getFirst();
         // as many throttled answers as the queue's maxReceiveCount: a retry by redelivery would end in the DLQ
-        try (SesPassThrough ses = new SesPassThrough(PayoutHarness.moto().endpoint(), 5)) {
+        SesSendLog sesLog = new SesSendLog(5, null);
+        try (PassThroughProxy ses = new PassThroughProxy(PayoutHarness.moto().endpoint(), sesLog)) {
             program.env.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
 
             program.clock.to(DECEMBER, 1);
             program.run(NOVEMBER);
 
-            assertEquals(5, ses.throttled.get());
+            assertEquals(5, sesLog.throttled());
             assertEquals(1, PayoutHarness.sentTo(partner.email().value()).size(), "the statement, once");
             assertEquals(1, program.payouts(NOVEMBER).size());
             assertEquals(0, program.deadLetters());

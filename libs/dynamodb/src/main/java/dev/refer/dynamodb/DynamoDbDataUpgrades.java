@@ -53,7 +53,7 @@ public final class DynamoDbDataUpgrades implements DataUpgrades {
         this(client, table, List.of(new LeadGuardCopy(client, table)), DEFAULT_PAGE_SIZE, Clock.systemUTC());
     }
 
-    DynamoDbDataUpgrades(DynamoDbClient client, TableConfig table, List<Upgrade> upgrades, int pageSize, Clock clock) {
+    public DynamoDbDataUpgrades(DynamoDbClient client, TableConfig table, List<Upgrade> upgrades, int pageSize, Clock clock) {
         this.client = client;
         this.table = table;
         this.upgrades = upgrades.stream().sorted(Comparator.comparingInt(Upgrade::version)).toList();

@@ -7,6 +7,7 @@ import dev.refer.core.comms.Notify;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.partner.PartnerId;
+import dev.refer.testkit.events.QueueMessages;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The queues' sealed messages read back as they were written, in the flat JSON the queues have always carried. */
@@ -56,6 +58,27 @@ class QueueMessagesTest {
                 new MailMessage.NotifyPartner(notification), new MailMessage.AlertSales(alert))) {
             assertEquals(message, MailMessage.fromJson(message.toJson()));
         }
+    }
+
+    @Test
+    void theTestKitsQueueFixtures_readBackAsTheirVariants() {
+        String partner = PARTNER.value();
+        assertInstanceOf(PayoutMessage.Pay.class, PayoutMessage.fromJson(QueueMessages.pay(PERIOD, partner)));
+        assertEquals(PayoutMessage.pay(PERIOD, Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:00Z"), PARTNER), PayoutMessage.fromJson(QueueMessages.pay(PERIOD, partner)));
+        assertEquals(PayoutMessage.plan(PERIOD, 3), PayoutMessage.fromJson(QueueMessages.plan(PERIOD, 3)));
+        assertEquals(PayoutMessage.summarize(PERIOD), PayoutMessage.fromJson(QueueMessages.summarize(PERIOD)));
+        Campaign checkin = Campaign.checkin(PERIOD);
+        assertEquals(new MailMessage.Write(checkin, PARTNER),
+                MailMessage.fromJson(QueueMessages.write(checkin.key(), partner)));
+        assertEquals(new MailMessage.Step(checkin, "cursor-1", "step-1"),
+                MailMessage.fromJson(QueueMessages.step(checkin.key(), "cursor-1", "step-1")));
+        assertEquals(new MailMessage.Finish(checkin), MailMessage.fromJson(QueueMessages.finish(checkin.key())));
+        assertEquals(new MailMessage.Preview("b1"), MailMessage.fromJson(QueueMessages.preview("b1")));
+        assertInstanceOf(MailMessage.NotifyPartner.class, MailMessage.fromJson(
+                QueueMessages.notifyPartner("commission#1", partner, "2026-11-02T10:00:00Z", 1250, "EUR")));
+        assertInstanceOf(MailMessage.AlertSales.class, MailMessage.fromJson(
+                QueueMessages.alertSales("L1", "lead@client.example", partner, "2026-11-02T10:00:00Z")));
     }
 
     @Test

@@ -1,46 +1,34 @@
 package dev.refer.local.queues;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refer.emulators.QueueSource;
 import dev.refer.local.lambda.LocalFunction;
+import dev.refer.testkit.queues.QueueDriver;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lambda's SQS event source mapping for one function, against the queue in moto: pollers (up to the source's maximum
- * concurrency, at most 4 locally) receive up to a batch of messages, hand them to the function as an
- * {@code SQSEvent}, and delete the messages it processed: all of them when it returns without batch item failures,
- * none when it fails. A message left undeleted comes back after the queue's visibility timeout, and moves to the
- * dead-letter queue after the redrive policy's {@code maxReceiveCount} receives, as SQS does it.
+ * concurrency, at most 4 locally) each receive up to a batch of messages and hand it to the function through the
+ * test kit's {@link QueueDriver} (the one driver the tests use too), which deletes the messages the function
+ * processed: all of them when it returns without batch item failures, none when it fails. A message left undeleted
+ * comes back after the queue's visibility timeout, and moves to the dead-letter queue after the redrive policy's
+ * {@code maxReceiveCount} receives, as SQS does it.
  */
 public final class QueuePoller implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LOCAL_POLLERS = 4;
 
-    private final SqsClient sqs;
-    private final String queueUrl;
-    private final String queueArn;
+    private final QueueDriver driver;
     private final QueueSource source;
     private final LocalFunction function;
-    private final String region;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong delivered = new AtomicLong();
@@ -49,12 +37,9 @@ public final class QueuePoller implements AutoCloseable {
 
     public QueuePoller(SqsClient sqs, String queueUrl, String queueArn, QueueSource source, LocalFunction function,
                        String region) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
-        this.queueArn = queueArn;
+        this.driver = new QueueDriver(sqs, queueUrl, queueArn, region);
         this.source = source;
         this.function = function;
-        this.region = region;
     }
 
     public String name() {
@@ -77,9 +62,7 @@ public final class QueuePoller implements AutoCloseable {
             try {
                 inFlight.incrementAndGet();
                 try {
-                    List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
-                            .maxNumberOfMessages(Math.min(10, source.batchSize())).waitTimeSeconds(1)
-                            .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                    List<Message> messages = driver.receive(source.batchSize(), 1);
                     if (!messages.isEmpty()) {
                         deliver(messages);
                     }
@@ -97,48 +80,12 @@ public final class QueuePoller implements AutoCloseable {
     }
 
     private void deliver(List<Message> messages) {
-        ObjectNode event = JSON.createObjectNode();
-        ArrayNode records = event.putArray("Records");
-        for (Message message : messages) {
-            ObjectNode record = records.addObject();
-            record.put("messageId", message.messageId());
-            record.put("receiptHandle", message.receiptHandle());
-            record.put("body", message.body());
-            ObjectNode attributes = record.putObject("attributes");
-            message.attributesAsStrings().forEach(attributes::put);
-            record.putObject("messageAttributes");
-            record.put("md5OfBody", message.md5OfBody());
-            record.put("eventSource", "aws:sqs");
-            record.put("eventSourceARN", queueArn);
-            record.put("awsRegion", region);
-        }
-        Set<String> failed = new HashSet<>();
-        try {
-            byte[] output = function.invoke(JSON.writeValueAsBytes(event));
-            if (source.reportBatchItemFailures() && output.length > 0) {
-                JsonNode response = JSON.readTree(output);
-                for (JsonNode failure : response.path("batchItemFailures")) {
-                    failed.add(failure.path("itemIdentifier").asText());
-                }
-            }
-        } catch (Exception e) {
-            // a function error: the whole batch comes back after the visibility timeout
-            lastFailure = e.toString();
-            return;
-        }
-        List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
-        for (Message message : messages) {
-            if (!failed.contains(message.messageId())) {
-                done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
-                        .receiptHandle(message.receiptHandle()).build());
-            }
-        }
-        if (!done.isEmpty()) {
-            sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
-        }
-        delivered.addAndGet(done.size());
-        if (!failed.isEmpty()) {
-            lastFailure = failed.size() + " message(s) reported as batch item failures";
+        QueueDriver.Delivery delivery = driver.deliver(messages, function::invoke, source.reportBatchItemFailures());
+        delivered.addAndGet(delivery.processed());
+        if (delivery.error() != null) {
+            lastFailure = delivery.error().toString();
+        } else if (delivery.failed() > 0) {
+            lastFailure = delivery.failed() + " message(s) reported as batch item failures";
         }
     }
 
@@ -151,11 +98,7 @@ public final class QueuePoller implements AutoCloseable {
     public boolean awaitIdle(Instant deadline) {
         int quietChecks = 0;
         while (Instant.now().isBefore(deadline)) {
-            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            boolean empty = "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+            boolean empty = driver.isEmpty();
             // a batch being delivered is still "not visible" until the poller deletes it
             quietChecks = empty ? quietChecks + 1 : 0;
             if (quietChecks >= 2) {

@@ -3,7 +3,7 @@ package dev.refer.local.e2e;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
 import dev.refer.local.LocalStack;
-import dev.refer.local.Outbox;
+import dev.refer.testkit.mail.SesOutbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +96,7 @@ class CommunicationsEndToEndTest {
         assertEquals(200, sale.statusCode(), sale.body());
         stack.awaitIdle(Duration.ofMinutes(2));
         // the stream noticed the commission; the mail worker told Tina, once
-        List<Outbox.Mail> told = stack.outbox().messages().stream()
+        List<SesOutbox.Mail> told = stack.outbox().messages().stream()
                 .filter(m -> m.to().contains("tina@top.example")).toList();
         assertEquals(1, told.size(), told.toString());
         assertTrue(told.get(0).subject().contains("€120.00"), told.get(0).subject());
@@ -110,8 +110,8 @@ class CommunicationsEndToEndTest {
         assertEquals(202, admin("POST", "/admin/checkin-runs", "{\"month\":\"" + LAST_MONTH + "\"}").statusCode());
         stack.awaitIdle(Duration.ofMinutes(2));
 
-        List<Outbox.Mail> mails = stack.outbox().messages().subList(before, stack.outbox().messages().size());
-        Outbox.Mail tina = only(mails, "tina@top.example");
+        List<SesOutbox.Mail> mails = stack.outbox().messages().subList(before, stack.outbox().messages().size());
+        SesOutbox.Mail tina = only(mails, "tina@top.example");
         assertTrue(tina.subject().startsWith("Thank you: you were a top Acme Partners partner"), tina.subject());
         assertTrue(tina.text().contains("Revenue you brought: €1,200.00"), tina.text());
         assertTrue(tina.text().contains("Commissions earned: €120.00"), tina.text());
@@ -120,22 +120,22 @@ class CommunicationsEndToEndTest {
         assertTrue(tina.html().contains("Webinar on the 12th &lt;b&gt;bring a friend&lt;/b&gt;"), tina.html());
         assertTrue(tina.raw().contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), tina.raw());
 
-        Outbox.Mail ian = only(mails, "ian@idle.example");
+        SesOutbox.Mail ian = only(mails, "ian@idle.example");
         assertTrue(ian.subject().contains("how to share your link"), ian.subject());
         assertTrue(ian.text().contains("Nobody followed your links"), ian.text());
         assertTrue(ian.text().contains("€1,200.00") == false, "Ian's numbers are his own");
 
-        Outbox.Mail nina = only(mails, "nina@new.example");
+        SesOutbox.Mail nina = only(mails, "nina@new.example");
         assertTrue(nina.subject().startsWith("Getting started with Acme Partners"), nina.subject());
         assertTrue(nina.text().contains("Who we help best: Finance teams"), nina.text());
 
-        Outbox.Mail injected = only(mails, "evil@evil.example");
+        SesOutbox.Mail injected = only(mails, "evil@evil.example");
         assertFalse(injected.html().contains("<img src=x"), "a partner's name is escaped");
         assertTrue(injected.html().contains("&lt;img src=x onerror=alert(1)&gt;"), injected.html());
 
         assertTrue(mails.stream().noneMatch(m -> m.to().contains("olga@out.example")), "opted out of check-ins");
         assertTrue(mails.stream().noneMatch(m -> m.to().contains("bob@bounce.example")), "the address bounced");
-        Outbox.Mail summary = only(mails, "manager@program.example");
+        SesOutbox.Mail summary = only(mails, "manager@program.example");
         assertTrue(summary.text().contains("1 partners brought revenue") && summary.text().contains("Tina Top"),
                 summary.text());
         Map<String, Object> counts = counts(json(admin("GET", "/admin/checkin-runs/" + LAST_MONTH, null)));
@@ -179,7 +179,7 @@ class CommunicationsEndToEndTest {
         assertEquals(202, admin("POST", "/admin/broadcasts/" + broadcastId + "/send", null).statusCode());
         assertEquals(202, admin("POST", "/admin/broadcasts/" + broadcastId + "/send", null).statusCode());
         stack.awaitIdle(Duration.ofMinutes(2));
-        List<Outbox.Mail> sent = stack.outbox().messages().subList(beforeBroadcast, stack.outbox().messages().size());
+        List<SesOutbox.Mail> sent = stack.outbox().messages().subList(beforeBroadcast, stack.outbox().messages().size());
         assertEquals(5, sent.stream().filter(m -> m.subject().equals("Training on Friday")).count(),
                 "six active partners, one bounced");
         assertTrue(sent.stream().allMatch(m -> !m.html().contains("<script>")));
@@ -226,10 +226,10 @@ class CommunicationsEndToEndTest {
                 e -> ((Number) e.getValue()).intValue())));
     }
 
-    private static Outbox.Mail only(List<Outbox.Mail> mails, String to) {
-        List<Outbox.Mail> found = mails.stream().filter(m -> m.to().contains(to)
+    private static SesOutbox.Mail only(List<SesOutbox.Mail> mails, String to) {
+        List<SesOutbox.Mail> found = mails.stream().filter(m -> m.to().contains(to)
                 && !m.subject().startsWith("Acme Partners: ") && !m.subject().startsWith("New partner lead")).toList();
-        assertEquals(1, found.size(), to + " got " + found.stream().map(Outbox.Mail::subject).toList());
+        assertEquals(1, found.size(), to + " got " + found.stream().map(SesOutbox.Mail::subject).toList());
         return found.getFirst();
     }
 

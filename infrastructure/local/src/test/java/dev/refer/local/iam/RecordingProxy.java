@@ -2,25 +2,17 @@ package dev.refer.local.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.refer.testkit.PassThroughProxy;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Executors;
 
 /**
- * An HTTP proxy in front of an emulator for one function: forwards every call unchanged and records the IAM action
- * and resource each one needs (from the JSON protocol's {@code X-Amz-Target} and body). A transaction needs the action
+ * The test kit's {@link PassThroughProxy} in front of an emulator for one function: forwards every call unchanged and
+ * records the IAM action and resource each one needs (from the JSON protocol's {@code X-Amz-Target} and body). A transaction needs the action
  * of each of its items ({@code TransactWriteItems} is not an IAM action); a Query on an index needs the index.
  */
 final class RecordingProxy implements AutoCloseable {
@@ -30,52 +22,19 @@ final class RecordingProxy implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
-            "upgrade", "transfer-encoding");
 
-    private final HttpServer server;
-    private final URI target;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final PassThroughProxy proxy;
     final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
 
     RecordingProxy(URI target) throws IOException {
-        this.target = target;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", this::forward);
-        server.start();
+        this.proxy = new PassThroughProxy(target, request -> {
+            record(request.headers().get("x-amz-target"), request.path(), request.body());
+            return null;
+        });
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    private void forward(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            record(exchange.getRequestHeaders().getFirst("x-amz-target"), exchange.getRequestURI().getPath(), body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!NOT_FORWARDED.contains(name.toLowerCase())) {
-                    values.forEach(value -> request.header(name, value));
-                }
-            });
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            response.headers().map().forEach((name, values) -> {
-                if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                    exchange.getResponseHeaders().put(name, values);
-                }
-            });
-            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1
-                    : response.body().length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return proxy.endpoint();
     }
 
     private void record(String amzTarget, String path, byte[] body) throws IOException {
@@ -125,6 +84,6 @@ final class RecordingProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        proxy.close();
     }
 }

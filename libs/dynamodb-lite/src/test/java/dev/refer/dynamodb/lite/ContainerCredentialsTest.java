@@ -1,6 +1,7 @@
 package dev.refer.dynamodb.lite;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.refer.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ class ContainerCredentialsTest {
 
     private static final Instant START = Instant.parse("2026-05-04T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock(START);
+    private final TestClock clock = new TestClock(START);
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger fetches = new AtomicInteger();
     /** Status the endpoint answers; 200 with fresh credentials (1 h) numbered by fetch. */
@@ -266,34 +264,5 @@ class ContainerCredentialsTest {
             properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
         }
         return properties;
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

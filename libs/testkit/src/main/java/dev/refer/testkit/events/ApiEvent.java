@@ -1,9 +1,9 @@
-package dev.refer.lambda.testing;
+package dev.refer.testkit.events;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.refer.lambda.LambdaJson;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,11 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A real API Gateway HTTP API (payload 2.0) event, loaded from a fixture in {@code src/test/resources/events/}, with
+ * A real API Gateway HTTP API (payload 2.0) event, loaded from a fixture in the kit's {@code events/} (or a test's own {@code src/test/resources/events/}), with
  * the fields a test cares about changed, and fed to a handler through its stream interface as the Lambda runtime
  * does. Fixtures are captured event shapes; tests change only route, path, headers and body.
  */
 public final class ApiEvent {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectNode event;
 
@@ -31,13 +33,13 @@ public final class ApiEvent {
         this.event = event;
     }
 
-    /** Loads {@code events/<name>} from the test classpath (this module ships two base fixtures). */
+    /** Loads {@code events/<name>} from the classpath (the kit ships two base fixtures: http-api-request.json, form-post.json). */
     public static ApiEvent fixture(String name) {
-        try (InputStream in = ApiEvent.class.getClassLoader().getResourceAsStream("events/" + name)) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("events/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture events/" + name + " on the test classpath");
             }
-            return new ApiEvent((ObjectNode) LambdaJson.mapper().readTree(in));
+            return new ApiEvent((ObjectNode) JSON.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +101,11 @@ public final class ApiEvent {
     }
 
     public byte[] json() {
-        return LambdaJson.writeBytes(event);
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Feeds the event to {@code handler} as the Lambda runtime does and reads the 2.0 response. */
@@ -117,7 +123,7 @@ public final class ApiEvent {
     public record ApiResponse(int status, Map<String, String> headers, List<String> cookies, String body) {
 
         static ApiResponse parse(byte[] json) throws IOException {
-            JsonNode response = LambdaJson.mapper().readTree(json);
+            JsonNode response = JSON.readTree(json);
             Map<String, String> headers = new LinkedHashMap<>();
             response.path("headers").properties()
                     .forEach(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
@@ -135,7 +141,7 @@ public final class ApiEvent {
         @SuppressWarnings("unchecked")
         public Map<String, Object> jsonBody() {
             try {
-                return LambdaJson.mapper().readValue(body, Map.class);
+                return JSON.readValue(body, Map.class);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
