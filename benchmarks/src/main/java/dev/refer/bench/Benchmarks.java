@@ -86,12 +86,16 @@ public final class Benchmarks {
                     throw new IllegalArgumentException("unknown section " + name + "; known: " + sections.keySet());
                 }
                 System.err.println("== " + name);
+                Instant sectionStart = Instant.now();
                 List<Metric> metrics;
                 try {
                     metrics = new ArrayList<>(section.apply(figures));
                 } finally {
                     context.dropTables();
                 }
+                // Where the suite's time goes, so a section that grows slow shows in the figures it prints
+                metrics.add(Metric.of("bench.section." + name + ".seconds",
+                        Duration.between(sectionStart, Instant.now()).toMillis() / 1000.0, 1));
                 for (Metric metric : metrics) {
                     figures.put(metric.name(), metric.value());
                     figuresOut.println(metric);
