@@ -85,6 +85,26 @@ final class ColdEvents {
         if (function.handlerClass().endsWith("MailEventsHandler")) {
             return sesEvents();
         }
+        if (function.handlerClass().endsWith("DataMigrationHandler")) {
+            return new ColdEvent() {
+                @Override
+                public String describe() {
+                    return "the deploy's invocation (the table already at the code's data version)";
+                }
+
+                @Override
+                public byte[] next() {
+                    return bytes("{}");
+                }
+
+                @Override
+                public String check(byte[] response) {
+                    Map<String, Object> json = parse(response);
+                    return json != null && Boolean.TRUE.equals(json.get("done")) ? null
+                            : "expected {\"done\":true, ...}, got " + text(response);
+                }
+            };
+        }
         if (!function.streams().isEmpty()) {
             return new ColdEvent() {
                 @Override
