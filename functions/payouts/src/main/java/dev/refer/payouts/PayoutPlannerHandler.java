@@ -3,6 +3,7 @@ package dev.refer.payouts;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.refer.core.payout.CheckPayoutRun;
 import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PayoutRuns;
 import dev.refer.lambda.LambdaJson;
@@ -23,8 +24,14 @@ import java.util.Map;
  * Starts a period's payout run (template: PayoutPlannerFunction, EventBridge Scheduler on the 1st of the month in
  * PayoutTimeZone). The schedule's event says nothing: the period is the month that just ended. An input of
  * {@code {"period": "2026-11"}} starts (or resumes) that period instead: a rerun changes nothing that was done.
+ * The RunCheck schedule's input {@code {"check": true}} (noon of the 1st) starts nothing: it checks the period's run
+ * ({@link CheckPayoutRun}) and writes the metric {@value #NAMESPACE} / {@value #INCOMPLETE} (1 when not complete),
+ * which the PayoutRunIncompleteAlarm watches.
  */
 public final class PayoutPlannerHandler implements RequestStreamHandler {
+
+    static final String NAMESPACE = "Refer";
+    static final String INCOMPLETE = "PayoutRunIncomplete";
 
     private final PayoutsWiring wiring;
     private final Clock clock;
@@ -47,7 +54,17 @@ public final class PayoutPlannerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        YearMonth period = period(input);
+        JsonNode event = event(input);
+        YearMonth period = period(event);
+        if (event != null && event.path("check").asBoolean(false)) {
+            CheckPayoutRun.Result result = wiring.checker().check(period);
+            Log.metric(NAMESPACE, INCOMPLETE, result.complete() ? 0 : 1, Map.of("FunctionName",
+                            System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "PayoutPlannerFunction")),
+                    "payouts.run_checked", "period", period.toString(), "result", result.toString());
+            output.write(LambdaJson.writeBytes(Map.of("period", period.toString(), "complete", result.complete(),
+                    "result", result.getClass().getSimpleName())));
+            return;
+        }
         PayoutRuns.Run run = wiring.starter().start(period, wiring.zone());
         Log.info("payouts.run_started", "period", period.toString(), "cutoff", run.cutoff().toString(),
                 "planned", run.planned(), "processed", run.processed());
@@ -60,15 +77,21 @@ public final class PayoutPlannerHandler implements RequestStreamHandler {
         output.write(LambdaJson.writeBytes(answer));
     }
 
-    /** The period the event names, or the month that just ended (priming calls it too). */
-    YearMonth period(InputStream input) {
-        JsonNode event;
+    private static JsonNode event(InputStream input) {
         try {
             byte[] bytes = input.readAllBytes();
-            event = bytes.length == 0 ? null : LambdaJson.readTrusted(new String(bytes, StandardCharsets.UTF_8), JsonNode.class);
+            return bytes.length == 0 ? null : LambdaJson.readTrusted(new String(bytes, StandardCharsets.UTF_8), JsonNode.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The period the event names, or the month that just ended (priming calls it too). */
+    YearMonth period(InputStream input) {
+        return period(event(input));
+    }
+
+    private YearMonth period(JsonNode event) {
         if (event != null && event.hasNonNull("period")) {
             try {
                 return YearMonth.parse(event.get("period").asText());

@@ -17,6 +17,7 @@ import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.payout.DynamoDbPayeeIndex;
 import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
 import dev.refer.dynamodb.payout.DynamoDbPayoutRuns;
+import dev.refer.core.payout.CheckPayoutRun;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.LambdaJson;
@@ -38,8 +39,8 @@ import java.util.Map;
  * {@code MAIL_CONFIGURATION_SET}, {@code MAIL_SEND_RATE} and {@code MAIL_WORKERS} (the pace of statements: the
  * account's send rate shared by the payout workers that run at once, as the mail workers share it).
  */
-public record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPartner payPartner, ZoneId zone,
-                            PacedMailer pace) {
+public record PayoutsWiring(StartPayoutRun starter, CheckPayoutRun checker, PlanPayouts planner,
+                            PayPartner payPartner, ZoneId zone, PacedMailer pace) {
 
     /** Clients for the run, each with the interceptors tests use to inject faults. */
     record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer) {
@@ -71,7 +72,7 @@ public record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPart
                 new dev.refer.dynamodb.DynamoDbSuppressionList(dynamoDb, table));
         SummarizeRun summary = new SummarizeRun(table.programId(), programs, book, mail);
         PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary, book, clock);
-        return new PayoutsWiring(new StartPayoutRun(runs, planner, messages, clock), planner,
+        return new PayoutsWiring(new StartPayoutRun(runs, planner, messages, clock), new CheckPayoutRun(runs), planner,
                 new PayPartner(table.programId(), programs, new DynamoDbPartnerRepository(dynamoDb, table), book,
                         payees, runs, mail, summary, clock, zone), zone, pace);
     }

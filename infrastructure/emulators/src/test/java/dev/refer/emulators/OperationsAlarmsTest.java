@@ -93,6 +93,23 @@ class OperationsAlarmsTest {
     }
 
     @Test
+    void aPayoutRunNotCompleteAtNoonOfItsDay_raisesAnAlarm_fromTheCheckScheduledThen() {
+        FunctionDef planner = TEMPLATE.function("PayoutPlannerFunction");
+        ScheduleDef check = planner.schedules().stream().filter(s -> s.eventName().equals("RunCheck")).findFirst()
+                .orElseThrow();
+        assertEquals("cron(0 12 1 * ? *)", check.expression(), "noon of the 1st");
+        assertEquals(TEMPLATE.parameterDefaults().get("PayoutTimeZone"), check.timeZone());
+        assertEquals("{\"check\": true}", check.input());
+        Map<String, Object> alarm = TEMPLATE.resourceProperties("PayoutRunIncompleteAlarm");
+        assertEquals("Refer", alarm.get("Namespace"));
+        assertEquals("PayoutRunIncomplete", alarm.get("MetricName"));
+        assertEquals("PayoutPlannerFunction", dimensionTarget(alarm.get("Dimensions"), "FunctionName"));
+        assertEquals(1, ((Number) alarm.get("Threshold")).intValue());
+        assertEquals("GreaterThanOrEqualToThreshold", alarm.get("ComparisonOperator"));
+        assertNotifiesTheTopic(alarm);
+    }
+
+    @Test
     void everyAlarm_notifiesTheTopic_whichTheManagersAddressSubscribesTo() {
         for (String alarm : TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm")) {
             assertNotifiesTheTopic(TEMPLATE.resourceProperties(alarm));

@@ -28,6 +28,26 @@ public final class Log {
         emit("ERROR", event, withError);
     }
 
+    /**
+     * A metric as a CloudWatch Embedded Metric Format line: CloudWatch turns it into a data point of {@code namespace}
+     * / {@code name} with the given dimensions (no API call, no SDK); the line is also an ordinary log line.
+     */
+    public static void metric(String namespace, String name, double value, Map<String, String> dimensions,
+                              String event, Object... keyValues) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", Map.of("Timestamp", System.currentTimeMillis(), "CloudWatchMetrics", java.util.List.of(
+                Map.of("Namespace", namespace, "Dimensions", java.util.List.of(java.util.List.copyOf(dimensions.keySet())),
+                        "Metrics", java.util.List.of(Map.of("Name", name, "Unit", "Count"))))));
+        line.putAll(dimensions);
+        line.put(name, value);
+        line.put("level", "INFO");
+        line.put("event", event);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            line.put(String.valueOf(keyValues[i]), keyValues[i + 1] == null ? null : String.valueOf(keyValues[i + 1]));
+        }
+        System.out.println(LambdaJson.write(line));
+    }
+
     private static void emit(String level, String event, Object... keyValues) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", level);
