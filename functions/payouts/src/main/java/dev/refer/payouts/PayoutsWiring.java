@@ -18,6 +18,7 @@ import dev.refer.dynamodb.payout.DynamoDbPayeeIndex;
 import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
 import dev.refer.dynamodb.payout.DynamoDbPayoutRuns;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
+import dev.refer.core.basics.time.Clocks;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.SnapStartPriming;
@@ -53,7 +54,7 @@ public record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPart
     }
 
     static PayoutsWiring create(Map<String, String> env) {
-        return create(env, clients(env, List.of(), List.of(), List.of()), Clock.systemUTC());
+        return create(env, clients(env, List.of(), List.of(), List.of()), Clocks.of(env));
     }
 
     static PayoutsWiring create(Map<String, String> env, Clients clients, Clock clock) {
