@@ -18,6 +18,7 @@ import dev.refer.dynamodb.link.DynamoDbLinkRepository;
 import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
+import dev.refer.core.basics.time.Clocks;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +32,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
     static AdminWiring create(Map<String, String> env) {
         TableConfig table = TableConfig.fromEnv(env);
         DynamoDbClient dynamoDb = DynamoDbClients.create(env);
-        Clock clock = Clock.systemUTC();
+        Clock clock = Clocks.of(env);
         UlidGenerator ids = new UlidGenerator(clock);
         var programs = new DynamoDbProgramRepository(dynamoDb, table);
         var partners = new DynamoDbPartnerRepository(dynamoDb, table);
@@ -77,7 +78,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new ChangeLink(links),
                 new ReviewLead(table.programId(), programs, leads, partners, ledger, new CommissionPolicy(), ids,
                         clock),
-                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table),
+                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table, clock),
                         java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")))), payouts, comms,
                 ids);
     }

@@ -20,6 +20,7 @@ import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
 import dev.refer.dynamodb.link.DynamoDbLinkRepository;
 import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
+import dev.refer.core.basics.time.Clocks;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,7 +42,7 @@ public record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordS
 
     static ConversionWebhookWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
-        Clock clock = Clock.systemUTC();
+        Clock clock = Clocks.of(env);
         WebhookSecrets secrets = new WebhookSecrets(AwsClients.build(SecretsManagerClient.builder(), env,
                 "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of()), Env.require(env, "WEBHOOK_SECRET_ID"), clock);
         UlidGenerator ids = new UlidGenerator(clock);

@@ -4,6 +4,7 @@ import dev.refer.core.stats.ProjectCounters;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
+import dev.refer.core.basics.time.Clocks;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -18,7 +19,7 @@ public record CountersWiring(ProjectCounters counters) {
     }
 
     static CountersWiring create(Map<String, String> env, DynamoDbClient client) {
-        return new CountersWiring(new ProjectCounters(new DynamoDbStatsRepository(client, TableConfig.fromEnv(env)),
+        return new CountersWiring(new ProjectCounters(new DynamoDbStatsRepository(client, TableConfig.fromEnv(env), Clocks.of(env)),
                 ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"))));
     }
 

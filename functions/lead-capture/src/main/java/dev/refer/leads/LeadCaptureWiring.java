@@ -14,6 +14,7 @@ import dev.refer.dynamodb.link.DynamoDbClickRepository;
 import dev.refer.dynamodb.link.DynamoDbLinkRepository;
 import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
+import dev.refer.core.basics.time.Clocks;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,7 +31,7 @@ public record LeadCaptureWiring(CaptureLead captureLead, UlidGenerator ids) {
 
     static LeadCaptureWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
-        Clock clock = Clock.systemUTC();
+        Clock clock = Clocks.of(env);
         UlidGenerator ids = new UlidGenerator(clock);
         java.time.Duration lookupTtl = Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30);
         AttributionPolicy attribution = new AttributionPolicy(

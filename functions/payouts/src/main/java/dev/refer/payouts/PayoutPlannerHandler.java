@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.refer.core.payout.CheckPayoutRun;
 import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PayoutRuns;
+import dev.refer.core.basics.time.Clocks;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
@@ -43,7 +44,7 @@ public final class PayoutPlannerHandler implements RequestStreamHandler {
     }
 
     public PayoutPlannerHandler(Map<String, String> env) {
-        this(PayoutsWiring.create(env), Clock.systemUTC());
+        this(PayoutsWiring.create(env), Clocks.of(env));
     }
 
     PayoutPlannerHandler(PayoutsWiring wiring, Clock clock) {

@@ -19,6 +19,7 @@ import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
 import dev.refer.dynamodb.payout.DynamoDbPayoutRuns;
 import dev.refer.core.payout.CheckPayoutRun;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
+import dev.refer.core.basics.time.Clocks;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.SnapStartPriming;
@@ -54,7 +55,7 @@ public record PayoutsWiring(StartPayoutRun starter, CheckPayoutRun checker, Plan
     }
 
     static PayoutsWiring create(Map<String, String> env) {
-        return create(env, clients(env, List.of(), List.of(), List.of()), Clock.systemUTC());
+        return create(env, clients(env, List.of(), List.of(), List.of()), Clocks.of(env));
     }
 
     static PayoutsWiring create(Map<String, String> env, Clients clients, Clock clock) {

@@ -11,6 +11,7 @@ import dev.refer.dynamodb.lite.LiteConfig;
 import dev.refer.dynamodb.lite.LiteDynamoDb;
 import dev.refer.dynamodb.lite.LiteLinkLookup;
 
+import dev.refer.core.basics.time.Clocks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynam
         String table = required(env, "TABLE_NAME");
         Duration retention = Duration.ofDays(intOr(env, "CLICK_RETENTION_DAYS", 90));
         Duration cacheTtl = Duration.ofSeconds(intOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30));
-        Clock clock = Clock.systemUTC();
+        Clock clock = Clocks.of(env);
         UlidGenerator ids = new UlidGenerator(clock);
         CachedLinkLookup links = new CachedLinkLookup(new LiteLinkLookup(dynamoDb, table), clock, cacheTtl,
                 CachedLinkLookup.DEFAULT_MAX_LINKS);

@@ -180,7 +180,11 @@ final class FunctionReader {
         String resolved = expression instanceof Map<?, ?> map && map.get("Ref") instanceof String parameter
                 && parameterDefaults.containsKey(parameter) ? parameterDefaults.get(parameter)
                 : Nodes.string(properties, expressionKey, where);
+        Object zone = properties.get("ScheduleExpressionTimezone");
+        String timeZone = zone == null ? "UTC" : zone instanceof Map<?, ?> map && map.get("Ref") instanceof String parameter
+                && parameterDefaults.containsKey(parameter) ? parameterDefaults.get(parameter)
+                : Nodes.string(properties, "ScheduleExpressionTimezone", where);
         return new ScheduleDef(eventName, type, resolved, Nodes.optionalString(properties, "Input").orElse(null),
-                enabled);
+                enabled, timeZone);
     }
 }

@@ -175,6 +175,9 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final List<String> streamDescriptions = new ArrayList<>();
     private final ScheduledFunctions schedules = new ScheduledFunctions();
+    private final LocalClock clock = new LocalClock(schedules, this::awaitIdle);
+    /** The test clock's route: {@code GET} tells the time, {@code POST} moves it (admin key). */
+    public static final String CLOCK_PATH = "/_local/clock";
     private final AdminKey adminKey;
     private final String webhookSecret;
     private final String tableName;
@@ -208,6 +211,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void boot(Options options) throws IOException {
+        LocalClock.reset();
         endpoints = options.endpoints();
         withoutStreams = options.withoutStreams();
         template = options.template() == null ? SamTemplate.load() : SamTemplate.load(options.template());
@@ -253,7 +257,7 @@ public final class LocalStack implements AutoCloseable {
         outbox = new Outbox(moto.endpoint());
         upgradeData();
         gateway = track(HttpGateway.start(new RouteTable(routes), adminKey, schedules, this::localPage,
-                port, options.accessLog()));
+                this::localControl, port, options.accessLog()));
         printBanner();
         if (options.demo()) {
             new DemoSeeder(gateway.baseUri(), adminKey.value()).seed();
@@ -340,6 +344,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(definition.memorySizeMb()));
+        // every function reads the time from the stack's test clock (POST /_local/clock moves it)
+        environment.put(dev.refer.core.basics.time.Clocks.TEST_CLOCK_VARIABLE, "on");
         // Where its AWS calls go: DynamoDB Local, the in-process SQS, and moto for every other service (SES, Secrets
         // Manager, ...).
         environment.put("AWS_ENDPOINT_URL_DYNAMODB",
@@ -392,6 +398,8 @@ public final class LocalStack implements AutoCloseable {
         streamDescriptions.forEach(stream -> System.out.println("Stream: " + stream));
         queueDescriptions.forEach(queue -> System.out.println("Queue: " + queue));
         System.out.println("Outbox (every email sent): " + gateway.baseUri().resolve(OUTBOX_PATH));
+        System.out.println("Test clock: " + clock.now() + "; move it with POST " + CLOCK_PATH
+                + " {\"advance\":\"P1M\"} or {\"to\":\"2027-01-01T06:00:00Z\"} (admin key): the schedules due on the way run");
         Map<String, ScheduleDef> scheduled = schedules.schedules();
         scheduled.forEach((name, schedule) -> System.out.printf("Schedule: %s %s -> POST %s%s (admin key)%n",
                 name, schedule.expression(), HttpGateway.SCHEDULES_PATH, name));
@@ -454,8 +462,73 @@ public final class LocalStack implements AutoCloseable {
         return new String(function.invoke(eventJson.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
-    /** The local-only pages: the outbox (HTML and JSON). */
+    /** The test clock: every function's time. */
+    public Instant now() {
+        return clock.now();
+    }
+
+    /** Moves the test clock forward to {@code target}, running the schedules due on the way; answers the runs. */
+    public List<LocalClock.Run> advanceClockTo(Instant target) throws IOException {
+        return clock.advanceTo(target);
+    }
+
+    /**
+     * {@code POST /_local/clock}: {@code {"advance": "P1M"}} (an ISO-8601 period or duration, counted in UTC) or
+     * {@code {"to": "2027-01-01T06:00:00Z"}}; answers the time and the schedules run, or 400 naming what is wrong.
+     */
+    private java.util.Optional<dev.refer.local.gateway.GatewayResponse> localControl(String path, byte[] body)
+            throws IOException {
+        if (!path.equals(CLOCK_PATH)) {
+            return java.util.Optional.empty();
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Instant target;
+        try {
+            com.fasterxml.jackson.databind.JsonNode request = json.readTree(body);
+            if (request != null && request.hasNonNull("to")) {
+                target = Instant.parse(request.get("to").asText());
+            } else if (request != null && request.hasNonNull("advance")) {
+                String advance = request.get("advance").asText();
+                target = advance.contains("T") ? clock.now().plus(Duration.parse(advance))
+                        : clock.now().atZone(java.time.ZoneOffset.UTC).plus(java.time.Period.parse(advance)).toInstant();
+            } else {
+                return java.util.Optional.of(clockProblem("give {\"advance\": \"P1M\"} or {\"to\": \"<instant>\"}"));
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.of(clockProblem("not a period, duration or instant: " + e.getMessage()));
+        }
+        if (target.isBefore(clock.now())) {
+            return java.util.Optional.of(clockProblem("the clock never moves back (it is " + clock.now() + ")"));
+        }
+        List<LocalClock.Run> runs = clock.advanceTo(target);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("now", clock.now().toString());
+        answer.put("runs", runs.stream().map(run -> Map.of("schedule", run.schedule(), "at", run.at().toString()))
+                .toList());
+        return java.util.Optional.of(new dev.refer.local.gateway.GatewayResponse(200,
+                List.of(Map.entry("content-type", "application/json")), json.writeValueAsBytes(answer)));
+    }
+
+    private static dev.refer.local.gateway.GatewayResponse clockProblem(String detail) {
+        String problem;
+        try {
+            problem = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+                    "type", "about:blank", "title", "Bad clock request", "status", 400, "detail", detail));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new dev.refer.local.gateway.GatewayResponse(400,
+                List.of(Map.entry("content-type", "application/problem+json")),
+                problem.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The local-only pages: the outbox (HTML and JSON), the test clock's time. */
     private java.util.Optional<dev.refer.local.gateway.GatewayResponse> localPage(String path) {
+        if (path.equals(CLOCK_PATH)) {
+            return java.util.Optional.of(new dev.refer.local.gateway.GatewayResponse(200,
+                    List.of(Map.entry("content-type", "application/json")),
+                    ("{\"now\":\"" + clock.now() + "\"}").getBytes(StandardCharsets.UTF_8)));
+        }
         if (path.equals(OUTBOX_PATH)) {
             return java.util.Optional.of(new dev.refer.local.gateway.GatewayResponse(200,
                     List.of(Map.entry("content-type", "text/html; charset=utf-8")),
@@ -535,6 +608,7 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the gateway, the stream consumers, moto and DynamoDB Local, newest first. */
     @Override
     public void close() {
+        LocalClock.reset(); // the next stack in this JVM starts at the real time
         while (!closeables.isEmpty()) {
             try {
                 closeables.pop().close();

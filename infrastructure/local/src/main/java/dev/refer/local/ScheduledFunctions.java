@@ -6,6 +6,10 @@ import dev.refer.local.lambda.LocalFunction;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +39,34 @@ final class ScheduledFunctions implements ScheduleInvoker {
         Map<String, ScheduleDef> schedules = new LinkedHashMap<>();
         byEvent.forEach((path, scheduled) -> schedules.put(path, scheduled.schedule()));
         return schedules;
+    }
+
+    /** A schedule firing: its path ({@code <Function>/<EventName>}) and when. */
+    record Firing(String path, Instant at) {
+    }
+
+    /**
+     * Every enabled schedule's firings in {@code (after, until]}, in time order (ties in template order); when the same
+     * schedule fires several times with nothing else between, only its last firing is kept: with the world paused,
+     * the runs between would find nothing new (the hourly roll-up between two daily digests).
+     */
+    List<Firing> firingsBetween(Instant after, Instant until) {
+        List<Firing> all = new ArrayList<>();
+        byEvent.forEach((path, scheduled) -> {
+            if (scheduled.schedule().enabled()) {
+                scheduled.schedule().when().firesBetween(after, until).forEach(at -> all.add(new Firing(path, at)));
+            }
+        });
+        List<String> order = List.copyOf(byEvent.keySet());
+        all.sort(Comparator.comparing(Firing::at).thenComparing(f -> order.indexOf(f.path())));
+        List<Firing> kept = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (i + 1 < all.size() && all.get(i + 1).path().equals(all.get(i).path())) {
+                continue;
+            }
+            kept.add(all.get(i));
+        }
+        return kept;
     }
 
     @Override

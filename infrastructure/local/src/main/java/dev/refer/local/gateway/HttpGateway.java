@@ -41,17 +41,20 @@ public final class HttpGateway implements AutoCloseable {
     private final AdminKey adminKey;
     private final ScheduleInvoker schedules;
     private final java.util.function.Function<String, Optional<GatewayResponse>> localPages;
+    private final LocalControl control;
     private final HttpServer server;
     private final ExecutorService executor;
     private final boolean accessLog;
 
     private HttpGateway(RouteTable routes, AdminKey adminKey, ScheduleInvoker schedules,
-                        java.util.function.Function<String, Optional<GatewayResponse>> localPages, HttpServer server,
+                        java.util.function.Function<String, Optional<GatewayResponse>> localPages, LocalControl control,
+                        HttpServer server,
                         ExecutorService executor, boolean accessLog) {
         this.routes = routes;
         this.adminKey = adminKey;
         this.schedules = schedules;
         this.localPages = localPages;
+        this.control = control;
         this.server = server;
         this.executor = executor;
         this.accessLog = accessLog;
@@ -70,9 +73,20 @@ public final class HttpGateway implements AutoCloseable {
     public static HttpGateway start(RouteTable routes, AdminKey adminKey, ScheduleInvoker schedules,
                                     java.util.function.Function<String, Optional<GatewayResponse>> localPages,
                                     int port, boolean accessLog) throws IOException {
+        return start(routes, adminKey, schedules, localPages, LocalControl.NONE, port, accessLog);
+    }
+
+    /**
+     * @param localPages GET pages under {@link #LOCAL_PATH} by their path (the outbox)
+     * @param control    POST actions under {@link #LOCAL_PATH} (the test clock), behind the admin key
+     */
+    public static HttpGateway start(RouteTable routes, AdminKey adminKey, ScheduleInvoker schedules,
+                                    java.util.function.Function<String, Optional<GatewayResponse>> localPages,
+                                    LocalControl control, int port, boolean accessLog) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        HttpGateway gateway = new HttpGateway(routes, adminKey, schedules, localPages, server, executor, accessLog);
+        HttpGateway gateway = new HttpGateway(routes, adminKey, schedules, localPages, control, server, executor,
+                accessLog);
         server.createContext("/", gateway::handle);
         server.setExecutor(executor);
         server.start();
@@ -132,6 +146,15 @@ public final class HttpGateway implements AutoCloseable {
         }
         if (rawPath.startsWith(SCHEDULES_PATH) && method.equals("POST")) {
             return runSchedule(exchange, rawPath.substring(SCHEDULES_PATH.length()));
+        }
+        if (rawPath.startsWith(LOCAL_PATH) && method.equals("POST")) {
+            if (!adminKey.accepts(exchange.getRequestHeaders().getFirst(AdminKey.HEADER))) {
+                return new Routed(GatewayResponse.message(403, "Forbidden"), "-");
+            }
+            Optional<GatewayResponse> answer = control.post(rawPath, body.get());
+            if (answer.isPresent()) {
+                return new Routed(answer.get(), "-");
+            }
         }
         if (rawPath.startsWith(LOCAL_PATH) && method.equals("GET")) {
             Optional<GatewayResponse> page = localPages.apply(rawPath);
