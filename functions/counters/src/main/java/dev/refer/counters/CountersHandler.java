@@ -8,6 +8,7 @@ import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
 import dev.refer.lambda.StreamFunction;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +25,10 @@ import java.util.Map;
  */
 public final class CountersHandler extends StreamFunction {
 
+    static final String FLOWS_NAMESPACE = "Refer";
+
     private final ProjectCounters counters;
+    private final String functionName;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
     final SnapStartPriming priming;
 
@@ -38,6 +42,7 @@ public final class CountersHandler extends StreamFunction {
 
     CountersHandler(CountersWiring wiring) {
         this.counters = wiring.counters();
+        this.functionName = wiring.functionName();
         this.priming = wiring.registerPriming(this);
     }
 
@@ -47,7 +52,15 @@ public final class CountersHandler extends StreamFunction {
         StatsRepository.Applied applied = counters.count(batch.streamKey(), batch.changes());
         String failedAt = applied.firstFailedSequenceNumber() != null ? applied.firstFailedSequenceNumber()
                 : batch.unreadable();
-        Log.info("counters.applied", "records", batch.records(), "counted", applied.appliedRecords(),
+        ProjectCounters.Flows flows = ProjectCounters.Flows.of(batch.changes());
+        Map<String, Long> values = new LinkedHashMap<>();
+        values.put("Clicks", flows.clicks());
+        values.put("Leads", flows.leads());
+        values.put("Sales", flows.sales());
+        values.put("Commissions", flows.commissions());
+        // the flows as an Embedded Metric Format line (the dashboard's first widget), and the batch's outcome
+        Log.metrics(FLOWS_NAMESPACE, values, Map.of("FunctionName", functionName), "counters.applied",
+                "records", batch.records(), "counted", applied.appliedRecords(),
                 "duplicateChunks", applied.duplicateChunks(), "failedAt", failedAt);
         return resumeAt(failedAt);
     }

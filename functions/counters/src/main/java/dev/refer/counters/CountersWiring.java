@@ -11,16 +11,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.ZoneId;
 import java.util.Map;
 
-/** Builds the counters' object graph (the stream projection on the table) once per execution environment. */
-public record CountersWiring(ProjectCounters counters) {
+/**
+ * Builds the counters' object graph (the stream projection on the table) once per execution environment, and the
+ * function's name its flow metrics carry (the dashboard and alarms name it so).
+ */
+public record CountersWiring(ProjectCounters counters, String functionName) {
 
     static CountersWiring create(Map<String, String> env) {
         return create(env, DynamoDbClients.create(env));
     }
 
     static CountersWiring create(Map<String, String> env, DynamoDbClient client) {
-        return new CountersWiring(new ProjectCounters(new DynamoDbStatsRepository(client, TableConfig.fromEnv(env), Clocks.of(env)),
-                ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"))));
+        return new CountersWiring(new ProjectCounters(new DynamoDbStatsRepository(client, TableConfig.fromEnv(env),
+                Clocks.of(env)), ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"))),
+                env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "CountersFunction"));
     }
 
     /** The handler on a given client (benchmarks and fault tests meter or break its calls). */

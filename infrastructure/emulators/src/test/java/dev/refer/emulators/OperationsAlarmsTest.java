@@ -121,6 +121,29 @@ class OperationsAlarmsTest {
     }
 
     @Test
+    void theDashboard_showsTheFlowsAndEveryFunctionsHealth_andIsValidJsonOnceSubstituted() throws Exception {
+        Object body = TEMPLATE.resourceProperties("OperationsDashboard").get("DashboardBody");
+        String text = (String) ((Map<?, ?>) body).get("Fn::Sub");
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\\$\\{([A-Za-z:]+)(\\.[A-Za-z]+)?}").matcher(text);
+        java.util.Set<String> referenced = new java.util.TreeSet<>();
+        while (refs.find()) {
+            referenced.add(refs.group(1));
+        }
+        for (String ref : referenced) {
+            assertTrue(ref.startsWith("AWS::") || TEMPLATE.resourceProperties(ref) != null, ref);
+        }
+        com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(text.replaceAll("\\$\\{[^}]+}", "x"));
+        String widgets = dashboard.get("widgets").toString();
+        for (String flow : List.of("Clicks", "Leads", "Sales", "Commissions", "\"Send\"", "Delivery", "Bounce", "Complaint")) {
+            assertTrue(widgets.contains(flow), flow);
+        }
+        for (FunctionDef function : TEMPLATE.functions()) {
+            assertTrue(referenced.contains(function.logicalId()), "the health of " + function.logicalId());
+        }
+    }
+
+    @Test
     void everyFunction_logsToALogGroupOfItsOwn_keptForTheRetentionParameter() {
         for (FunctionDef function : TEMPLATE.functions()) {
             Map<?, ?> logging = (Map<?, ?>) TEMPLATE.resourceProperties(function.logicalId()).get("LoggingConfig");

@@ -54,6 +54,18 @@ final class LocalClock {
         return advanceTo(now().plus(by));
     }
 
+    /**
+     * The demo's seeding only: sets the time, backwards too, running nothing (the history it writes is dated so);
+     * null is the real time again.
+     */
+    static void travelTo(Instant at) {
+        if (at == null) {
+            reset();
+        } else {
+            set(at);
+        }
+    }
+
     /** Back to the real time (a new stack). */
     static void reset() {
         System.clearProperty(Clocks.OFFSET_PROPERTY);

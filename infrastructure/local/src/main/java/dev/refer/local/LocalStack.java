@@ -178,6 +178,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalClock clock = new LocalClock(schedules, this::awaitIdle);
     /** The test clock's route: {@code GET} tells the time, {@code POST} moves it (admin key). */
     public static final String CLOCK_PATH = "/_local/clock";
+    /** Printed once the stack (and its demo history) is up: scripts wait for it. */
+    public static final String READY = "Local stack ready.";
     private final AdminKey adminKey;
     private final String webhookSecret;
     private final String tableName;
@@ -260,8 +262,11 @@ public final class LocalStack implements AutoCloseable {
                 this::localControl, port, options.accessLog()));
         printBanner();
         if (options.demo()) {
-            new DemoSeeder(gateway.baseUri(), adminKey.value()).seed();
+            new DemoSeeder(gateway.baseUri(), adminKey.value(), webhookSecret, LocalClock::travelTo)
+                    .seed(Instant.now());
+            awaitIdle(Duration.ofMinutes(2)); // the history's counters, payee index and notifications
         }
+        System.out.println(READY);
     }
 
     /**

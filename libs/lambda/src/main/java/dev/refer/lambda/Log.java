@@ -34,12 +34,18 @@ public final class Log {
      */
     public static void metric(String namespace, String name, double value, Map<String, String> dimensions,
                               String event, Object... keyValues) {
+        metrics(namespace, Map.of(name, value), dimensions, event, keyValues);
+    }
+
+    /** Several metrics of one namespace and dimensions in one Embedded Metric Format line. */
+    public static void metrics(String namespace, Map<String, ? extends Number> values, Map<String, String> dimensions,
+                               String event, Object... keyValues) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", Map.of("Timestamp", System.currentTimeMillis(), "CloudWatchMetrics", java.util.List.of(
                 Map.of("Namespace", namespace, "Dimensions", java.util.List.of(java.util.List.copyOf(dimensions.keySet())),
-                        "Metrics", java.util.List.of(Map.of("Name", name, "Unit", "Count"))))));
+                        "Metrics", values.keySet().stream().map(name -> Map.of("Name", name, "Unit", "Count")).toList()))));
         line.putAll(dimensions);
-        line.put(name, value);
+        line.putAll(values);
         line.put("level", "INFO");
         line.put("event", event);
         for (int i = 0; i + 1 < keyValues.length; i += 2) {

@@ -46,6 +46,33 @@ public final class ProjectCounters {
     public record Unchanged(String sequenceNumber) implements Change {
     }
 
+    /**
+     * What a batch brought, for the operations dashboard: clicks, leads stored, sales recorded (an order sold for the
+     * first time), ledger entries written. A redelivered batch brings them again (the counters themselves never
+     * count twice).
+     */
+    public record Flows(long clicks, long leads, long sales, long commissions) {
+
+        public static Flows of(List<Change> changes) {
+            long clicks = 0;
+            long leads = 0;
+            long sales = 0;
+            long commissions = 0;
+            for (Change change : changes) {
+                switch (change) {
+                    case ClickAdded c -> clicks++;
+                    case LeadChanged l -> leads += l.before() == null ? 1 : 0;
+                    case OrderChanged o -> sales += o.after() != null && o.after().sold()
+                            && (o.before() == null || !o.before().sold()) ? 1 : 0;
+                    case CommissionChanged c -> commissions += c.before() == null ? 1 : 0;
+                    case Unchanged u -> {
+                    }
+                }
+            }
+            return new Flows(clicks, leads, sales, commissions);
+        }
+    }
+
     private final StatsRepository stats;
     private final ZoneId zone;
 

@@ -36,6 +36,23 @@ class ProjectCountersTest {
     }
 
     @Test
+    void flows_countClicksLeadsStoredSalesRecordedAndEntriesWritten_notTheirLaterChanges() {
+        flow.link(anna, "anna-news");
+        String rid = flow.click("anna-news").value();
+        flow.click("anna-news");
+        LeadId lead = flow.lead("ada@acme.example", rid, null);
+        flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.QUALIFY, null));
+        flow.sale("evt_1", "inv_1", 10_000, "ada@acme.example", "cus_1");
+
+        ProjectCounters.Flows flows = ProjectCounters.Flows.of(List.copyOf(flow.store.stream));
+
+        assertEquals(2, flows.clicks());
+        assertEquals(1, flows.leads(), "the review changed the lead: not a new lead");
+        assertEquals(1, flows.sales());
+        assertEquals(2, flows.commissions(), "the qualified lead's reward and the sale's commission");
+    }
+
+    @Test
     void aRedeliveredBatch_isAppliedOnce() {
         flow.link(anna, "anna-news");
         flow.click("anna-news");
