@@ -73,7 +73,7 @@ class ScheduleExpressionTest {
                 schedules++;
             }
         }
-        assertEquals(4, schedules);
+        assertEquals(5, schedules);
         ScheduleDef payouts = template.function("PayoutPlannerFunction").schedules().getFirst();
         assertEquals(template.parameterDefaults().get("PayoutTimeZone"), payouts.timeZone());
     }
