@@ -86,7 +86,11 @@ final class DemoSeeder {
     DemoSeeder(URI baseUri, String adminKey, String webhookSecret, Consumer<Instant> clock) {
         this.baseUri = baseUri;
         this.adminKey = adminKey;
-        this.webhook = new Webhook(webhookSecret);
+        try {
+            this.webhook = new Webhook(webhookSecret);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("the webhook secret is not a Standard Webhooks secret", e);
+        }
         this.clock = clock;
     }
 
