@@ -61,11 +61,11 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
         var commsSettings = new dev.refer.dynamodb.DynamoDbCommsSettings(dynamoDb, table);
         var mailingRuns = new dev.refer.dynamodb.DynamoDbMailingRuns(dynamoDb, table);
         var broadcastBook = new dev.refer.dynamodb.DynamoDbBroadcastBook(dynamoDb, table);
-        var mailing = new dev.refer.core.comms.RunMailing(new dev.refer.dynamodb.DynamoDbAudience(dynamoDb, table),
+        var mailing = new dev.refer.core.comms.mailing.RunMailing(new dev.refer.dynamodb.DynamoDbAudience(dynamoDb, table),
                 mailingRuns, mailQueue, clock, ids);
         // the admin API drafts and starts broadcasts; the mail worker renders and sends them
-        var broadcasts = new dev.refer.core.comms.Broadcasts(table.programId(), programs, partners, broadcastBook,
-                commsSettings, mailQueue, mailing, null, null, null, ids, clock);
+        var broadcasts = new dev.refer.core.comms.broadcast.Broadcasts(table.programId(), programs, broadcastBook,
+                mailQueue, mailing, ids, clock);
         CommsRoutes comms = new CommsRoutes(commsSettings, new dev.refer.dynamodb.DynamoDbPreferences(dynamoDb, table),
                 partners, broadcastBook, broadcasts, mailing, mailingRuns,
                 java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")), clock);

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refer.aws.AwsClients;
-import dev.refer.core.comms.Campaign;
-import dev.refer.core.comms.Suppression;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.consent.Suppression;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.MailLog;
 import dev.refer.core.money.Money;
@@ -177,21 +177,27 @@ final class CommsHarness {
             return new PartnerId(String.format("%026d", Math.abs((tag + name).hashCode())));
         }
 
-        CommsWiring wiring(List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
-                           List<ExecutionInterceptor> ses) {
-            return CommsWiring.create(env, new CommsWiring.Clients(DynamoDbClients.create(env, dynamoDb),
-                    AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", sqsFaults),
-                    SesMailer.fromEnv(env, ses), () -> List.of("link-secret-" + tag)), clock);
+        /** The planner and the mail worker of one execution environment, on the same clients. */
+        record Functions(CheckinPlannerHandler planner, MailWorkerHandler worker) {
+        }
+
+        Functions functions(List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
+                            List<ExecutionInterceptor> ses) {
+            var db = DynamoDbClients.create(env, dynamoDb);
+            var queue = AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", sqsFaults);
+            return new Functions(new CheckinPlannerHandler(PlannerWiring.create(env, db, queue, clock)),
+                    new MailWorkerHandler(MailWorkerWiring.create(env, db, queue, SesMailer.fromEnv(env, ses),
+                            () -> List.of("link-secret-" + tag), clock)));
         }
 
         /** The month's check-ins, as the schedule (retried when it fails) and the queue's event source drive them. */
         void run(List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
                  List<ExecutionInterceptor> ses) throws Exception {
-            CommsWiring wiring = wiring(dynamoDb, sqsFaults, ses);
+            Functions functions = functions(dynamoDb, sqsFaults, ses);
             byte[] event = ("{\"job\":\"checkin\",\"month\":\"" + OCTOBER + "\"}").getBytes(StandardCharsets.UTF_8);
             for (int attempt = 1; ; attempt++) {
                 try {
-                    new CheckinPlannerHandler(wiring, clock).handleRequest(new ByteArrayInputStream(event),
+                    functions.planner().handleRequest(new ByteArrayInputStream(event),
                             new ByteArrayOutputStream(), null);
                     break;
                 } catch (RuntimeException e) {
@@ -200,20 +206,20 @@ final class CommsHarness {
                     }
                 }
             }
-            drain(new MailWorkerHandler(wiring));
+            drain(functions.worker());
         }
 
         /** Invokes the planner with {@code eventJson} (a schedule's input), then works the queue dry. */
         void plan(String eventJson) throws Exception {
-            CommsWiring wiring = wiring(List.of(), List.of(), List.of());
-            new CheckinPlannerHandler(wiring, clock).handleRequest(new ByteArrayInputStream(
+            Functions functions = functions(List.of(), List.of(), List.of());
+            functions.planner().handleRequest(new ByteArrayInputStream(
                     eventJson.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
-            drain(new MailWorkerHandler(wiring));
+            drain(functions.worker());
         }
 
         /** Works the queue dry with a clean worker. */
         void work() throws Exception {
-            drain(new MailWorkerHandler(wiring(List.of(), List.of(), List.of())));
+            drain(functions(List.of(), List.of(), List.of()).worker());
         }
 
         private void drain(MailWorkerHandler worker) throws Exception {

@@ -68,7 +68,7 @@ public record PayoutsWiring(StartPayoutRun starter, PlanPayouts planner, PayPart
         ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
         PacedMailer pace = PacedMailer.fromEnv(clients.mailer(), env);
         SendOnce mail = new SendOnce(new DynamoDbMailLog(dynamoDb, table), pace, clock,
-                new dev.refer.dynamodb.DynamoDbSuppressionList(dynamoDb, table));
+                new dev.refer.dynamodb.DynamoDbSuppressionList(dynamoDb, table)::bounced);
         SummarizeRun summary = new SummarizeRun(table.programId(), programs, book, mail);
         PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary, book, clock);
         return new PayoutsWiring(new StartPayoutRun(runs, planner, messages, clock), planner,

@@ -15,7 +15,7 @@ import java.util.Map;
  * a partner's ledger is one Query. In GSI2 by the date it becomes due: under {@code UNPAID#{partnerId}} until paid
  * (the partition the payout run reads), then under {@code PAYOUT#{payoutId}} (its statement's and a failed payout's).
  */
-final class CommissionMapper {
+public final class CommissionMapper {
 
     private CommissionMapper() {
     }
@@ -46,7 +46,7 @@ final class CommissionMapper {
         return commission.paid() ? Keys.paidBy(commission.payoutId()) : Keys.unpaid(commission.partnerId());
     }
 
-    static Commission fromItem(Map<String, AttributeValue> item) {
+    public static Commission fromItem(Map<String, AttributeValue> item) {
         String reverses = Attributes.optionalString(item, "reverses");
         return new Commission(new CommissionId(Attributes.string(item, "commissionId")),
                 new PartnerId(Attributes.string(item, "partnerId")),

@@ -1,7 +1,7 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.comms.Audience;
-import dev.refer.core.comms.Campaign;
+import dev.refer.core.comms.mailing.Audience;
+import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.page.Page;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.partner.PartnerStatus;

@@ -1,7 +1,7 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.comms.Broadcast;
-import dev.refer.core.comms.BroadcastBook;
+import dev.refer.core.comms.broadcast.Broadcast;
+import dev.refer.core.comms.broadcast.BroadcastBook;
 import dev.refer.core.page.Page;
 import dev.refer.core.page.PageRequest;
 import dev.refer.table.ItemType;

@@ -1,8 +1,8 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.comms.DigestBook;
-import dev.refer.core.comms.Notification;
-import dev.refer.core.comms.Notify;
+import dev.refer.core.comms.notify.DigestBook;
+import dev.refer.core.comms.notify.Notification;
+import dev.refer.core.comms.notify.SalesAlert;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.partner.PartnerId;
@@ -120,7 +120,7 @@ public final class DynamoDbDigestBook implements DigestBook {
     }
 
     @Override
-    public void hold(LocalDate day, Notify.SalesAlert alert) {
+    public void hold(LocalDate day, SalesAlert alert) {
         client.putItem(r -> r.tableName(table.tableName()).item(ItemBuilder.item(
                         Keys.key(Keys.heldLeads(table.programId(), day),
                                 SortableTime.format(alert.createdAt()) + "#" + alert.leadId()),
@@ -136,7 +136,7 @@ public final class DynamoDbDigestBook implements DigestBook {
      */
     @Override
     public Held held(LocalDate day, int max) {
-        List<Notify.SalesAlert> alerts = new ArrayList<>();
+        List<SalesAlert> alerts = new ArrayList<>();
         int total = 0;
         Map<String, AttributeValue> start = null;
         do {
@@ -150,7 +150,7 @@ public final class DynamoDbDigestBook implements DigestBook {
             QueryResponse response = client.query(listing ? request.limit(max - alerts.size()).build()
                     : request.select(Select.COUNT).build());
             for (Map<String, AttributeValue> item : response.items()) {
-                alerts.add(new Notify.SalesAlert(Attributes.string(item, "leadId"),
+                alerts.add(new SalesAlert(Attributes.string(item, "leadId"),
                         Attributes.optionalString(item, "name"), Attributes.optionalString(item, "email"),
                         Attributes.optionalString(item, "company"),
                         new PartnerId(Attributes.string(item, "partnerId")), Attributes.instant(item, "createdAt")));

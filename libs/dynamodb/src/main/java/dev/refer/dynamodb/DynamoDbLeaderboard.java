@@ -1,6 +1,6 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.comms.Leaderboard;
+import dev.refer.core.comms.checkin.Leaderboard;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;

@@ -1,7 +1,7 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.comms.Campaign;
-import dev.refer.core.comms.MailingRuns;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.mailing.MailingRuns;
 import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

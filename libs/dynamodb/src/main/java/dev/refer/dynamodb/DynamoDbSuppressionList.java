@@ -1,7 +1,7 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.comms.Suppression;
-import dev.refer.core.comms.SuppressionList;
+import dev.refer.core.comms.consent.Suppression;
+import dev.refer.core.comms.consent.SuppressionList;
 import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -25,7 +25,7 @@ import java.util.Map;
  * compares and sets); the guard's {@code attributedAt} is the holding claim's time (the window of the lead as
  * evidence counts from it).
  */
-final class LeadMapper {
+public final class LeadMapper {
 
     static final String STATUS = "status";
     static final String STATUS_REASON = "statusReason";
@@ -96,7 +96,7 @@ final class LeadMapper {
                 .toList();
     }
 
-    static Lead fromItem(Map<String, AttributeValue> item) {
+    public static Lead fromItem(Map<String, AttributeValue> item) {
         String rewardId = Attributes.optionalString(item, "rewardCommissionId");
         Long expiresAt = Attributes.optionalNumber(item, EXPIRES_AT);
         return new Lead(new LeadId(Attributes.string(item, LEAD_ID)),

@@ -17,7 +17,7 @@ import java.util.Map;
  * is one Query), and in GSI1 under its period ({@code PROGRAM#{pid}#PAYOUTS#{period}}, by partner): the period's
  * listing and CSV.
  */
-final class PayoutMapper {
+public final class PayoutMapper {
 
     static final String AMOUNT = "amountMinor";
     static final String COUNT = "entryCount";
@@ -45,7 +45,7 @@ final class PayoutMapper {
                 .build();
     }
 
-    static Payout fromItem(Map<String, AttributeValue> item) {
+    public static Payout fromItem(Map<String, AttributeValue> item) {
         return new Payout(new PayoutId(Attributes.string(item, "payoutId")),
                 new PartnerId(Attributes.string(item, "partnerId")),
                 YearMonth.parse(Attributes.string(item, "period")),

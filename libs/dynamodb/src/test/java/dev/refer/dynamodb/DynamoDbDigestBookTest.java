@@ -1,7 +1,7 @@
 package dev.refer.dynamodb;
 
-import dev.refer.core.comms.DigestBook;
-import dev.refer.core.comms.Notify;
+import dev.refer.core.comms.notify.DigestBook;
+import dev.refer.core.comms.notify.SalesAlert;
 import dev.refer.core.partner.PartnerId;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +21,8 @@ class DynamoDbDigestBookTest {
     private final TestTable table = TestTable.create();
     private final DynamoDbDigestBook book = new DynamoDbDigestBook(table.client(), table.config());
 
-    private static Notify.SalesAlert alert(int n, LocalDate day) {
-        return new Notify.SalesAlert("L" + n, "Lead " + n, "lead" + n + "@client.example", n % 2 == 0 ? null : "Co",
+    private static SalesAlert alert(int n, LocalDate day) {
+        return new SalesAlert("L" + n, "Lead " + n, "lead" + n + "@client.example", n % 2 == 0 ? null : "Co",
                 ADA, day.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).plusSeconds(60L * (10 - n)));
     }
 
@@ -46,7 +46,7 @@ class DynamoDbDigestBookTest {
         book.hold(DAY.plusDays(1), alert(8, DAY.plusDays(1)));
 
         DigestBook.Held firstThree = book.held(DAY, 3);
-        assertEquals(List.of("L7", "L6", "L5"), firstThree.alerts().stream().map(Notify.SalesAlert::leadId).toList(),
+        assertEquals(List.of("L7", "L6", "L5"), firstThree.alerts().stream().map(SalesAlert::leadId).toList(),
                 "oldest first");
         assertEquals(7, firstThree.total());
         assertEquals(alert(6, DAY), firstThree.alerts().get(1), "each alert as it was filed (no company: null)");
@@ -59,10 +59,10 @@ class DynamoDbDigestBookTest {
         // within one second: 09:30:00.5 comes after 09:30:00 (an Instant's own text would sort it first)
         LocalDate other = DAY.minusDays(3);
         Instant second = other.atTime(9, 30).toInstant(java.time.ZoneOffset.UTC);
-        book.hold(other, new Notify.SalesAlert("late", "B", "b@client.example", null, ADA, second.plusMillis(500)));
-        book.hold(other, new Notify.SalesAlert("early", "A", "a@client.example", null, ADA, second));
+        book.hold(other, new SalesAlert("late", "B", "b@client.example", null, ADA, second.plusMillis(500)));
+        book.hold(other, new SalesAlert("early", "A", "a@client.example", null, ADA, second));
         assertEquals(List.of("early", "late"), book.held(other, 200).alerts().stream()
-                .map(Notify.SalesAlert::leadId).toList());
+                .map(SalesAlert::leadId).toList());
         assertEquals(0, book.held(DAY.minusDays(1), 200).total());
     }
 }

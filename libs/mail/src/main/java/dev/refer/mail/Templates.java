@@ -76,7 +76,7 @@ public final class Templates {
 
     private static String notificationSubject(NotificationLetter letter, MailFormat format) {
         if (letter.digestDay() != null) {
-            return letter.programName() + ": your " + letter.topic().wireName() + " on "
+            return letter.programName() + ": your " + letter.topic() + " on "
                     + format.date(letter.digestDay()) + " (" + letter.events().size() + ")";
         }
         return letter.programName() + ": " + format.event(letter.events().get(0));

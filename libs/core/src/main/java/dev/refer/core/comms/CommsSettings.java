@@ -1,5 +1,6 @@
 package dev.refer.core.comms;
 
+import dev.refer.core.mail.CheckinLetter;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.validation.Invalid;
 
@@ -82,6 +83,12 @@ public record CommsSettings(String programName, String idealCustomer, String val
     /** The note for {@code month}, if the one set is for it. */
     public String noteFor(YearMonth month) {
         return note != null && note.month().equals(month) ? note.text() : null;
+    }
+
+    /** What the check-in's guidance draws on, as the letter carries it. */
+    public CheckinLetter.Material material() {
+        return new CheckinLetter.Material(idealCustomer, valueProposition, differentiators, onboardingSteps,
+                resources.stream().map(r -> new CheckinLetter.Resource(r.title(), r.url())).toList());
     }
 
     public String programNameOr(String fallback) {

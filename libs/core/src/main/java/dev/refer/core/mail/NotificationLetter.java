@@ -1,6 +1,5 @@
 package dev.refer.core.mail;
 
-import dev.refer.core.comms.Topic;
 import dev.refer.core.money.Money;
 import dev.refer.core.partner.EmailAddress;
 
@@ -12,8 +11,11 @@ import java.util.Locale;
 /**
  * A partner hears that something of theirs happened: one event when it happens, or a topic's events of a day as a
  * daily digest ({@code digestDay} set).
+ *
+ * @param topic the topic's wire name ({@code leads}, {@code commissions}, {@code payouts}): the letter names it, the
+ *              partner's preferences are comms' business
  */
-public record NotificationLetter(EmailAddress to, Locale locale, String programName, String partnerName, Topic topic,
+public record NotificationLetter(EmailAddress to, Locale locale, String programName, String partnerName, String topic,
                                  List<Event> events, LocalDate digestDay, String unsubscribeUrl) implements Letter {
 
     public enum What {

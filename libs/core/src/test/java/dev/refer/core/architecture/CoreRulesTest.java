@@ -33,10 +33,6 @@ class CoreRulesTest {
     }
 
     static final List<KnownCycle> KNOWN_CYCLES = List.of(
-            // TODO(issue 20, item 3): the mailing machinery gets its own package, apart from the comms features
-            new KnownCycle("mail -> comms", "dev\\.refer\\.core\\.mail\\.(CheckinLetter|NotificationLetter|SendOnce)(\\$.*)?",
-                    List.of("dev.refer.core.comms.."), "letters and the send log use comms' CommsSettings, Topic and Suppression,"
-                    + " while comms uses the letters (payout -> mail -> comms -> payout)"),
             // TODO(issue 20, item 3): core's shared basics (money, ids, paging, validation, email addresses) sit apart
             new KnownCycle("program -> partner", "dev\\.refer\\.core\\.program\\.PayoutSettings(\\$.*)?",
                     List.of("dev.refer.core.partner.."), "the payout settings' reply-to is an EmailAddress, which lives with"
