@@ -2,22 +2,22 @@ package dev.refer.admin;
 
 import dev.refer.core.ids.UlidGenerator;
 import dev.refer.core.lead.ReviewLead;
+import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.link.ChangeLink;
 import dev.refer.core.link.CreateLink;
 import dev.refer.core.partner.ChangePartnerStatus;
 import dev.refer.core.partner.CreatePartner;
-import dev.refer.core.reporting.PartnerQueries;
 import dev.refer.core.program.ConfigureProgram;
+import dev.refer.core.reporting.PartnerQueries;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbLeadRepository;
 import dev.refer.dynamodb.DynamoDbCommissionLedger;
-import dev.refer.dynamodb.DynamoDbOrderBook;
+import dev.refer.dynamodb.DynamoDbLeadRepository;
 import dev.refer.dynamodb.DynamoDbLinkRepository;
+import dev.refer.dynamodb.DynamoDbOrderBook;
 import dev.refer.dynamodb.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.DynamoDbProgramRepository;
 import dev.refer.dynamodb.DynamoDbStatsRepository;
 import dev.refer.dynamodb.TableConfig;
-import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -61,8 +61,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
         var commsSettings = new dev.refer.dynamodb.DynamoDbCommsSettings(dynamoDb, table);
         var mailingRuns = new dev.refer.dynamodb.DynamoDbMailingRuns(dynamoDb, table);
         var broadcastBook = new dev.refer.dynamodb.DynamoDbBroadcastBook(dynamoDb, table);
-        var mailing = new dev.refer.core.comms.mailing.RunMailing(new dev.refer.dynamodb.DynamoDbAudience(dynamoDb, table),
-                mailingRuns, mailQueue, clock, ids);
+        var mailing = new dev.refer.core.comms.mailing.RunMailing(
+                new dev.refer.dynamodb.DynamoDbAudience(dynamoDb, table), mailingRuns, mailQueue, clock, ids);
         // the admin API drafts and starts broadcasts; the mail worker renders and sends them
         var broadcasts = new dev.refer.core.comms.broadcast.Broadcasts(table.programId(), programs, broadcastBook,
                 mailQueue, mailing, ids, clock);

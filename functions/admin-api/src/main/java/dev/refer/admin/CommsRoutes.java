@@ -1,18 +1,18 @@
 package dev.refer.admin;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.core.comms.CommsSettings;
+import dev.refer.core.comms.CommsSettingsRepository;
+import dev.refer.core.comms.Topic;
 import dev.refer.core.comms.broadcast.Broadcast;
 import dev.refer.core.comms.broadcast.BroadcastBook;
 import dev.refer.core.comms.broadcast.Broadcasts;
-import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.consent.Choice;
-import dev.refer.core.comms.CommsSettings;
-import dev.refer.core.comms.CommsSettingsRepository;
-import dev.refer.core.comms.mailing.MailingRuns;
 import dev.refer.core.comms.consent.Preferences;
 import dev.refer.core.comms.consent.PreferencesRepository;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.mailing.MailingRuns;
 import dev.refer.core.comms.mailing.RunMailing;
-import dev.refer.core.comms.Topic;
 import dev.refer.core.ids.Ulid;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.PartnerId;

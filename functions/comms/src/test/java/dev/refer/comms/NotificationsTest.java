@@ -1,12 +1,12 @@
 package dev.refer.comms;
 
-import dev.refer.core.comms.consent.Choice;
 import dev.refer.core.comms.CommsSettings;
+import dev.refer.core.comms.Topic;
+import dev.refer.core.comms.consent.Choice;
 import dev.refer.core.comms.notify.DigestBook;
 import dev.refer.core.comms.notify.Notification;
 import dev.refer.core.comms.notify.SalesAlert;
 import dev.refer.core.comms.notify.SendSalesDigest;
-import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.money.Money;
 import dev.refer.dynamodb.DynamoDbCommsSettings;

@@ -1,6 +1,5 @@
 package dev.refer.payouts;
 
-import dev.refer.sqs.SqsPayoutMessages;
 import dev.refer.aws.AwsClients;
 import dev.refer.core.mail.Mailer;
 import dev.refer.core.mail.PacedMailer;
@@ -23,6 +22,7 @@ import dev.refer.lambda.Env;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.SnapStartPriming;
 import dev.refer.mail.SesMailer;
+import dev.refer.sqs.SqsPayoutMessages;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;

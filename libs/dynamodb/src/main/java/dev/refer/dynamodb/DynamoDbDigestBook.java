@@ -1,9 +1,9 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.comms.Topic;
 import dev.refer.core.comms.notify.DigestBook;
 import dev.refer.core.comms.notify.Notification;
 import dev.refer.core.comms.notify.SalesAlert;
-import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.table.ItemType;

@@ -1,9 +1,9 @@
 package dev.refer.dynamodb;
 
+import dev.refer.core.comms.Topic;
 import dev.refer.core.comms.consent.Choice;
 import dev.refer.core.comms.consent.Preferences;
 import dev.refer.core.comms.consent.PreferencesRepository;
-import dev.refer.core.comms.Topic;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -12,6 +12,11 @@ import java.util.Map;
  * What a record of the table's stream (NEW_AND_OLD_IMAGES) means to the counters' projection, read with the same
  * mappers that wrote the items: an inserted click, or a lead, order or ledger entry stored or changed. Anything
  * else (other item types, removals) counts nothing.
+ *
+ * <p>Not a second classifier of domain events ({@link dev.refer.dynamodb.events.StreamEvents} is the one reader for
+ * the domain): the counters count, they decide nothing about what happened. Their arithmetic needs every change of a
+ * counted item as a before and after with the record's sequence number (a click inserted, an order's revenue, a
+ * lead moving between statuses, an organic lead too), where domain events carry only what is news to a subscriber.
  */
 public final class StreamChanges {
 

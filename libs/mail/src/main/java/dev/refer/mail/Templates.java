@@ -1,14 +1,14 @@
 package dev.refer.mail;
 
-import dev.refer.core.mail.Letter;
-import dev.refer.core.mail.RunSummaryLetter;
-import dev.refer.core.mail.StatementLetter;
 import dev.refer.core.mail.BroadcastLetter;
 import dev.refer.core.mail.CheckinLetter;
 import dev.refer.core.mail.CheckinSummaryLetter;
 import dev.refer.core.mail.LeadAlertLetter;
 import dev.refer.core.mail.LeadDigestLetter;
+import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
+import dev.refer.core.mail.RunSummaryLetter;
+import dev.refer.core.mail.StatementLetter;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;

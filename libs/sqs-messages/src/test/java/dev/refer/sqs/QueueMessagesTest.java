@@ -1,9 +1,9 @@
 package dev.refer.sqs;
 
+import dev.refer.core.comms.Topic;
 import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.notify.Notification;
 import dev.refer.core.comms.notify.SalesAlert;
-import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.money.Money;
 import dev.refer.core.partner.PartnerId;

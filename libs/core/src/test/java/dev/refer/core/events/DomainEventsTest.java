@@ -87,14 +87,14 @@ class DomainEventsTest {
 
     @Test
     void aPositiveEntryWritten_isEarned_aReversalIsReversed_andAStatusMoveIsNothing() {
-        Commission earned = new Commission(new CommissionId("C1"), ADA, CommissionKind.SALE, CommissionStatus.PENDING,
-                Money.of(2_000, "EUR"), "20 %", "conversion", "order-1", null, AT, AT.plusSeconds(86_400), null, null,
-                null);
+        Commission earned = new Commission(new CommissionId("01JD0000000000000000000001"), ADA,
+                CommissionKind.SALE, CommissionStatus.PENDING, Money.of(2_000, "EUR"), "20 %", "conversion", "order-1",
+                null, AT, AT.plusSeconds(86_400), null, null, null);
         assertEquals(List.of(new DomainEvent.CommissionEarned(earned)), DomainEvents.ofCommission(null, earned));
         assertEquals(What.COMMISSION_EARNED, news(DomainEvents.ofCommission(null, earned)).getFirst().event().what());
-        Commission reversal = new Commission(new CommissionId("C2"), ADA, CommissionKind.REVERSAL,
-                CommissionStatus.PENDING, Money.of(-2_000, "EUR"), "refund", "conversion", "order-1",
-                earned.id(), AT, AT, null, null, null);
+        Commission reversal = new Commission(new CommissionId("01JD0000000000000000000002"), ADA,
+                CommissionKind.REVERSAL, CommissionStatus.PENDING, Money.of(-2_000, "EUR"), "refund", "conversion",
+                "order-1", earned.id(), AT, AT, null, null, null);
         List<DomainEvent> reversed = DomainEvents.ofCommission(null, reversal);
         assertEquals(List.of(new DomainEvent.CommissionReversed(reversal)), reversed);
         assertEquals(List.of(), news(reversed));

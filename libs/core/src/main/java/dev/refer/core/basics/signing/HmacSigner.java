@@ -1,12 +1,12 @@
 package dev.refer.core.basics.signing;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA256 signatures with the JDK's {@link Mac}: a text signed under a secret, as base64url without padding

@@ -1,12 +1,12 @@
 package dev.refer.core.comms.broadcast;
 
-import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.CommsSettingsRepository;
+import dev.refer.core.comms.Topic;
+import dev.refer.core.comms.consent.UnsubscribeLinks;
+import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.mailing.Deliver;
 import dev.refer.core.comms.mailing.Mailed;
 import dev.refer.core.comms.mailing.TeamMail;
-import dev.refer.core.comms.Topic;
-import dev.refer.core.comms.consent.UnsubscribeLinks;
 import dev.refer.core.mail.BroadcastLetter;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.partner.Partner;

@@ -1,12 +1,12 @@
 package dev.refer.core.comms.checkin;
 
-import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.CommsSettings;
 import dev.refer.core.comms.CommsSettingsRepository;
-import dev.refer.core.comms.mailing.Deliver;
-import dev.refer.core.comms.mailing.Mailed;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.comms.consent.UnsubscribeLinks;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.mailing.Deliver;
+import dev.refer.core.comms.mailing.Mailed;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.link.Link;

@@ -1,8 +1,8 @@
 package dev.refer.core.comms.checkin;
 
-import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.CommsSettings;
 import dev.refer.core.comms.CommsSettingsRepository;
+import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.mailing.MailingRuns;
 import dev.refer.core.comms.mailing.TeamMail;
 import dev.refer.core.mail.CheckinSummaryLetter;

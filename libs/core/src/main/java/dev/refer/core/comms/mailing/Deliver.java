@@ -1,10 +1,10 @@
 package dev.refer.core.comms.mailing;
 
+import dev.refer.core.comms.Topic;
 import dev.refer.core.comms.consent.Choice;
 import dev.refer.core.comms.consent.PreferencesRepository;
 import dev.refer.core.comms.consent.Suppression;
 import dev.refer.core.comms.consent.SuppressionList;
-import dev.refer.core.comms.Topic;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.MailLog;
 import dev.refer.core.mail.SendOnce;

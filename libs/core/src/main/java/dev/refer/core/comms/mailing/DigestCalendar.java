@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 public record DigestCalendar(ZoneId zone, Clock clock) {
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return clock.instant().atZone(zone).toLocalDate();
     }
 
     /** The day before now: the day a digest run covers unless told otherwise. */

@@ -4,8 +4,8 @@ import dev.refer.core.comms.Topic;
 import dev.refer.core.events.DomainEvent;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
-import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.NotificationLetter.What;
+import dev.refer.core.mail.NotificationLetter;
 
 import java.util.List;
 import java.util.Locale;

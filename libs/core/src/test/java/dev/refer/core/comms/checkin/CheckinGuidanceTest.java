@@ -1,7 +1,7 @@
 package dev.refer.core.comms.checkin;
 
-import dev.refer.core.mail.CheckinLetter;
 import dev.refer.core.mail.CheckinLetter.Variant;
+import dev.refer.core.mail.CheckinLetter;
 import dev.refer.core.money.Money;
 import dev.refer.core.partner.EmailAddress;
 import dev.refer.core.partner.Partner;
