@@ -1,8 +1,9 @@
 package dev.refer.bench;
 
 import dev.refer.comms.CheckinPlannerHandler;
-import dev.refer.comms.CommsWiring;
 import dev.refer.comms.MailWorkerHandler;
+import dev.refer.comms.MailWorkerWiring;
+import dev.refer.comms.PlannerWiring;
 import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.link.Link;
@@ -227,9 +228,9 @@ final class CheckinBenchmark {
         workerEnv.put("MAIL_QUEUE_URL", queue);
         workerEnv.put("MAIL_SEND_RATE", "100000"); // units, not pace, are measured here
         workerEnv.put("MAIL_WORKERS", "1");
-        CheckinPlannerHandler planner = CommsWiring.planner(plannerEnv,
+        CheckinPlannerHandler planner = PlannerWiring.planner(plannerEnv,
                 List.of(capacity, dynamoDbCalls));
-        MailWorkerHandler worker = CommsWiring.worker(workerEnv, List.of(capacity, dynamoDbCalls),
+        MailWorkerHandler worker = MailWorkerWiring.worker(workerEnv, List.of(capacity, dynamoDbCalls),
                 List.of(sesCalls));
         planner.handleRequest(new ByteArrayInputStream(("{\"job\":\"checkin\",\"month\":\"" + other + "\"}")
                 .getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);

@@ -1,6 +1,7 @@
 package dev.refer.admin;
 
 import dev.refer.core.basics.ids.UlidGenerator;
+import dev.refer.core.basics.time.Clocks;
 import dev.refer.core.lead.ReviewLead;
 import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.link.ChangeLink;
@@ -18,7 +19,6 @@ import dev.refer.dynamodb.link.DynamoDbLinkRepository;
 import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
-import dev.refer.core.basics.time.Clocks;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,22 +52,22 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 queue == null ? null : new dev.refer.core.payout.StartPayoutRun(runs,
                         new dev.refer.core.payout.PlanPayouts(new dev.refer.dynamodb.payout.DynamoDbPayeeIndex(dynamoDb, table),
                                 runs, queue, null, book, clock), queue, clock),
-                new dev.refer.dynamodb.DynamoDbMailLog(dynamoDb, table),
+                new dev.refer.dynamodb.comms.DynamoDbMailLog(dynamoDb, table),
                 java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")));
         // the mail queue (template: MailQueue): broadcasts' previews and sends, check-in runs go through it
         String mailQueueUrl = env.get("MAIL_QUEUE_URL");
         var mailQueue = mailQueueUrl == null || mailQueueUrl.isBlank() ? null : new dev.refer.sqs.SqsMailingMessages(
                 dev.refer.aws.AwsClients.build(software.amazon.awssdk.services.sqs.SqsClient.builder(), env,
                         "AWS_ENDPOINT_URL_SQS", java.util.List.of()), mailQueueUrl);
-        var commsSettings = new dev.refer.dynamodb.DynamoDbCommsSettings(dynamoDb, table);
-        var mailingRuns = new dev.refer.dynamodb.DynamoDbMailingRuns(dynamoDb, table);
-        var broadcastBook = new dev.refer.dynamodb.DynamoDbBroadcastBook(dynamoDb, table);
-        var mailing = new dev.refer.core.comms.RunMailing(new dev.refer.dynamodb.DynamoDbAudience(dynamoDb, table),
-                mailingRuns, mailQueue, clock, ids);
+        var commsSettings = new dev.refer.dynamodb.comms.DynamoDbCommsSettings(dynamoDb, table);
+        var mailingRuns = new dev.refer.dynamodb.comms.DynamoDbMailingRuns(dynamoDb, table);
+        var broadcastBook = new dev.refer.dynamodb.comms.DynamoDbBroadcastBook(dynamoDb, table);
+        var mailing = new dev.refer.core.comms.mailing.RunMailing(
+                new dev.refer.dynamodb.comms.DynamoDbAudience(dynamoDb, table), mailingRuns, mailQueue, clock, ids);
         // the admin API drafts and starts broadcasts; the mail worker renders and sends them
-        var broadcasts = new dev.refer.core.comms.Broadcasts(table.programId(), programs, partners, broadcastBook,
-                commsSettings, mailQueue, mailing, null, null, null, ids, clock);
-        CommsRoutes comms = new CommsRoutes(commsSettings, new dev.refer.dynamodb.DynamoDbPreferences(dynamoDb, table),
+        var broadcasts = new dev.refer.core.comms.broadcast.Broadcasts(table.programId(), programs, broadcastBook,
+                mailQueue, mailing, ids, clock);
+        CommsRoutes comms = new CommsRoutes(commsSettings, new dev.refer.dynamodb.comms.DynamoDbPreferences(dynamoDb, table),
                 partners, broadcastBook, broadcasts, mailing, mailingRuns,
                 java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")), clock);
         return new AdminWiring(new AdminRoutes(table.programId(),

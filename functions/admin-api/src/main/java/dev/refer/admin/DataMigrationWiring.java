@@ -2,8 +2,8 @@ package dev.refer.admin;
 
 import dev.refer.core.upgrade.DataUpgrades;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbDataUpgrades;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.upgrade.DynamoDbDataUpgrades;
 
 import java.util.Map;
 

@@ -3,10 +3,11 @@ package dev.refer.comms;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.refer.core.comms.Campaign;
-import dev.refer.core.comms.MailingRuns;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.mailing.MailingRuns;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.payout.PayoutCalendar;
+import dev.refer.core.comms.mailing.StartMailing;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
@@ -15,12 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,8 +29,7 @@ import java.util.Map;
  */
 public final class CheckinPlannerHandler implements RequestStreamHandler {
 
-    private final CommsWiring wiring;
-    private final Clock clock;
+    private final StartMailing start;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
     final SnapStartPriming priming;
 
@@ -41,12 +38,11 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
     }
 
     public CheckinPlannerHandler(Map<String, String> env) {
-        this(CommsWiring.create(env), Clock.systemUTC());
+        this(PlannerWiring.create(env));
     }
 
-    CheckinPlannerHandler(CommsWiring wiring, Clock clock) {
-        this.wiring = wiring;
-        this.clock = clock;
+    CheckinPlannerHandler(PlannerWiring wiring) {
+        this.start = wiring.start();
         this.priming = wiring.registerPriming(this);
     }
 
@@ -56,33 +52,26 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
         JsonNode event = bytes.length == 0 ? null
                 : LambdaJson.readTrusted(new String(bytes, StandardCharsets.UTF_8), JsonNode.class);
         String job = event != null && event.hasNonNull("job") ? event.get("job").asText() : "checkin";
-        List<Campaign> campaigns = new ArrayList<>();
-        if (job.equals("digest")) {
-            LocalDate yesterday = wiring.notifier().yesterday();
-            LocalDate day = event.hasNonNull("day") ? LocalDate.parse(event.get("day").asText()) : yesterday;
-            if (day.isAfter(yesterday)) {
-                // a digest sent while its day still runs would leave the rest of the day to the next day's digest
-                throw new IllegalArgumentException("a day's digests go out once it is over: " + day
-                        + " is not before today in the program's zone");
-            }
-            for (Topic topic : Topic.values()) {
-                if (topic.isNotification()) {
-                    campaigns.add(Campaign.digest(day, topic));
+        StartMailing.Job command = switch (job) {
+            case "digest" -> new StartMailing.Job.Digests(event.hasNonNull("day")
+                    ? LocalDate.parse(event.get("day").asText()) : null);
+            case "checkin" -> new StartMailing.Job.Checkins(event != null && event.hasNonNull("month")
+                    ? YearMonth.parse(event.get("month").asText()) : null);
+            default -> throw new IllegalArgumentException("job must be checkin or digest, not " + job);
+        };
+        switch (start.start(command)) {
+            case StartMailing.Result.DayNotOver notOver -> throw new IllegalArgumentException(
+                    "a day's digests go out once it is over: " + notOver.day()
+                            + " is not before today in the program's zone");
+            case StartMailing.Result.Started started -> {
+                Map<String, Object> answer = new LinkedHashMap<>();
+                for (StartMailing.Begun begun : started.campaigns()) {
+                    Log.info("mail.run_started", "campaign", begun.campaign().key(), "planned", begun.run().planned());
+                    answer.put(begun.campaign().key(), Map.of("planned", begun.run().planned(),
+                            "planningDone", begun.run().planningDone()));
                 }
+                output.write(LambdaJson.writeBytes(answer));
             }
-        } else if (job.equals("checkin")) {
-            campaigns.add(Campaign.checkin(event != null && event.hasNonNull("month")
-                    ? YearMonth.parse(event.get("month").asText())
-                    : PayoutCalendar.previousPeriod(clock.instant(), wiring.zone())));
-        } else {
-            throw new IllegalArgumentException("job must be checkin or digest, not " + job);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        for (Campaign campaign : campaigns) {
-            MailingRuns.Run run = wiring.mailing().start(campaign);
-            Log.info("mail.run_started", "campaign", campaign.key(), "planned", run.planned());
-            answer.put(campaign.key(), Map.of("planned", run.planned(), "planningDone", run.planningDone()));
-        }
-        output.write(LambdaJson.writeBytes(answer));
     }
 }

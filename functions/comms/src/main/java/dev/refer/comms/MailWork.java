@@ -1,13 +1,12 @@
 package dev.refer.comms;
 
-import dev.refer.core.comms.Campaign;
-import dev.refer.core.comms.Deliver;
 import dev.refer.core.comms.Topic;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.mailing.Mailed;
+import dev.refer.core.comms.notify.NotifyPartner;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.lambda.Log;
 import dev.refer.sqs.MailMessage;
-
-import java.util.Optional;
 
 /**
  * What one mail-queue message does: a partner's email of a campaign (counted in the campaign's run once), a planning
@@ -15,9 +14,9 @@ import java.util.Optional;
  */
 final class MailWork {
 
-    private final CommsWiring wiring;
+    private final MailWorkerWiring wiring;
 
-    MailWork(CommsWiring wiring) {
+    MailWork(MailWorkerWiring wiring) {
         this.wiring = wiring;
     }
 
@@ -26,23 +25,31 @@ final class MailWork {
             case MailMessage.Write write -> write(write.campaign(), write.partner(), receiveCount);
             case MailMessage.Step step -> wiring.mailing().step(step.campaign(), step.cursor(), step.stepId());
             case MailMessage.Finish finish -> finish(finish.campaign());
-            case MailMessage.Preview preview -> wiring.broadcasts().preview(preview.broadcastId());
+            case MailMessage.Preview preview -> Log.info("broadcast.preview_done", "broadcastId",
+                    preview.broadcastId(), "outcome", wiring.broadcasts().preview(preview.broadcastId()).label());
             case MailMessage.NotifyPartner notify -> Log.info("notify.done", "key", notify.notification().key(),
-                    "outcome", wiring.notifier().notify(notify.notification()).map(Enum::name)
-                            .orElse("FILED_OR_NOT_WANTED"));
+                    "outcome", label(wiring.notifyPartner().notify(notify.notification())));
             case MailMessage.AlertSales alert -> Log.info("lead_alert.done", "leadId", alert.alert().leadId(),
-                    "outcome", wiring.notifier().alertSales(alert.alert()).map(Enum::name)
-                            .orElse("HELD_FOR_DIGEST_OR_NOBODY"));
+                    "outcome", wiring.alertSales().alert(alert.alert()).label());
         }
     }
 
+    private static String label(NotifyPartner.Result result) {
+        return switch (result) {
+            case NotifyPartner.Result.Delivered delivered -> delivered.outcome().name();
+            case NotifyPartner.Result.Filed filed -> "FILED_FOR_" + filed.day();
+            case NotifyPartner.Result.NotWanted notWanted -> "NOT_WANTED";
+            case NotifyPartner.Result.PartnerGone gone -> "PARTNER_GONE";
+        };
+    }
+
     private void write(Campaign campaign, PartnerId partner, int receiveCount) {
-        Optional<Deliver.Outcome> outcome;
+        Mailed outcome;
         try {
             outcome = switch (campaign.kind()) {
                 case CHECKIN -> wiring.checkIns().run(campaign.month(), partner);
                 case BROADCAST -> wiring.broadcasts().toPartner(campaign, partner);
-                case DIGEST -> wiring.notifier().digest(campaign, partner);
+                case DIGEST -> wiring.partnerDigest().send(campaign, partner);
             };
         } catch (RuntimeException e) {
             if (receiveCount >= wiring.maxReceives()) {
@@ -51,20 +58,22 @@ final class MailWork {
             throw e;
         }
         // counted once per email, by whichever delivery gets there (a count a crash lost is taken by the redelivery)
-        outcome.map(Deliver.Outcome::tally)
-                .ifPresent(tally -> wiring.runs().countOnce(campaign, tally, campaign.sendKey(partner)));
+        String tally = outcome.tally();
+        if (tally != null) {
+            wiring.runs().countOnce(campaign, tally, campaign.sendKey(partner));
+        }
         Log.info("mail.partner_done", "campaign", campaign.key(), "partnerId", partner.value(),
-                "outcome", outcome.map(Enum::name).orElse("NOTHING_TO_SEND"));
+                "outcome", outcome.label());
     }
 
     private void finish(Campaign campaign) {
         if (campaign.kind() == Campaign.Kind.CHECKIN) {
             Log.info("mail.checkin_summary", "campaign", campaign.key(), "outcome",
-                    wiring.summary().run(campaign.month()).map(Enum::name).orElse("NONE"));
+                    wiring.summary().run(campaign.month()).label());
         } else if (campaign.kind() == Campaign.Kind.DIGEST && campaign.topic() == Topic.LEADS) {
             // with the partners' lead digests: the leads a flood held back from sales' one-by-one alerts
             Log.info("mail.lead_digest", "campaign", campaign.key(), "outcome",
-                    wiring.notifier().salesDigest(campaign.day()).map(Enum::name).orElse("NONE"));
+                    wiring.salesDigest().send(campaign.day()).label());
         }
     }
 }

@@ -28,10 +28,10 @@ public final class MailWorkerHandler extends SqsFunction {
     }
 
     public MailWorkerHandler(Map<String, String> env) {
-        this(CommsWiring.create(env));
+        this(MailWorkerWiring.create(env));
     }
 
-    MailWorkerHandler(CommsWiring wiring) {
+    MailWorkerHandler(MailWorkerWiring wiring) {
         super("mail.message_failed");
         this.work = new MailWork(wiring);
         this.pace = wiring.pace();
@@ -40,10 +40,8 @@ public final class MailWorkerHandler extends SqsFunction {
 
     @Override
     protected void beforeBatch(Context context) {
-        if (pace != null) {
-            // throttled sends are retried within this invocation's time, never past it
-            pace.invocation(context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis()));
-        }
+        // throttled sends are retried within this invocation's time, never past it
+        pace.invocation(context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis()));
     }
 
     @Override

@@ -1,14 +1,13 @@
 package dev.refer.comms;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.refer.core.comms.UnsubscribeLinks;
+import dev.refer.core.comms.consent.Unsubscribe;
 import dev.refer.lambda.HttpFunction;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
 import dev.refer.lambda.Problem;
 import dev.refer.lambda.SnapStartPriming;
 
-import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -20,8 +19,7 @@ import java.util.Map;
  */
 public final class UnsubscribeHandler extends HttpFunction {
 
-    private final CommsWiring wiring;
-    private final Clock clock;
+    private final Unsubscribe unsubscribe;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
     final SnapStartPriming priming;
 
@@ -30,31 +28,30 @@ public final class UnsubscribeHandler extends HttpFunction {
     }
 
     public UnsubscribeHandler(Map<String, String> env) {
-        this(CommsWiring.create(env), Clock.systemUTC());
+        this(UnsubscribeWiring.create(env));
     }
 
-    UnsubscribeHandler(CommsWiring wiring, Clock clock) {
-        this.wiring = wiring;
-        this.clock = clock;
+    UnsubscribeHandler(UnsubscribeWiring wiring) {
+        this.unsubscribe = wiring.unsubscribe();
         this.priming = wiring.registerPriming(this);
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         String token = request.query("t").orElse(null);
-        UnsubscribeLinks.Target target = wiring.links().verify(token).orElse(null);
-        if (target == null) {
-            return HttpResponse.problem(Problem.of(400, "bad-unsubscribe-link", "Not an unsubscribe link",
+        Unsubscribe.Result result = request.method().equals("POST") ? unsubscribe.unsubscribe(token)
+                : unsubscribe.check(token);
+        return switch (result) {
+            case Unsubscribe.Result.BadLink bad -> HttpResponse.problem(Problem.of(400, "bad-unsubscribe-link",
+                    "Not an unsubscribe link",
                     "The link is incomplete or was not made by this program. Copy the whole link from the email."));
-        }
-        String topic = target.topic().wireName();
-        if (request.method().equals("POST")) {
-            wiring.preferences().optOut(target.partnerId(), target.topic(), clock.instant());
-            return HttpResponse.html(200, page("You are unsubscribed",
-                    "You will get no more " + topic + " emails. Payout statements still reach you.", null));
-        }
-        return HttpResponse.html(200, page("Unsubscribe from " + topic + " emails?",
-                "Press the button to stop " + topic + " emails. Payout statements still reach you.", token));
+            case Unsubscribe.Result.Unsubscribed done -> HttpResponse.html(200, page("You are unsubscribed",
+                    "You will get no more " + done.target().topic().wireName()
+                            + " emails. Payout statements still reach you.", null));
+            case Unsubscribe.Result.Confirm confirm -> HttpResponse.html(200, page("Unsubscribe from "
+                    + confirm.target().topic().wireName() + " emails?", "Press the button to stop "
+                    + confirm.target().topic().wireName() + " emails. Payout statements still reach you.", token));
+        };
     }
 
     /** A tiny page; nothing the visitor sent is echoed but the checked token (URL-safe characters only). */

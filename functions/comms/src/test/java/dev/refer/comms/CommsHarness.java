@@ -3,9 +3,9 @@ package dev.refer.comms;
 import dev.refer.aws.AwsClients;
 import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.basics.money.Money;
-import dev.refer.core.comms.Campaign;
-import dev.refer.core.comms.Suppression;
 import dev.refer.core.comms.Topic;
+import dev.refer.core.comms.consent.Suppression;
+import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.mail.MailLog;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerId;
@@ -15,14 +15,14 @@ import dev.refer.core.program.PayoutSettings;
 import dev.refer.core.program.Program;
 import dev.refer.core.program.ProgramId;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbMailLog;
-import dev.refer.dynamodb.DynamoDbMailingRuns;
-import dev.refer.dynamodb.DynamoDbPreferences;
-import dev.refer.dynamodb.DynamoDbSuppressionList;
 import dev.refer.dynamodb.FaultInjector;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.TestTable;
+import dev.refer.dynamodb.comms.DynamoDbMailLog;
+import dev.refer.dynamodb.comms.DynamoDbMailingRuns;
+import dev.refer.dynamodb.comms.DynamoDbPreferences;
+import dev.refer.dynamodb.comms.DynamoDbSuppressionList;
 import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.emulators.MotoServer;
@@ -144,31 +144,37 @@ final class CommsHarness {
             return new PartnerId(String.format("%026d", Math.abs((tag + name).hashCode())));
         }
 
-        CommsWiring wiring(List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
-                           List<ExecutionInterceptor> ses) {
-            return CommsWiring.create(env, new CommsWiring.Clients(DynamoDbClients.create(env, dynamoDb),
-                    AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", sqsFaults),
-                    SesMailer.fromEnv(env, ses), () -> List.of("link-secret-" + tag)), clock);
+        /** The planner and the mail worker of one execution environment, on the same clients. */
+        record Functions(CheckinPlannerHandler planner, MailWorkerHandler worker) {
+        }
+
+        Functions functions(List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
+                            List<ExecutionInterceptor> ses) {
+            var db = DynamoDbClients.create(env, dynamoDb);
+            var queue = AwsClients.build(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS", sqsFaults);
+            return new Functions(new CheckinPlannerHandler(PlannerWiring.create(env, db, queue, clock)),
+                    new MailWorkerHandler(MailWorkerWiring.create(env, db, queue, SesMailer.fromEnv(env, ses),
+                            () -> List.of("link-secret-" + tag), clock)));
         }
 
         /** The month's check-ins, as the schedule (retried when it fails) and the queue's event source drive them. */
         void run(List<ExecutionInterceptor> dynamoDb, List<ExecutionInterceptor> sqsFaults,
                  List<ExecutionInterceptor> ses) throws Exception {
-            CommsWiring wiring = wiring(dynamoDb, sqsFaults, ses);
-            SchedulerEvents.invoke(new CheckinPlannerHandler(wiring, clock), SchedulerEvents.checkin(OCTOBER), 3);
-            queue.queue().drain(new MailWorkerHandler(wiring));
+            Functions functions = functions(dynamoDb, sqsFaults, ses);
+            SchedulerEvents.invoke(functions.planner(), SchedulerEvents.checkin(OCTOBER), 3);
+            queue.queue().drain(functions.worker());
         }
 
         /** Invokes the planner with {@code eventJson} (a schedule's input), then works the queue dry. */
         void plan(String eventJson) throws Exception {
-            CommsWiring wiring = wiring(List.of(), List.of(), List.of());
-            SchedulerEvents.invoke(new CheckinPlannerHandler(wiring, clock), eventJson, 1);
-            queue.queue().drain(new MailWorkerHandler(wiring));
+            Functions functions = functions(List.of(), List.of(), List.of());
+            SchedulerEvents.invoke(functions.planner(), eventJson, 1);
+            queue.queue().drain(functions.worker());
         }
 
         /** Works the queue dry with a clean worker. */
         void work() throws Exception {
-            queue.queue().drain(new MailWorkerHandler(wiring(List.of(), List.of(), List.of())));
+            queue.queue().drain(functions(List.of(), List.of(), List.of()).worker());
         }
 
         /** Emails per recipient (moto keeps every one) and the check-in run's counts. */

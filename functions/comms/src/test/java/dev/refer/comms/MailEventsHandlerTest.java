@@ -1,7 +1,7 @@
 package dev.refer.comms;
 
-import dev.refer.core.comms.Suppression;
-import dev.refer.dynamodb.DynamoDbSuppressionList;
+import dev.refer.core.comms.consent.Suppression;
+import dev.refer.dynamodb.comms.DynamoDbSuppressionList;
 import dev.refer.testkit.events.SesNotifications;
 import org.junit.jupiter.api.Test;
 

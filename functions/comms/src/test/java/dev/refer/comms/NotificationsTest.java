@@ -1,16 +1,17 @@
 package dev.refer.comms;
 
 import dev.refer.core.basics.money.Money;
-import dev.refer.core.comms.Choice;
 import dev.refer.core.comms.CommsSettings;
-import dev.refer.core.comms.DigestBook;
-import dev.refer.core.comms.Notification;
-import dev.refer.core.comms.Notify;
 import dev.refer.core.comms.Topic;
+import dev.refer.core.comms.consent.Choice;
+import dev.refer.core.comms.notify.DigestBook;
+import dev.refer.core.comms.notify.Notification;
+import dev.refer.core.comms.notify.SalesAlert;
+import dev.refer.core.comms.notify.SendSalesDigest;
 import dev.refer.core.mail.NotificationLetter;
-import dev.refer.dynamodb.DynamoDbCommsSettings;
-import dev.refer.dynamodb.DynamoDbDigestBook;
-import dev.refer.dynamodb.DynamoDbPreferences;
+import dev.refer.dynamodb.comms.DynamoDbCommsSettings;
+import dev.refer.dynamodb.comms.DynamoDbDigestBook;
+import dev.refer.dynamodb.comms.DynamoDbPreferences;
 import dev.refer.sqs.SqsMailingMessages;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class NotificationsTest {
         SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
         List<Notification> told = List.of(lead(scenario, "ada", 1), commission(scenario, "ada", 2),
                 lead(scenario, "bob", 3), lead(scenario, "bob", 4), commission(scenario, "bob", 5));
-        Notify.SalesAlert alert = new Notify.SalesAlert("L-" + scenario.tag, "Lee <script>", "lee@client.example",
+        SalesAlert alert = new SalesAlert("L-" + scenario.tag, "Lee <script>", "lee@client.example",
                 "Client Co", scenario.partnerId("ada"), NOV_1);
 
         queue.notify(told, List.of(alert));
@@ -92,10 +93,10 @@ class NotificationsTest {
         CommsHarness.Scenario scenario = new CommsHarness.Scenario();
         SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
         List<Notification> flood = new ArrayList<>();
-        List<Notify.SalesAlert> alerts = new ArrayList<>();
+        List<SalesAlert> alerts = new ArrayList<>();
         for (int n = 1; n <= PER_DAY + 5; n++) {
             flood.add(lead(scenario, "ada", n));
-            alerts.add(new Notify.SalesAlert("L" + n + "-" + scenario.tag, "Lead " + n, "lead" + n + "@client.example",
+            alerts.add(new SalesAlert("L" + n + "-" + scenario.tag, "Lead " + n, "lead" + n + "@client.example",
                     null, scenario.partnerId("ada"), NOV_1.plusSeconds(n)));
         }
         queue.notify(flood, alerts);
@@ -106,7 +107,7 @@ class NotificationsTest {
         assertEquals(PER_DAY, scenario.mails().get("manager").size(), "sales: the day's 20 of ada's leads");
 
         DigestBook.Held held = new DynamoDbDigestBook(CommsHarness.table().client(), scenario.config)
-                .held(LocalDate.parse("2026-11-01"), Notify.LEAD_DIGEST_LINES);
+                .held(LocalDate.parse("2026-11-01"), SendSalesDigest.LEAD_DIGEST_LINES);
         assertEquals(List.of("L21", "L22", "L23", "L24", "L25"), held.alerts().stream()
                 .map(a -> a.leadId().substring(0, a.leadId().indexOf('-'))).toList(), "held for sales, in order");
         assertEquals(5, held.total());
@@ -123,13 +124,13 @@ class NotificationsTest {
         // late: a lead of the 1st whose alert comes after that day's digests went out (a backlog, a redrive) waits
         // for today's digests, not for a digest that will never go again
         Notification late = lead(scenario, "ada", PER_DAY + 6);
-        queue.notify(List.of(late), List.of(new Notify.SalesAlert("L26-" + scenario.tag, "Lead 26",
+        queue.notify(List.of(late), List.of(new SalesAlert("L26-" + scenario.tag, "Lead 26",
                 "lead26@client.example", null, scenario.partnerId("ada"), NOV_1.plusSeconds(26))));
         scenario.work();
         var book = new DynamoDbDigestBook(CommsHarness.table().client(), scenario.config);
         LocalDate today = LocalDate.parse("2026-11-02");
         assertEquals(List.of("L26-" + scenario.tag), book.held(today, 10).alerts().stream()
-                .map(Notify.SalesAlert::leadId).toList());
+                .map(SalesAlert::leadId).toList());
         assertEquals(5, book.held(LocalDate.parse("2026-11-01"), 10).total());
         assertEquals(1, book.events(scenario.partnerId("ada"), today, Topic.LEADS).size(), "in ada's digest of today");
         assertEquals(PER_DAY + 1, scenario.mails().get("ada").size(), "nothing sent now");
@@ -142,7 +143,7 @@ class NotificationsTest {
     void aDayWithoutAFlood_sendsSalesNoLeadDigest() throws Exception {
         CommsHarness.Scenario scenario = new CommsHarness.Scenario();
         SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
-        queue.notify(List.of(lead(scenario, "ada", 1)), List.of(new Notify.SalesAlert("L1-" + scenario.tag, "Lead 1",
+        queue.notify(List.of(lead(scenario, "ada", 1)), List.of(new SalesAlert("L1-" + scenario.tag, "Lead 1",
                 "lead1@client.example", null, scenario.partnerId("ada"), NOV_1)));
         scenario.work();
         scenario.plan("{\"job\":\"digest\",\"day\":\"2026-11-01\"}");
@@ -159,10 +160,10 @@ class NotificationsTest {
                 s.onboardingSteps(), s.resources(), s.note(), s.topPartners(), s.salesEmail(), 3));
         SqsMailingMessages queue = new SqsMailingMessages(CommsHarness.sqs(), scenario.queueUrl);
         List<Notification> flood = new ArrayList<>();
-        List<Notify.SalesAlert> alerts = new ArrayList<>();
+        List<SalesAlert> alerts = new ArrayList<>();
         for (int n = 1; n <= 5; n++) {
             flood.add(lead(scenario, "ada", n));
-            alerts.add(new Notify.SalesAlert("L" + n + "-" + scenario.tag, "Lead " + n, "lead" + n + "@client.example",
+            alerts.add(new SalesAlert("L" + n + "-" + scenario.tag, "Lead " + n, "lead" + n + "@client.example",
                     null, scenario.partnerId("ada"), NOV_1.plusSeconds(n)));
         }
         queue.notify(flood, alerts);

@@ -1,13 +1,13 @@
 package dev.refer.comms;
 
 import dev.refer.aws.AwsClients;
-import dev.refer.core.comms.Choice;
 import dev.refer.core.comms.Topic;
-import dev.refer.core.comms.UnsubscribeLinks;
+import dev.refer.core.comms.consent.Choice;
+import dev.refer.core.comms.consent.UnsubscribeLinks;
 import dev.refer.core.partner.PartnerId;
-import dev.refer.dynamodb.DynamoDbPreferences;
-import dev.refer.testkit.events.ApiEvent;
+import dev.refer.dynamodb.comms.DynamoDbPreferences;
 import dev.refer.testkit.events.ApiEvent.ApiResponse;
+import dev.refer.testkit.events.ApiEvent;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 

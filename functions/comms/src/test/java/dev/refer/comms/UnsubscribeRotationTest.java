@@ -3,7 +3,7 @@ package dev.refer.comms;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.refer.aws.AwsClients;
 import dev.refer.core.comms.Topic;
-import dev.refer.core.comms.UnsubscribeLinks;
+import dev.refer.core.comms.consent.UnsubscribeLinks;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.lambda.SnapStartPriming;
@@ -11,7 +11,6 @@ import dev.refer.mail.SesMailer;
 import dev.refer.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,11 +38,9 @@ class UnsubscribeRotationTest {
             String arn = secrets.createSecret(r -> r.name("mail-link-" + scenario.tag).secretString(before)).arn();
             env.put("MAIL_LINK_SECRET_ARN", arn);
             TestClock clock = new TestClock(Instant.parse("2026-11-02T09:00:00Z"));
-            CommsWiring.Clients production = CommsWiring.clients(env, List.of(), List.of(), List.of());
-            UnsubscribeHandler handler = new UnsubscribeHandler(CommsWiring.create(env, new CommsWiring.Clients(
-                    DynamoDbClients.create(env, List.of()), AwsClients.build(SqsClient.builder(), env,
-                    "AWS_ENDPOINT_URL_SQS", List.of()), SesMailer.fromEnv(env, List.of()),
-                    production.linkSecrets()), clock), clock);
+            // the production secrets reader (Secrets Manager in moto), on a clock the test moves
+            UnsubscribeHandler handler = new UnsubscribeHandler(UnsubscribeWiring.create(env,
+                    DynamoDbClients.create(env, List.of()), CommsClients.linkSecrets(env), clock));
             PartnerId ada = scenario.partnerId("ada");
             String oldLink = new UnsubscribeLinks("", () -> List.of(before)).token(ada, Topic.CHECKIN);
             String newLink = new UnsubscribeLinks("", () -> List.of(after)).token(ada, Topic.CHECKIN);

@@ -3,7 +3,7 @@ package dev.refer.counters;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import dev.refer.core.stats.ProjectCounters;
-import dev.refer.dynamodb.StreamChanges;
+import dev.refer.dynamodb.stats.StreamChanges;
 import dev.refer.lambda.Log;
 
 import java.util.ArrayList;

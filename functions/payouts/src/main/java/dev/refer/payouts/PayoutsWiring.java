@@ -1,9 +1,11 @@
 package dev.refer.payouts;
 
 import dev.refer.aws.AwsClients;
+import dev.refer.core.basics.time.Clocks;
 import dev.refer.core.mail.Mailer;
 import dev.refer.core.mail.PacedMailer;
 import dev.refer.core.mail.SendOnce;
+import dev.refer.core.payout.CheckPayoutRun;
 import dev.refer.core.payout.PayPartner;
 import dev.refer.core.payout.PayoutMessages;
 import dev.refer.core.payout.PlanPayouts;
@@ -11,15 +13,13 @@ import dev.refer.core.payout.StartPayoutRun;
 import dev.refer.core.payout.SummarizeRun;
 import dev.refer.core.program.CachedProgram;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbMailLog;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.comms.DynamoDbMailLog;
 import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.payout.DynamoDbPayeeIndex;
 import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
 import dev.refer.dynamodb.payout.DynamoDbPayoutRuns;
-import dev.refer.core.payout.CheckPayoutRun;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
-import dev.refer.core.basics.time.Clocks;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.SnapStartPriming;
@@ -70,7 +70,7 @@ public record PayoutsWiring(StartPayoutRun starter, CheckPayoutRun checker, Plan
         ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
         PacedMailer pace = PacedMailer.fromEnv(clients.mailer(), env);
         SendOnce mail = new SendOnce(new DynamoDbMailLog(dynamoDb, table), pace, clock,
-                new dev.refer.dynamodb.DynamoDbSuppressionList(dynamoDb, table));
+                new dev.refer.dynamodb.comms.DynamoDbSuppressionList(dynamoDb, table)::bounced);
         SummarizeRun summary = new SummarizeRun(table.programId(), programs, book, mail);
         PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary, book, clock);
         return new PayoutsWiring(new StartPayoutRun(runs, planner, messages, clock), new CheckPayoutRun(runs), planner,

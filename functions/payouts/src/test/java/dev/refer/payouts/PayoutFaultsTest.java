@@ -1,6 +1,5 @@
 package dev.refer.payouts;
 
-import dev.refer.testkit.mail.RefusedSesSend;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.mail.MailLog;
 import dev.refer.core.partner.Partner;
@@ -9,9 +8,10 @@ import dev.refer.core.payout.PayoutId;
 import dev.refer.core.payout.PayoutStatus;
 import dev.refer.core.payout.ReviewPayout;
 import dev.refer.dynamodb.DynamoDbClients;
-import dev.refer.dynamodb.DynamoDbMailLog;
 import dev.refer.dynamodb.FaultInjector;
+import dev.refer.dynamodb.comms.DynamoDbMailLog;
 import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
+import dev.refer.testkit.mail.RefusedSesSend;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;

@@ -38,7 +38,7 @@ public final class Keys {
 
     public static final String GSI1 = TableKeys.GSI1;
     public static final String GSI2 = TableKeys.GSI2;
-    static final String GSI3 = TableKeys.GSI3;
+    public static final String GSI3 = TableKeys.GSI3;
 
     public static final String STATS_ALL = TableKeys.STATS_ALL;
     public static final String COMMISSION_PREFIX = TableKeys.COMMISSION_PREFIX;
@@ -61,7 +61,7 @@ public final class Keys {
         return key(TableKeys.program(id.value()));
     }
 
-    static Map<String, AttributeValue> dataVersion(ProgramId id) {
+    public static Map<String, AttributeValue> dataVersion(ProgramId id) {
         return key(TableKeys.dataVersion(id.value()));
     }
 
@@ -72,7 +72,7 @@ public final class Keys {
     }
 
     /** The partner whose partition holds an item ({@code PARTNER#{id}}). */
-    static PartnerId partnerOf(Map<String, AttributeValue> item) {
+    public static PartnerId partnerOf(Map<String, AttributeValue> item) {
         return new PartnerId(TableKeys.partnerIdOf(item.get(PK).s()));
     }
 
@@ -193,11 +193,11 @@ public final class Keys {
         return key(TableKeys.payoutRunDone(programId.value(), period, partnerId.value()));
     }
 
-    static Map<String, AttributeValue> mail(ProgramId programId, String sendKey) {
+    public static Map<String, AttributeValue> mail(ProgramId programId, String sendKey) {
         return key(TableKeys.mail(programId.value(), sendKey));
     }
 
-    static String mailTo(PartnerId partnerId) {
+    public static String mailTo(PartnerId partnerId) {
         return TableKeys.mailTo(partnerId.value());
     }
 
@@ -234,27 +234,27 @@ public final class Keys {
 
     // partner communications
 
-    static Map<String, AttributeValue> commsSettings(ProgramId programId) {
+    public static Map<String, AttributeValue> commsSettings(ProgramId programId) {
         return key(TableKeys.commsSettings(programId.value()));
     }
 
-    static Map<String, AttributeValue> preferences(PartnerId partnerId) {
+    public static Map<String, AttributeValue> preferences(PartnerId partnerId) {
         return key(TableKeys.preferences(partnerId.value()));
     }
 
-    static Map<String, AttributeValue> suppression(ProgramId programId, String address) {
+    public static Map<String, AttributeValue> suppression(ProgramId programId, String address) {
         return key(TableKeys.suppression(programId.value(), address));
     }
 
-    static Map<String, AttributeValue> mailingRun(ProgramId programId, String campaignKey) {
+    public static Map<String, AttributeValue> mailingRun(ProgramId programId, String campaignKey) {
         return key(TableKeys.mailingRun(programId.value(), campaignKey));
     }
 
-    static Map<String, AttributeValue> broadcast(ProgramId programId, String id) {
+    public static Map<String, AttributeValue> broadcast(ProgramId programId, String id) {
         return key(TableKeys.broadcast(programId.value(), id));
     }
 
-    static String broadcastsOf(ProgramId programId) {
+    public static String broadcastsOf(ProgramId programId) {
         return TableKeys.broadcastsOf(programId.value());
     }
 
@@ -262,15 +262,15 @@ public final class Keys {
         return TableKeys.revenueRanking(programId.value(), month);
     }
 
-    static String digestSk(LocalDate day, String topic) {
+    public static String digestSk(LocalDate day, String topic) {
         return TableKeys.digestSk(day, topic);
     }
 
-    static String digestsOf(ProgramId programId, LocalDate day, String topic) {
+    public static String digestsOf(ProgramId programId, LocalDate day, String topic) {
         return TableKeys.digestsOf(programId.value(), day, topic);
     }
 
-    static String heldLeads(ProgramId programId, LocalDate day) {
+    public static String heldLeads(ProgramId programId, LocalDate day) {
         return TableKeys.heldLeads(programId.value(), day);
     }
 }

@@ -1,14 +1,14 @@
 package dev.refer.mail;
 
-import dev.refer.core.mail.Letter;
-import dev.refer.core.mail.RunSummaryLetter;
-import dev.refer.core.mail.StatementLetter;
 import dev.refer.core.mail.BroadcastLetter;
 import dev.refer.core.mail.CheckinLetter;
 import dev.refer.core.mail.CheckinSummaryLetter;
 import dev.refer.core.mail.LeadAlertLetter;
 import dev.refer.core.mail.LeadDigestLetter;
+import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
+import dev.refer.core.mail.RunSummaryLetter;
+import dev.refer.core.mail.StatementLetter;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -76,7 +76,7 @@ public final class Templates {
 
     private static String notificationSubject(NotificationLetter letter, MailFormat format) {
         if (letter.digestDay() != null) {
-            return letter.programName() + ": your " + letter.topic().wireName() + " on "
+            return letter.programName() + ": your " + letter.topic() + " on "
                     + format.date(letter.digestDay()) + " (" + letter.events().size() + ")";
         }
         return letter.programName() + ": " + format.event(letter.events().get(0));

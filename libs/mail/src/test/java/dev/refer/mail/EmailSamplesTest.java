@@ -41,7 +41,7 @@ class EmailSamplesTest {
     private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
     private static final String UNSUBSCRIBE = "https://api.acme.example/unsubscribe?t=sample";
 
-    private static CommsSettings material() {
+    private static CommsSettings settings() {
         return new CommsSettings("Acme Partners", "Finance teams of 20 to 200 people",
                 "Closes the books in a day instead of a week", List.of("No setup fee", "Live in a week"), List.of(),
                 List.of(new CommsSettings.Resource("Pitch deck", "https://acme.example/deck.pdf")),
@@ -55,7 +55,8 @@ class EmailSamplesTest {
                 List.of(new CheckinLetter.LinkLine("ada-newsletter", "https://go.acme.example/ada-newsletter", 412),
                         new CheckinLetter.LinkLine("ada-linkedin", "https://go.acme.example/ada-linkedin", 37)),
                 new CheckinLetter.NextPayout(LocalDate.of(2026, 12, 1), eur(24_000), eur(5_000), eur(0)),
-                material(), "Webinar on the 12th: bring a client", thanks, List.of("Ada Lovelace", "Grace & Co"),
+                settings().material(), "Webinar on the 12th: bring a client", thanks,
+                List.of("Ada Lovelace", "Grace & Co"),
                 UNSUBSCRIBE);
     }
 
@@ -95,8 +96,8 @@ class EmailSamplesTest {
                 "Partner training on December 3", "Join us for a 30-minute training on the new pricing.\n\n"
                 + "Bring your questions: we will answer them live.", false, UNSUBSCRIBE));
         samples.put("notification", new NotificationLetter(ADA, Locale.US, "Acme Partners", "Ada Lovelace",
-                Topic.COMMISSIONS, List.of(new NotificationLetter.Event(NotificationLetter.What.COMMISSION_EARNED,
-                Instant.parse("2026-11-02T10:15:00Z"), "inv-1001", eur(24_000), "20 % of the sale")), null,
+                Topic.COMMISSIONS.wireName(), List.of(new NotificationLetter.Event(
+                NotificationLetter.What.COMMISSION_EARNED, Instant.parse("2026-11-02T10:15:00Z"), "inv-1001", eur(24_000), "20 % of the sale")), null,
                 UNSUBSCRIBE));
         List<NotificationLetter.Event> leads = new ArrayList<>();
         leads.add(new NotificationLetter.Event(NotificationLetter.What.LEAD_NEW, Instant.parse("2026-11-02T09:00:00Z"),
@@ -105,8 +106,8 @@ class EmailSamplesTest {
                 Instant.parse("2026-11-02T15:30:00Z"), "Jane Doe (Client Co)", null, null));
         leads.add(new NotificationLetter.Event(NotificationLetter.What.LEAD_REJECTED,
                 Instant.parse("2026-11-02T16:00:00Z"), "Max Mustermann", null, "an existing customer"));
-        samples.put("digest", new NotificationLetter(ADA, Locale.US, "Acme Partners", "Ada Lovelace", Topic.LEADS,
-                leads, LocalDate.of(2026, 11, 2), UNSUBSCRIBE));
+        samples.put("digest", new NotificationLetter(ADA, Locale.US, "Acme Partners", "Ada Lovelace",
+                Topic.LEADS.wireName(), leads, LocalDate.of(2026, 11, 2), UNSUBSCRIBE));
         samples.put("lead-alert", new LeadAlertLetter(new EmailAddress("sales@acme.example"), Locale.US,
                 "Acme Partners", "01JD0000000000000000000001", "Jane Doe", "jane@client.example", "Client Co",
                 "Ada Lovelace", "ada@partner.example", Instant.parse("2026-11-02T09:00:00Z")));

@@ -96,7 +96,7 @@ class TemplatesTest {
     @Test
     void partnerNotification_namesTheLeadByWhatTheFormSaid_neverAsALink() {
         Rendered rendered = templates.render(new NotificationLetter(new EmailAddress("ada@partner.example"),
-                Locale.US, "Acme Partners", "Ada", Topic.LEADS, List.of(new NotificationLetter.Event(
+                Locale.US, "Acme Partners", "Ada", Topic.LEADS.wireName(), List.of(new NotificationLetter.Event(
                 NotificationLetter.What.LEAD_NEW, Instant.parse("2026-11-02T09:00:00Z"),
                 "Jane (reset your password: http://evil.example or me@evil.example)", null, null)),
                 null, "https://api.acme.example/unsubscribe?t=x"));

@@ -3,10 +3,12 @@ package dev.refer.sqs;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.refer.core.basics.money.Money;
-import dev.refer.core.comms.Campaign;
-import dev.refer.core.comms.Notification;
-import dev.refer.core.comms.Notify;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.notify.Notification;
 import dev.refer.core.comms.Topic;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.notify.Notification;
+import dev.refer.core.comms.notify.SalesAlert;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.lambda.LambdaJson;
@@ -38,7 +40,7 @@ public sealed interface MailMessage {
     record NotifyPartner(Notification notification) implements MailMessage {
     }
 
-    record AlertSales(Notify.SalesAlert alert) implements MailMessage {
+    record AlertSales(SalesAlert alert) implements MailMessage {
     }
 
     /** The queue's body. */
@@ -100,13 +102,13 @@ public sealed interface MailMessage {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Alert(String leadId, String name, String email, String company, String partnerId, String createdAt) {
 
-        public static Alert of(Notify.SalesAlert alert) {
+        public static Alert of(SalesAlert alert) {
             return new Alert(alert.leadId(), alert.name(), alert.email(), alert.company(), alert.partnerId().value(),
                     alert.createdAt().toString());
         }
 
-        public Notify.SalesAlert salesAlert() {
-            return new Notify.SalesAlert(leadId, name, email, company, new PartnerId(partnerId),
+        public SalesAlert salesAlert() {
+            return new SalesAlert(leadId, name, email, company, new PartnerId(partnerId),
                     Instant.parse(createdAt));
         }
     }

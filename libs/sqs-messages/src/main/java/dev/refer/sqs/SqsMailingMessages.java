@@ -1,17 +1,21 @@
 package dev.refer.sqs;
 
-import dev.refer.core.comms.Campaign;
-import dev.refer.core.comms.MailingMessages;
-import dev.refer.core.comms.Notification;
-import dev.refer.core.comms.Notify;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.mailing.MailingMessages;
+import dev.refer.core.comms.notify.Notification;
+import dev.refer.core.comms.notify.NotificationQueue;
+import dev.refer.core.comms.notify.SalesAlert;
 import dev.refer.core.partner.PartnerId;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The mail queue (template: MailQueue): {@link MailMessage}s as JSON, partner messages in batches of ten. */
-public final class SqsMailingMessages implements MailingMessages {
+/**
+ * The mail queue (template: MailQueue): {@link MailMessage}s as JSON, partner messages in batches of ten; a
+ * campaign's work and what the stream noticed go through the same queue.
+ */
+public final class SqsMailingMessages implements MailingMessages, NotificationQueue {
 
     private final SqsBatches batches;
 
@@ -44,12 +48,12 @@ public final class SqsMailingMessages implements MailingMessages {
     }
 
     @Override
-    public void notify(List<Notification> notifications, List<Notify.SalesAlert> alerts) {
+    public void notify(List<Notification> notifications, List<SalesAlert> alerts) {
         List<String> bodies = new ArrayList<>(notifications.size() + alerts.size());
         for (Notification notification : notifications) {
             bodies.add(new MailMessage.NotifyPartner(notification).toJson());
         }
-        for (Notify.SalesAlert alert : alerts) {
+        for (SalesAlert alert : alerts) {
             bodies.add(new MailMessage.AlertSales(alert).toJson());
         }
         batches.send(bodies);

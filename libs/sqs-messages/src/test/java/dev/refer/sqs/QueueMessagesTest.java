@@ -1,10 +1,12 @@
 package dev.refer.sqs;
 
 import dev.refer.core.basics.money.Money;
-import dev.refer.core.comms.Campaign;
-import dev.refer.core.comms.Notification;
-import dev.refer.core.comms.Notify;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.notify.Notification;
 import dev.refer.core.comms.Topic;
+import dev.refer.core.comms.mailing.Campaign;
+import dev.refer.core.comms.notify.Notification;
+import dev.refer.core.comms.notify.SalesAlert;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.testkit.events.QueueMessages;
@@ -49,7 +51,7 @@ class QueueMessagesTest {
         Notification notification = new Notification("commission#1", PARTNER, Topic.COMMISSIONS, new NotificationLetter.Event(
                 NotificationLetter.What.COMMISSION_EARNED, Instant.parse("2026-11-02T10:00:00Z"), "order 42",
                 Money.of(1250, "EUR"), null));
-        Notify.SalesAlert alert = new Notify.SalesAlert("01JC0000000000000000000009", "Ada", "ada@example.com",
+        SalesAlert alert = new SalesAlert("01JC0000000000000000000009", "Ada", "ada@example.com",
                 "Analytical", PARTNER, Instant.parse("2026-11-02T10:00:00Z"));
         Campaign checkin = Campaign.checkin(PERIOD);
         for (MailMessage message : List.of(new MailMessage.Write(checkin, PARTNER),

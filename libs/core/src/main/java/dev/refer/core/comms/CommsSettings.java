@@ -2,6 +2,7 @@ package dev.refer.core.comms;
 
 import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.basics.validation.Invalid;
+import dev.refer.core.mail.CheckinLetter;
 
 import java.net.URI;
 import java.time.YearMonth;
@@ -82,6 +83,12 @@ public record CommsSettings(String programName, String idealCustomer, String val
     /** The note for {@code month}, if the one set is for it. */
     public String noteFor(YearMonth month) {
         return note != null && note.month().equals(month) ? note.text() : null;
+    }
+
+    /** What the check-in's guidance draws on, as the letter carries it. */
+    public CheckinLetter.Material material() {
+        return new CheckinLetter.Material(idealCustomer, valueProposition, differentiators, onboardingSteps,
+                resources.stream().map(r -> new CheckinLetter.Resource(r.title(), r.url())).toList());
     }
 
     public String programNameOr(String fallback) {

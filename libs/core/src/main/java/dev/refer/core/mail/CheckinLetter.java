@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public record CheckinLetter(EmailAddress to, Locale locale, String programName, String partnerName, YearMonth month,
                             Variant variant, Numbers numbers, List<LinkLine> links, NextPayout nextPayout,
-                            CommsSettings material, String note, Thanks thanks, List<String> shoutOut,
+                            Material material, String note, Thanks thanks, List<String> shoutOut,
                             String unsubscribeUrl) implements Letter {
 
     /** Which letter a partner gets, by where it stands in the funnel. */
@@ -42,6 +42,24 @@ public record CheckinLetter(EmailAddress to, Locale locale, String programName, 
      */
     public record Numbers(long clicks, long leads, long leadsQualified, long leadsRejected, long leadsConverted,
                           long sales, Money revenue, Money earned, Money awaiting, Money paid) {
+    }
+
+    /**
+     * What the program manager wrote that guidance draws on (the letter's share of comms' settings).
+     *
+     * @param resources links partners can use: a deck, a video, a training
+     */
+    public record Material(String idealCustomer, String valueProposition, List<String> differentiators,
+                           List<String> onboardingSteps, List<Resource> resources) {
+
+        public Material {
+            differentiators = List.copyOf(differentiators);
+            onboardingSteps = List.copyOf(onboardingSteps);
+            resources = List.copyOf(resources);
+        }
+    }
+
+    public record Resource(String title, String url) {
     }
 
     public record LinkLine(String code, String url, long clicks) {

@@ -12,8 +12,11 @@ import java.util.Locale;
 /**
  * A partner hears that something of theirs happened: one event when it happens, or a topic's events of a day as a
  * daily digest ({@code digestDay} set).
+ *
+ * @param topic the topic's wire name ({@code leads}, {@code commissions}, {@code payouts}): the letter names it, the
+ *              partner's preferences are comms' business
  */
-public record NotificationLetter(EmailAddress to, Locale locale, String programName, String partnerName, Topic topic,
+public record NotificationLetter(EmailAddress to, Locale locale, String programName, String partnerName, String topic,
                                  List<Event> events, LocalDate digestDay, String unsubscribeUrl) implements Letter {
 
     public enum What {

@@ -4,7 +4,6 @@ import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.partner.PartnerId;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -25,24 +24,28 @@ public final class SendOnce {
     private final MailLog log;
     private final Mailer mailer;
     private final Clock clock;
-    private final SuppressionList suppressions;
+    private final Bounces bounces;
 
     public SendOnce(MailLog log, Mailer mailer, Clock clock) {
-        this(log, mailer, clock, address -> Optional.empty());
+        this(log, mailer, clock, address -> false);
     }
 
-    /** @param suppressions addresses that bounced get nothing, not even transactional mail */
-    public SendOnce(MailLog log, Mailer mailer, Clock clock, SuppressionList suppressions) {
+    /** @param bounces addresses that bounced get nothing, not even transactional mail */
+    public SendOnce(MailLog log, Mailer mailer, Clock clock, Bounces bounces) {
         this.log = log;
         this.mailer = mailer;
         this.clock = clock;
-        this.suppressions = suppressions;
+        this.bounces = bounces;
     }
 
-    /** What SendOnce needs of the suppression list: whether an address bounced. */
+    /**
+     * What SendOnce needs of the suppression list, in its own words: whether an address bounced (consent keeps the
+     * list and its reasons; the machinery that sends needs only this answer, so it does not depend on consent).
+     */
     @FunctionalInterface
-    public interface SuppressionList {
-        Optional<dev.refer.core.comms.Suppression> find(String address);
+    public interface Bounces {
+        /** @param address lower case */
+        boolean bounced(String address);
     }
 
     /** Whether {@code key} was claimed in the send log (sent, being sent, or recorded as not sent). */
@@ -53,9 +56,7 @@ public final class SendOnce {
     /** @param letter built only when this call claimed the key (its data may cost reads) */
     public Outcome send(String key, PartnerId partnerId, String kind, EmailAddress to,
                         Supplier<? extends Letter> letter) {
-        var bounced = suppressions.find(to.value())
-                .filter(s -> s.reason() == dev.refer.core.comms.Suppression.Reason.BOUNCE);
-        if (bounced.isPresent()) {
+        if (bounces.bounced(to.value())) {
             var skippedBefore = log.skip(key, kind, partnerId, to.value(), "suppressed: bounce", clock.instant());
             if (skippedBefore.isEmpty()) {
                 return Outcome.BOUNCED;

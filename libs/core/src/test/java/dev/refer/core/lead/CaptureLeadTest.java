@@ -119,12 +119,18 @@ class CaptureLeadTest {
         assertEquals(0, flow.stats(bruno).allTime(Counters.leadStatus(LeadStatus.NEW)));
         assertEquals(1, flow.stats(anna).allTime(Counters.LEADS));
         assertEquals(1, flow.stats(anna).allTime(Counters.leadStatus(LeadStatus.NEW)));
-        var notifications = dev.refer.core.comms.Notify.of(before, after);
+        var notifications = news(before, after);
         assertEquals(1, notifications.size());
         assertEquals(anna.id(), notifications.getFirst().partnerId(), "the squatter hears nothing");
         assertEquals("lead_new#" + after.id().value() + "#2", notifications.getFirst().key());
-        assertTrue(dev.refer.core.comms.Notify.of(after, after.withStatus(LeadStatus.QUALIFIED, null, null,
+        assertTrue(news(after, after.withStatus(LeadStatus.QUALIFIED, null, null,
                 flow.clock.instant())).stream().allMatch(n -> n.partnerId().equals(anna.id())));
+    }
+
+    /** What the lead's change tells partners: its domain events, as the notifications read them. */
+    private static java.util.List<dev.refer.core.comms.notify.Notification> news(Lead before, Lead after) {
+        return dev.refer.core.events.DomainEvents.ofLead(before, after).stream()
+                .flatMap(event -> dev.refer.core.comms.notify.PartnerNews.of(event).stream()).toList();
     }
 
     @Test

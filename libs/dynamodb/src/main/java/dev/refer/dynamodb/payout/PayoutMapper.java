@@ -29,7 +29,7 @@ public final class PayoutMapper {
     private PayoutMapper() {
     }
 
-    static Map<String, AttributeValue> toItem(Payout payout, ProgramId programId) {
+    public static Map<String, AttributeValue> toItem(Payout payout, ProgramId programId) {
         return ItemBuilder.item(Keys.payout(payout.id()), ItemType.PAYOUT)
                 .s("payoutId", payout.id().value())
                 .s("partnerId", payout.partnerId().value())

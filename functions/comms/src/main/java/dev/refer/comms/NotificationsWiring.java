@@ -1,0 +1,28 @@
+package dev.refer.comms;
+
+import dev.refer.core.comms.notify.QueueNotifications;
+import dev.refer.lambda.SnapStartPriming;
+import dev.refer.lambda.StreamFunction;
+import dev.refer.sqs.SqsMailingMessages;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.util.List;
+import java.util.Map;
+
+/** The notifications function's graph (NotificationsFunction): the mail queue alone (no table, no SES). */
+record NotificationsWiring(QueueNotifications queue) {
+
+    static NotificationsWiring create(Map<String, String> env) {
+        return create(env, CommsClients.sqs(env, List.of()));
+    }
+
+    static NotificationsWiring create(Map<String, String> env, SqsClient sqs) {
+        return new NotificationsWiring(new QueueNotifications(new SqsMailingMessages(sqs,
+                CommsClients.mailQueueUrl(env))));
+    }
+
+    /** SnapStart: an empty stream batch (event and response types, JSON); nothing is queued. */
+    SnapStartPriming registerPriming(NotificationsHandler notifications) {
+        return SnapStartPriming.register(() -> notifications.replay(StreamFunction.EMPTY_BATCH), () -> { });
+    }
+}
