@@ -7,6 +7,7 @@ import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.mailing.MailingRuns;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.payout.PayoutCalendar;
+import dev.refer.core.comms.mailing.CheckMailingRun;
 import dev.refer.core.comms.mailing.StartMailing;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
@@ -29,7 +30,12 @@ import java.util.Map;
  */
 public final class CheckinPlannerHandler implements RequestStreamHandler {
 
+    static final String NAMESPACE = "Refer";
+    static final String INCOMPLETE = "CheckinRunIncomplete";
+
     private final StartMailing start;
+    private final CheckMailingRun check;
+    private final String functionName;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
     final SnapStartPriming priming;
 
@@ -43,6 +49,8 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
 
     CheckinPlannerHandler(PlannerWiring wiring) {
         this.start = wiring.start();
+        this.check = wiring.check();
+        this.functionName = wiring.functionName();
         this.priming = wiring.registerPriming(this);
     }
 
@@ -52,12 +60,21 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
         JsonNode event = bytes.length == 0 ? null
                 : LambdaJson.readTrusted(new String(bytes, StandardCharsets.UTF_8), JsonNode.class);
         String job = event != null && event.hasNonNull("job") ? event.get("job").asText() : "checkin";
+        if (job.equals("check")) {
+            CheckMailingRun.Result result = check.checkins(event.hasNonNull("month")
+                    ? YearMonth.parse(event.get("month").asText()) : null);
+            Log.metric(NAMESPACE, INCOMPLETE, result.complete() ? 0 : 1, Map.of("FunctionName", functionName),
+                    "mail.checkins_checked", "campaign", result.campaign().key(), "result", result.toString());
+            output.write(LambdaJson.writeBytes(Map.of("campaign", result.campaign().key(),
+                    "complete", result.complete(), "result", result.getClass().getSimpleName())));
+            return;
+        }
         StartMailing.Job command = switch (job) {
             case "digest" -> new StartMailing.Job.Digests(event.hasNonNull("day")
                     ? LocalDate.parse(event.get("day").asText()) : null);
             case "checkin" -> new StartMailing.Job.Checkins(event != null && event.hasNonNull("month")
                     ? YearMonth.parse(event.get("month").asText()) : null);
-            default -> throw new IllegalArgumentException("job must be checkin or digest, not " + job);
+            default -> throw new IllegalArgumentException("job must be checkin, digest or check, not " + job);
         };
         switch (start.start(command)) {
             case StartMailing.Result.DayNotOver notOver -> throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package dev.refer.comms;
 
 import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.time.Clocks;
+import dev.refer.core.comms.mailing.CheckMailingRun;
 import dev.refer.core.comms.mailing.DigestCalendar;
 import dev.refer.core.comms.mailing.RunMailing;
 import dev.refer.core.comms.mailing.StartMailing;
@@ -23,7 +24,7 @@ import java.util.Map;
  * The check-in planner's graph (CheckinPlannerFunction): starting a scheduled mailing needs the table (the run, the
  * audience) and the mail queue; no SES, no link secrets.
  */
-public record PlannerWiring(StartMailing start) {
+public record PlannerWiring(StartMailing start, CheckMailingRun check, String functionName) {
 
     static PlannerWiring create(Map<String, String> env) {
         return create(env, CommsClients.dynamoDb(env, List.of()), CommsClients.sqs(env, List.of()), Clocks.of(env));
@@ -31,9 +32,12 @@ public record PlannerWiring(StartMailing start) {
 
     static PlannerWiring create(Map<String, String> env, DynamoDbClient db, SqsClient sqs, Clock clock) {
         TableConfig table = TableConfig.fromEnv(env);
-        RunMailing mailing = new RunMailing(new DynamoDbAudience(db, table), new DynamoDbMailingRuns(db, table),
+        DynamoDbMailingRuns runs = new DynamoDbMailingRuns(db, table);
+        RunMailing mailing = new RunMailing(new DynamoDbAudience(db, table), runs,
                 new SqsMailingMessages(sqs, CommsClients.mailQueueUrl(env)), clock, new UlidGenerator(clock));
-        return new PlannerWiring(new StartMailing(mailing, new DigestCalendar(CommsClients.zone(env), clock), clock));
+        return new PlannerWiring(new StartMailing(mailing, new DigestCalendar(CommsClients.zone(env), clock), clock),
+                new CheckMailingRun(runs, CommsClients.zone(env), clock),
+                env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "CheckinPlannerFunction"));
     }
 
     /** For the benchmark: the check-in planner with interceptors on its DynamoDB client (what a run costs). */

@@ -110,6 +110,23 @@ class OperationsAlarmsTest {
     }
 
     @Test
+    void checkinsNotAllWrittenAtNoonOfTheirDay_raiseAnAlarm_fromTheCheckScheduledThen() {
+        ScheduleDef check = TEMPLATE.function("CheckinPlannerFunction").schedules().stream()
+                .filter(s -> s.eventName().equals("CheckinRunCheck")).findFirst().orElseThrow();
+        assertEquals("cron(0 12 2 * ? *)", check.expression(), "noon of the 2nd, the check-ins' day");
+        assertEquals(TEMPLATE.parameterDefaults().get("PayoutTimeZone"), check.timeZone());
+        assertEquals("{\"job\":\"check\"}", check.input());
+        assertTrue(TEMPLATE.parameterDefaults().get("CheckinSchedule").startsWith("cron(0 9 2 "),
+                "the check-ins start on the same day, before it");
+        Map<String, Object> alarm = TEMPLATE.resourceProperties("CheckinRunIncompleteAlarm");
+        assertEquals("Refer", alarm.get("Namespace"));
+        assertEquals("CheckinRunIncomplete", alarm.get("MetricName"));
+        assertEquals("CheckinPlannerFunction", dimensionTarget(alarm.get("Dimensions"), "FunctionName"));
+        assertEquals(1, ((Number) alarm.get("Threshold")).intValue());
+        assertNotifiesTheTopic(alarm);
+    }
+
+    @Test
     void everyAlarm_notifiesTheTopic_whichTheManagersAddressSubscribesTo() {
         for (String alarm : TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm")) {
             assertNotifiesTheTopic(TEMPLATE.resourceProperties(alarm));

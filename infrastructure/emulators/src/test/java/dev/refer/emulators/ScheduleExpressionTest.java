@@ -73,7 +73,7 @@ class ScheduleExpressionTest {
                 schedules++;
             }
         }
-        assertEquals(5, schedules);
+        assertEquals(6, schedules);
         ScheduleDef payouts = template.function("PayoutPlannerFunction").schedules().getFirst();
         assertEquals(template.parameterDefaults().get("PayoutTimeZone"), payouts.timeZone());
     }
