@@ -48,7 +48,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 dev.refer.aws.AwsClients.build(software.amazon.awssdk.services.sqs.SqsClient.builder(), env,
                         "AWS_ENDPOINT_URL_SQS", java.util.List.of()), queueUrl);
         PayoutRoutes payouts = new PayoutRoutes(book, runs, new dev.refer.core.payout.ReviewPayout(book, clock),
-                new dev.refer.core.ledger.ReviewCommission(ledger, orders, leads, ids, clock),
+                new dev.refer.core.review.ReviewCommission(ledger, orders, leads, ids, clock),
                 queue == null ? null : new dev.refer.core.payout.StartPayoutRun(runs,
                         new dev.refer.core.payout.PlanPayouts(new dev.refer.dynamodb.payout.DynamoDbPayeeIndex(dynamoDb, table),
                                 runs, queue, null, book, clock), queue, clock),

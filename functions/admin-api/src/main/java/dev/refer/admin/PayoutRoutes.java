@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.refer.core.basics.page.Page;
 import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.ledger.CommissionId;
-import dev.refer.core.ledger.ReviewCommission;
+import dev.refer.core.review.ReviewCommission;
 import dev.refer.core.mail.MailLog;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.Payout;

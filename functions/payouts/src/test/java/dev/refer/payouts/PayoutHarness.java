@@ -186,19 +186,19 @@ final class PayoutHarness {
     }
 
     /** The program manager voids a ledger entry now (admin API's use case, on DynamoDB). */
-    dev.refer.core.ledger.ReviewCommission.Result voidEntry(Partner partner, dev.refer.core.ledger.CommissionId entry) {
+    dev.refer.core.review.ReviewCommission.Result voidEntry(Partner partner, dev.refer.core.ledger.CommissionId entry) {
         return reviewCommission().voidEntry(partner.id(), entry, "fraudulent order");
     }
 
     /** The program manager approves a ledger entry early, now. */
-    dev.refer.core.ledger.ReviewCommission.Result approveEarly(Partner partner,
+    dev.refer.core.review.ReviewCommission.Result approveEarly(Partner partner,
                                                                dev.refer.core.ledger.CommissionId entry) {
         return reviewCommission().approveEarly(partner.id(), entry);
     }
 
-    private dev.refer.core.ledger.ReviewCommission reviewCommission() {
+    private dev.refer.core.review.ReviewCommission reviewCommission() {
         var client = table.client();
-        return new dev.refer.core.ledger.ReviewCommission(new DynamoDbCommissionLedger(client, config),
+        return new dev.refer.core.review.ReviewCommission(new DynamoDbCommissionLedger(client, config),
                 new DynamoDbOrderBook(client, config), new dev.refer.dynamodb.lead.DynamoDbLeadRepository(client, config),
                 ids, clock);
     }

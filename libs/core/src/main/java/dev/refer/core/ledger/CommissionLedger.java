@@ -19,16 +19,4 @@ public interface CommissionLedger {
 
     /** Stores the early approval of a PENDING entry; false when it is no longer PENDING, or was voided meanwhile. */
     boolean approveEarly(Commission approved);
-
-    /**
-     * A void, in one write: the entry marked voided (unless it was), the VOID entry (null when nothing was left to take
-     * back), and the order's or the lead's record that nothing is left (compare-and-set on what was read).
-     */
-    record VoidWrite(Commission voided, Commission voidEntry, dev.refer.core.conversion.Order orderBefore,
-                     dev.refer.core.conversion.Order orderAfter, dev.refer.core.lead.Lead leadBefore,
-                     dev.refer.core.lead.Lead leadAfter) {
-    }
-
-    /** False, with nothing written, when the entry was voided meanwhile or its order or lead changed. */
-    boolean voidEntry(VoidWrite write);
 }

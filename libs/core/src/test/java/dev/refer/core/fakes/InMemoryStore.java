@@ -14,6 +14,7 @@ import dev.refer.core.lead.LeadRepository;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionLedger;
+import dev.refer.core.review.CommissionVoids;
 import dev.refer.core.link.Click;
 import dev.refer.core.link.ClickId;
 import dev.refer.core.link.ClickRepository;
@@ -53,7 +54,7 @@ import java.util.function.Function;
  * {@link #projectStream()} feeds what is new to the counters' projection.
  */
 public final class InMemoryStore implements ProgramRepository, PartnerRepository, LinkRepository, ClickRepository,
-        LeadRepository, OrderBook, CommissionLedger, StatsRepository {
+        LeadRepository, OrderBook, CommissionVoids, StatsRepository {
 
     public final Map<ProgramId, Program> programs = new HashMap<>();
     public final Map<PartnerId, Partner> partners = new LinkedHashMap<>();

@@ -94,8 +94,8 @@ class ReviewLeadTest {
         return lead;
     }
 
-    private dev.refer.core.ledger.ReviewCommission reviewCommission() {
-        return new dev.refer.core.ledger.ReviewCommission(flow.store, flow.store, flow.store, flow.ids, flow.clock);
+    private dev.refer.core.review.ReviewCommission reviewCommission() {
+        return new dev.refer.core.review.ReviewCommission(flow.store, flow.store, flow.store, flow.ids, flow.clock);
     }
 
     @Test
@@ -104,7 +104,7 @@ class ReviewLeadTest {
         Commission reward = flow.store.commissions.getFirst();
         flow.reviewLead.review(new ReviewLead.Command(lead, ReviewLead.Decision.REJECT, "not a fit"));
 
-        var voided = assertInstanceOf(dev.refer.core.ledger.ReviewCommission.Result.Done.class,
+        var voided = assertInstanceOf(dev.refer.core.review.ReviewCommission.Result.Done.class,
                 reviewCommission().voidEntry(anna.id(), reward.id(), "spam"));
 
         assertNull(voided.voidEntry(), "the rejection took everything back already");

@@ -7,7 +7,7 @@ import dev.refer.core.fakes.Fixtures;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.ledger.CommissionStatus;
-import dev.refer.core.ledger.ReviewCommission;
+import dev.refer.core.review.ReviewCommission;
 import dev.refer.core.mail.MailLog;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.SendOnce;

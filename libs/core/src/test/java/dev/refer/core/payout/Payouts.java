@@ -3,7 +3,7 @@ package dev.refer.core.payout;
 import dev.refer.core.Flow;
 import dev.refer.core.fakes.Fixtures;
 import dev.refer.core.fakes.InMemoryPayouts;
-import dev.refer.core.ledger.ReviewCommission;
+import dev.refer.core.review.ReviewCommission;
 import dev.refer.core.mail.SendOnce;
 
 import java.time.YearMonth;

@@ -17,6 +17,7 @@ import dev.refer.core.basics.page.Page;
 import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionLedger;
+import dev.refer.core.review.CommissionVoids;
 import dev.refer.core.partner.PartnerId;
 import dev.refer.dynamodb.Cancellation;
 import dev.refer.dynamodb.KeyShape;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * so a partner's ledger is one Query; unpaid entries also sit in GSI2 {@code UNPAID#{partnerId}} by payable date.
  * Entries are written by the transactions of the events that cause them.
  */
-public final class DynamoDbCommissionLedger implements CommissionLedger {
+public final class DynamoDbCommissionLedger implements CommissionVoids {
 
     private final DynamoDbClient client;
     private final TableConfig table;

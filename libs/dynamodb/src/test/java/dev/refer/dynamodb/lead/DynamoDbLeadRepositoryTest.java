@@ -132,7 +132,7 @@ class DynamoDbLeadRepositoryTest {
         Commission voidEntry = new Commission(new dev.refer.core.ledger.CommissionId(fixtures.newId()), partner,
                 CommissionKind.VOID, dev.refer.core.ledger.CommissionStatus.PENDING, reward.amount().negate(),
                 "voided: spam", reward.source(), null, reward.id(), fixtures.now(), reward.payableOn());
-        assertTrue(ledger.voidEntry(new dev.refer.core.ledger.CommissionLedger.VoidWrite(
+        assertTrue(ledger.voidEntry(new dev.refer.core.review.CommissionVoids.VoidWrite(
                 reward.voided(fixtures.now()), voidEntry, null, null, qualified,
                 qualified.withRewardVoided(fixtures.now().plusSeconds(1)))));
         Commission reversal = new Commission(new dev.refer.core.ledger.CommissionId(fixtures.newId()), partner,

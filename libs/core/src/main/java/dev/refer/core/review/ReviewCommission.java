@@ -1,4 +1,4 @@
-package dev.refer.core.ledger;
+package dev.refer.core.review;
 
 import dev.refer.core.basics.ids.IdGenerator;
 import dev.refer.core.basics.money.Money;
@@ -9,6 +9,10 @@ import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadRepository;
+import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionId;
+import dev.refer.core.ledger.CommissionKind;
+import dev.refer.core.ledger.CommissionStatus;
 import dev.refer.core.partner.PartnerId;
 
 import java.time.Clock;
@@ -38,13 +42,13 @@ public final class ReviewCommission {
 
     private static final int ATTEMPTS = 5;
 
-    private final CommissionLedger ledger;
+    private final CommissionVoids ledger;
     private final OrderBook orders;
     private final LeadRepository leads;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ReviewCommission(CommissionLedger ledger, OrderBook orders, LeadRepository leads, IdGenerator ids,
+    public ReviewCommission(CommissionVoids ledger, OrderBook orders, LeadRepository leads, IdGenerator ids,
                             Clock clock) {
         this.ledger = ledger;
         this.orders = orders;
@@ -91,19 +95,19 @@ public final class ReviewCommission {
                 return new Result.Done(entry, null);
             }
             Instant now = clock.instant();
-            CommissionLedger.VoidWrite write;
+            CommissionVoids.VoidWrite write;
             if (entry.kind() == CommissionKind.QUALIFIED_LEAD) {
                 Lead lead = leads.find(new LeadId(entry.source())).orElse(null);
                 Money left = lead == null || lead.reward() == null || !lead.reward().commissionId().equals(entry.id())
                         ? Money.zero(entry.amount().currency()) : lead.reward().amount();
-                write = new CommissionLedger.VoidWrite(entry.voided(now), voidEntry(entry, left, reason, now), null,
+                write = new CommissionVoids.VoidWrite(entry.voided(now), voidEntry(entry, left, reason, now), null,
                         null, left.isPositive() ? lead : null, left.isPositive() ? lead.withRewardVoided(now) : null);
             } else {
                 Order order = entry.orderId() == null ? null
                         : orders.evidence(new Evidence.Query(null, entry.orderId(), null, null, null)).order();
                 boolean ours = order != null && entry.id().equals(order.commissionId());
                 Money left = ours ? order.commissionLeft() : entry.amount();
-                write = new CommissionLedger.VoidWrite(entry.voided(now), voidEntry(entry, left, reason, now),
+                write = new CommissionVoids.VoidWrite(entry.voided(now), voidEntry(entry, left, reason, now),
                         ours ? order : null, ours ? order.withCommissionVoided(now) : null, null, null);
             }
             if (ledger.voidEntry(write)) {
