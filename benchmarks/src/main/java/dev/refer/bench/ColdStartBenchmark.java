@@ -260,6 +260,7 @@ public final class ColdStartBenchmark {
                 BenchContext.TABLE_LOGICAL_ID, table,
                 "ProgramId", BenchContext.PROGRAM_ID));
         refs.putAll(context.mailAndQueueRefs());
+        refs.put("WebhookSecret", context.webhookSecretName()); // the template's generated secret, in moto
         ColdEvents events = new ColdEvents(table, LINK_CODE, seeded.partnerId(), context.webhookSecret());
         Path taskRoot = Files.createDirectories(work.resolve("task"));
 
