@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.refer.core.upgrade.DataUpgrades;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
+import dev.refer.lambda.SnapStartPriming;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,8 @@ public final class DataMigrationHandler implements RequestStreamHandler {
 
     private final DataUpgrades upgrades;
     private final Clock clock = Clock.systemUTC();
+    /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
+    final SnapStartPriming priming;
 
     public DataMigrationHandler() {
         this(System.getenv());
@@ -41,6 +44,7 @@ public final class DataMigrationHandler implements RequestStreamHandler {
 
     DataMigrationHandler(DataMigrationWiring wiring) {
         this.upgrades = wiring.upgrades();
+        this.priming = wiring.registerPriming();
     }
 
     @Override
