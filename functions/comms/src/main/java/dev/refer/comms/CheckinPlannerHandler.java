@@ -2,23 +2,19 @@ package dev.refer.comms;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.mailing.MailingRuns;
 import dev.refer.core.comms.Topic;
-import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.comms.mailing.CheckMailingRun;
 import dev.refer.core.comms.mailing.StartMailing;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
+import dev.refer.lambda.RunCheck;
 import dev.refer.lambda.SnapStartPriming;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +26,6 @@ import java.util.Map;
  */
 public final class CheckinPlannerHandler implements RequestStreamHandler {
 
-    static final String NAMESPACE = "Refer";
     static final String INCOMPLETE = "CheckinRunIncomplete";
 
     private final StartMailing start;
@@ -56,27 +51,18 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] bytes = input.readAllBytes();
-        JsonNode event = bytes.length == 0 ? null
-                : LambdaJson.readTrusted(new String(bytes, StandardCharsets.UTF_8), JsonNode.class);
-        String job = event != null && event.hasNonNull("job") ? event.get("job").asText() : "checkin";
-        if (job.equals("check")) {
-            CheckMailingRun.Result result = check.checkins(event.hasNonNull("month")
-                    ? YearMonth.parse(event.get("month").asText()) : null);
-            Log.metric(NAMESPACE, INCOMPLETE, result.complete() ? 0 : 1, Map.of("FunctionName", functionName),
-                    "mail.checkins_checked", "campaign", result.campaign().key(), "result", result.toString());
-            output.write(LambdaJson.writeBytes(Map.of("campaign", result.campaign().key(),
-                    "complete", result.complete(), "result", result.getClass().getSimpleName())));
-            return;
+        switch (PlannerEvent.read(input.readAllBytes())) {
+            case PlannerEvent.Check noon -> {
+                CheckMailingRun.Result result = check.checkins(noon.month());
+                output.write(RunCheck.report(INCOMPLETE, functionName, "campaign", result.campaign().key(),
+                        result.complete(), result));
+            }
+            case PlannerEvent.Start job -> output.write(answer(start.start(job.job())));
         }
-        StartMailing.Job command = switch (job) {
-            case "digest" -> new StartMailing.Job.Digests(event.hasNonNull("day")
-                    ? LocalDate.parse(event.get("day").asText()) : null);
-            case "checkin" -> new StartMailing.Job.Checkins(event != null && event.hasNonNull("month")
-                    ? YearMonth.parse(event.get("month").asText()) : null);
-            default -> throw new IllegalArgumentException("job must be checkin, digest or check, not " + job);
-        };
-        switch (start.start(command)) {
+    }
+
+    private static byte[] answer(StartMailing.Result result) {
+        return switch (result) {
             case StartMailing.Result.DayNotOver notOver -> throw new IllegalArgumentException(
                     "a day's digests go out once it is over: " + notOver.day()
                             + " is not before today in the program's zone");
@@ -87,8 +73,8 @@ public final class CheckinPlannerHandler implements RequestStreamHandler {
                     answer.put(begun.campaign().key(), Map.of("planned", begun.run().planned(),
                             "planningDone", begun.run().planningDone()));
                 }
-                output.write(LambdaJson.writeBytes(answer));
+                yield LambdaJson.writeBytes(answer);
             }
-        }
+        };
     }
 }

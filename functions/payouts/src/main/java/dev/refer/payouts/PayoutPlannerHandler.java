@@ -2,20 +2,18 @@ package dev.refer.payouts;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.refer.core.payout.CheckPayoutRun;
 import dev.refer.core.payout.PayoutCalendar;
 import dev.refer.core.payout.PayoutRuns;
 import dev.refer.core.basics.time.Clocks;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
+import dev.refer.lambda.RunCheck;
 import dev.refer.lambda.SnapStartPriming;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -26,12 +24,11 @@ import java.util.Map;
  * PayoutTimeZone). The schedule's event says nothing: the period is the month that just ended. An input of
  * {@code {"period": "2026-11"}} starts (or resumes) that period instead: a rerun changes nothing that was done.
  * The RunCheck schedule's input {@code {"check": true}} (noon of the 1st) starts nothing: it checks the period's run
- * ({@link CheckPayoutRun}) and writes the metric {@value #NAMESPACE} / {@value #INCOMPLETE} (1 when not complete),
+ * ({@link CheckPayoutRun}) and writes the metric {@code Refer} / {@value #INCOMPLETE} (1 when not complete),
  * which the PayoutRunIncompleteAlarm watches.
  */
 public final class PayoutPlannerHandler implements RequestStreamHandler {
 
-    static final String NAMESPACE = "Refer";
     static final String INCOMPLETE = "PayoutRunIncomplete";
 
     private final PayoutsWiring wiring;
@@ -55,15 +52,12 @@ public final class PayoutPlannerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = event(input);
+        PlannerEvent event = PlannerEvent.read(input);
         YearMonth period = period(event);
-        if (event != null && event.path("check").asBoolean(false)) {
+        if (event.check()) {
             CheckPayoutRun.Result result = wiring.checker().check(period);
-            Log.metric(NAMESPACE, INCOMPLETE, result.complete() ? 0 : 1, Map.of("FunctionName",
-                            System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "PayoutPlannerFunction")),
-                    "payouts.run_checked", "period", period.toString(), "result", result.toString());
-            output.write(LambdaJson.writeBytes(Map.of("period", period.toString(), "complete", result.complete(),
-                    "result", result.getClass().getSimpleName())));
+            output.write(RunCheck.report(INCOMPLETE, wiring.functionName(), "period", period.toString(),
+                    result.complete(), result));
             return;
         }
         PayoutRuns.Run run = wiring.starter().start(period, wiring.zone());
@@ -78,28 +72,12 @@ public final class PayoutPlannerHandler implements RequestStreamHandler {
         output.write(LambdaJson.writeBytes(answer));
     }
 
-    private static JsonNode event(InputStream input) {
-        try {
-            byte[] bytes = input.readAllBytes();
-            return bytes.length == 0 ? null : LambdaJson.readTrusted(new String(bytes, StandardCharsets.UTF_8), JsonNode.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The period the event names, or the month that just ended (priming calls it too). */
     YearMonth period(InputStream input) {
-        return period(event(input));
+        return period(PlannerEvent.read(input));
     }
 
-    private YearMonth period(JsonNode event) {
-        if (event != null && event.hasNonNull("period")) {
-            try {
-                return YearMonth.parse(event.get("period").asText());
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("period must be YYYY-MM, not " + event.get("period"), e);
-            }
-        }
-        return PayoutCalendar.previousPeriod(clock.instant(), wiring.zone());
+    private YearMonth period(PlannerEvent event) {
+        return event.period() != null ? event.period() : PayoutCalendar.previousPeriod(clock.instant(), wiring.zone());
     }
 }

@@ -41,7 +41,7 @@ import java.util.Map;
  * account's send rate shared by the payout workers that run at once, as the mail workers share it).
  */
 public record PayoutsWiring(StartPayoutRun starter, CheckPayoutRun checker, PlanPayouts planner,
-                            PayPartner payPartner, ZoneId zone, PacedMailer pace) {
+                            PayPartner payPartner, ZoneId zone, PacedMailer pace, String functionName) {
 
     /** Clients for the run, each with the interceptors tests use to inject faults. */
     record Clients(DynamoDbClient dynamoDb, SqsClient sqs, Mailer mailer) {
@@ -75,7 +75,8 @@ public record PayoutsWiring(StartPayoutRun starter, CheckPayoutRun checker, Plan
         PlanPayouts planner = new PlanPayouts(payees, runs, messages, summary, book, clock);
         return new PayoutsWiring(new StartPayoutRun(runs, planner, messages, clock), new CheckPayoutRun(runs), planner,
                 new PayPartner(table.programId(), programs, new DynamoDbPartnerRepository(dynamoDb, table), book,
-                        payees, runs, mail, summary, clock, zone), zone, pace);
+                        payees, runs, mail, summary, clock, zone), zone, pace,
+                env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "PayoutPlannerFunction"));
     }
 
     /** The worker on given clients and clock (benchmarks meter and replay its calls). */

@@ -246,7 +246,7 @@ final class DemoSeeder {
         body.put("orderId", orderId);
         body.put("amount", amount);
         body.put("currency", "EUR");
-        body.put("occurredAt", now().minusSeconds(30).toString());
+        body.put("occurredAt", LocalClock.now().minusSeconds(30).toString());
         body.put("customer", Map.of("externalId", "cus_demo_" + n, "email", email));
         String payload = json(body);
         long timestamp = System.currentTimeMillis() / 1000; // the signature's time is the sender's real one
@@ -262,10 +262,6 @@ final class DemoSeeder {
         }
     }
 
-    private Instant now() {
-        return Instant.ofEpochMilli(System.currentTimeMillis()
-                + Long.getLong(dev.refer.core.basics.time.Clocks.OFFSET_PROPERTY, 0));
-    }
 
     private void count(String what) {
         tally.merge(what, 1, Integer::sum);

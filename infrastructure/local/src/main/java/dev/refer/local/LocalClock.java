@@ -29,8 +29,10 @@ final class LocalClock {
         this.awaitIdle = awaitIdle;
     }
 
-    Instant now() {
-        return Instant.ofEpochMilli(System.currentTimeMillis() + Long.getLong(Clocks.OFFSET_PROPERTY, 0));
+    private static final java.time.Clock CLOCK = Clocks.test();
+
+    static Instant now() {
+        return CLOCK.instant();
     }
 
     /** Moves to {@code target}, running every schedule due on the way; answers the runs. */

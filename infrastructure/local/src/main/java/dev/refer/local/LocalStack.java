@@ -403,7 +403,7 @@ public final class LocalStack implements AutoCloseable {
         streamDescriptions.forEach(stream -> System.out.println("Stream: " + stream));
         queueDescriptions.forEach(queue -> System.out.println("Queue: " + queue));
         System.out.println("Outbox (every email sent): " + gateway.baseUri().resolve(OUTBOX_PATH));
-        System.out.println("Test clock: " + clock.now() + "; move it with POST " + CLOCK_PATH
+        System.out.println("Test clock: " + LocalClock.now() + "; move it with POST " + CLOCK_PATH
                 + " {\"advance\":\"P1M\"} or {\"to\":\"2027-01-01T06:00:00Z\"} (admin key): the schedules due on the way run");
         Map<String, ScheduleDef> scheduled = schedules.schedules();
         scheduled.forEach((name, schedule) -> System.out.printf("Schedule: %s %s -> POST %s%s (admin key)%n",
@@ -469,7 +469,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The test clock: every function's time. */
     public Instant now() {
-        return clock.now();
+        return LocalClock.now();
     }
 
     /** Moves the test clock forward to {@code target}, running the schedules due on the way; answers the runs. */
@@ -494,20 +494,20 @@ public final class LocalStack implements AutoCloseable {
                 target = Instant.parse(request.get("to").asText());
             } else if (request != null && request.hasNonNull("advance")) {
                 String advance = request.get("advance").asText();
-                target = advance.contains("T") ? clock.now().plus(Duration.parse(advance))
-                        : clock.now().atZone(java.time.ZoneOffset.UTC).plus(java.time.Period.parse(advance)).toInstant();
+                target = advance.contains("T") ? LocalClock.now().plus(Duration.parse(advance))
+                        : LocalClock.now().atZone(java.time.ZoneOffset.UTC).plus(java.time.Period.parse(advance)).toInstant();
             } else {
                 return java.util.Optional.of(clockProblem("give {\"advance\": \"P1M\"} or {\"to\": \"<instant>\"}"));
             }
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.of(clockProblem("not a period, duration or instant: " + e.getMessage()));
         }
-        if (target.isBefore(clock.now())) {
-            return java.util.Optional.of(clockProblem("the clock never moves back (it is " + clock.now() + ")"));
+        if (target.isBefore(LocalClock.now())) {
+            return java.util.Optional.of(clockProblem("the clock never moves back (it is " + LocalClock.now() + ")"));
         }
         List<LocalClock.Run> runs = clock.advanceTo(target);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("now", clock.now().toString());
+        answer.put("now", LocalClock.now().toString());
         answer.put("runs", runs.stream().map(run -> Map.of("schedule", run.schedule(), "at", run.at().toString()))
                 .toList());
         return java.util.Optional.of(new dev.refer.local.gateway.GatewayResponse(200,
@@ -532,7 +532,7 @@ public final class LocalStack implements AutoCloseable {
         if (path.equals(CLOCK_PATH)) {
             return java.util.Optional.of(new dev.refer.local.gateway.GatewayResponse(200,
                     List.of(Map.entry("content-type", "application/json")),
-                    ("{\"now\":\"" + clock.now() + "\"}").getBytes(StandardCharsets.UTF_8)));
+                    ("{\"now\":\"" + LocalClock.now() + "\"}").getBytes(StandardCharsets.UTF_8)));
         }
         if (path.equals(OUTBOX_PATH)) {
             return java.util.Optional.of(new dev.refer.local.gateway.GatewayResponse(200,

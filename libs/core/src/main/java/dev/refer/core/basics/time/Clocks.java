@@ -21,20 +21,31 @@ public final class Clocks {
     }
 
     public static Clock of(Map<String, String> env) {
-        return "on".equals(env.get(TEST_CLOCK_VARIABLE)) ? new TestClock() : Clock.systemUTC();
+        return "on".equals(env.get(TEST_CLOCK_VARIABLE)) ? test() : Clock.systemUTC();
     }
 
-    /** The system clock moved by {@value #OFFSET_PROPERTY} milliseconds. */
+    /** The test clock (the local stack tells and moves its time through it). */
+    public static Clock test() {
+        return new TestClock(ZoneOffset.UTC);
+    }
+
+    /** The system clock moved by {@value #OFFSET_PROPERTY} milliseconds, read at every tick. */
     static final class TestClock extends Clock {
+
+        private final ZoneId zone;
+
+        TestClock(ZoneId zone) {
+            this.zone = zone;
+        }
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return Clock.offset(Clock.system(zone), java.time.Duration.ofMillis(Long.getLong(OFFSET_PROPERTY, 0)));
+            return new TestClock(zone);
         }
 
         @Override
