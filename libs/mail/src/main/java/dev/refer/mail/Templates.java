@@ -8,6 +8,7 @@ import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.RunSummaryLetter;
+import dev.refer.core.mail.SignInLetter;
 import dev.refer.core.mail.StatementLetter;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -56,6 +57,8 @@ public final class Templates {
                     + (digest.total() == 1 ? " more partner lead on " : " more partner leads on ")
                     + format.date(digest.day()),
                     render(html, "lead-digest.jte", params), render(text, "lead-digest.jte", params));
+            case SignInLetter signIn -> new Rendered("Your sign-in link to the partner portal",
+                    render(html, "signin.jte", params), render(text, "signin.jte", params));
         };
     }
 

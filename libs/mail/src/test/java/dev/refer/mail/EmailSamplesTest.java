@@ -12,6 +12,7 @@ import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.RunSummaryLetter;
+import dev.refer.core.mail.SignInLetter;
 import dev.refer.core.mail.StatementLetter;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,9 @@ class EmailSamplesTest {
                         new LeadDigestLetter.Line("01JD0000000000000000000023", "Ola Nordmann",
                                 "ola@nordmann.example", "Nordmann AS", "Ada Lovelace",
                                 Instant.parse("2026-11-02T14:07:00Z"))), 3, 20));
+        samples.put("signin", new SignInLetter(ADA, Locale.US, "Ada Lovelace",
+                "https://api.acme.example/portal/signin/confirm?token=sample-token-sample-token-sample-token-sam",
+                java.time.Duration.ofMinutes(15)));
         return samples;
     }
 
