@@ -275,6 +275,32 @@ public final class Keys {
         return TableKeys.heldLeads(programId.value(), day);
     }
 
+    // terms
+
+    public static Map<String, AttributeValue> currentTerms(ProgramId programId) {
+        return key(TableKeys.currentTerms(programId.value()));
+    }
+
+    public static Map<String, AttributeValue> termsVersion(ProgramId programId, String version) {
+        return key(TableKeys.termsVersion(programId.value(), version));
+    }
+
+    public static String termsOf(ProgramId programId) {
+        return TableKeys.termsOf(programId.value());
+    }
+
+    public static Map<String, AttributeValue> termsAcceptance(PartnerId partnerId, String version) {
+        return key(TableKeys.termsAcceptance(partnerId.value(), version));
+    }
+
+    public static String acceptancesOf(PartnerId partnerId) {
+        return TableKeys.acceptancesOf(partnerId.value());
+    }
+
+    public static String termsOrder(Instant at, String tieBreaker) {
+        return TableKeys.termsOrder(at, tieBreaker);
+    }
+
     // portal sign-in
 
     public static Map<String, AttributeValue> signInToken(TokenHash hash) {
