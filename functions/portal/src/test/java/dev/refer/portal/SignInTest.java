@@ -57,8 +57,21 @@ class SignInTest {
     private static TestTable table;
     private static SesOutbox outbox;
 
+    static synchronized software.amazon.awssdk.services.dynamodb.DynamoDbClient table() {
+        start();
+        return table.client();
+    }
+
+    static synchronized SesOutbox outbox() {
+        start();
+        return outbox;
+    }
+
     @BeforeAll
-    static void start() {
+    static synchronized void start() {
+        if (table != null) {
+            return;
+        }
         LocalSdk.useSharedDynamoDbLocal();
         table = TestTable.create();
         moto = MotoServer.start();
@@ -71,7 +84,7 @@ class SignInTest {
     }
 
     /** One program in the shared table with two active partners, ada and bob. */
-    private static final class Portal {
+    static final class Portal {
         final String tag = UUID.randomUUID().toString().substring(0, 8);
         final TableConfig config = new TableConfig(table.name(), new ProgramId("p" + tag));
         final TestClock clock = TestClock.at("2026-11-02T09:00:00Z");
