@@ -492,4 +492,17 @@ class SignInTest {
         assertEquals(200, check.cookies(before.cookie()).invoke(handler).status(), "signed with the previous key");
         assertNotEquals(before.cookie().split("\\.")[0], after.cookie().split("\\.")[0], "the new key's kid");
     }
+
+    @Test
+    void snapStartPriming_runsThePageTheGateAndARefusedSignIn_writingAndSendingNothing() {
+        Portal portal = new Portal();
+        PortalHandler handler = new PortalHandler(PortalWiring.create(portal.env,
+                dev.refer.dynamodb.DynamoDbClients.create(portal.env), SesMailer.fromEnv(portal.env),
+                () -> new SessionKeys.Loaded("v1", Map.of("v1", KEY)), portal.clock));
+        int items = table.items().size();
+        int mails = outbox.messages().size();
+        handler.priming.prime();
+        assertEquals(items, table.items().size(), "priming must not write");
+        assertEquals(mails, outbox.messages().size(), "priming must not send");
+    }
 }
