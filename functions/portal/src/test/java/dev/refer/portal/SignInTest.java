@@ -402,6 +402,16 @@ class SignInTest {
                 .base64Body("application/x-www-form-urlencoded", "email=%E0%A4%A").invoke(portal.handler).status());
         assertEquals(400, portal.event("POST /portal/signin", "/portal/signin")
                 .body("application/json", "{\"email\":").invoke(portal.handler).status());
+        ApiResponse badBase64 = ApiEvent.fixture("http-api-request.json").route("POST /portal/signin",
+                "/portal/signin", Map.of()).header("content-type", "application/x-www-form-urlencoded")
+                .rawBody("!!not base64!!", true).invoke(portal.handler);
+        assertEquals(400, badBase64.status());
+        assertEquals("nosniff", badBase64.header("x-content-type-options"), "a refused request's answer too");
+        String notUtf8 = Base64.getEncoder().encodeToString(new byte[]{'{', '"', 'e', 'm', 'a', 'i', 'l', '"', ':',
+                '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        assertEquals(400, ApiEvent.fixture("http-api-request.json").route("POST /portal/signin", "/portal/signin",
+                Map.of()).header("content-type", "application/json").rawBody(notUtf8, true).invoke(portal.handler)
+                .status(), "a body that is not UTF-8");
         ApiResponse badJson = portal.event("POST /portal/signin", "/portal/signin")
                 .body("application/json", "{\"email\":\"not-an-address\"}").invoke(portal.handler);
         assertEquals(400, badJson.status());
