@@ -1,0 +1,13 @@
+package dev.refer.core.payoutdetails;
+
+/**
+ * Encrypts and decrypts payout details with a key of the stack (the adapter: JWE with a key from Secrets Manager).
+ * A sealed value names its key, so values sealed before a rotation still open while the previous key is kept.
+ */
+public interface DetailsSealer {
+
+    String seal(String plaintext);
+
+    /** @throws IllegalStateException when the value was sealed with a key no longer kept, or was tampered with */
+    String open(String sealed);
+}
