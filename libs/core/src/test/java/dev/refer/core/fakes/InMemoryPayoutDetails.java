@@ -17,13 +17,16 @@ public final class InMemoryPayoutDetails implements PayoutDetailsBook {
     /** Reverses the text: enough to show that what is kept is not the plain text. */
     public static final DetailsSealer REVERSING = new DetailsSealer() {
         @Override
-        public String seal(String plaintext) {
-            return new StringBuilder(plaintext).reverse().toString();
+        public String seal(String plaintext, String context) {
+            return new StringBuilder(plaintext).reverse() + "|" + context;
         }
 
         @Override
-        public String open(String sealed) {
-            return new StringBuilder(sealed).reverse().toString();
+        public String open(String sealed, String context) {
+            if (!sealed.endsWith("|" + context)) {
+                throw new IllegalStateException("sealed for another context");
+            }
+            return new StringBuilder(sealed.substring(0, sealed.lastIndexOf('|'))).reverse().toString();
         }
     };
 
@@ -37,7 +40,7 @@ public final class InMemoryPayoutDetails implements PayoutDetailsBook {
     public synchronized Optional<Stored> find(PartnerId partnerId) {
         Row row = rows.get(partnerId);
         return row == null ? Optional.empty() : Optional.of(new Stored(
-                PayoutDetails.decode(REVERSING.open(row.sealed())), row.version(), row.at()));
+                PayoutDetails.decode(REVERSING.open(row.sealed(), partnerId.value())), row.version(), row.at()));
     }
 
     @Override
@@ -47,7 +50,7 @@ public final class InMemoryPayoutDetails implements PayoutDetailsBook {
         if ((row == null ? 0 : row.version()) != expectedVersion) {
             return Optional.empty();
         }
-        String seal = REVERSING.seal(details.encode());
+        String seal = REVERSING.seal(details.encode(), partnerId.value());
         rows.put(partnerId, new Row(seal, expectedVersion + 1, at));
         sealed.put(partnerId, seal);
         return Optional.of(new Stored(details, expectedVersion + 1, at));

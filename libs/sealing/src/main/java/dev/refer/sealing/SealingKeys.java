@@ -1,0 +1,108 @@
+package dev.refer.sealing;
+
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The AES-256 keys sealed values are encrypted with, derived from a Secrets Manager secret the stack generates (for
+ * payout details: {@code PayoutDetailsSecret}). Each version of the secret is a key, named by the version's id
+ * ({@code kid} in a sealed value's header): {@code AWSCURRENT} seals, {@code AWSCURRENT} and {@code AWSPREVIOUS}
+ * open, so values sealed before a rotation still open after it; a value naming a version not read yet (a rotation
+ * since this environment started) makes the keys be read again once. The key is HMAC-SHA256 of a fixed label under
+ * the secret's text (the JDK's HMAC; a purpose label, so the same secret could never serve two purposes alike).
+ */
+public final class SealingKeys {
+
+    /** One version: its id and its key. */
+    public record Version(String id, SecretKey key) {
+    }
+
+    /** Where the secret versions come from (Secrets Manager; a map in unit tests). */
+    public interface Source {
+        /** Versions by stage: the current first, then the previous one if any. */
+        Map<String, String> versions();
+    }
+
+    private static final String LABEL = "refer payout details v1";
+
+    private final Source source;
+    private volatile Map<String, SecretKey> keys;
+    private volatile Version current;
+
+    public SealingKeys(Source source) {
+        this.source = source;
+        refresh();
+    }
+
+    public static SealingKeys fromSecretsManager(SecretsManagerClient client, String secretId) {
+        return new SealingKeys(() -> {
+            Map<String, String> versions = new LinkedHashMap<>();
+            GetSecretValueResponse current = client.getSecretValue(r -> r.secretId(secretId)
+                    .versionStage("AWSCURRENT"));
+            versions.put(current.versionId(), current.secretString());
+            try {
+                GetSecretValueResponse previous = client.getSecretValue(r -> r.secretId(secretId)
+                        .versionStage("AWSPREVIOUS"));
+                versions.putIfAbsent(previous.versionId(), previous.secretString());
+            } catch (ResourceNotFoundException e) {
+                // never rotated
+            }
+            return versions;
+        });
+    }
+
+    /** Reads the versions again (after a SnapStart restore, or when a value names an unknown version). */
+    public synchronized void refresh() {
+        Map<String, SecretKey> read = new LinkedHashMap<>();
+        Version first = null;
+        for (Map.Entry<String, String> version : source.versions().entrySet()) {
+            SecretKey key = derive(version.getValue());
+            read.put(version.getKey(), key);
+            if (first == null) {
+                first = new Version(version.getKey(), key);
+            }
+        }
+        if (first == null) {
+            throw new IllegalStateException("the sealing secret has no current version");
+        }
+        keys = Map.copyOf(read);
+        current = first;
+    }
+
+    public Version current() {
+        return current;
+    }
+
+    /** The key of version {@code id}; read again once when unknown. */
+    public Optional<SecretKey> key(String id) {
+        SecretKey key = id == null ? null : keys.get(id);
+        if (key == null && id != null) {
+            refresh();
+            key = keys.get(id);
+        }
+        return Optional.ofNullable(key);
+    }
+
+    static SecretKey derive(String secret) {
+        if (secret == null || secret.length() < 32) {
+            throw new IllegalStateException("the sealing secret must have at least 32 characters");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal(LABEL.getBytes(StandardCharsets.UTF_8)), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
