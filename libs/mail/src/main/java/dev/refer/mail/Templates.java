@@ -7,6 +7,7 @@ import dev.refer.core.mail.LeadAlertLetter;
 import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
+import dev.refer.core.mail.PayoutDetailsChangedLetter;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.StatementLetter;
 import gg.jte.ContentType;
@@ -56,6 +57,9 @@ public final class Templates {
                     + (digest.total() == 1 ? " more partner lead on " : " more partner leads on ")
                     + format.date(digest.day()),
                     render(html, "lead-digest.jte", params), render(text, "lead-digest.jte", params));
+            case PayoutDetailsChangedLetter changed -> new Rendered("Your payout details were changed",
+                    render(html, "payout-details-changed.jte", params),
+                    render(text, "payout-details-changed.jte", params));
         };
     }
 

@@ -15,6 +15,17 @@ import java.util.Locale;
 public record PayoutDetailsChangedLetter(EmailAddress to, Locale locale, String partnerName, String method,
                                          String masked, Instant changedAt) implements Letter {
 
+    /** The day of the change, in UTC. */
+    public java.time.LocalDate changedOn() {
+        return changedAt.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** The time of the change, {@code HH:mm} in UTC. */
+    public String changedAtTime() {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(changedAt.atOffset(
+                java.time.ZoneOffset.UTC));
+    }
+
     @Override
     public String kind() {
         return "payout-details-changed";
