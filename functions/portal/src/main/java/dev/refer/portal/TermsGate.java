@@ -1,0 +1,15 @@
+package dev.refer.portal;
+
+import dev.refer.web.PortalSession;
+
+/**
+ * Whether the signed-in partner accepted the program's current terms: until they have, every portal route but the
+ * terms page (and the session API that says so) sends them to {@code GET /portal/terms}.
+ */
+public interface TermsGate {
+
+    /** Partners may go anywhere (no terms published). */
+    TermsGate NONE = session -> true;
+
+    boolean accepted(PortalSession session);
+}
