@@ -34,14 +34,17 @@ public final class SealingKeys {
     }
 
     private static final String LABEL = "refer payout details v1";
+    /** How long the versions read are trusted before they are read again (a rotation reaches sealing within it). */
+    static final long MAX_AGE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
 
     private final Source source;
     private volatile Map<String, SecretKey> keys;
     private volatile Version current;
+    private volatile long readAt;
 
+    /** Reads nothing yet: the first seal or open reads the versions (so building the wiring calls no AWS API). */
     public SealingKeys(Source source) {
         this.source = source;
-        refresh();
     }
 
     public static SealingKeys fromSecretsManager(SecretsManagerClient client, String secretId) {
@@ -77,14 +80,24 @@ public final class SealingKeys {
         }
         keys = Map.copyOf(read);
         current = first;
+        readAt = System.nanoTime();
     }
 
+    private void fresh() {
+        if (current == null || System.nanoTime() - readAt > MAX_AGE_NANOS) {
+            refresh();
+        }
+    }
+
+    /** The current version, which seals; read again when older than {@link #MAX_AGE_NANOS}. */
     public Version current() {
+        fresh();
         return current;
     }
 
     /** The key of version {@code id}; read again once when unknown. */
     public Optional<SecretKey> key(String id) {
+        fresh();
         SecretKey key = id == null ? null : keys.get(id);
         if (key == null && id != null) {
             refresh();
