@@ -116,6 +116,7 @@ class BadInputEndToEndTest {
         VALID.put("commissionId", firstId("/admin/partners/" + partnerId + "/commissions"));
         VALID.put("payoutId", LAST_MONTH + "-EUR-" + partnerId);
         VALID.put("broadcastId", broadcastId);
+        VALID.put("dealId", "01JC0000000000000000000099"); // well formed; the deal routes answer 404 for it
         VALID.put("period", LAST_MONTH.toString());
         VALID.put("month", LAST_MONTH.toString());
         VALID.put("limit", "10");
