@@ -31,6 +31,11 @@ public final class SealingKeys {
     public interface Source {
         /** Versions by stage: the current first, then the previous one if any. */
         Map<String, String> versions();
+
+        /** An older version by its id (one no stage names any more), or null when it is gone. */
+        default String version(String id) {
+            return null;
+        }
     }
 
     private static final String LABEL = "refer payout details v1";
@@ -41,6 +46,8 @@ public final class SealingKeys {
     private volatile Map<String, SecretKey> keys;
     private volatile Version current;
     private volatile long readAt;
+    private final java.util.concurrent.ConcurrentHashMap<String, SecretKey> older =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Reads nothing yet: the first seal or open reads the versions (so building the wiring calls no AWS API). */
     public SealingKeys(Source source) {
@@ -48,19 +55,31 @@ public final class SealingKeys {
     }
 
     public static SealingKeys fromSecretsManager(SecretsManagerClient client, String secretId) {
-        return new SealingKeys(() -> {
-            Map<String, String> versions = new LinkedHashMap<>();
-            GetSecretValueResponse current = client.getSecretValue(r -> r.secretId(secretId)
-                    .versionStage("AWSCURRENT"));
-            versions.put(current.versionId(), current.secretString());
-            try {
-                GetSecretValueResponse previous = client.getSecretValue(r -> r.secretId(secretId)
-                        .versionStage("AWSPREVIOUS"));
-                versions.putIfAbsent(previous.versionId(), previous.secretString());
-            } catch (ResourceNotFoundException e) {
-                // never rotated
+        return new SealingKeys(new Source() {
+            @Override
+            public Map<String, String> versions() {
+                Map<String, String> versions = new LinkedHashMap<>();
+                GetSecretValueResponse current = client.getSecretValue(r -> r.secretId(secretId)
+                        .versionStage("AWSCURRENT"));
+                versions.put(current.versionId(), current.secretString());
+                try {
+                    GetSecretValueResponse previous = client.getSecretValue(r -> r.secretId(secretId)
+                            .versionStage("AWSPREVIOUS"));
+                    versions.putIfAbsent(previous.versionId(), previous.secretString());
+                } catch (ResourceNotFoundException e) {
+                    // never rotated
+                }
+                return versions;
             }
-            return versions;
+
+            @Override
+            public String version(String id) {
+                try {
+                    return client.getSecretValue(r -> r.secretId(secretId).versionId(id)).secretString();
+                } catch (software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException e) {
+                    return null; // deleted (Secrets Manager keeps about 100 versions), or not a version id
+                }
+            }
         });
     }
 
@@ -95,13 +114,23 @@ public final class SealingKeys {
         return current;
     }
 
-    /** The key of version {@code id}; read again once when unknown. */
+    /**
+     * The key of version {@code id}; when unknown, the stages are read again once (a rotation since), then the version
+     * itself by its id: a value sealed two rotations ago (its version no longer staged) still opens while Secrets
+     * Manager keeps the version. Versions read by id are kept for the environment's life.
+     */
     public Optional<SecretKey> key(String id) {
         fresh();
         SecretKey key = id == null ? null : keys.get(id);
         if (key == null && id != null) {
             refresh();
             key = keys.get(id);
+        }
+        if (key == null && id != null) {
+            key = older.computeIfAbsent(id, v -> {
+                String secret = source.version(v);
+                return secret == null ? null : derive(secret);
+            });
         }
         return Optional.ofNullable(key);
     }
