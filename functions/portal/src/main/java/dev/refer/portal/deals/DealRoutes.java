@@ -14,8 +14,8 @@ import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.deal.DynamoDbDealRegistry;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
+import dev.refer.lambda.Parameters;
 import dev.refer.lambda.Problem;
-import dev.refer.lambda.ProblemException;
 import dev.refer.lambda.Problems;
 import dev.refer.portal.PartnerRoutes;
 import dev.refer.portal.PortalPages;
@@ -128,9 +128,7 @@ public final class DealRoutes implements PartnerRoutes {
     }
 
     private APIGatewayV2HTTPResponse list(HttpRequest request, PortalSession session) {
-        int limit = request.query("limit").map(DealRoutes::limit).orElse(PageRequest.DEFAULT_LIMIT);
-        Page<Deal> page = queries.ofPartner(session.partnerId(), new PageRequest(limit,
-                request.query("cursor").orElse(null)));
+        Page<Deal> page = queries.ofPartner(session.partnerId(), Parameters.page(request));
         Instant now = queries.now();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(d -> json(d, now)).toList());
@@ -178,18 +176,6 @@ public final class DealRoutes implements PartnerRoutes {
     private static RegisterDeal.Command command(PortalSession session, String companyName, String domain,
                                                 String contactName, String contactEmail, String notes) {
         return new RegisterDeal.Command(session.partnerId(), companyName, domain, contactName, contactEmail, notes);
-    }
-
-    private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= PageRequest.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ProblemException(Problem.invalidField("limit", "must be between 1 and " + PageRequest.MAX_LIMIT));
     }
 
     static Map<String, Object> json(Deal deal, Instant now) {

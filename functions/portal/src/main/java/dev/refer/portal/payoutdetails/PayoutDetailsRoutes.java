@@ -3,6 +3,7 @@ package dev.refer.portal.payoutdetails;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.payoutdetails.ChangePayoutDetails;
+import dev.refer.core.payoutdetails.PayoutDetails;
 import dev.refer.core.payoutdetails.PayoutDetailsBook;
 import dev.refer.aws.AwsClients;
 import dev.refer.core.mail.Mailer;
@@ -16,6 +17,7 @@ import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
 import dev.refer.lambda.Problem;
+import dev.refer.lambda.Problems;
 import dev.refer.portal.PartnerRoutes;
 import dev.refer.portal.PortalPages;
 import dev.refer.portal.forms.PostedForm;
@@ -124,7 +126,7 @@ public final class PayoutDetailsRoutes implements PartnerRoutes {
             case ChangePayoutDetails.Result.Busy b -> HttpResponse.problem(Problem.of(409, "conflict",
                     "Changed meanwhile", "The payout details were changed at the same time; read them and retry."));
             case ChangePayoutDetails.Result.PartnerNotFound n -> HttpResponse.problem(
-                    dev.refer.lambda.Problems.notFound("partner"));
+                    Problems.notFound("partner"));
         };
     }
 
@@ -143,8 +145,7 @@ public final class PayoutDetailsRoutes implements PartnerRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("method", stored.map(s -> s.details().method().wire()).orElse(null));
         out.put("masked", stored.map(s -> s.details().masked()).orElse(null));
-        out.put("holder", stored.map(s -> s.details() instanceof dev.refer.core.payoutdetails.PayoutDetails
-                .BankTransfer bank ? bank.holder() : null).orElse(null));
+        out.put("holder", stored.map(s -> s.details() instanceof PayoutDetails.BankTransfer bank ? bank.holder() : null).orElse(null));
         out.put("version", stored.map(PayoutDetailsBook.Stored::version).orElse(0L));
         out.put("updatedAt", stored.map(s -> s.updatedAt().toString()).orElse(null));
         return out;
@@ -154,7 +155,7 @@ public final class PayoutDetailsRoutes implements PartnerRoutes {
     public record CurrentView(String method, String masked, String holder, String updated) {
         static CurrentView of(PayoutDetailsBook.Stored stored) {
             return new CurrentView(stored.details().method().label(), stored.details().masked(),
-                    stored.details() instanceof dev.refer.core.payoutdetails.PayoutDetails.BankTransfer bank
+                    stored.details() instanceof PayoutDetails.BankTransfer bank
                             ? bank.holder() : null, stored.updatedAt().toString().substring(0, 10));
         }
     }
