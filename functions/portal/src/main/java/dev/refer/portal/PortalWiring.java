@@ -10,6 +10,8 @@ import dev.refer.core.signin.RequestSignIn;
 import dev.refer.core.signin.Secrets;
 import dev.refer.core.signin.SignInPolicy;
 import dev.refer.core.signin.SignOut;
+import dev.refer.core.terms.AcceptTerms;
+import dev.refer.core.terms.TermsToAccept;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
@@ -19,6 +21,7 @@ import dev.refer.dynamodb.signin.DynamoDbRateLimits;
 import dev.refer.dynamodb.signin.DynamoDbSessions;
 import dev.refer.dynamodb.signin.DynamoDbSignInLinks;
 import dev.refer.dynamodb.signin.DynamoDbSignInPartners;
+import dev.refer.dynamodb.terms.DynamoDbTermsBook;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
 import dev.refer.mail.SesMailer;
@@ -29,6 +32,7 @@ import dev.refer.portal.signin.SessionGate;
 import dev.refer.portal.signin.SessionKeys;
 import dev.refer.portal.signin.SessionTokens;
 import dev.refer.portal.signin.SignInRoutes;
+import dev.refer.portal.signin.TermsRoutes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -92,11 +96,14 @@ public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> 
         // the other route families register here: applications (public), terms, dashboard, links, referrals,
         // money, preferences, profile, deals and payout details (partner)
         List<PartnerRoutes> partnerRoutes = new ArrayList<>();
+        DynamoDbTermsBook termsBook = new DynamoDbTermsBook(dynamoDb, table);
+        partnerRoutes.add(new TermsRoutes(termsBook, new AcceptTerms(termsBook, clock)));
+        TermsToAccept termsToAccept = new TermsToAccept(termsBook, clock, TermsToAccept.DEFAULT_TTL);
+        TermsGate terms = session -> termsToAccept.pendingFor(session.partnerId()).isEmpty();
         UlidGenerator ids = new UlidGenerator(clock);
         partnerRoutes.add(DealRoutes.create(dynamoDb, table, partners, ids, clock));
         partnerRoutes.add(PayoutDetailsRoutes.create(env, dynamoDb, table, partners, mailer, clock));
-        return new PortalWiring(List.copyOf(publicRoutes), List.copyOf(partnerRoutes), gate, TermsGate.NONE, keys,
-                ids);
+        return new PortalWiring(List.copyOf(publicRoutes), List.copyOf(partnerRoutes), gate, terms, keys, ids);
     }
 
     /**

@@ -8,8 +8,5 @@ import dev.refer.web.PortalSession;
  */
 public interface TermsGate {
 
-    /** Partners may go anywhere (no terms published). */
-    TermsGate NONE = session -> true;
-
     boolean accepted(PortalSession session);
 }

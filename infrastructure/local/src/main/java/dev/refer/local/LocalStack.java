@@ -166,6 +166,9 @@ public final class LocalStack implements AutoCloseable {
     /** The template's generated secret the conversion webhook verifies with: here the printed (or given) one. */
     static final String WEBHOOK_SECRET = "WebhookSecret";
 
+    /** The partner portal's function (its addresses are printed at start-up). */
+    static final String PORTAL_FUNCTION = "PortalFunction";
+
     /** The portal's switch for its session cookie's Secure attribute (default on; off here, on plain http). */
     static final String PORTAL_COOKIE_SECURE = "PORTAL_COOKIE_SECURE";
     /** The function {@code ./deploy} runs after each update (the table's data upgrade); run here at start-up. */
@@ -410,6 +413,11 @@ public final class LocalStack implements AutoCloseable {
         streamDescriptions.forEach(stream -> System.out.println("Stream: " + stream));
         queueDescriptions.forEach(queue -> System.out.println("Queue: " + queue));
         System.out.println("Outbox (every email sent): " + gateway.baseUri().resolve(OUTBOX_PATH));
+        if (functions.containsKey(PORTAL_FUNCTION)) {
+            System.out.println("Partner portal: " + gateway.baseUri().resolve("/portal/signin")
+                    + " (the sign-in link arrives in the outbox)");
+            System.out.println("Applications: " + gateway.baseUri().resolve("/apply"));
+        }
         System.out.println("Test clock: " + LocalClock.now() + "; move it with POST " + CLOCK_PATH
                 + " {\"advance\":\"P1M\"} or {\"to\":\"2027-01-01T06:00:00Z\"} (admin key): the schedules due on the way run");
         Map<String, ScheduleDef> scheduled = schedules.schedules();

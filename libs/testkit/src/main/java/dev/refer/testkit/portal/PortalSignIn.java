@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ public final class PortalSignIn {
                 .route("POST /portal/signin", "/portal/signin", Map.of()).query("", Map.of()).cookies()
                 .body("application/json", "{\"email\":\"" + email + "\"}").invoke(portal);
         check(asked.status() == 202, "POST /portal/signin answered " + asked.status() + ": " + asked.body());
-        String token = tokenIn(newMail(outbox, email, before));
+        String token = tokenIn(newMail(outbox.to(email), before));
         ApiEvent.ApiResponse confirmed = ApiEvent.fixture("http-api-request.json")
                 .route("POST /portal/signin/confirm", "/portal/signin/confirm", Map.of()).query("", Map.of())
                 .cookies().body("application/json", "{\"token\":\"" + token + "\"}").invoke(portal);
@@ -65,15 +66,23 @@ public final class PortalSignIn {
 
     /** Through a running gateway at {@code base} (the local stack), with its mail in {@code outbox}. */
     public static SignedIn throughGateway(URI base, SesOutbox outbox, String email) {
+        return throughGateway(base, outbox::to, email);
+    }
+
+    /**
+     * Through a running gateway at {@code base}; {@code mailsTo} answers the emails sent to an address so far, oldest
+     * first (the local stack: {@code stack.outbox()::to}).
+     */
+    public static SignedIn throughGateway(URI base, Function<String, List<SesOutbox.Mail>> mailsTo, String email) {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         try {
-            int before = outbox.to(email).size();
+            int before = mailsTo.apply(email).size();
             HttpResponse<String> asked = http.send(HttpRequest.newBuilder(base.resolve("/portal/signin"))
                     .header("content-type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email,
                             StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
             check(asked.statusCode() == 200, "POST /portal/signin answered " + asked.statusCode());
-            String token = tokenIn(awaitMail(() -> newMail(outbox, email, before)));
+            String token = tokenIn(awaitMail(() -> newMail(mailsTo.apply(email), before)));
             HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(base.resolve("/portal/signin/confirm"))
                     .header("content-type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build(),
@@ -101,8 +110,7 @@ public final class PortalSignIn {
         return matcher.group(1);
     }
 
-    private static SesOutbox.Mail newMail(SesOutbox outbox, String email, int before) {
-        List<SesOutbox.Mail> mails = outbox.to(email);
+    private static SesOutbox.Mail newMail(List<SesOutbox.Mail> mails, int before) {
         return mails.size() > before ? mails.getLast() : null;
     }
 
