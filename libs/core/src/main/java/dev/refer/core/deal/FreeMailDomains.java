@@ -2,6 +2,7 @@ package dev.refer.core.deal;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Domains of free email services, which name no company: registering {@code gmail.com} would claim every prospect
@@ -24,6 +25,14 @@ public final class FreeMailDomains {
     /** First labels of provider families that use many country domains ({@code hotmail.co.uk}, {@code yahoo.fr}). */
     static final List<String> FAMILIES = List.of("hotmail.", "yahoo.", "gmx.", "yandex.", "outlook.", "live.");
 
+    /**
+     * What may follow a family's label: a country or generic top-level domain, possibly under a second level
+     * ({@code fr}, {@code com}, {@code co.uk}, {@code com.br}); so {@code live.acme.example}, a company's subdomain,
+     * is not taken for the provider.
+     */
+    private static final Pattern SUFFIX = Pattern.compile(
+            "^(?:(?:co|com|net|org|ne|or)\\.)?[a-z]{2,3}$");
+
     private FreeMailDomains() {
     }
 
@@ -36,7 +45,7 @@ public final class FreeMailDomains {
             return true;
         }
         for (String family : FAMILIES) {
-            if (domain.startsWith(family)) {
+            if (domain.startsWith(family) && SUFFIX.matcher(domain.substring(family.length())).matches()) {
                 return true;
             }
         }

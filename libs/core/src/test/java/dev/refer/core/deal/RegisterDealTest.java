@@ -110,6 +110,10 @@ class RegisterDealTest {
     void companyDomains_areNotFreeMail() {
         assertFalse(FreeMailDomains.isFreeMail("acme.example"));
         assertFalse(FreeMailDomains.isFreeMail("mygmail.com"));
+        assertFalse(FreeMailDomains.isFreeMail("live.acme.example"), "a company's subdomain");
+        assertFalse(FreeMailDomains.isFreeMail("yahoo.acme.example"));
+        assertTrue(FreeMailDomains.isFreeMail("yahoo.com.br"));
+        assertTrue(FreeMailDomains.isFreeMail("hotmail.co.uk"));
     }
 
     @Test
