@@ -32,6 +32,7 @@ public final class AdminApiHandler extends HttpFunction {
         AdminRoutes r = wiring.routes();
         PayoutRoutes p = wiring.payouts();
         CommsRoutes c = wiring.comms();
+        DealAdminRoutes d = wiring.deals();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -68,7 +69,12 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("GET /admin/broadcasts/{broadcastId}", c::getBroadcast),
                 Map.entry("POST /admin/broadcasts/{broadcastId}/send", c::sendBroadcast),
                 Map.entry("POST /admin/checkin-runs", c::startCheckins),
-                Map.entry("GET /admin/checkin-runs/{month}", c::getCheckins));
+                Map.entry("GET /admin/checkin-runs/{month}", c::getCheckins),
+                Map.entry("GET /admin/deals", d::list),
+                Map.entry("POST /admin/deals/{dealId}/approve", d::approve),
+                Map.entry("POST /admin/deals/{dealId}/reject", d::reject),
+                Map.entry("GET /admin/deal-settings", d::getSettings),
+                Map.entry("PUT /admin/deal-settings", d::putSettings));
         this.priming = wiring.registerPriming(this);
     }
 

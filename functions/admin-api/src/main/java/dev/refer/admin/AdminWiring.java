@@ -2,6 +2,9 @@ package dev.refer.admin;
 
 import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.time.Clocks;
+import dev.refer.core.deal.DealQueries;
+import dev.refer.core.deal.ReviewDeal;
+import dev.refer.core.payoutdetails.PayoutDetailsBook;
 import dev.refer.core.lead.ReviewLead;
 import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.link.ChangeLink;
@@ -13,6 +16,8 @@ import dev.refer.core.reporting.PartnerQueries;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.conversion.DynamoDbOrderBook;
+import dev.refer.dynamodb.deal.DynamoDbDealRegistry;
+import dev.refer.dynamodb.payoutdetails.DynamoDbPayoutDetails;
 import dev.refer.dynamodb.lead.DynamoDbLeadRepository;
 import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
 import dev.refer.dynamodb.link.DynamoDbLinkRepository;
@@ -21,13 +26,17 @@ import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
+import dev.refer.sealing.JweSealer;
+import dev.refer.sealing.SealingKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.time.Clock;
 import java.util.Map;
 
 /** Builds the admin API's object graph once per execution environment. */
-record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, UlidGenerator ids) {
+record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, DealAdminRoutes deals,
+                   UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
         TableConfig table = TableConfig.fromEnv(env);
@@ -53,7 +62,10 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                         new dev.refer.core.payout.PlanPayouts(new dev.refer.dynamodb.payout.DynamoDbPayeeIndex(dynamoDb, table),
                                 runs, queue, null, book, clock), queue, clock),
                 new dev.refer.dynamodb.comms.DynamoDbMailLog(dynamoDb, table),
-                java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")));
+                java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")), payoutDetails(env, dynamoDb, table));
+        var dealRegistry = new DynamoDbDealRegistry(dynamoDb, table);
+        DealAdminRoutes deals = new DealAdminRoutes(new DealQueries(dealRegistry, clock),
+                new ReviewDeal(dealRegistry, dealRegistry, clock), dealRegistry);
         // the mail queue (template: MailQueue): broadcasts' previews and sends, check-in runs go through it
         String mailQueueUrl = env.get("MAIL_QUEUE_URL");
         var mailQueue = mailQueueUrl == null || mailQueueUrl.isBlank() ? null : new dev.refer.sqs.SqsMailingMessages(
@@ -80,7 +92,23 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                         clock),
                 new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table, clock),
                         java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")))), payouts, comms,
-                ids);
+                deals, ids);
+    }
+
+    /**
+     * The partners' payout details, opened with the keys of {@code PAYOUT_DETAILS_SECRET_ARN} (template:
+     * PayoutDetailsSecret; read at the first CSV, AWSCURRENT and AWSPREVIOUS); null without it, and the CSV's
+     * details columns stay empty.
+     */
+    private static PayoutDetailsBook payoutDetails(Map<String, String> env, DynamoDbClient dynamoDb,
+                                                   TableConfig table) {
+        String secret = env.get("PAYOUT_DETAILS_SECRET_ARN");
+        if (secret == null || secret.isBlank()) {
+            return null;
+        }
+        return new DynamoDbPayoutDetails(dynamoDb, table, new JweSealer(SealingKeys.fromSecretsManager(
+                dev.refer.aws.AwsClients.build(SecretsManagerClient.builder(), env,
+                        "AWS_ENDPOINT_URL_SECRETS_MANAGER", java.util.List.of()), secret)));
     }
 
     /**

@@ -14,6 +14,8 @@ import dev.refer.core.payout.PayoutRuns;
 import dev.refer.core.payout.PayoutStatus;
 import dev.refer.core.payout.ReviewPayout;
 import dev.refer.core.payout.StartPayoutRun;
+import dev.refer.core.payoutdetails.PayoutDetails;
+import dev.refer.core.payoutdetails.PayoutDetailsBook;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
 import dev.refer.lambda.Parameters;
@@ -37,7 +39,8 @@ final class PayoutRoutes {
     /** Rows in one CSV response; a longer period continues with the cursor the response names. */
     static final int CSV_ROWS = 5_000;
     static final String[] CSV_COLUMNS = {"payoutId", "partnerId", "period", "currency", "amount", "amountMinor",
-            "entries", "status", "reference", "createdAt"};
+            "entries", "status", "reference", "createdAt", "payoutMethod", "accountHolder", "iban", "bic",
+            "paypalEmail"};
 
     private final PayoutBook book;
     private final PayoutRuns runs;
@@ -46,9 +49,11 @@ final class PayoutRoutes {
     private final StartPayoutRun starter;
     private final MailLog mailLog;
     private final ZoneId zone;
+    private final PayoutDetailsBook details;
 
+    /** @param details the partners' payout details (opened for the CSV); null on a stack without them */
     PayoutRoutes(PayoutBook book, PayoutRuns runs, ReviewPayout reviewPayout, ReviewCommission reviewCommission,
-                 StartPayoutRun starter, MailLog mailLog, ZoneId zone) {
+                 StartPayoutRun starter, MailLog mailLog, ZoneId zone, PayoutDetailsBook details) {
         this.book = book;
         this.runs = runs;
         this.reviewPayout = reviewPayout;
@@ -56,6 +61,7 @@ final class PayoutRoutes {
         this.starter = starter;
         this.mailLog = mailLog;
         this.zone = zone;
+        this.details = details;
     }
 
     APIGatewayV2HTTPResponse listPayouts(HttpRequest request) {
@@ -66,7 +72,9 @@ final class PayoutRoutes {
 
     /**
      * The period's closed payouts (ready, paid, failed) as CSV (RFC 4180, with a header row), up to {@value #CSV_ROWS}
-     * rows read a response. A payout still being built (OPEN) is left out: the manager pays from this file.
+     * rows read a response. A payout still being built (OPEN) is left out: the manager pays from this file, so each
+     * row carries the partner's payout method and full details (opened here, one BatchGetItem per page of payouts;
+     * empty when the partner has set none). The file holds bank details: it is for the manager's eyes only.
      */
     APIGatewayV2HTTPResponse payoutsCsv(HttpRequest request) {
         YearMonth period = period(request.query("period").orElse(null));
@@ -76,6 +84,9 @@ final class PayoutRoutes {
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get())) {
             do {
                 Page<Payout> page = book.payoutsIn(period, new PageRequest(PageRequest.MAX_LIMIT, cursor));
+                Map<PartnerId, PayoutDetails> paidTo = details == null ? Map.of() : details.findAll(
+                        page.items().stream().filter(p -> p.status() != PayoutStatus.OPEN).map(Payout::partnerId)
+                                .toList());
                 for (Payout p : page.items()) {
                     if (p.status() == PayoutStatus.OPEN) {
                         continue; // still being built: its amount is not final and it may yet be withdrawn
@@ -84,7 +95,10 @@ final class PayoutRoutes {
                     printer.printRecord(p.id().value(), p.partnerId().value(), p.period().toString(),
                             p.amount().currency().getCurrencyCode(),
                             BigDecimal.valueOf(p.amount().minor(), digits).toPlainString(), p.amount().minor(),
-                            p.entryCount(), p.status().name(), p.reference(), p.createdAt().toString());
+                            p.entryCount(), p.status().name(), p.reference(), p.createdAt().toString(),
+                            method(paidTo.get(p.partnerId())), holder(paidTo.get(p.partnerId())),
+                            iban(paidTo.get(p.partnerId())), bic(paidTo.get(p.partnerId())),
+                            paypal(paidTo.get(p.partnerId())));
                     rows++;
                 }
                 cursor = page.nextCursor();
@@ -96,6 +110,26 @@ final class PayoutRoutes {
         response = HttpResponse.withHeader(response, "content-disposition",
                 "attachment; filename=\"payouts-" + period + ".csv\"");
         return cursor == null ? response : HttpResponse.withHeader(response, "x-next-cursor", cursor);
+    }
+
+    private static String method(PayoutDetails d) {
+        return d == null ? null : d.method().wire();
+    }
+
+    private static String holder(PayoutDetails d) {
+        return d instanceof PayoutDetails.BankTransfer bank ? bank.holder() : null;
+    }
+
+    private static String iban(PayoutDetails d) {
+        return d instanceof PayoutDetails.BankTransfer bank ? bank.iban().value() : null;
+    }
+
+    private static String bic(PayoutDetails d) {
+        return d instanceof PayoutDetails.BankTransfer bank ? bank.bic().value() : null;
+    }
+
+    private static String paypal(PayoutDetails d) {
+        return d instanceof PayoutDetails.PayPal paypal ? paypal.email().value() : null;
     }
 
     APIGatewayV2HTTPResponse getPayout(HttpRequest request) {

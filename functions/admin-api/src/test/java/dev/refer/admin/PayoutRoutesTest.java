@@ -145,6 +145,41 @@ class PayoutRoutesTest {
     }
 
     @Test
+    void theCsv_carriesEachPartnersPayoutDetails_openedWithTheStacksKey_evenAfterARotation() throws Exception {
+        try (MotoServer moto = MotoServer.start();
+             var secrets = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                     .endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test",
+                             "test")))
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String name = "refer/payout-details-" + java.util.UUID.randomUUID();
+            secrets.createSecret(r -> r.name(name).secretString("first-version-of-the-secret-0123456789abcdef"));
+            // the portal seals them (here with the same keys), then the secret is rotated
+            new dev.refer.dynamodb.payoutdetails.DynamoDbPayoutDetails(table.client(), table.config(),
+                    new dev.refer.sealing.JweSealer(dev.refer.sealing.SealingKeys.fromSecretsManager(secrets, name)))
+                    .save(new PartnerId(partner), new dev.refer.core.payoutdetails.PayoutDetails.BankTransfer(
+                            "Anna Partner", new dev.refer.core.payoutdetails.Iban("DE89370400440532013000"),
+                            new dev.refer.core.payoutdetails.Bic("COBADEFFXXX")), 0, Instant.now());
+            secrets.putSecretValue(r -> r.secretId(name).secretString("second-version-of-the-secret-0123456789ab"));
+
+            java.util.Map<String, String> env = new java.util.HashMap<>(table.environment());
+            env.put("PAYOUT_DETAILS_SECRET_ARN", name);
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
+            handler = new AdminApiHandler(env);
+            ApiResponse csv = get("GET /admin/payouts.csv", "/admin/payouts.csv", Map.of(), "period=2026-11",
+                    Map.of("period", "2026-11"));
+            assertEquals(200, csv.status(), csv.body());
+            CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(csv.body())).getRecords().getFirst();
+            assertEquals("bank_transfer", row.get("payoutMethod"));
+            assertEquals("Anna Partner", row.get("accountHolder"));
+            assertEquals("DE89370400440532013000", row.get("iban"));
+            assertEquals("COBADEFFXXX", row.get("bic"));
+            assertEquals("", row.get("paypalEmail"));
+        }
+    }
+
+    @Test
     void aPayoutStillBeingBuilt_isListedAsOpen_butNotInTheCsvTheManagerPaysFrom() throws Exception {
         String bruno = (String) call("POST /admin/partners", "/admin/partners", Map.of(),
                 "{\"name\":\"Bruno\",\"email\":\"bruno@partner.example\"}").jsonBody().get("id");

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.refer.aws.AwsClients;
 import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.basics.ids.UlidGenerator;
+import dev.refer.core.deal.CachedDealClaims;
 import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.conversion.RecordRefund;
 import dev.refer.core.conversion.RecordSale;
@@ -15,6 +16,7 @@ import dev.refer.core.program.CachedProgram;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.deal.DynamoDbDealRegistry;
 import dev.refer.dynamodb.conversion.DynamoDbOrderBook;
 import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
 import dev.refer.dynamodb.link.DynamoDbLinkRepository;
@@ -52,7 +54,10 @@ public record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordS
                 lookupTtl, CachedPartnerLookup.DEFAULT_MAX_PARTNERS);
         AttributionPolicy attribution = new AttributionPolicy(new CachedLinkLookup(
                 new DynamoDbLinkRepository(dynamoDb, table), clock, lookupTtl, CachedLinkLookup.DEFAULT_MAX_LINKS),
-                partners);
+                partners,
+                // an approved deal registration of the customer email's domain: one cached GetItem, none for free mail
+                new CachedDealClaims(new DynamoDbDealRegistry(dynamoDb,
+                        table), clock, lookupTtl, CachedDealClaims.DEFAULT_MAX_DOMAINS));
         CachedProgram programs = CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock);
         CommissionPolicy commissions = new CommissionPolicy();
         CommissionLedger ledger = new DynamoDbCommissionLedger(dynamoDb, table);

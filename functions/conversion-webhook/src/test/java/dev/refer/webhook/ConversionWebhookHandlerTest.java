@@ -140,6 +140,26 @@ class ConversionWebhookHandlerTest {
     }
 
     @Test
+    void sale_onADomainWithAnApprovedDealRegistration_isTheRegisteringPartners_overTheEventsCode() {
+        Partner bruno = new ProgramFixture(table.client(), table.config()).activePartner("bruno@partner.example");
+        var registry = new dev.refer.dynamodb.deal.DynamoDbDealRegistry(table.client(), table.config());
+        // registered and approved before the sale occurred (an hour ago)
+        java.time.Clock before = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(-2));
+        var registered = (dev.refer.core.deal.RegisterDeal.Result.Registered) new dev.refer.core.deal.RegisterDeal(
+                registry, registry, new dev.refer.dynamodb.partner.DynamoDbPartnerRepository(table.client(),
+                table.config()), new dev.refer.core.basics.ids.UlidGenerator(before), before).register(
+                new dev.refer.core.deal.RegisterDeal.Command(bruno.id(), "Acme", "acme.example", null, null, null));
+        new dev.refer.core.deal.ReviewDeal(registry, registry, before).approve(registered.deal().id());
+
+        ApiResponse response = signed(saleWithRef("evt_deal", "inv_deal", 10_000)).invoke(handler);
+        assertEquals(200, response.status(), response.body());
+        var conversion = table.item("CONVERSION#test#evt_deal", "CONVERSION");
+        assertEquals(bruno.id().value(), conversion.get("attribution").m().get("partnerId").s());
+        assertEquals("DEAL", conversion.get("attribution").m().get("path").s());
+        assertEquals(bruno.id().value(), table.item("CUSTOMER#test#cus_inv_deal", "CUSTOMER").get("partnerId").s());
+    }
+
+    @Test
     void sale_whenSignedAndAttributed_recordsTheCommissionOnce() {
         ApiResponse first = signed(saleWithRef("evt_1", "inv_1", 12_345)).invoke(handler);
         assertEquals(200, first.status(), first.body());

@@ -2,6 +2,7 @@ package dev.refer.leads;
 
 import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.basics.ids.UlidGenerator;
+import dev.refer.core.deal.CachedDealClaims;
 import dev.refer.core.lead.CaptureLead;
 import dev.refer.core.link.CachedLinkLookup;
 import dev.refer.core.partner.CachedPartnerLookup;
@@ -9,6 +10,7 @@ import dev.refer.core.program.CachedProgram;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.deal.DynamoDbDealRegistry;
 import dev.refer.dynamodb.lead.DynamoDbLeadRepository;
 import dev.refer.dynamodb.link.DynamoDbClickRepository;
 import dev.refer.dynamodb.link.DynamoDbLinkRepository;
@@ -38,7 +40,10 @@ public record LeadCaptureWiring(CaptureLead captureLead, UlidGenerator ids) {
                 new CachedLinkLookup(new DynamoDbLinkRepository(dynamoDb, table), clock, lookupTtl,
                         CachedLinkLookup.DEFAULT_MAX_LINKS),
                 new CachedPartnerLookup(new DynamoDbPartnerRepository(dynamoDb, table), clock, lookupTtl,
-                        CachedPartnerLookup.DEFAULT_MAX_PARTNERS));
+                        CachedPartnerLookup.DEFAULT_MAX_PARTNERS),
+                // an approved deal registration of the email's domain: one cached GetItem, none for free mail
+                new CachedDealClaims(new DynamoDbDealRegistry(dynamoDb,
+                        table), clock, lookupTtl, CachedDealClaims.DEFAULT_MAX_DOMAINS));
         return new LeadCaptureWiring(new CaptureLead(table.programId(),
                 CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock),
                 new DynamoDbClickRepository(dynamoDb, table), attribution,

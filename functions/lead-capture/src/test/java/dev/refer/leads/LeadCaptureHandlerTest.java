@@ -112,6 +112,28 @@ class LeadCaptureHandlerTest {
         assertEquals(2, lead.get("claims").l().size(), "the squatter's claim is kept as history");
     }
 
+    @Test
+    void post_onADomainWithAnApprovedDealRegistration_isTheRegisteringPartners_whateverCodeItCarries() {
+        var registry = new dev.refer.dynamodb.deal.DynamoDbDealRegistry(table.client(), table.config());
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        var registered = (dev.refer.core.deal.RegisterDeal.Result.Registered) new dev.refer.core.deal.RegisterDeal(
+                registry, registry, new dev.refer.dynamodb.partner.DynamoDbPartnerRepository(table.client(),
+                table.config()), new UlidGenerator(clock), clock).register(new dev.refer.core.deal.RegisterDeal.Command(
+                anna.id(), "Acme", "acme.example", null, null, null));
+        new dev.refer.core.deal.ReviewDeal(registry, registry, clock).approve(registered.deal().id());
+
+        assertEquals(202, postJson("{\"email\":\"ada@acme.example\",\"ref\":\"bruno-blog\"}").invoke(handler)
+                .status());
+        var pointer = table.item("LEAD_EMAIL#test#ada@acme.example", "LEAD_EMAIL");
+        assertEquals(anna.id().value(), pointer.get("attribution").m().get("partnerId").s());
+        assertEquals("DEAL", pointer.get("attribution").m().get("path").s());
+
+        assertEquals(202, postJson("{\"email\":\"eve@gmail.com\",\"ref\":\"bruno-blog\"}").invoke(handler)
+                .status());
+        assertEquals(bruno.id().value(), table.item("LEAD_EMAIL#test#eve@gmail.com", "LEAD_EMAIL")
+                .get("attribution").m().get("partnerId").s(), "free mail is never a registered company");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "malformed JSON         | application/json | {\"email\": | 400 | ",

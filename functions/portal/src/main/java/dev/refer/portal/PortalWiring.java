@@ -1,6 +1,7 @@
 package dev.refer.portal;
 
 import dev.refer.aws.AwsClients;
+import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.time.Clocks;
 import dev.refer.core.mail.Mailer;
 import dev.refer.core.signin.CheckSession;
@@ -24,6 +25,8 @@ import dev.refer.dynamodb.terms.DynamoDbTermsBook;
 import dev.refer.lambda.Env;
 import dev.refer.lambda.SnapStartPriming;
 import dev.refer.mail.SesMailer;
+import dev.refer.portal.deals.DealRoutes;
+import dev.refer.portal.payoutdetails.PayoutDetailsRoutes;
 import dev.refer.portal.signin.SessionCookie;
 import dev.refer.portal.signin.SessionGate;
 import dev.refer.portal.signin.SessionKeys;
@@ -47,9 +50,10 @@ import java.util.function.Supplier;
  * accepted the current terms.
  *
  * @param keys the session cookie's signing keys (re-read after a SnapStart restore)
+ * @param ids  new ids (deal registrations): a new random source after a SnapStart restore
  */
 public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> partnerRoutes, SessionGate gate,
-                           TermsGate terms, SessionKeys keys) {
+                           TermsGate terms, SessionKeys keys, UlidGenerator ids) {
 
     /** The minimum time a sign-in request takes to answer, known address or not. */
     static final Duration SIGN_IN_ANSWER_FLOOR = Duration.ofMillis(400);
@@ -96,7 +100,10 @@ public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> 
         partnerRoutes.add(new TermsRoutes(termsBook, new AcceptTerms(termsBook, clock)));
         TermsToAccept termsToAccept = new TermsToAccept(termsBook, clock, TermsToAccept.DEFAULT_TTL);
         TermsGate terms = session -> termsToAccept.pendingFor(session.partnerId()).isEmpty();
-        return new PortalWiring(List.copyOf(publicRoutes), List.copyOf(partnerRoutes), gate, terms, keys);
+        UlidGenerator ids = new UlidGenerator(clock);
+        partnerRoutes.add(DealRoutes.create(dynamoDb, table, partners, ids, clock));
+        partnerRoutes.add(PayoutDetailsRoutes.create(env, dynamoDb, table, partners, mailer, clock));
+        return new PortalWiring(List.copyOf(publicRoutes), List.copyOf(partnerRoutes), gate, terms, keys, ids);
     }
 
     /**
@@ -116,6 +123,9 @@ public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> 
             Priming.refused(() -> SnapStartPriming.replayRefusedWrite(handler,
                     SnapStartPriming.httpEvent("POST /portal/signin", "/portal/signin", Map.of(), form,
                             "email=priming%40snapstart.invalid")));
-        }, keys::reload);
+        }, () -> {
+            keys.reload();
+            ids.reseed();
+        });
     }
 }

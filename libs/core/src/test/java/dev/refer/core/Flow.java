@@ -9,9 +9,13 @@ import dev.refer.core.conversion.ConversionResult;
 import dev.refer.core.conversion.RecordRefund;
 import dev.refer.core.conversion.RecordSale;
 import dev.refer.core.fakes.Fixtures;
+import dev.refer.core.fakes.InMemoryDeals;
 import dev.refer.core.fakes.InMemoryStore;
 import dev.refer.core.fakes.SequenceIds;
 import dev.refer.core.fakes.TestClock;
+import dev.refer.core.deal.Deal;
+import dev.refer.core.deal.RegisterDeal;
+import dev.refer.core.deal.ReviewDeal;
 import dev.refer.core.lead.CaptureLead;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.ReviewLead;
@@ -34,7 +38,8 @@ public final class Flow {
     public final TestClock clock = new TestClock(Fixtures.NOW);
     public final InMemoryStore store = new InMemoryStore();
     public final SequenceIds ids = new SequenceIds();
-    public final AttributionPolicy attribution = new AttributionPolicy(store, store);
+    public final InMemoryDeals deals = new InMemoryDeals();
+    public final AttributionPolicy attribution = new AttributionPolicy(store, store, deals);
     public final CommissionPolicy commissions = new CommissionPolicy();
     public final FollowLink followLink = new FollowLink(store, store, ids, clock, Duration.ofDays(90));
     public final CaptureLead captureLead = new CaptureLead(Fixtures.PROGRAM, store, store, attribution, store, ids,
@@ -45,6 +50,9 @@ public final class Flow {
             attribution, commissions, ids, clock);
     public final RecordRefund recordRefund = new RecordRefund(Fixtures.PROGRAM, store, store, store, commissions,
             ids, clock);
+
+    public final RegisterDeal registerDeal = new RegisterDeal(deals, deals, store, ids, clock);
+    public final ReviewDeal reviewDeal = new ReviewDeal(deals, deals, clock);
 
     public static final String BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1";
 
@@ -93,6 +101,19 @@ public final class Flow {
         ConversionCommand command = new ConversionCommand(eventId, kind, orderId, Money.of(minor, "EUR"), externalId,
                 email == null ? null : new EmailAddress(email), occurredAt, rid, ref);
         return kind == ConversionKind.REFUND ? recordRefund.record(command) : recordSale.record(command);
+    }
+
+    /** A registration of {@code domain} by {@code partner}, now (pending). */
+    public Deal registerDeal(Partner partner, String domain) {
+        RegisterDeal.Result result = registerDeal.register(new RegisterDeal.Command(partner.id(), "Company " + domain,
+                domain, "Ada", null, null));
+        return ((RegisterDeal.Result.Registered) result).deal();
+    }
+
+    /** A registration of {@code domain} by {@code partner}, approved now. */
+    public Deal approvedDeal(Partner partner, String domain) {
+        Deal deal = registerDeal(partner, domain);
+        return ((ReviewDeal.Result.Approved) reviewDeal.approve(deal.id())).deal();
     }
 
     /** The partner's counters once the stream projection has caught up. */

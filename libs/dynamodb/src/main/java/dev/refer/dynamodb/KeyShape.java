@@ -13,4 +13,6 @@ public record KeyShape(String index, String partitionAttribute, String sortAttri
     public static final KeyShape TABLE = new KeyShape(null, Keys.PK, Keys.SK, List.of(Keys.PK, Keys.SK));
     public static final KeyShape GSI1 = new KeyShape(Keys.GSI1, Keys.GSI1PK, Keys.GSI1SK,
             List.of(Keys.PK, Keys.SK, Keys.GSI1PK, Keys.GSI1SK));
+    public static final KeyShape GSI2 = new KeyShape(Keys.GSI2, Keys.GSI2PK, Keys.GSI2SK,
+            List.of(Keys.PK, Keys.SK, Keys.GSI2PK, Keys.GSI2SK));
 }

@@ -11,6 +11,7 @@ import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NewApplicationLetter;
 import dev.refer.core.mail.NotificationLetter;
+import dev.refer.core.mail.PayoutDetailsChangedLetter;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.SignInLetter;
 import dev.refer.core.mail.StatementLetter;
@@ -84,6 +85,9 @@ public final class Templates {
                     render(html, "terms-updated.jte", params), render(text, "terms-updated.jte", params));
             case SignInLetter signIn -> new Rendered("Your sign-in link to the partner portal",
                     render(html, "signin.jte", params), render(text, "signin.jte", params));
+            case PayoutDetailsChangedLetter changed -> new Rendered("Your payout details were changed",
+                    render(html, "payout-details-changed.jte", params),
+                    render(text, "payout-details-changed.jte", params));
         };
     }
 

@@ -17,6 +17,7 @@ import dev.refer.core.mail.LeadAlertLetter;
 import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
+import dev.refer.core.mail.PayoutDetailsChangedLetter;
 import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.SignInLetter;
 import dev.refer.core.mail.StatementLetter;
@@ -80,6 +81,8 @@ class EmailSamplesTest {
                         new StatementLetter.Line(LocalDate.of(2026, 8, 1), "REVERSAL", "inv-0907", "refund of inv-0907",
                                 eur(-5_000), true)),
                 eur(19_000), "Paid by bank transfer within 10 days."));
+        samples.put("payout-details-changed", new PayoutDetailsChangedLetter(ADA, Locale.US, "Ada Lovelace",
+                "Bank transfer", "DE89 **** **** **** **** 00", Instant.parse("2026-11-23T10:15:00Z")));
         samples.put("payout-run-summary", new RunSummaryLetter(new EmailAddress("manager@acme.example"), Locale.US,
                 "Acme Partners", OCTOBER, 120, 87, List.of(eur(1_234_500)), "/admin/payouts.csv?period=2026-10"));
         CheckinLetter.Numbers good = new CheckinLetter.Numbers(449, 6, 3, 1, 2, 2, eur(240_000), eur(48_000),

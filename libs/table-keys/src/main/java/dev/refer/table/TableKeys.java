@@ -356,4 +356,46 @@ public final class TableKeys {
     public static TableKey rateCounter(String programId, String scope, String subject, Instant windowStart) {
         return new TableKey("RATE#" + programId + "#" + scope + "#" + subject, "WINDOW#" + windowStart);
     }
+
+    // deal registrations
+
+    /** A deal registration, by its id (the manager's routes name only the id). */
+    public static TableKey deal(String dealId) {
+        return new TableKey("DEAL#" + dealId, "DEAL");
+    }
+
+    /** The guard of a company domain: the live registration that holds it (one per domain and program). */
+    public static TableKey dealDomain(String programId, String domain) {
+        return new TableKey("DEAL_DOMAIN#" + programId + "#" + domain, "DEAL_DOMAIN");
+    }
+
+    /** A partner's registrations, in GSI1 newest first ({@code gsi1sk} the deal id). */
+    public static String dealsOf(String partnerId) {
+        return PARTNER_PREFIX + partnerId + "#DEALS";
+    }
+
+    /**
+     * The program's registrations in one stored status, in GSI2: sorted by expiry for pending and approved ones (so
+     * pending-and-live and pending-but-expired are two ranges of one partition), by decision for rejected ones.
+     */
+    public static String dealsIn(String programId, String status) {
+        return PROGRAM_PREFIX + programId + "#DEALS#" + status;
+    }
+
+    public static String dealOrder(Instant at, String dealId) {
+        return SortableTime.format(at) + "#" + dealId;
+    }
+
+    /** The program's deal-registration settings (the registration period). */
+    public static TableKey dealSettings(String programId) {
+        return new TableKey(PROGRAM_PREFIX + programId, "DEAL_SETTINGS");
+    }
+
+    // payout details
+
+    /** A partner's payout details (encrypted), beside the partner. */
+    public static TableKey payoutDetails(String partnerId) {
+        return new TableKey(partnerPk(partnerId), "PAYOUT_DETAILS");
+    }
 }
+

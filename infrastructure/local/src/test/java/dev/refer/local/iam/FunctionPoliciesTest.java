@@ -237,6 +237,15 @@ class FunctionPoliciesTest {
                 "POST /admin/payouts/{payoutId}/failed");
         assertTrue(stack.outbox().messages().stream().anyMatch(mail -> mail.subject().startsWith("Payout run")),
                 "the manager got the run's summary");
+        // deal registrations (the partner registers them in the portal; the manager decides)
+        ok(send("GET", "/admin/deals?status=pending", null, true), "GET /admin/deals");
+        String noDeal = "01JC0000000000000000000099";
+        answered(send("POST", "/admin/deals/" + noDeal + "/approve", null, true), 404,
+                "POST /admin/deals/{dealId}/approve");
+        answered(send("POST", "/admin/deals/" + noDeal + "/reject", "{\"reason\":\"not ours\"}", true), 404,
+                "POST /admin/deals/{dealId}/reject");
+        ok(send("PUT", "/admin/deal-settings", "{\"registrationDays\":60}", true), "PUT /admin/deal-settings");
+        ok(send("GET", "/admin/deal-settings", null, true), "GET /admin/deal-settings");
         // partner communications
         ok(send("PUT", "/admin/communications", "{\"programName\":\"Iam\",\"topPartners\":2}", true),
                 "PUT /admin/communications");

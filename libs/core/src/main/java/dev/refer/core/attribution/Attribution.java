@@ -24,7 +24,9 @@ public record Attribution(PartnerId partnerId, Path path, LinkCode code, ClickId
         /** The click id ({@code rid}) of a click within the attribution window. */
         CLICK,
         /** A link code ({@code ref}) of an enabled link. */
-        CODE
+        CODE,
+        /** An approved deal registration of the email's domain, within its life. */
+        DEAL
     }
 
     public Attribution {

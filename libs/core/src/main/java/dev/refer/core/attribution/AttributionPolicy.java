@@ -1,5 +1,10 @@
 package dev.refer.core.attribution;
 
+import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.deal.CompanyDomain;
+import dev.refer.core.deal.DealClaim;
+import dev.refer.core.deal.DealClaims;
+import dev.refer.core.deal.FreeMailDomains;
 import dev.refer.core.link.Click;
 import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
@@ -17,6 +22,9 @@ import java.util.Optional;
  * partner that brought it, or stays organic):
  *
  * <ol>
+ *   <li><b>an approved deal registration of the email's domain</b>, within its life: the program manager accepted the
+ *       partner's claim on that account, which outweighs any anonymous click or code (a prospect's employees click
+ *       whatever links they meet while the registering partner works the account);</li>
  *   <li><b>the event's own click</b> ({@code rid}): the buyer came through the partner's link within the attribution
  *       window before the sale;</li>
  *   <li><b>a lead matched by the customer's email, attributed by a click</b>, captured within the window before the
@@ -39,7 +47,7 @@ public final class AttributionPolicy {
 
     /** Which evidence won, strongest first. */
     public enum Rank {
-        EVENT_CLICK, LEAD_BY_CLICK, EVENT_CODE, LEAD_BY_CODE
+        DEAL_REGISTRATION, EVENT_CLICK, LEAD_BY_CLICK, EVENT_CODE, LEAD_BY_CODE
     }
 
     /** The winning evidence: its attribution, the (active) partner it names and its rank. */
@@ -52,14 +60,28 @@ public final class AttributionPolicy {
 
     private final LinkLookup links;
     private final PartnerRepository partners;
+    private final DealClaims deals;
 
+    /** Without deal registrations (paths and tests that do not read them). */
     public AttributionPolicy(LinkLookup links, PartnerRepository partners) {
-        this.links = links;
-        this.partners = partners;
+        this(links, partners, DealClaims.NONE);
     }
 
-    /** A lead captured at {@code at}: its own click, else its code; empty when organic. */
-    public Optional<Attribution> forLead(Click click, String ref, Instant at, Duration window) {
+    public AttributionPolicy(LinkLookup links, PartnerRepository partners, DealClaims deals) {
+        this.links = links;
+        this.partners = partners;
+        this.deals = deals;
+    }
+
+    /**
+     * A lead captured at {@code at}: an approved registration of its email's domain, else its own click, else its
+     * code; empty when organic.
+     */
+    public Optional<Attribution> forLead(Click click, String ref, EmailAddress email, Instant at, Duration window) {
+        Optional<Attribution> byDeal = byDeal(email, at).filter(this::activePartner);
+        if (byDeal.isPresent()) {
+            return byDeal;
+        }
         Optional<Attribution> byClick = byClick(click, at, window);
         return byClick.isPresent() ? byClick : byCode(ref);
     }
@@ -71,10 +93,14 @@ public final class AttributionPolicy {
      * @param click the event's own click ({@code rid}), or null
      * @param lead  the lead with the customer's email, when one exists and its status still counts, or null
      * @param ref   the event's own link code, or null
+     * @param email the billing customer's email, or null: its domain is looked up for an approved registration
      */
-    public Optional<Winner> forConversion(Click click, LeadEvidence lead, String ref, Instant occurredAt,
-                                          Duration window) {
-        Optional<Winner> winner = winner(byClick(click, occurredAt, window), Rank.EVENT_CLICK);
+    public Optional<Winner> forConversion(Click click, LeadEvidence lead, String ref, EmailAddress email,
+                                          Instant occurredAt, Duration window) {
+        Optional<Winner> winner = winner(byDeal(email, occurredAt), Rank.DEAL_REGISTRATION);
+        if (winner.isEmpty()) {
+            winner = winner(byClick(click, occurredAt, window), Rank.EVENT_CLICK);
+        }
         Optional<Attribution> byLead = lead == null ? Optional.empty() : byLead(lead, occurredAt, window);
         if (winner.isEmpty() && byLead.isPresent() && byLead.get().clickId() != null) {
             winner = winner(byLead, Rank.LEAD_BY_CLICK);
@@ -94,6 +120,31 @@ public final class AttributionPolicy {
         }
         return partners.find(attribution.get().partnerId()).filter(Partner::isActive)
                 .map(partner -> new Winner(attribution.get(), partner, rank));
+    }
+
+    private boolean activePartner(Attribution attribution) {
+        return partners.find(attribution.partnerId()).filter(Partner::isActive).isPresent();
+    }
+
+    /**
+     * The approved registration of {@code email}'s domain, when {@code at} is within its life. Free-mail domains name
+     * no company and are never read (most consumer addresses cost nothing); any other domain costs one key read,
+     * which the wirings cache ({@code CachedDealClaims}).
+     */
+    Optional<Attribution> byDeal(EmailAddress email, Instant at) {
+        if (email == null || FreeMailDomains.isFreeMail(email.domain())) {
+            return Optional.empty();
+        }
+        CompanyDomain domain = CompanyDomain.ofEmailDomain(email.domain());
+        if (domain == null) {
+            return Optional.empty();
+        }
+        return deals.claimOn(domain).filter(claim -> claim.isEvidenceAt(at))
+                .map(AttributionPolicy::attributionOf);
+    }
+
+    private static Attribution attributionOf(DealClaim claim) {
+        return new Attribution(claim.partnerId(), Attribution.Path.DEAL, null, null, null);
     }
 
     /** A click within the window before {@code at}, through a link that still redirects (enabled, partner active). */

@@ -150,7 +150,8 @@ public final class RecordSale {
         } else {
             AttributionPolicy.LeadEvidence leadEvidence = lead != null && countsAsEvidence(lead.status())
                     ? new AttributionPolicy.LeadEvidence(lead.attribution(), lead.attributedAt()) : null;
-            var winner = attribution.forConversion(evidence.click(), leadEvidence, command.ref(), at,
+            var winner = attribution.forConversion(evidence.click(), leadEvidence, command.ref(),
+                    command.customerEmail(), at,
                     program.attributionWindow()).orElse(null);
             if (winner != null) {
                 credit = winner.attribution();

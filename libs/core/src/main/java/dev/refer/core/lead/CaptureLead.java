@@ -120,7 +120,8 @@ public final class CaptureLead {
         }
         Instant now = clock.instant();
         Click click = Ulid.isValid(command.rid()) ? clicks.find(new ClickId(command.rid())).orElse(null) : null;
-        Attribution credit = attribution.forLead(click, command.ref(), now, program.attributionWindow())
+        Attribution credit = attribution.forLead(click, command.ref(), command.email(), now,
+                        program.attributionWindow())
                 .orElse(null);
         Instant expiresAt = credit == null && !organicRetention.isZero() ? now.plus(organicRetention) : null;
         Lead lead = new Lead(new LeadId(ids.newId()), command.email(), command.name(), command.company(),

@@ -12,7 +12,7 @@ import java.time.Instant;
  * whose link the prospect really clicked.
  *
  * <ul>
- *   <li>evidence ranks <b>click</b> (a click id within the window) over <b>code</b> (a bare link code, which anyone
+ *   <li>evidence ranks an <b>approved deal registration</b> of the email's domain over <b>click</b> (a click id within the window) over <b>code</b> (a bare link code, which anyone
  *       can post) over <b>none</b> (organic);</li>
  *   <li>a submission takes the lead over only with <b>strictly stronger</b> evidence than the lead's current claim:
  *       between two claims of one rank the earlier keeps it (a click does not displace an earlier click, a code never
@@ -39,10 +39,13 @@ public final class LeadClaims {
         return strength(challenger) > held;
     }
 
-    /** none 0, code 1, click 2. */
+    /** none 0, code 1, click 2, an approved deal registration 3 (the manager's decision beats anonymous evidence). */
     static int strength(Attribution attribution) {
         if (attribution == null) {
             return 0;
+        }
+        if (attribution.path() == Attribution.Path.DEAL) {
+            return 3;
         }
         return attribution.clickId() != null ? 2 : 1;
     }

@@ -287,4 +287,119 @@ class AttributionPrecedenceTest {
         assertNull(winner(sale(null, null)));
         assertEquals(LeadStatus.REJECTED, flow.store.leads.get(lead).status());
     }
+
+    // row 8: an approved deal registration of the email's domain, within its life
+
+    @Test
+    void row8_approvedRegistration_beatsTheEventsClick() {
+        flow.approvedDeal(anna, "acme.example");
+        ClickId brunosClick = flow.click("bruno-blog");
+        ConversionResult.Recorded recorded = sale(brunosClick.value(), "bruno-blog");
+        assertEquals(anna.id(), winner(recorded));
+        assertEquals(Attribution.Path.DEAL, recorded.conversion().attribution().path());
+        assertEquals(anna.id(), recorded.entries().getFirst().partnerId(), "the commission is Anna's");
+        assertEquals(anna.id(), flow.store.customers.get("cus_1").partnerId());
+    }
+
+    @Test
+    void row8_approvedRegistration_beatsALeadByClickCapturedBeforeIt() {
+        ClickId brunosClick = flow.click("bruno-blog");
+        LeadId lead = flow.lead(ADA, brunosClick.value(), null);
+        flow.clock.advance(Duration.ofHours(1));
+        flow.approvedDeal(anna, "acme.example");
+        ConversionResult.Recorded recorded = sale(null, null);
+        assertEquals(anna.id(), winner(recorded));
+        assertEquals(LeadStatus.NEW, flow.store.leads.get(lead).status(), "Bruno's lead did not convert for him");
+    }
+
+    @Test
+    void row8_aLeadOnTheDomain_isTheRegisteringPartners_andTakesOverAClaimByClick() {
+        ClickId brunosClick = flow.click("bruno-blog");
+        LeadId lead = flow.lead(ADA, brunosClick.value(), null);
+        flow.clock.advance(Duration.ofHours(1));
+        flow.approvedDeal(anna, "acme.example");
+        flow.lead(ADA, null, null); // Ada fills the form again: her company is Anna's registered account
+        var stored = flow.store.leads.get(lead);
+        assertEquals(anna.id(), stored.attribution().partnerId());
+        assertEquals(Attribution.Path.DEAL, stored.attribution().path());
+        assertEquals(bruno.id(), stored.history().getFirst().attribution().partnerId(), "kept as history");
+
+        LeadId colleague = flow.lead("bob@acme.example", null, "bruno-blog");
+        assertEquals(anna.id(), flow.store.leads.get(colleague).attribution().partnerId(),
+                "a new lead on the domain is Anna's whatever code it carries");
+        ConversionResult.Recorded recorded = sale(null, null);
+        assertEquals(LeadStatus.CONVERTED, flow.store.leads.get(lead).status(), "the lead converts for Anna");
+        assertEquals(anna.id(), winner(recorded));
+    }
+
+    @Test
+    void row8_aPendingOrRejectedRegistration_isNoEvidence() {
+        var deal = flow.registerDeal(anna, "acme.example");
+        ClickId brunosClick = flow.click("bruno-blog");
+        assertEquals(bruno.id(), winner(sale(brunosClick.value(), null)), "pending: not evidence");
+
+        flow.reviewDeal.reject(deal.id(), "already a customer of ours");
+        ConversionResult.Recorded other = assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_2",
+                ConversionKind.SALE, "order-2", 10_000, "eve@acme.example", "cus_2", null, null,
+                flow.clock.instant()));
+        assertNull(winner(other), "rejected: not evidence");
+    }
+
+    @Test
+    void row8_anExpiredRegistration_isNoEvidence() {
+        flow.approvedDeal(anna, "acme.example");
+        flow.clock.advance(Duration.ofDays(90).plusMinutes(1));
+        ClickId brunosClick = flow.click("bruno-blog");
+        assertEquals(bruno.id(), winner(sale(brunosClick.value(), null)));
+    }
+
+    @Test
+    void row8_aSuspendedPartnersRegistration_isNoEvidence() {
+        flow.approvedDeal(anna, "acme.example");
+        new ChangePartnerStatus(flow.store, flow.store).change(anna.id(), PartnerStatus.SUSPENDED);
+        ClickId brunosClick = flow.click("bruno-blog");
+        assertEquals(bruno.id(), winner(sale(brunosClick.value(), null)));
+        assertEquals(bruno.id(), flow.store.customers.get("cus_1").partnerId());
+    }
+
+    @Test
+    void row8_aKnownCustomer_row0_staysWithItsPartner() {
+        ClickId brunosClick = flow.click("bruno-blog");
+        sale(brunosClick.value(), null);
+        flow.approvedDeal(anna, "acme.example");
+        ConversionResult.Recorded renewal = assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_2",
+                ConversionKind.RENEWAL, "invoice-2", 10_000, ADA, "cus_1", null, null, flow.clock.instant()));
+        assertEquals(bruno.id(), winner(renewal));
+        assertEquals(Attribution.Path.CUSTOMER, renewal.conversion().attribution().path());
+    }
+
+    @Test
+    void row8_row7_aFirstPurchaseFromBeforeTheRegistration_rebindsByItsOwnEvidence() {
+        ClickId brunosClick = flow.click("bruno-blog");
+        java.time.Instant firstPurchase = flow.clock.instant().plus(Duration.ofDays(1));
+        flow.clock.advance(Duration.ofDays(2));
+        flow.approvedDeal(anna, "acme.example");
+        flow.clock.advance(Duration.ofDays(1));
+        ConversionResult.Recorded later = sale(null, null); // arrives first: Anna's by her registration
+        assertEquals(anna.id(), winner(later));
+
+        ConversionResult.Recorded earlier = assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_0",
+                ConversionKind.SALE, "order-0", 10_000, ADA, "cus_1", brunosClick.value(), null, firstPurchase));
+        assertEquals(bruno.id(), winner(earlier), "the registration did not exist when Ada first bought");
+        assertEquals(bruno.id(), flow.store.customers.get("cus_1").partnerId(), "the customer is re-bound");
+        assertTrue(earlier.entries().stream().anyMatch(e -> e.partnerId().equals(anna.id())
+                && e.amount().negate().isPositive()), "Anna's commission on the later sale is reversed");
+    }
+
+    @Test
+    void row8_aFreeMailAddress_readsNoRegistration() {
+        flow.approvedDeal(anna, "acme.example");
+        int reads = flow.deals.claimReads;
+        ConversionResult.Recorded recorded = assertInstanceOf(ConversionResult.Recorded.class, flow.event("evt_2",
+                ConversionKind.SALE, "order-2", 10_000, "ada@gmail.com", "cus_2", null, "bruno-blog",
+                flow.clock.instant()));
+        assertEquals(bruno.id(), winner(recorded));
+        flow.lead("eve@gmail.com", null, null);
+        assertEquals(reads, flow.deals.claimReads, "free-mail domains are never looked up");
+    }
 }
