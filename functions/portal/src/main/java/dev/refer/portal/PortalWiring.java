@@ -7,6 +7,6 @@ import java.util.Map;
 public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> partnerRoutes) {
 
     static PortalWiring create(Map<String, String> env) {
-        return new PortalWiring(List.of(), List.of());
+        return new PortalWiring(List.of(), dev.refer.portal.partner.PartnerPortal.routes(env));
     }
 }
