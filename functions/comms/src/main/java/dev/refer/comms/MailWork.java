@@ -50,6 +50,7 @@ final class MailWork {
                 case CHECKIN -> wiring.checkIns().run(campaign.month(), partner);
                 case BROADCAST -> wiring.broadcasts().toPartner(campaign, partner);
                 case DIGEST -> wiring.partnerDigest().send(campaign, partner);
+                case TERMS -> wiring.termsNotice().toPartner(campaign, partner);
             };
         } catch (RuntimeException e) {
             if (receiveCount >= wiring.maxReceives()) {

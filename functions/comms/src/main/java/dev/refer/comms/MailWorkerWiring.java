@@ -19,6 +19,7 @@ import dev.refer.core.mail.Mailer;
 import dev.refer.core.mail.PacedMailer;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.program.CachedProgram;
+import dev.refer.core.terms.TermsNotice;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.comms.DynamoDbAudience;
 import dev.refer.dynamodb.comms.DynamoDbBroadcastBook;
@@ -34,6 +35,7 @@ import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
 import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
+import dev.refer.dynamodb.terms.DynamoDbTermsBook;
 import dev.refer.lambda.SnapStartPriming;
 import dev.refer.sqs.SqsMailingMessages;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -48,13 +50,13 @@ import java.util.function.Supplier;
 
 /**
  * The mail worker's graph (MailWorkerFunction): everything that writes partner mail (check-ins and their summary,
- * broadcasts and their previews, notifications, sales alerts, digests), the planning steps (the mail queue), the
+ * broadcasts and their previews, notifications, sales alerts, digests, the notice of new terms), the planning steps (the mail queue), the
  * pace ({@code MAIL_SEND_RATE}, {@code MAIL_WORKERS}) and the queue's redrive count ({@code MAIL_MAX_RECEIVES}).
  */
 public record MailWorkerWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckins summary,
                         MailBroadcast broadcasts, NotifyPartner notifyPartner, AlertSales alertSales,
-                        SendPartnerDigest partnerDigest, SendSalesDigest salesDigest, MailingRuns runs,
-                        int maxReceives, PacedMailer pace) {
+                        SendPartnerDigest partnerDigest, SendSalesDigest salesDigest, TermsNotice termsNotice,
+                        MailingRuns runs, int maxReceives, PacedMailer pace) {
 
     static MailWorkerWiring create(Map<String, String> env) {
         return create(env, CommsClients.dynamoDb(env, List.of()), CommsClients.sqs(env, List.of()),
@@ -98,6 +100,8 @@ public record MailWorkerWiring(RunMailing mailing, CheckInPartner checkIns, Summ
                 new AlertSales(id, programs, partners, digests, settings, transactional, calendar),
                 new SendPartnerDigest(id, programs, partners, digests, settings, links, deliver),
                 new SendSalesDigest(id, programs, partners, digests, settings, transactional),
+                new TermsNotice(id, programs, partners, new DynamoDbTermsBook(db, table), settings, deliver,
+                        CommsClients.baseUrl(env), zone),
                 runs, Integer.parseInt(env.getOrDefault("MAIL_MAX_RECEIVES", "5")), paced);
     }
 

@@ -9,6 +9,7 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayeeIndex;
 import dev.refer.core.payout.PayoutId;
 import dev.refer.core.program.ProgramId;
+import dev.refer.core.signin.TokenHash;
 import dev.refer.table.TableKey;
 import dev.refer.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -273,5 +274,46 @@ public final class Keys {
 
     public static String heldLeads(ProgramId programId, LocalDate day) {
         return TableKeys.heldLeads(programId.value(), day);
+    }
+
+    // terms
+
+    public static Map<String, AttributeValue> currentTerms(ProgramId programId) {
+        return key(TableKeys.currentTerms(programId.value()));
+    }
+
+    public static Map<String, AttributeValue> termsVersion(ProgramId programId, String version) {
+        return key(TableKeys.termsVersion(programId.value(), version));
+    }
+
+    public static String termsOf(ProgramId programId) {
+        return TableKeys.termsOf(programId.value());
+    }
+
+    public static Map<String, AttributeValue> termsAcceptance(PartnerId partnerId, String version) {
+        return key(TableKeys.termsAcceptance(partnerId.value(), version));
+    }
+
+    public static String acceptancesOf(PartnerId partnerId) {
+        return TableKeys.acceptancesOf(partnerId.value());
+    }
+
+    public static String termsOrder(Instant at, String tieBreaker) {
+        return TableKeys.termsOrder(at, tieBreaker);
+    }
+
+    // portal sign-in
+
+    public static Map<String, AttributeValue> signInToken(TokenHash hash) {
+        return key(TableKeys.signInToken(hash.value()));
+    }
+
+    public static Map<String, AttributeValue> portalSession(String sessionId) {
+        return key(TableKeys.portalSession(sessionId));
+    }
+
+    public static Map<String, AttributeValue> rateCounter(ProgramId programId, String scope, String subject,
+                                                          Instant windowStart) {
+        return key(TableKeys.rateCounter(programId.value(), scope, subject, windowStart));
     }
 }

@@ -63,6 +63,14 @@ public final class MailFormat {
         return FormText.quoted(typed);
     }
 
+    /**
+     * A name a public form gave (an application's), as a partner's greeting shows it: defanged and capped like
+     * {@link #said}, without the quotation marks.
+     */
+    public String plain(String typed) {
+        return FormText.defanged(typed);
+    }
+
     /** One notification in words; a lead is named by what its form said, quoted and never a link. */
     public String event(dev.refer.core.mail.NotificationLetter.Event e) {
         String about = e.about() == null ? "" : e.about();

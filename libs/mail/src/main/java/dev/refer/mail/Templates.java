@@ -1,14 +1,21 @@
 package dev.refer.mail;
 
+import dev.refer.core.mail.ApplicationReceiptLetter;
+import dev.refer.core.mail.ApplicationRejectedLetter;
 import dev.refer.core.mail.BroadcastLetter;
 import dev.refer.core.mail.CheckinLetter;
 import dev.refer.core.mail.CheckinSummaryLetter;
+import dev.refer.core.mail.InvitationLetter;
 import dev.refer.core.mail.LeadAlertLetter;
 import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.Letter;
+import dev.refer.core.mail.NewApplicationLetter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.RunSummaryLetter;
+import dev.refer.core.mail.SignInLetter;
 import dev.refer.core.mail.StatementLetter;
+import dev.refer.core.mail.TermsUpdatedLetter;
+import dev.refer.core.mail.WelcomeLetter;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -56,6 +63,27 @@ public final class Templates {
                     + (digest.total() == 1 ? " more partner lead on " : " more partner leads on ")
                     + format.date(digest.day()),
                     render(html, "lead-digest.jte", params), render(text, "lead-digest.jte", params));
+            case ApplicationReceiptLetter receipt -> new Rendered(
+                    "Your application to " + receipt.programName() + " has arrived",
+                    render(html, "application-receipt.jte", params), render(text, "application-receipt.jte", params));
+            case NewApplicationLetter application -> new Rendered((application.approved()
+                    ? "New partner (approved automatically): " : "New partner application: ")
+                    + format.said(application.name()),
+                    render(html, "application-new.jte", params), render(text, "application-new.jte", params));
+            case WelcomeLetter welcome -> new Rendered("Welcome to " + welcome.programName() + ": how to start",
+                    render(html, "welcome.jte", params), render(text, "welcome.jte", params));
+            case InvitationLetter invitation -> new Rendered(
+                    "You are invited to " + invitation.programName() + " as a partner",
+                    render(html, "invitation.jte", params), render(text, "invitation.jte", params));
+            case ApplicationRejectedLetter rejected -> new Rendered(
+                    "Your application to " + rejected.programName(),
+                    render(html, "application-rejected.jte", params),
+                    render(text, "application-rejected.jte", params));
+            case TermsUpdatedLetter terms -> new Rendered(
+                    terms.programName() + ": new partner terms (version " + terms.version() + ")",
+                    render(html, "terms-updated.jte", params), render(text, "terms-updated.jte", params));
+            case SignInLetter signIn -> new Rendered("Your sign-in link to the partner portal",
+                    render(html, "signin.jte", params), render(text, "signin.jte", params));
         };
     }
 

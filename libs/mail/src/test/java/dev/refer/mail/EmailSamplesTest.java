@@ -4,7 +4,13 @@ import dev.refer.core.basics.email.EmailAddress;
 import dev.refer.core.basics.money.Money;
 import dev.refer.core.comms.CommsSettings;
 import dev.refer.core.comms.Topic;
+import dev.refer.core.mail.ApplicationReceiptLetter;
+import dev.refer.core.mail.ApplicationRejectedLetter;
 import dev.refer.core.mail.BroadcastLetter;
+import dev.refer.core.mail.InvitationLetter;
+import dev.refer.core.mail.NewApplicationLetter;
+import dev.refer.core.mail.TermsUpdatedLetter;
+import dev.refer.core.mail.WelcomeLetter;
 import dev.refer.core.mail.CheckinLetter;
 import dev.refer.core.mail.CheckinSummaryLetter;
 import dev.refer.core.mail.LeadAlertLetter;
@@ -12,6 +18,7 @@ import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.RunSummaryLetter;
+import dev.refer.core.mail.SignInLetter;
 import dev.refer.core.mail.StatementLetter;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +127,25 @@ class EmailSamplesTest {
                         new LeadDigestLetter.Line("01JD0000000000000000000023", "Ola Nordmann",
                                 "ola@nordmann.example", "Nordmann AS", "Ada Lovelace",
                                 Instant.parse("2026-11-02T14:07:00Z"))), 3, 20));
+        samples.put("application-receipt", new ApplicationReceiptLetter(ADA, Locale.US, "Acme Partners"));
+        samples.put("application-new", new NewApplicationLetter(new EmailAddress("manager@acme.example"), Locale.US,
+                "Acme Partners", "01JD0000000000000000000031", "Ada Lovelace", "ada@partner.example",
+                "Lovelace Consulting", "https://lovelace.example", "GB", List.of("newsletter", "consulting"),
+                "CFOs of mid-size manufacturers, 4,000 newsletter readers", "Grace Hopper", false));
+        samples.put("welcome", new WelcomeLetter(ADA, Locale.US, "Acme Partners", "Ada Lovelace",
+                "https://api.acme.example/portal/signin", "https://api.acme.example/k3v9x2m4qa",
+                settings().material()));
+        samples.put("invitation", new InvitationLetter(ADA, Locale.US, "Acme Partners", "Ada Lovelace",
+                "https://api.acme.example/portal/signin?email=ada%40partner.example",
+                "https://api.acme.example/k3v9x2m4qa", settings().material()));
+        samples.put("application-rejected", new ApplicationRejectedLetter(ADA, Locale.US, "Acme Partners",
+                "Our program is for firms that advise finance teams, and we could not see that in your audience yet."));
+        samples.put("terms-updated", new TermsUpdatedLetter(ADA, Locale.US, "Acme Partners", "Ada Lovelace", "2026-12",
+                LocalDate.of(2026, 12, 1), "1. Commissions are 20 % of the first year's sales.\n\n"
+                + "2. Payouts go out monthly once they reach EUR 50.", "https://api.acme.example/portal/terms"));
+        samples.put("signin", new SignInLetter(ADA, Locale.US, "Ada Lovelace",
+                "https://api.acme.example/portal/signin/confirm?token=sample-token-sample-token-sample-token-sam",
+                java.time.Duration.ofMinutes(15)));
         return samples;
     }
 

@@ -149,4 +149,35 @@ class TemplatesTest {
         assertTrue(rendered.text().contains("Total EUR: €12,345.00"), rendered.text());
         assertTrue(rendered.html().contains("/admin/payouts.csv?period=2026-11"));
     }
+
+    @Test
+    void newApplication_quotesEveryFieldThePublicTyped_defangedInBothParts_andEscapedInHtml() {
+        String script = "<script>alert(1)</script>";
+        Rendered rendered = templates.render(new dev.refer.core.mail.NewApplicationLetter(
+                new EmailAddress("manager@acme.example"), Locale.US, "Acme Partners", "01JD0000000000000000000031",
+                script + " https://login.evil.example", "x@client.example", script, "https://www.evil.example/x",
+                "GB", List.of("newsletter"), script + " mailto:me@evil.example", script, false));
+
+        for (String part : List.of(rendered.subject(), rendered.text(), rendered.html())) {
+            assertNoLinkIn(part);
+        }
+        assertFalse(rendered.html().contains("<script>"), rendered.html());
+        assertTrue(rendered.html().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), rendered.html());
+        assertTrue(rendered.text().contains("Website: “hxxps[:]//www[.]evil[.]example/x”"), rendered.text());
+        assertTrue(rendered.html().contains("POST /admin/applications/01JD0000000000000000000031/approve"));
+    }
+
+    @Test
+    void welcome_greetsByTheNameTheApplicationGave_neverAsALink_andEscapesIt() {
+        Rendered rendered = templates.render(new dev.refer.core.mail.WelcomeLetter(
+                new EmailAddress("ada@partner.example"), Locale.US, "Acme Partners",
+                "<b>Ada</b> www.evil.example", "https://api.acme.example/portal/signin", null,
+                new dev.refer.core.mail.CheckinLetter.Material(null, null, List.of(), List.of(), List.of())));
+
+        assertTrue(rendered.html().contains("Hello &lt;b&gt;Ada&lt;/b&gt; www[.]evil[.]example,"), rendered.html());
+        assertTrue(rendered.text().contains("Hello <b>Ada</b> www[.]evil[.]example,"), rendered.text());
+        assertTrue(rendered.text().contains("https://api.acme.example/portal/signin"), rendered.text());
+        assertFalse(rendered.text().contains("Your first link"), "no link: nothing said about it");
+        assertTrue(rendered.text().contains("1. Think of two or three people"), "default first steps");
+    }
 }

@@ -310,4 +310,53 @@ public final class TableKeys {
     public static String heldLeads(String programId, LocalDate day) {
         return PROGRAM_PREFIX + programId + "#LEADS_HELD#" + day;
     }
+
+    // terms
+
+    /** The current version of the program's terms (a copy of that version's item): the gate's one GetItem. */
+    public static TableKey currentTerms(String programId) {
+        return new TableKey(PROGRAM_PREFIX + programId, "TERMS");
+    }
+
+    /** One published version; its key makes a version unique. */
+    public static TableKey termsVersion(String programId, String version) {
+        return new TableKey("TERMS#" + programId + "#" + version, "TERMS");
+    }
+
+    /** The program's versions, in GSI1 by publication time. */
+    public static String termsOf(String programId) {
+        return PROGRAM_PREFIX + programId + "#TERMS";
+    }
+
+    /** A partner's acceptance of one version, beside the partner: one per partner and version. */
+    public static TableKey termsAcceptance(String partnerId, String version) {
+        return new TableKey(partnerPk(partnerId), "TERMS#" + version);
+    }
+
+    /** A partner's acceptances, in GSI1 by acceptance time. */
+    public static String acceptancesOf(String partnerId) {
+        return PARTNER_PREFIX + partnerId + "#TERMS";
+    }
+
+    /** Newest first in the terms listings: a time, then the version (or partner) that keeps the key unique. */
+    public static String termsOrder(Instant at, String tieBreaker) {
+        return SortableTime.format(at) + "#" + tieBreaker;
+    }
+
+    // portal sign-in (items that expire: each carries expiresAt for the table's TTL)
+
+    /** A sign-in link's token, keyed by its SHA-256 hash (the token itself is stored nowhere). */
+    public static TableKey signInToken(String tokenHash) {
+        return new TableKey("SIGNIN_TOKEN#" + tokenHash, "SIGNIN_TOKEN");
+    }
+
+    /** A partner's portal session, keyed by its random id. */
+    public static TableKey portalSession(String sessionId) {
+        return new TableKey("SESSION#" + sessionId, "SESSION");
+    }
+
+    /** A fixed-window request counter: {@code scope} says what is limited, {@code subject} whose requests. */
+    public static TableKey rateCounter(String programId, String scope, String subject, Instant windowStart) {
+        return new TableKey("RATE#" + programId + "#" + scope + "#" + subject, "WINDOW#" + windowStart);
+    }
 }

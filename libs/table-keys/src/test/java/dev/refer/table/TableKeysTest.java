@@ -56,4 +56,14 @@ class TableKeysTest {
         assertEquals("PROGRAM#acme#ORGANIC_LEADS#" + TableKeys.shard("lead-1", 16),
                 TableKeys.organicLeads("acme", "lead-1"));
     }
+
+    @Test
+    void terms_currentBesideTheProgram_versionsUnique_acceptancesBesideThePartner() {
+        assertEquals(new TableKey("PROGRAM#acme", "TERMS"), TableKeys.currentTerms("acme"));
+        assertEquals(new TableKey("TERMS#acme#2026-12", "TERMS"), TableKeys.termsVersion("acme", "2026-12"));
+        assertEquals("PROGRAM#acme#TERMS", TableKeys.termsOf("acme"));
+        assertEquals(new TableKey("PARTNER#p1", "TERMS#2026-12"), TableKeys.termsAcceptance("p1", "2026-12"));
+        assertEquals("PARTNER#p1#TERMS", TableKeys.acceptancesOf("p1"));
+        assertEquals("2026-05-04T10:00:00.000Z#v2", TableKeys.termsOrder(Instant.parse("2026-05-04T10:00:00Z"), "v2"));
+    }
 }

@@ -25,9 +25,9 @@ public final class DashboardRoutes implements PartnerRoutes {
     public Optional<APIGatewayV2HTTPResponse> handle(HttpRequest request, PortalSession session) {
         return Optional.ofNullable(switch (request.routeKey()) {
             case "GET /portal" -> Web.page(200, "Dashboard", session, "dashboard.jte",
-                    Map.of("view", dashboard.of(session.partnerId()), "shortLinks", shortLinks));
+                    Map.of("view", dashboard.of(session.partnerId()), "shortLinks", shortLinks.resolve(request)));
             case "GET /portal/api/dashboard" -> HttpResponse.json(200,
-                    PortalJson.dashboard(dashboard.of(session.partnerId()), shortLinks));
+                    PortalJson.dashboard(dashboard.of(session.partnerId()), shortLinks.resolve(request)));
             default -> null;
         });
     }

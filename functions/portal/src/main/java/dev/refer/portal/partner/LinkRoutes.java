@@ -78,12 +78,14 @@ public final class LinkRoutes implements PartnerRoutes {
         DashboardCounters.Snapshot clicks = counters.read(session.partnerId(),
                 YearMonth.from(clock.instant().atZone(zone)));
         CommsSettings settings = comms.find();
-        return new Page<>(page.items().stream().map(link -> item(link, clicks, settings)).toList(),
+        ShortLinks urls = shortLinks.resolve(request);
+        return new Page<>(page.items().stream().map(link -> item(urls, link, clicks, settings)).toList(),
                 page.nextCursor());
     }
 
-    private LinkItem item(Link link, DashboardCounters.Snapshot clicks, CommsSettings settings) {
-        String url = shortLinks.url(link.code());
+    private static LinkItem item(ShortLinks urls, Link link, DashboardCounters.Snapshot clicks,
+                                 CommsSettings settings) {
+        String url = urls.url(link.code());
         return new LinkItem(link, url, clicks.linkClicksMonth().getOrDefault(link.code().value(), 0L),
                 clicks.linkClicks().getOrDefault(link.code().value(), 0L), ShareKit.texts(settings, url));
     }
@@ -124,8 +126,8 @@ public final class LinkRoutes implements PartnerRoutes {
         return switch (partnerLinks.create(session.partnerId(), body.destination(), body.campaign())) {
             case PartnerLinks.Created.Done done -> {
                 CommsSettings settings = comms.find();
-                yield HttpResponse.json(201, PortalJson.link(item(done.link(), DashboardCounters.Snapshot.empty(),
-                        settings)));
+                yield HttpResponse.json(201, PortalJson.link(item(shortLinks.resolve(request), done.link(),
+                        DashboardCounters.Snapshot.empty(), settings)));
             }
             case PartnerLinks.Created.LimitReached reached -> HttpResponse.problem(new Problem(409,
                     Problem.TYPE_BASE + "link-limit", "Link limit reached", limitMessage(reached.limit()),
@@ -150,8 +152,8 @@ public final class LinkRoutes implements PartnerRoutes {
 
     private APIGatewayV2HTTPResponse disableFromJson(HttpRequest request, PortalSession session) {
         return code(request).flatMap(code -> partnerLinks.disable(session.partnerId(), code))
-                .map(link -> HttpResponse.json(200, PortalJson.link(item(link, DashboardCounters.Snapshot.empty(),
-                        comms.find()))))
+                .map(link -> HttpResponse.json(200, PortalJson.link(item(shortLinks.resolve(request), link,
+                        DashboardCounters.Snapshot.empty(), comms.find()))))
                 .orElseGet(() -> HttpResponse.problem(Problems.notFound("This link")));
     }
 
@@ -160,7 +162,8 @@ public final class LinkRoutes implements PartnerRoutes {
                         .withStatusCode(200)
                         .withHeaders(Map.of("content-type", "image/png", "cache-control", "private, max-age=3600",
                                 "content-disposition", "inline; filename=\"" + link.code().value() + ".png\""))
-                        .withBody(Base64.getEncoder().encodeToString(QrCodes.png(shortLinks.url(link.code()))))
+                        .withBody(Base64.getEncoder().encodeToString(QrCodes.png(
+                                shortLinks.resolve(request).url(link.code()))))
                         .withIsBase64Encoded(true)
                         .build())
                 .orElseGet(() -> notFoundPage(session));
@@ -168,7 +171,7 @@ public final class LinkRoutes implements PartnerRoutes {
 
     private APIGatewayV2HTTPResponse qrSvg(HttpRequest request, PortalSession session) {
         return own(request, session).map(link -> HttpResponse.withHeaders(HttpResponse.text(200,
-                        "image/svg+xml; charset=utf-8", QrCodes.svg(shortLinks.url(link.code()))),
+                        "image/svg+xml; charset=utf-8", QrCodes.svg(shortLinks.resolve(request).url(link.code()))),
                         Map.of("cache-control", "private, max-age=3600",
                                 "content-disposition", "inline; filename=\"" + link.code().value() + ".svg\"")))
                 .orElseGet(() -> notFoundPage(session));

@@ -7,27 +7,21 @@ import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
 import dev.refer.lambda.ProblemException;
 import dev.refer.lambda.Problems;
-import dev.refer.web.Pages;
+import dev.refer.portal.PortalPages;
 import dev.refer.web.PortalSession;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the partner's route families share: page bodies rendered from the precompiled templates (jte escapes every
- * value they print) and wrapped in the layout, and form bodies read with the same limits as JSON ones.
+ * What the partner's route families share: pages (the session handed to every body template, for its forms' CSRF
+ * field) and form bodies read with the same limits as JSON ones.
  */
 final class Web {
 
     /** Every form and JSON body of the partner's routes is small: a link, a profile, a few preferences. */
     static final int MAX_BODY_BYTES = 16 * 1024;
     static final String FORM = "application/x-www-form-urlencoded";
-
-    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
-            "dev.refer.portal.templates");
 
     private Web() {
     }
@@ -37,9 +31,7 @@ final class Web {
                                          Map<String, Object> params) {
         Map<String, Object> all = new LinkedHashMap<>(params);
         all.put("session", session);
-        StringOutput body = new StringOutput();
-        ENGINE.render(template, all, body);
-        return HttpResponse.html(status, Pages.page(title, session, body.toString()));
+        return PortalPages.page(status, title, session, template, all);
     }
 
     /** After a form's change: see the page again (POST, redirect, GET), so a reload posts nothing twice. */

@@ -9,7 +9,9 @@ import java.util.Locale;
  * every value escaped) and sends it. New kinds of letters are new records here.
  */
 public sealed interface Letter permits StatementLetter, RunSummaryLetter, CheckinLetter, CheckinSummaryLetter,
-        BroadcastLetter, NotificationLetter, LeadAlertLetter, LeadDigestLetter {
+        BroadcastLetter, NotificationLetter, LeadAlertLetter, LeadDigestLetter, ApplicationReceiptLetter,
+        NewApplicationLetter, WelcomeLetter, InvitationLetter, ApplicationRejectedLetter, TermsUpdatedLetter,
+        SignInLetter {
 
     EmailAddress to();
 

@@ -40,7 +40,7 @@ public final class DynamoDbAudience implements Audience {
     @Override
     public Page<PartnerId> page(Campaign campaign, String cursor) {
         String partition = switch (campaign.kind()) {
-            case CHECKIN, BROADCAST -> Keys.partnersOf(table.programId());
+            case CHECKIN, BROADCAST, TERMS -> Keys.partnersOf(table.programId());
             case DIGEST -> Keys.digestsOf(table.programId(), campaign.day(), campaign.topic().wireName());
         };
         Map<String, String> names = new HashMap<>(Map.of("#p", Keys.GSI1PK, "#sk", Keys.GSI1SK));

@@ -84,6 +84,25 @@ public final class ApiEvent {
         return this;
     }
 
+    /** The request's cookies ("name=value"), as HTTP API passes them (its own list, not a header); none clears them. */
+    public ApiEvent cookies(String... cookies) {
+        if (cookies.length == 0) {
+            event.remove("cookies");
+        } else {
+            com.fasterxml.jackson.databind.node.ArrayNode list = event.putArray("cookies");
+            for (String cookie : cookies) {
+                list.add(cookie);
+            }
+        }
+        return this;
+    }
+
+    /** The caller's address as API Gateway saw it. */
+    public ApiEvent sourceIp(String address) {
+        ((ObjectNode) event.get("requestContext").get("http")).put("sourceIp", address);
+        return this;
+    }
+
     /** A text body, as API Gateway passes JSON. */
     public ApiEvent body(String contentType, String body) {
         header("content-type", contentType);

@@ -6,13 +6,15 @@ import java.time.YearMonth;
 import java.util.Objects;
 
 /**
- * One mailing to many partners, planned page by page through the queue: a month's check-ins, a broadcast, or a
- * day's digests of one topic. Its key names its run and its send keys.
+ * One mailing to many partners, planned page by page through the queue: a month's check-ins, a broadcast, a day's
+ * digests of one topic, or the notice of a new version of the terms. Its key names its run and its send keys.
  */
 public record Campaign(Kind kind, String id) {
 
     public enum Kind {
-        CHECKIN, BROADCAST, DIGEST
+        CHECKIN, BROADCAST, DIGEST,
+        /** A new version of the terms, told to every active partner (transactional: no topic, no opt-out). */
+        TERMS
     }
 
     public Campaign {
@@ -32,6 +34,11 @@ public record Campaign(Kind kind, String id) {
         return new Campaign(Kind.DIGEST, day + "#" + topic.wireName());
     }
 
+    /** The notice of the terms version {@code version} to each active partner. */
+    public static Campaign terms(String version) {
+        return new Campaign(Kind.TERMS, version);
+    }
+
     public YearMonth month() {
         return YearMonth.parse(id);
     }
@@ -40,15 +47,17 @@ public record Campaign(Kind kind, String id) {
         return LocalDate.parse(id.substring(0, id.indexOf('#')));
     }
 
+    /** The campaign's topic; null for transactional mail (the terms), which no preference turns off. */
     public Topic topic() {
         return switch (kind) {
             case CHECKIN -> Topic.CHECKIN;
             case BROADCAST -> Topic.BROADCAST;
             case DIGEST -> Topic.fromWire(id.substring(id.indexOf('#') + 1));
+            case TERMS -> null;
         };
     }
 
-    /** e.g. {@code checkin#2026-11}, {@code broadcast#01J...}, {@code digest#2026-11-30#leads}. */
+    /** e.g. {@code checkin#2026-11}, {@code broadcast#01J...}, {@code digest#2026-11-30#leads}, {@code terms#2026-12}. */
     public String key() {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + "#" + id;
     }

@@ -42,7 +42,7 @@ public sealed interface Mailed {
         PARTNER_GONE,
         /** The partner is paused or ended: campaigns write to active partners. */
         PARTNER_INACTIVE,
-        /** The broadcast is gone or not (or no longer) being sent. */
+        /** The broadcast is gone or not (or no longer) being sent; the terms version is no longer the current one. */
         NOT_SENDING,
         /** The day's digest of the topic has nothing in it. */
         NOTHING_TO_SAY
