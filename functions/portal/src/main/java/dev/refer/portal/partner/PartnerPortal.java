@@ -24,6 +24,7 @@ import dev.refer.dynamodb.payout.DynamoDbPayoutBook;
 import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.dynamodb.stats.DynamoDbDashboardCounters;
 import dev.refer.dynamodb.stats.DynamoDbStatsRepository;
+import dev.refer.dynamodb.terms.DynamoDbTermsBook;
 import dev.refer.portal.PartnerRoutes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -70,7 +71,8 @@ public final class PartnerPortal {
                 new ReferralRoutes(queries),
                 new MoneyRoutes(new PartnerMoney(ledger, new DynamoDbPayoutBook(client, table), clock)),
                 new PreferenceRoutes(new PartnerPreferences(new DynamoDbPreferences(client, table), clock)),
-                new ProfileRoutes(partners, new EditProfile(new DynamoDbPartnerProfiles(client, table))));
+                new ProfileRoutes(partners, new EditProfile(new DynamoDbPartnerProfiles(client, table)),
+                        new DynamoDbTermsBook(client, table)));
     }
 
     static int linkLimit(String value) {

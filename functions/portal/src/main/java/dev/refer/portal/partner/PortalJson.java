@@ -13,6 +13,7 @@ import dev.refer.core.portal.Dashboard;
 import dev.refer.core.portal.MaskedEmail;
 import dev.refer.core.portal.PartnerMoney;
 import dev.refer.core.portal.ShareKit;
+import dev.refer.core.terms.Acceptance;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,7 +201,7 @@ final class PortalJson {
         return json;
     }
 
-    static Map<String, Object> profile(Partner p) {
+    static Map<String, Object> profile(Partner p, List<Acceptance> acceptances) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", p.id().value());
         json.put("name", p.name());
@@ -208,6 +209,12 @@ final class PortalJson {
         json.put("email", p.email().value());
         json.put("status", p.status().name());
         json.put("joinedAt", p.createdAt().toString());
+        json.put("termsAccepted", acceptances.stream().map(a -> {
+            Map<String, Object> acceptance = new LinkedHashMap<>();
+            acceptance.put("version", a.version());
+            acceptance.put("acceptedAt", a.acceptedAt().toString());
+            return acceptance;
+        }).toList());
         return json;
     }
 }

@@ -1,10 +1,12 @@
 package dev.refer.portal.partner;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.basics.validation.Invalid;
 import dev.refer.core.partner.Partner;
 import dev.refer.core.partner.PartnerRepository;
 import dev.refer.core.portal.EditProfile;
+import dev.refer.core.terms.TermsBook;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
 import dev.refer.lambda.Problems;
@@ -15,15 +17,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The partner's profile: name and company (editable), the email they sign in with (shown). */
+/**
+ * The partner's profile: name and company (editable), the email they sign in with (shown), and the versions of the
+ * program's terms they accepted, newest first.
+ */
 public final class ProfileRoutes implements PartnerRoutes {
+
+    /** The acceptances a profile lists: one a published version, so a page is years of terms. */
+    private static final PageRequest ACCEPTANCES = PageRequest.first(PageRequest.MAX_LIMIT);
 
     private final PartnerRepository partners;
     private final EditProfile editProfile;
+    private final TermsBook terms;
 
-    public ProfileRoutes(PartnerRepository partners, EditProfile editProfile) {
+    public ProfileRoutes(PartnerRepository partners, EditProfile editProfile, TermsBook terms) {
         this.partners = partners;
         this.editProfile = editProfile;
+        this.terms = terms;
     }
 
     @Override
@@ -34,7 +44,8 @@ public final class ProfileRoutes implements PartnerRoutes {
                     .orElseGet(() -> LinkRoutes.notFoundPage(session));
             case "POST /portal/profile" -> fromForm(request, session);
             case "GET /portal/api/profile" -> partners.find(session.partnerId())
-                    .map(p -> HttpResponse.json(200, PortalJson.profile(p)))
+                    .map(p -> HttpResponse.json(200, PortalJson.profile(p,
+                            terms.acceptances(p.id(), ACCEPTANCES).items())))
                     .orElseGet(() -> HttpResponse.problem(Problems.notFound("This partner")));
             default -> null;
         });
@@ -66,9 +77,9 @@ public final class ProfileRoutes implements PartnerRoutes {
         return values;
     }
 
-    private static APIGatewayV2HTTPResponse page(PortalSession session, Partner partner, Map<String, String> values,
-                                                 Map<String, String> errors, boolean saved, int status) {
+    private APIGatewayV2HTTPResponse page(PortalSession session, Partner partner, Map<String, String> values,
+                                          Map<String, String> errors, boolean saved, int status) {
         return Web.page(status, "Profile", session, "profile.jte", Map.of("partner", partner, "values", values,
-                "errors", errors, "saved", saved));
+                "errors", errors, "saved", saved, "acceptances", terms.acceptances(partner.id(), ACCEPTANCES).items()));
     }
 }

@@ -364,10 +364,17 @@ class PartnerRoutesTest {
     }
 
     @Test
-    void profile_isEditedByThePartner_withTheEmailShownOnly() {
+    void profile_isEditedByThePartner_withTheEmailShownOnly_andListsTheTermsAccepted() {
+        var terms = new dev.refer.dynamodb.terms.DynamoDbTermsBook(table.client(), table.config());
+        terms.accept(new dev.refer.core.terms.Acceptance(seed.anna.id(), "2026-12",
+                Instant.parse("2026-12-02T09:00:00Z"), "198.51.100.7", "Browser/1.0"));
+        terms.accept(new dev.refer.core.terms.Acceptance(seed.bruno.id(), "2026-11",
+                Instant.parse("2026-11-02T09:00:00Z"), null, null));
         ApiResponse got = app.get("GET /portal/api/profile", "/portal/api/profile", Map.of());
         assertEquals(200, got.status());
         assertEquals("anna@partner.example", got.jsonBody().get("email"));
+        assertEquals(List.of(Map.of("version", "2026-12", "acceptedAt", "2026-12-02T09:00:00Z")),
+                got.jsonBody().get("termsAccepted"), "her own acceptances only");
 
         ApiResponse saved = app.form("POST /portal/profile", "/portal/profile", Map.of(),
                 "csrf=x&name=Anna+%3Cscript%3Ex%3C%2Fscript%3E&company=Anna+%26+Co&email=evil%40x.example");
@@ -378,6 +385,7 @@ class PartnerRoutesTest {
         assertEquals("anna@partner.example", after.get("email"), "the email is not the partner's to change");
         ApiResponse page = app.get("GET /portal/profile", "/portal/profile", Map.of());
         assertTrue(page.body().contains("value=\"Anna &lt;script>x&lt;/script>\""), page.body());
+        assertTrue(page.body().contains("<th scope=\"row\">2026-12</th><td>2026-12-02</td>"), page.body());
         assertFalse(page.body().contains("<script>x"));
 
         ApiResponse tooLong = app.form("POST /portal/profile", "/portal/profile", Map.of(),
