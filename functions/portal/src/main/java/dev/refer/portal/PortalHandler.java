@@ -53,12 +53,14 @@ public final class PortalHandler extends HttpFunction {
         this.priming = wiring.registerPriming(this);
     }
 
+    /** Every answer, a refused request's problem too, carries the portal's security headers. */
     @Override
-    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
-        return SecurityHeaders.apply(route(request));
+    protected APIGatewayV2HTTPResponse finish(APIGatewayV2HTTPResponse response) {
+        return SecurityHeaders.apply(response);
     }
 
-    private APIGatewayV2HTTPResponse route(HttpRequest request) {
+    @Override
+    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         for (PublicRoutes routes : publicRoutes) {
             Optional<APIGatewayV2HTTPResponse> response = routes.handle(request);
             if (response.isPresent()) {

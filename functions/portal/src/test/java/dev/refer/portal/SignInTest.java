@@ -403,6 +403,16 @@ class SignInTest {
                 .base64Body("application/x-www-form-urlencoded", "email=%E0%A4%A").invoke(portal.handler).status());
         assertEquals(400, portal.event("POST /portal/signin", "/portal/signin")
                 .body("application/json", "{\"email\":").invoke(portal.handler).status());
+        ApiResponse badBase64 = ApiEvent.fixture("http-api-request.json").route("POST /portal/signin",
+                "/portal/signin", Map.of()).header("content-type", "application/x-www-form-urlencoded")
+                .rawBody("!!not base64!!", true).invoke(portal.handler);
+        assertEquals(400, badBase64.status());
+        assertEquals("nosniff", badBase64.header("x-content-type-options"), "a refused request's answer too");
+        String notUtf8 = Base64.getEncoder().encodeToString(new byte[]{'{', '"', 'e', 'm', 'a', 'i', 'l', '"', ':',
+                '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        assertEquals(400, ApiEvent.fixture("http-api-request.json").route("POST /portal/signin", "/portal/signin",
+                Map.of()).header("content-type", "application/json").rawBody(notUtf8, true).invoke(portal.handler)
+                .status(), "a body that is not UTF-8");
         ApiResponse badJson = portal.event("POST /portal/signin", "/portal/signin")
                 .body("application/json", "{\"email\":\"not-an-address\"}").invoke(portal.handler);
         assertEquals(400, badJson.status());
@@ -492,5 +502,18 @@ class SignInTest {
         ApiEvent check = portal.event("GET /portal/api/session", "/portal/api/session");
         assertEquals(200, check.cookies(before.cookie()).invoke(handler).status(), "signed with the previous key");
         assertNotEquals(before.cookie().split("\\.")[0], after.cookie().split("\\.")[0], "the new key's kid");
+    }
+
+    @Test
+    void snapStartPriming_runsThePageTheGateAndARefusedSignIn_writingAndSendingNothing() {
+        Portal portal = new Portal();
+        PortalHandler handler = new PortalHandler(PortalWiring.create(portal.env,
+                dev.refer.dynamodb.DynamoDbClients.create(portal.env), SesMailer.fromEnv(portal.env),
+                () -> new SessionKeys.Loaded("v1", Map.of("v1", KEY)), portal.clock));
+        int items = table.items().size();
+        int mails = outbox.messages().size();
+        handler.priming.prime();
+        assertEquals(items, table.items().size(), "priming must not write");
+        assertEquals(mails, outbox.messages().size(), "priming must not send");
     }
 }

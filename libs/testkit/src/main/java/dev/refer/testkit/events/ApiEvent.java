@@ -111,6 +111,13 @@ public final class ApiEvent {
         return this;
     }
 
+    /** The body exactly as given, flagged base64 or not (what a broken or hostile client may send). */
+    public ApiEvent rawBody(String body, boolean base64) {
+        event.put("body", body);
+        event.put("isBase64Encoded", base64);
+        return this;
+    }
+
     /** A base64 body, as API Gateway passes form posts and other non-text types. */
     public ApiEvent base64Body(String contentType, String body) {
         header("content-type", contentType);
