@@ -3,6 +3,7 @@ package dev.refer.portal.partner;
 import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.time.Clocks;
 import dev.refer.core.link.CreateLink;
+import dev.refer.core.program.CachedProgram;
 import dev.refer.core.portal.Dashboard;
 import dev.refer.core.portal.EditProfile;
 import dev.refer.core.portal.PartnerLinks;
@@ -36,8 +37,7 @@ import java.util.Map;
 /**
  * The signed-in partner's route families (dashboard, links, referrals, money, preferences, profile), built once per
  * execution environment from the function's environment: the table's ({@code TABLE_NAME}, {@code PROGRAM_ID}),
- * {@code PUBLIC_BASE_URL} (where short links live), {@code PAYOUT_TIME_ZONE} (the program's months) and
- * {@code PARTNER_LINK_LIMIT} (links a partner may create, {@value PartnerLinks#DEFAULT_LIMIT} when unset).
+ * {@code PUBLIC_BASE_URL} (where short links live) and {@code PAYOUT_TIME_ZONE} (the program's months).
  */
 public final class PartnerPortal {
 
@@ -53,16 +53,16 @@ public final class PartnerPortal {
                                              Map<String, String> env) {
         ZoneId zone = ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC"));
         ShortLinks shortLinks = new ShortLinks(env.get("PUBLIC_BASE_URL"));
-        int linkLimit = linkLimit(env.get("PARTNER_LINK_LIMIT"));
-        var programs = new DynamoDbProgramRepository(client, table);
+        // the program's settings (link limit, allowed hosts, minimum payout) change rarely: read once a minute
+        var programs = CachedProgram.of(new DynamoDbProgramRepository(client, table), clock);
         var partners = new DynamoDbPartnerRepository(client, table);
         var links = new DynamoDbLinkRepository(client, table);
         var ledger = new DynamoDbCommissionLedger(client, table);
         var counters = new DynamoDbDashboardCounters(client, table);
         var queries = new PartnerQueries(partners, links, new DynamoDbLeadRepository(client, table),
                 new DynamoDbOrderBook(client, table), ledger, new DynamoDbStatsRepository(client, table, clock), zone);
-        var partnerLinks = new PartnerLinks(new CreateLink(table.programId(), programs, partners, links,
-                new UlidGenerator(clock), clock), links, new DynamoDbLinkCount(client, table), linkLimit);
+        var partnerLinks = new PartnerLinks(table.programId(), programs, new CreateLink(table.programId(), programs,
+                partners, links, new UlidGenerator(clock), clock), links, new DynamoDbLinkCount(client, table));
         return List.of(
                 new DashboardRoutes(new Dashboard(table.programId(), programs, links, counters, clock, zone),
                         shortLinks),
@@ -73,16 +73,5 @@ public final class PartnerPortal {
                 new PreferenceRoutes(new PartnerPreferences(new DynamoDbPreferences(client, table), clock)),
                 new ProfileRoutes(partners, new EditProfile(new DynamoDbPartnerProfiles(client, table)),
                         new DynamoDbTermsBook(client, table)));
-    }
-
-    static int linkLimit(String value) {
-        if (value == null || value.isBlank()) {
-            return PartnerLinks.DEFAULT_LIMIT;
-        }
-        int limit = Integer.parseInt(value.strip());
-        if (limit < 1 || limit > PartnerLinks.MAX_LIMIT) {
-            throw new IllegalArgumentException("PARTNER_LINK_LIMIT must be between 1 and " + PartnerLinks.MAX_LIMIT);
-        }
-        return limit;
     }
 }

@@ -117,15 +117,15 @@ class DashboardReadsTest {
 
         Meter meter = new Meter();
         DynamoDbClient metered = DynamoDbClients.create(List.of(meter));
-        PortalApp app = new PortalApp(PartnerPortal.routes(metered, table.config(), PortalSeed.CLOCK,
-                table.environment()));
 
-        ApiResponse fresh = app.as(PortalSeed.session(newcomer)).get("GET /portal/api/dashboard",
+        // each a fresh execution environment, so the program's one-minute cache is empty for both
+        ApiResponse fresh = app(metered, table).as(PortalSeed.session(newcomer)).get("GET /portal/api/dashboard",
                 "/portal/api/dashboard", Map.of());
         assertEquals(200, fresh.status(), fresh.body());
         List<String> newcomerReads = List.copyOf(meter.operations);
 
         meter.reset();
+        PortalApp app = app(metered, table);
         ApiResponse veteranDashboard = app.as(PortalSeed.session(veteran)).get("GET /portal/api/dashboard",
                 "/portal/api/dashboard", Map.of());
         assertEquals(200, veteranDashboard.status(), veteranDashboard.body());
@@ -142,7 +142,12 @@ class DashboardReadsTest {
 
         meter.reset();
         assertEquals(200, app.get("GET /portal", "/portal", Map.of()).status());
-        assertEquals(4, meter.operations.size(), "the page reads what its JSON twin reads: " + meter.operations);
+        assertEquals(List.of("BatchGetItem", "Query", "Query"), meter.operations,
+                "the page reads what its JSON twin reads, the program now from the environment's cache");
+    }
+
+    private static PortalApp app(DynamoDbClient client, TestTable table) {
+        return new PortalApp(PartnerPortal.routes(client, table.config(), PortalSeed.CLOCK, table.environment()));
     }
 
     /** The partner's leads as items of the table (in its GSI1 listing): the dashboard must read none of them. */

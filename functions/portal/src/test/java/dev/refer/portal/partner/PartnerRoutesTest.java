@@ -39,9 +39,10 @@ class PartnerRoutesTest {
     void setUp() {
         table = TestTable.create();
         seed = new PortalSeed(table);
+        var programs = new dev.refer.dynamodb.program.DynamoDbProgramRepository(table.client(), table.config());
+        programs.save(programs.find(table.config().programId()).orElseThrow().withMaxLinksPerPartner(3));
         Map<String, String> env = new HashMap<>(table.environment());
         env.put("PUBLIC_BASE_URL", "https://go.program.example/");
-        env.put("PARTNER_LINK_LIMIT", "3");
         app = new PortalApp(PartnerPortal.routes(table.client(), table.config(), PortalSeed.CLOCK, env))
                 .as(PortalSeed.session(seed.anna));
     }

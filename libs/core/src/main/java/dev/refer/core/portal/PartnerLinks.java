@@ -5,18 +5,18 @@ import dev.refer.core.link.Link;
 import dev.refer.core.link.LinkCode;
 import dev.refer.core.link.LinkRepository;
 import dev.refer.core.partner.PartnerId;
+import dev.refer.core.program.Program;
+import dev.refer.core.program.ProgramId;
+import dev.refer.core.program.ProgramRepository;
 
 import java.util.Optional;
 
 /**
  * A signed-in partner's own links: create one for a channel or campaign (the program's destination rules, a generated
- * code, at most {@code limit} links a partner) and disable one of theirs. A link of someone else is not found.
+ * code, at most the program's {@code maxLinksPerPartner} links a partner) and disable one of theirs. A link of
+ * someone else is not found.
  */
 public final class PartnerLinks {
-
-    /** The default of the per-partner link limit: plenty of channels, not a link farm. */
-    public static final int DEFAULT_LIMIT = 25;
-    public static final int MAX_LIMIT = 100;
 
     public sealed interface Created {
         record Done(Link link) implements Created {
@@ -32,24 +32,24 @@ public final class PartnerLinks {
         }
     }
 
+    private final ProgramId programId;
+    private final ProgramRepository programs;
     private final CreateLink createLink;
     private final LinkRepository links;
     private final LinkCount count;
-    private final int limit;
 
-    /** @param limit links a partner may have (1 to {@value #MAX_LIMIT}; the dashboard lists up to that many) */
-    public PartnerLinks(CreateLink createLink, LinkRepository links, LinkCount count, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("the link limit must be between 1 and " + MAX_LIMIT);
-        }
+    public PartnerLinks(ProgramId programId, ProgramRepository programs, CreateLink createLink, LinkRepository links,
+                        LinkCount count) {
+        this.programId = programId;
+        this.programs = programs;
         this.createLink = createLink;
         this.links = links;
         this.count = count;
-        this.limit = limit;
     }
 
+    /** The links a partner may have: the program's setting (its default before the program is configured). */
     public int limit() {
-        return limit;
+        return programs.find(programId).map(Program::maxLinksPerPartner).orElse(Program.DEFAULT_MAX_LINKS_PER_PARTNER);
     }
 
     /**
@@ -58,6 +58,11 @@ public final class PartnerLinks {
      */
     public Created create(PartnerId partnerId, String destination, String campaign) {
         CreateLink.Command command = new CreateLink.Command(partnerId, null, destination, campaign);
+        Program program = programs.find(programId).orElse(null);
+        if (program == null) {
+            return new Created.ProgramNotConfigured();
+        }
+        int limit = program.maxLinksPerPartner();
         if (count.countUpTo(partnerId, limit) >= limit) {
             return new Created.LimitReached(limit);
         }

@@ -119,7 +119,9 @@ class PortalQueriesTest {
         CreateLink create = new CreateLink(Fixtures.PROGRAM, store, store, store, new SequenceIds(), clock);
         LinkCount count = (partner, upTo) -> (int) Math.min(upTo,
                 store.links.values().stream().filter(l -> l.partnerId().equals(partner)).count());
-        PartnerLinks links = new PartnerLinks(create, store, count, 2);
+        store.save(store.find(Fixtures.PROGRAM).orElseThrow().withMaxLinksPerPartner(2));
+        PartnerLinks links = new PartnerLinks(Fixtures.PROGRAM, store, create, store, count);
+        assertEquals(2, links.limit());
 
         assertInstanceOf(PartnerLinks.Created.Done.class, links.create(anna.id(), "https://example.com/a", "blog"));
         assertInstanceOf(PartnerLinks.Created.Done.class, links.create(anna.id(), "https://www.example.com/b", null));
@@ -132,7 +134,13 @@ class PortalQueriesTest {
         assertTrue(store.links.get(new LinkCode("b-news")).enabled());
         assertFalse(links.disable(bruno.id(), new LinkCode("b-news")).orElseThrow().enabled());
         assertFalse(links.disable(bruno.id(), new LinkCode("b-news")).orElseThrow().enabled(), "again: the same");
-        assertThrows(IllegalArgumentException.class, () -> new PartnerLinks(create, store, count, 0));
+        InMemoryStore empty = new InMemoryStore();
+        assertEquals(new PartnerLinks.Created.ProgramNotConfigured(), new PartnerLinks(Fixtures.PROGRAM, empty,
+                new CreateLink(Fixtures.PROGRAM, empty, empty, empty, new SequenceIds(), clock), empty, count)
+                .create(anna.id(), "https://example.com/", null));
+        assertThrows(Invalid.class, () -> Fixtures.program().withMaxLinksPerPartner(0));
+        assertThrows(Invalid.class, () -> Fixtures.program().withMaxLinksPerPartner(101));
+        assertEquals(Program.DEFAULT_MAX_LINKS_PER_PARTNER, Fixtures.program().maxLinksPerPartner());
     }
 
     @Test
