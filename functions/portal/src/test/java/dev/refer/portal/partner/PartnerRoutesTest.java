@@ -140,7 +140,11 @@ class PartnerRoutesTest {
 
         ApiResponse page = app.get("GET /portal/links", "/portal/links", Map.of());
         assertEquals(200, page.status());
-        assertTrue(page.body().contains("data-copy=\"https://go.program.example/anna-news\""), page.body());
+        assertTrue(page.body().contains("data-copy=\"url-anna-news\""), page.body());
+        assertTrue(page.body().contains("<code id=\"url-anna-news\">https://go.program.example/anna-news</code>"),
+                "the copy button names the element holding the link (portal.js copies its text)");
+        assertTrue(page.body().contains("data-copy=\"email-anna-news\"")
+                && page.body().contains("<textarea id=\"email-anna-news\""));
         assertTrue(page.body().contains("name=\"csrf\" value=\"csrf-" + seed.anna.id().value() + "\""));
         assertTrue(page.body().contains("<label for=\"destination\">"));
     }
