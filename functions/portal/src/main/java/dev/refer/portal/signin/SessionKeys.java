@@ -35,10 +35,15 @@ public final class SessionKeys {
         this.clock = clock;
     }
 
-    /** Reads AWSCURRENT and AWSPREVIOUS of the secret. */
+    /**
+     * Reads AWSCURRENT and AWSPREVIOUS of the secret; the client is built at the first read (not before a SnapStart
+     * snapshot) and kept for the next ones.
+     */
     public static Supplier<Loaded> fromSecretsManager(Supplier<SecretsManagerClient> client, String secretId) {
+        java.util.concurrent.atomic.AtomicReference<SecretsManagerClient> built =
+                new java.util.concurrent.atomic.AtomicReference<>();
         return () -> {
-            SecretsManagerClient secrets = client.get();
+            SecretsManagerClient secrets = built.updateAndGet(existing -> existing != null ? existing : client.get());
             Map<String, byte[]> keys = new LinkedHashMap<>();
             GetSecretValueResponse current = secrets.getSecretValue(r -> r.secretId(secretId)
                     .versionStage("AWSCURRENT"));
