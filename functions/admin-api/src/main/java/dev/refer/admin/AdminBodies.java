@@ -15,7 +15,7 @@ final class AdminBodies {
     /** {@code PUT /admin/program}. */
     record ProgramBody(String currency, Long attributionWindowDays, Long holdingPeriodDays, PlanBody plan,
                        List<String> allowedDestinationHosts, List<String> allowedFormOrigins, Long maxEventAgeDays,
-                       PayoutsBody payouts) {
+                       PayoutsBody payouts, Long maxLinksPerPartner) {
     }
 
     /**

@@ -41,7 +41,17 @@ final class ProgramJson {
         return new Program(id, currency, days(body.attributionWindowDays(), "attributionWindowDays", 1),
                 days(body.holdingPeriodDays(), "holdingPeriodDays", 0), commissionPlan, hosts, origins,
                 body.maxEventAgeDays() == null ? Program.DEFAULT_MAX_EVENT_AGE_DAYS
-                        : days(body.maxEventAgeDays(), "maxEventAgeDays", 1), payouts(body.payouts()));
+                        : days(body.maxEventAgeDays(), "maxEventAgeDays", 1), payouts(body.payouts()),
+                body.maxLinksPerPartner() == null ? Program.DEFAULT_MAX_LINKS_PER_PARTNER
+                        : linkLimit(body.maxLinksPerPartner()));
+    }
+
+    /** Checked here as a long, so a huge number is the same 400 as one just past the limit (never an overflow). */
+    private static int linkLimit(long value) {
+        if (value < 1 || value > Program.MAX_LINKS_PER_PARTNER) {
+            throw Invalid.field("maxLinksPerPartner", "must be between 1 and " + Program.MAX_LINKS_PER_PARTNER);
+        }
+        return (int) value;
     }
 
     static PayoutSettings payouts(AdminBodies.PayoutsBody body) {
@@ -138,6 +148,7 @@ final class ProgramJson {
         json.put("allowedDestinationHosts", program.allowedDestinationHosts());
         json.put("allowedFormOrigins", program.allowedFormOrigins());
         json.put("maxEventAgeDays", program.maxEventAgeDays());
+        json.put("maxLinksPerPartner", program.maxLinksPerPartner());
         Map<String, Object> payouts = new LinkedHashMap<>();
         Map<String, Long> minimum = new java.util.TreeMap<>();
         program.payouts().minimumMinor().forEach((currency, minor) -> minimum.put(currency.getCurrencyCode(), minor));

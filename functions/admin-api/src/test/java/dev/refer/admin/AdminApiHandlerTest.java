@@ -66,6 +66,24 @@ class AdminApiHandlerTest {
         ApiResponse program = call("GET /admin/program", "/admin/program", Map.of(), null);
         assertEquals(200, program.status());
         assertEquals(Map.of("saleRateBps", 2000, "leadRewardMinor", 2500), program.jsonBody().get("plan"));
+        assertEquals(25, program.jsonBody().get("maxLinksPerPartner"), "the portal's link limit, by default");
+    }
+
+    @Test
+    void program_setsThePortalsLinkLimit_withinItsBounds() {
+        String body = """
+                {"currency":"EUR","attributionWindowDays":30,"holdingPeriodDays":30,"plan":{"saleRateBps":2000},
+                 "maxLinksPerPartner":%s}""";
+        assertEquals(200, call("PUT /admin/program", "/admin/program", Map.of(), body.formatted("10")).status());
+        assertEquals(10, call("GET /admin/program", "/admin/program", Map.of(), null).jsonBody()
+                .get("maxLinksPerPartner"));
+        for (String bad : List.of("0", "101", "99999999999", "\"x\"")) {
+            ApiResponse refused = call("PUT /admin/program", "/admin/program", Map.of(), body.formatted(bad));
+            assertEquals(400, refused.status(), bad + ": " + refused.body());
+            assertEquals("application/problem+json", refused.header("content-type"));
+        }
+        assertEquals(10, call("GET /admin/program", "/admin/program", Map.of(), null).jsonBody()
+                .get("maxLinksPerPartner"), "refused settings changed nothing");
     }
 
     @Test

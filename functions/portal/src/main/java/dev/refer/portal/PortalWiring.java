@@ -27,6 +27,8 @@ import dev.refer.lambda.SnapStartPriming;
 import dev.refer.mail.SesMailer;
 import dev.refer.portal.deals.DealRoutes;
 import dev.refer.portal.payoutdetails.PayoutDetailsRoutes;
+import dev.refer.portal.partner.PagesPriming;
+import dev.refer.portal.partner.PartnerPortal;
 import dev.refer.portal.signin.SessionCookie;
 import dev.refer.portal.signin.SessionGate;
 import dev.refer.portal.signin.SessionKeys;
@@ -98,6 +100,7 @@ public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> 
         List<PartnerRoutes> partnerRoutes = new ArrayList<>();
         DynamoDbTermsBook termsBook = new DynamoDbTermsBook(dynamoDb, table);
         partnerRoutes.add(new TermsRoutes(termsBook, new AcceptTerms(termsBook, clock)));
+        partnerRoutes.addAll(PartnerPortal.routes(dynamoDb, table, clock, env));
         TermsToAccept termsToAccept = new TermsToAccept(termsBook, clock, TermsToAccept.DEFAULT_TTL);
         TermsGate terms = session -> termsToAccept.pendingFor(session.partnerId()).isEmpty();
         UlidGenerator ids = new UlidGenerator(clock);
@@ -107,7 +110,8 @@ public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> 
     }
 
     /**
-     * SnapStart: before the snapshot, the sign-in page, a signed-in page without a session (the gate's refusal) and a
+     * SnapStart: before the snapshot, the partner's page bodies, JSON and QR codes ({@link PagesPriming}: no I/O), the
+     * sign-in page, a signed-in page without a session (the gate's refusal) and a
      * sign-in request whose first write DynamoDB refuses ({@link Priming}): the answer is the limit's, nothing is
      * written and no mail goes out. After restore, the session keys are read again (a rotation may have happened
      * since the snapshot).
@@ -116,6 +120,7 @@ public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> 
         Map<String, String> form = Map.of("content-type", "application/x-www-form-urlencoded",
                 "host", "snapstart.invalid");
         return SnapStartPriming.register(() -> {
+            PagesPriming.warmUp();
             SnapStartPriming.replay(handler,
                     SnapStartPriming.httpEvent("GET /portal/signin", "/portal/signin", Map.of(), Map.of(), null),
                     SnapStartPriming.httpEvent("GET /portal", "/portal", Map.of(),

@@ -42,6 +42,7 @@ public final class Keys {
     public static final String GSI3 = TableKeys.GSI3;
 
     public static final String STATS_ALL = TableKeys.STATS_ALL;
+    public static final String CLICKS_PREFIX = TableKeys.CLICKS_PREFIX;
     public static final String COMMISSION_PREFIX = TableKeys.COMMISSION_PREFIX;
     public static final String PAYOUT_PREFIX = TableKeys.PAYOUT_PREFIX;
 

@@ -40,6 +40,8 @@ public final class TableKeys {
     public static final String COMMISSION_PREFIX = "COMMISSION#";
     public static final String PAYOUT_PREFIX = "PAYOUT#";
     public static final String STATS_ALL = "STATS#ALL";
+    /** Sort-key prefix of a partner's rolled-up click items ({@link #partnerClicks}): every month's, in one Query. */
+    public static final String CLICKS_PREFIX = "CLICKS#";
 
     private static final String PROGRAM_PREFIX = "PROGRAM#";
 
@@ -257,7 +259,8 @@ public final class TableKeys {
      * parts the counts of further links when a partner has more than one update expression holds.
      */
     public static TableKey partnerClicks(String partnerId, YearMonth month, int part) {
-        return new TableKey(partnerPk(partnerId), part == 0 ? "CLICKS#" + month : "CLICKS#" + month + "#" + part);
+        return new TableKey(partnerPk(partnerId), part == 0 ? CLICKS_PREFIX + month
+                : CLICKS_PREFIX + month + "#" + part);
     }
 
     public static String linkClicks(String code) {

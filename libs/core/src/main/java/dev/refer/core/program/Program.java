@@ -21,13 +21,20 @@ import java.util.Objects;
  * @param maxEventAgeDays       how old a billing event may be when it arrives ({@code occurredAt}); older ones are
  *                              refused, so a sale cannot be backdated into a closed month or a past click's window
  * @param payouts               minimum payout, statement locale and terms, the run's summary recipient
+ * @param maxLinksPerPartner    how many links a partner may create in the portal (the manager's admin API is not
+ *                              held to it)
  */
 public record Program(ProgramId id, Currency currency, int attributionWindowDays, int holdingPeriodDays,
                       CommissionPlan defaultPlan, List<String> allowedDestinationHosts,
-                      List<String> allowedFormOrigins, int maxEventAgeDays, PayoutSettings payouts) {
+                      List<String> allowedFormOrigins, int maxEventAgeDays, PayoutSettings payouts,
+                      int maxLinksPerPartner) {
 
     /** The default for {@code maxEventAgeDays}: a month of late deliveries and retries, and some. */
     public static final int DEFAULT_MAX_EVENT_AGE_DAYS = 35;
+    /** The default for {@code maxLinksPerPartner}: a link for each channel and campaign, not a link farm. */
+    public static final int DEFAULT_MAX_LINKS_PER_PARTNER = 25;
+    /** The most {@code maxLinksPerPartner} may be: the portal's dashboard lists that many links in one read. */
+    public static final int MAX_LINKS_PER_PARTNER = 100;
 
     public Program {
         Objects.requireNonNull(id, "id");
@@ -43,8 +50,18 @@ public record Program(ProgramId id, Currency currency, int attributionWindowDays
         if (maxEventAgeDays < 1 || maxEventAgeDays > 365) {
             throw Invalid.field("maxEventAgeDays", "must be between 1 and 365");
         }
+        if (maxLinksPerPartner < 1 || maxLinksPerPartner > MAX_LINKS_PER_PARTNER) {
+            throw Invalid.field("maxLinksPerPartner", "must be between 1 and " + MAX_LINKS_PER_PARTNER);
+        }
         allowedDestinationHosts = allowedDestinationHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         allowedFormOrigins = allowedFormOrigins.stream().map(Program::normaliseOrigin).toList();
+    }
+
+    public Program(ProgramId id, Currency currency, int attributionWindowDays, int holdingPeriodDays,
+                   CommissionPlan defaultPlan, List<String> allowedDestinationHosts, List<String> allowedFormOrigins,
+                   int maxEventAgeDays, PayoutSettings payouts) {
+        this(id, currency, attributionWindowDays, holdingPeriodDays, defaultPlan, allowedDestinationHosts,
+                allowedFormOrigins, maxEventAgeDays, payouts, DEFAULT_MAX_LINKS_PER_PARTNER);
     }
 
     public Program(ProgramId id, Currency currency, int attributionWindowDays, int holdingPeriodDays,
@@ -58,6 +75,12 @@ public record Program(ProgramId id, Currency currency, int attributionWindowDays
                    int maxEventAgeDays) {
         this(id, currency, attributionWindowDays, holdingPeriodDays, defaultPlan, allowedDestinationHosts,
                 allowedFormOrigins, maxEventAgeDays, PayoutSettings.DEFAULTS);
+    }
+
+    /** The same program allowing a partner {@code links} links in the portal. */
+    public Program withMaxLinksPerPartner(int links) {
+        return new Program(id, currency, attributionWindowDays, holdingPeriodDays, defaultPlan,
+                allowedDestinationHosts, allowedFormOrigins, maxEventAgeDays, payouts, links);
     }
 
     public Duration maxEventAge() {

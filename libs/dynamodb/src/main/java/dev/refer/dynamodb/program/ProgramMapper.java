@@ -28,6 +28,7 @@ final class ProgramMapper {
                 .strings("allowedFormOrigins", program.allowedFormOrigins())
                 .n("maxEventAgeDays", program.maxEventAgeDays())
                 .map("payouts", payouts(program.payouts()))
+                .n("maxLinksPerPartner", program.maxLinksPerPartner())
                 .build();
     }
 
@@ -69,6 +70,9 @@ final class ProgramMapper {
                 Attributes.strings(item, "allowedFormOrigins"),
                 Attributes.optionalNumber(item, "maxEventAgeDays") == null ? Program.DEFAULT_MAX_EVENT_AGE_DAYS
                         : Attributes.integer(item, "maxEventAgeDays"),
-                payouts(Attributes.optionalMap(item, "payouts")));
+                payouts(Attributes.optionalMap(item, "payouts")),
+                // stored before the portal's link limit existed: the default
+                Attributes.optionalNumber(item, "maxLinksPerPartner") == null ? Program.DEFAULT_MAX_LINKS_PER_PARTNER
+                        : Attributes.integer(item, "maxLinksPerPartner"));
     }
 }

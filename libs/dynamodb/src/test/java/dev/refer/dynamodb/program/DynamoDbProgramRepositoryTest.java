@@ -37,6 +37,21 @@ class DynamoDbProgramRepositoryTest {
     }
 
     @Test
+    void theLinkLimit_roundTrips_andAnItemWithoutItReadsTheDefault() {
+        Program program = new Program(TestTable.PROGRAM_ID, Money.currency("EUR"), 30, 30,
+                new CommissionPlan(new Reward.Percent(2_000), null, null), List.of(), List.of())
+                .withMaxLinksPerPartner(7);
+        programs.save(program);
+        assertEquals(7, programs.find(TestTable.PROGRAM_ID).orElseThrow().maxLinksPerPartner());
+
+        table.client().updateItem(r -> r.tableName(table.name())
+                .key(dev.refer.dynamodb.Keys.program(TestTable.PROGRAM_ID))
+                .updateExpression("REMOVE maxLinksPerPartner"));
+        assertEquals(Program.DEFAULT_MAX_LINKS_PER_PARTNER,
+                programs.find(TestTable.PROGRAM_ID).orElseThrow().maxLinksPerPartner());
+    }
+
+    @Test
     void save_whenSavedBefore_replacesTheSettings() {
         programs.save(new Program(TestTable.PROGRAM_ID, Money.currency("EUR"), 30, 14,
                 new CommissionPlan(new Reward.Percent(1_000), null, Money.of(100, "EUR")), List.of(), List.of()));
