@@ -67,6 +67,12 @@ public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> 
                 Clocks.of(env));
     }
 
+    /** The production handler on given clients: the benchmarks compare it with raw calls on the same client. */
+    public static PortalHandler handler(Map<String, String> env, DynamoDbClient dynamoDb, Mailer mailer,
+                                        Supplier<SessionKeys.Loaded> keySource, Clock clock) {
+        return new PortalHandler(create(env, dynamoDb, mailer, keySource, clock));
+    }
+
     /** The production graph on given clients (tests: DynamoDB Local, moto's SES, a test clock). */
     static PortalWiring create(Map<String, String> env, DynamoDbClient dynamoDb, Mailer mailer,
                                Supplier<SessionKeys.Loaded> keySource, Clock clock) {
