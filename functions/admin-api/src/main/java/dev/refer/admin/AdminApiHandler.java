@@ -32,6 +32,7 @@ public final class AdminApiHandler extends HttpFunction {
         AdminRoutes r = wiring.routes();
         PayoutRoutes p = wiring.payouts();
         CommsRoutes c = wiring.comms();
+        OnboardingRoutes o = wiring.onboarding();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -68,7 +69,17 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("GET /admin/broadcasts/{broadcastId}", c::getBroadcast),
                 Map.entry("POST /admin/broadcasts/{broadcastId}/send", c::sendBroadcast),
                 Map.entry("POST /admin/checkin-runs", c::startCheckins),
-                Map.entry("GET /admin/checkin-runs/{month}", c::getCheckins));
+                Map.entry("GET /admin/checkin-runs/{month}", c::getCheckins),
+                Map.entry("POST /admin/terms", o::publishTerms),
+                Map.entry("GET /admin/terms", o::getTerms),
+                Map.entry("GET /admin/partners/{partnerId}/terms", o::partnerTerms),
+                Map.entry("GET /admin/applications", o::listApplications),
+                Map.entry("GET /admin/applications/{applicationId}", o::getApplication),
+                Map.entry("POST /admin/applications/{applicationId}/approve", o::approve),
+                Map.entry("POST /admin/applications/{applicationId}/reject", o::reject),
+                Map.entry("POST /admin/invitations", o::invite),
+                Map.entry("GET /admin/onboarding", o::getSettings),
+                Map.entry("PUT /admin/onboarding", o::putSettings));
         this.priming = wiring.registerPriming(this);
     }
 
