@@ -120,10 +120,15 @@ public final class ApplicationRoutes implements PublicRoutes {
 
     private APIGatewayV2HTTPResponse postJson(HttpRequest request) {
         ApplyJson json = LambdaJson.readBody(request.body(), ApplyJson.class);
-        SubmitApplication.Result result = submit.submit(new SubmitApplication.Command(json.name(), json.email(),
-                json.company(), json.website(), json.country(), json.channels(), json.audience(), json.reference(),
-                json.termsVersion(), Boolean.TRUE.equals(json.acceptTerms()), json.honeypot(), sourceIp(request),
-                request.header("user-agent").orElse(null)));
+        if (isBot(json.honeypot())) {
+            return HttpResponse.json(202, Map.of("status", "received")); // like anyone, whatever else it sent
+        }
+        boolean accepted = Boolean.TRUE.equals(json.acceptTerms());
+        SubmitApplication.Command command = command(json.termsVersion(), accepted,
+                () -> new SubmitApplication.Command(json.name(), json.email(), json.company(), json.website(),
+                        json.country(), json.channels(), json.audience(), json.reference(), json.termsVersion(),
+                        accepted, json.honeypot(), sourceIp(request), request.header("user-agent").orElse(null)));
+        SubmitApplication.Result result = submit.submit(command);
         log(result, request);
         return HttpResponse.json(202, Map.of("status", "received"));
     }
@@ -143,16 +148,19 @@ public final class ApplicationRoutes implements PublicRoutes {
                 channels.add(channel.wireName());
             }
         }
+        if (isBot(fields.get(SubmitApplication.HONEYPOT_FIELD))) {
+            return thanks();
+        }
         try {
-            SubmitApplication.Result result = submit.submit(new SubmitApplication.Command(fields.get("name"),
-                    fields.get("email"), fields.get("company"), fields.get("website"), fields.get("country"),
-                    new ArrayList<>(channels), fields.get("audience"), fields.get("reference"),
-                    fields.get("termsVersion"), "yes".equals(fields.get("acceptTerms")),
-                    fields.get(SubmitApplication.HONEYPOT_FIELD), sourceIp(request),
-                    request.header("user-agent").orElse(null)));
+            boolean accepted = "yes".equals(fields.get("acceptTerms"));
+            SubmitApplication.Result result = submit.submit(command(fields.get("termsVersion"), accepted,
+                    () -> new SubmitApplication.Command(fields.get("name"), fields.get("email"),
+                            fields.get("company"), fields.get("website"), fields.get("country"),
+                            new ArrayList<>(channels), fields.get("audience"), fields.get("reference"),
+                            fields.get("termsVersion"), accepted, fields.get(SubmitApplication.HONEYPOT_FIELD),
+                            sourceIp(request), request.header("user-agent").orElse(null))));
             log(result, request);
-            return page(HttpResponse.html(200, Pages.page("Application received", null,
-                    render("apply-received.jte", Map.of("programName", programName())))));
+            return thanks();
         } catch (Invalid e) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (Invalid.Violation v : e.violations()) {
@@ -169,6 +177,35 @@ public final class ApplicationRoutes implements PublicRoutes {
             return page(HttpResponse.html(400, render(new ApplyPage(programName(),
                     submit.currentTerms().orElse(null), kept, channels, errors))));
         }
+    }
+
+    /**
+     * The command, or every rule the form broke: a form refused for its fields also names what is wrong with its
+     * terms (a honeypot-filled form is answered like success before any of this: the command is built first).
+     */
+    private SubmitApplication.Command command(String termsVersion, boolean accepted,
+                                              java.util.function.Supplier<SubmitApplication.Command> build) {
+        try {
+            return build.get();
+        } catch (Invalid e) {
+            List<Invalid.Violation> all = new ArrayList<>(e.violations());
+            all.addAll(submit.termsViolations(termsVersion, accepted));
+            throw new Invalid(all);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse thanks() {
+        return page(HttpResponse.html(200, Pages.page("Application received", null,
+                render("apply-received.jte", Map.of("programName", programName())))));
+    }
+
+    /** The honeypot filled: a bot, answered like anyone before anything is checked, so it learns nothing. */
+    private static boolean isBot(String honeypot) {
+        if (honeypot != null && !honeypot.isEmpty()) {
+            Log.info("application.received", "outcome", SubmitApplication.Outcome.HONEYPOT.name());
+            return true;
+        }
+        return false;
     }
 
     private static void log(SubmitApplication.Result result, HttpRequest request) {

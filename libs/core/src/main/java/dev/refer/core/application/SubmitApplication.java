@@ -146,25 +146,39 @@ public final class SubmitApplication {
         return terms.current();
     }
 
+    /**
+     * What is wrong with the terms' part of a form (an old version, the box not ticked), so that a form refused for
+     * other fields names these too.
+     */
+    public List<Invalid.Violation> termsViolations(String termsVersion, boolean acceptTerms) {
+        return termsViolations(terms.current().orElse(null), Rules.text(termsVersion), acceptTerms);
+    }
+
+    private static List<Invalid.Violation> termsViolations(Terms current, String termsVersion, boolean accepted) {
+        List<Invalid.Violation> violations = new ArrayList<>();
+        if (current == null) {
+            return violations;
+        }
+        if (!current.version().equals(termsVersion)) {
+            violations.add(new Invalid.Violation("termsVersion", "the terms changed while the form was open:"
+                    + " read the current version (" + current.version() + ") and accept it"));
+        }
+        if (!accepted) {
+            violations.add(new Invalid.Violation("acceptTerms", "must be checked: the program's terms apply"
+                    + " to every partner"));
+        }
+        return violations;
+    }
+
     /** @throws Invalid naming each field that breaks a rule (the terms not accepted, or not the current version) */
     public Result submit(Command command) {
         if (command.honeypot() != null && !command.honeypot().isEmpty()) {
             return new Result(Outcome.HONEYPOT, null); // a bot: answered like anyone, nothing stored
         }
         Terms current = terms.current().orElse(null);
-        if (current != null) {
-            List<Invalid.Violation> violations = new ArrayList<>();
-            if (!current.version().equals(command.termsVersion())) {
-                violations.add(new Invalid.Violation("termsVersion", "the terms changed while the form was open:"
-                        + " read the current version (" + current.version() + ") and accept it"));
-            }
-            if (!command.acceptTerms()) {
-                violations.add(new Invalid.Violation("acceptTerms", "must be checked: the program's terms apply"
-                        + " to every partner"));
-            }
-            if (!violations.isEmpty()) {
-                throw new Invalid(violations);
-            }
+        List<Invalid.Violation> violations = termsViolations(current, command.termsVersion(), command.acceptTerms());
+        if (!violations.isEmpty()) {
+            throw new Invalid(violations);
         }
         if (partnerEmails.partnerOf(command.emailAddress()).isPresent()) {
             return new Result(Outcome.ALREADY_A_PARTNER, null); // answered like a new application: no second partner
