@@ -1,22 +1,124 @@
 package dev.refer.portal;
 
+import dev.refer.aws.AwsClients;
 import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.time.Clocks;
+import dev.refer.core.mail.Mailer;
+import dev.refer.core.signin.CheckSession;
+import dev.refer.core.signin.ConfirmSignIn;
+import dev.refer.core.signin.RequestSignIn;
+import dev.refer.core.signin.Secrets;
+import dev.refer.core.signin.SignInPolicy;
+import dev.refer.core.signin.SignOut;
+import dev.refer.core.terms.AcceptTerms;
+import dev.refer.core.terms.TermsToAccept;
 import dev.refer.dynamodb.DynamoDbClients;
+import dev.refer.dynamodb.Priming;
+import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.comms.DynamoDbSuppressionList;
+import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
+import dev.refer.dynamodb.signin.DynamoDbRateLimits;
+import dev.refer.dynamodb.signin.DynamoDbSessions;
+import dev.refer.dynamodb.signin.DynamoDbSignInLinks;
+import dev.refer.dynamodb.signin.DynamoDbSignInPartners;
+import dev.refer.dynamodb.terms.DynamoDbTermsBook;
+import dev.refer.lambda.Env;
+import dev.refer.lambda.SnapStartPriming;
+import dev.refer.mail.SesMailer;
 import dev.refer.portal.apply.ApplyWiring;
+import dev.refer.portal.signin.SessionCookie;
+import dev.refer.portal.signin.SessionGate;
+import dev.refer.portal.signin.SessionKeys;
+import dev.refer.portal.signin.SessionTokens;
+import dev.refer.portal.signin.SignInRoutes;
+import dev.refer.portal.signin.TermsRoutes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** Builds the portal's object graph once per execution environment: each route family is registered here. */
-public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> partnerRoutes) {
+/**
+ * Builds the portal's object graph once per execution environment. Each route family is registered here: public
+ * ones (anyone: applications, sign-in, assets) in {@code publicRoutes}, the signed-in partner's in
+ * {@code partnerRoutes} (called only after the session, CSRF and terms checks); {@code terms} says whether a partner
+ * accepted the current terms.
+ *
+ * @param keys the session cookie's signing keys (re-read after a SnapStart restore)
+ */
+public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> partnerRoutes, SessionGate gate,
+                           TermsGate terms, SessionKeys keys) {
+
+    /** The minimum time a sign-in request takes to answer, known address or not. */
+    static final Duration SIGN_IN_ANSWER_FLOOR = Duration.ofMillis(400);
 
     static PortalWiring create(Map<String, String> env) {
-        DynamoDbClient dynamoDb = DynamoDbClients.create(env);
-        Clock clock = Clocks.of(env);
-        UlidGenerator ids = new UlidGenerator(clock);
-        return new PortalWiring(List.of(ApplyWiring.routes(env, dynamoDb, clock, ids)), List.of());
+        return create(env, DynamoDbClients.create(env), SesMailer.fromEnv(env),
+                SessionKeys.fromSecretsManager(() -> AwsClients.build(SecretsManagerClient.builder(), env,
+                        "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of()), Env.require(env, "PORTAL_SESSION_SECRET_ARN")),
+                Clocks.of(env));
+    }
+
+    /** The production graph on given clients (tests: DynamoDB Local, moto's SES, a test clock). */
+    static PortalWiring create(Map<String, String> env, DynamoDbClient dynamoDb, Mailer mailer,
+                               Supplier<SessionKeys.Loaded> keySource, Clock clock) {
+        TableConfig table = TableConfig.fromEnv(env);
+        SignInPolicy policy = new SignInPolicy(
+                Duration.ofMinutes(Env.intOr(env, "PORTAL_SESSION_IDLE_MINUTES", 120)),
+                Duration.ofHours(Env.intOr(env, "PORTAL_SESSION_ABSOLUTE_HOURS", 168)),
+                Env.intOr(env, "SIGNIN_LINKS_PER_ADDRESS_PER_HOUR", 5),
+                Env.intOr(env, "SIGNIN_REQUESTS_PER_IP_PER_HOUR", 30));
+        Secrets secrets = Secrets.create();
+        DynamoDbPartnerRepository partners = new DynamoDbPartnerRepository(dynamoDb, table);
+        DynamoDbSignInPartners signInPartners = new DynamoDbSignInPartners(dynamoDb, table, partners);
+        DynamoDbSignInLinks links = new DynamoDbSignInLinks(dynamoDb, table);
+        DynamoDbSessions sessions = new DynamoDbSessions(dynamoDb, table);
+        SessionKeys keys = new SessionKeys(keySource, clock);
+        SessionTokens tokens = new SessionTokens(keys, clock);
+        SessionCookie cookie = new SessionCookie(!"false".equalsIgnoreCase(env.get("PORTAL_COOKIE_SECURE")));
+        SessionGate gate = new SessionGate(cookie, tokens, new CheckSession(sessions, policy, clock));
+        Duration floor = Duration.ofMillis(Env.intOr(env, "SIGNIN_ANSWER_FLOOR_MILLIS",
+                (int) SIGN_IN_ANSWER_FLOOR.toMillis()));
+        SignInRoutes signIn = new SignInRoutes(
+                new RequestSignIn(signInPartners, links, new DynamoDbRateLimits(dynamoDb, table),
+                        new DynamoDbSuppressionList(dynamoDb, table), mailer, policy, secrets, clock),
+                new ConfirmSignIn(links, signInPartners, sessions, policy, secrets, clock),
+                new SignOut(sessions), gate, tokens, cookie, env.get("PUBLIC_BASE_URL"), floor, clock);
+        List<PublicRoutes> publicRoutes = new ArrayList<>();
+        publicRoutes.add(signIn);
+        publicRoutes.add(new AssetRoutes());
+        publicRoutes.add(ApplyWiring.routes(env, dynamoDb, clock, new UlidGenerator(clock)));
+        // the other route families register here: terms, dashboard, links, referrals,
+        // money, preferences, profile, deals and payout details (partner)
+        List<PartnerRoutes> partnerRoutes = new ArrayList<>();
+        DynamoDbTermsBook termsBook = new DynamoDbTermsBook(dynamoDb, table);
+        partnerRoutes.add(new TermsRoutes(termsBook, new AcceptTerms(termsBook, clock)));
+        TermsToAccept termsToAccept = new TermsToAccept(termsBook, clock, TermsToAccept.DEFAULT_TTL);
+        TermsGate terms = session -> termsToAccept.pendingFor(session.partnerId()).isEmpty();
+        return new PortalWiring(List.copyOf(publicRoutes), List.copyOf(partnerRoutes), gate, terms, keys);
+    }
+
+    /**
+     * SnapStart: before the snapshot, the sign-in page, a signed-in page without a session (the gate's refusal) and a
+     * sign-in request whose first write DynamoDB refuses ({@link Priming}): the answer is the limit's, nothing is
+     * written and no mail goes out. After restore, the session keys are read again (a rotation may have happened
+     * since the snapshot).
+     */
+    SnapStartPriming registerPriming(PortalHandler handler) {
+        Map<String, String> form = Map.of("content-type", "application/x-www-form-urlencoded",
+                "host", "snapstart.invalid");
+        return SnapStartPriming.register(() -> {
+            SnapStartPriming.replay(handler,
+                    SnapStartPriming.httpEvent("GET /portal/signin", "/portal/signin", Map.of(), Map.of(), null),
+                    SnapStartPriming.httpEvent("GET /portal", "/portal", Map.of(),
+                            Map.of("cookie", "refer_portal=priming"), null));
+            Priming.refused(() -> SnapStartPriming.replayRefusedWrite(handler,
+                    SnapStartPriming.httpEvent("POST /portal/signin", "/portal/signin", Map.of(), form,
+                            "email=priming%40snapstart.invalid")));
+        }, keys::reload);
     }
 }

@@ -1,31 +1,37 @@
 package dev.refer.portal;
 
-import dev.refer.core.application.ApplicationId;
-import dev.refer.core.application.OnboardingMail;
-import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.comms.CommsSettings;
-import dev.refer.core.partner.PartnerId;
 import dev.refer.core.terms.Terms;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.TestTable;
 import dev.refer.dynamodb.comms.DynamoDbCommsSettings;
 import dev.refer.dynamodb.terms.DynamoDbTermsBook;
-import dev.refer.portal.apply.ApplyWiring;
+import dev.refer.emulators.MotoServer;
+import dev.refer.mail.SesMailer;
+import dev.refer.portal.signin.SessionKeys;
+import dev.refer.sqs.MailMessage;
 import dev.refer.testkit.events.ApiEvent;
 import dev.refer.testkit.events.ApiEvent.ApiResponse;
 import dev.refer.testkit.program.ProgramFixture;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The public application through the portal's handler, against DynamoDB Local: what a browser without script, a
- * site's own page and a hostile client each get, and that every refusal stores nothing and queues no email.
+ * The public application through the portal's handler as deployed, against DynamoDB Local and the mail queue in moto:
+ * what a browser without script, a site's own page and a hostile client each get, and that every refusal stores
+ * nothing and queues no email.
  */
 class ApplicationRoutesTest {
 
@@ -46,40 +53,60 @@ class ApplicationRoutesTest {
              "website":"https://hopper.example","country":"US","channels":["newsletter","consulting"],
              "audience":"CTOs of mid-size firms","termsVersion":"v1","acceptTerms":true}""";
 
+    private static MotoServer moto;
+    private static SqsClient sqs;
+
     private TestTable table;
     private PortalHandler handler;
-    private final List<String> mail = Collections.synchronizedList(new ArrayList<>());
+    private String queue;
+    /** The onboarding events the mail queue received ({@code received:{id}}), read by {@link #mail()}. */
+    private final List<String> mail = new ArrayList<>();
 
     @BeforeAll
-    static void sdk() {
+    static void start() {
         LocalSdk.useSharedDynamoDbLocal();
+        moto = MotoServer.start();
+        sqs = SqsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    @AfterAll
+    static void stop() {
+        sqs.close();
+        moto.close();
+    }
+
+    /** The portal as it is deployed ({@link PortalWiring#create}), its mail queue in moto. */
     @BeforeEach
     void setUp() {
         table = TestTable.create();
         new ProgramFixture(table.client(), table.config()).program();
         new DynamoDbTermsBook(table.client(), table.config()).publish(new Terms("v1",
                 "1. Be honest. " + SCRIPT + "\n\n2. Commissions are paid monthly.", Instant.now()));
-        OnboardingMail recorder = new OnboardingMail() {
-            @Override
-            public void received(ApplicationId id) {
-                mail.add("received:" + id.value());
-            }
+        queue = sqs.createQueue(r -> r.queueName("mail-" + table.name())).queueUrl();
+        Map<String, String> env = new HashMap<>(table.environment());
+        env.putAll(Map.of("MAIL_QUEUE_URL", queue, "AWS_ENDPOINT_URL", moto.endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", table.endpoint().toString(), "MAIL_FROM", "partners@program.example",
+                "PUBLIC_BASE_URL", "https://partners.example"));
+        byte[] key = "k".repeat(64).getBytes(StandardCharsets.UTF_8);
+        handler = new PortalHandler(PortalWiring.create(env, table.client(), SesMailer.fromEnv(env),
+                () -> new SessionKeys.Loaded("v1", Map.of("v1", key)), Clock.systemUTC()));
+    }
 
-            @Override
-            public void decided(ApplicationId id) {
-                mail.add("decided:" + id.value());
+    /** The onboarding events queued so far. */
+    private List<String> mail() {
+        List<Message> batch;
+        do {
+            batch = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
+            for (Message message : batch) {
+                if (MailMessage.fromJson(message.body()) instanceof MailMessage.Onboarding onboarding) {
+                    mail.add(onboarding.event() + ":" + onboarding.id());
+                }
+                sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(message.receiptHandle()));
             }
-
-            @Override
-            public void invited(PartnerId partnerId) {
-                mail.add("invited:" + partnerId.value());
-            }
-        };
-        Clock clock = Clock.systemUTC();
-        handler = new PortalHandler(new PortalWiring(List.of(ApplyWiring.routes(table.config(), table.client(),
-                recorder, clock, new UlidGenerator(clock))), List.of()));
+        } while (!batch.isEmpty());
+        return mail;
     }
 
     private static ApiEvent event(String routeKey) {
@@ -118,7 +145,7 @@ class ApplicationRoutesTest {
     private void assertNothingStored() {
         assertEquals(0, table.count("APPLICATION"));
         assertEquals(0, table.count("APPLICATION_EMAIL"));
-        assertEquals(List.of(), mail);
+        assertEquals(List.of(), mail());
     }
 
     @Test
@@ -158,7 +185,7 @@ class ApplicationRoutesTest {
         assertEquals("v1", application.get("termsVersion").s());
         assertEquals("203.0.113.7", application.get("ip").s(), "the acceptance's evidence");
         assertTrue(application.get("userAgent").s().startsWith("Mozilla/5.0"));
-        assertEquals(List.of("received:" + guard.get("applicationId").s()), mail);
+        assertEquals(List.of("received:" + guard.get("applicationId").s()), mail());
     }
 
     @Test
@@ -186,7 +213,7 @@ class ApplicationRoutesTest {
 
         assertEquals(1, table.count("APPLICATION"));
         assertEquals(1, table.count("APPLICATION_EMAIL"));
-        assertEquals(1, mail.size(), "one receipt and notice per application");
+        assertEquals(1, mail().size(), "one receipt and notice per application");
     }
 
     @Test

@@ -165,6 +165,12 @@ public final class LocalStack implements AutoCloseable {
     public static final String OUTBOX_PATH = "/_local/outbox";
     /** The template's generated secret the conversion webhook verifies with: here the printed (or given) one. */
     static final String WEBHOOK_SECRET = "WebhookSecret";
+
+    /** The partner portal's function (its addresses are printed at start-up). */
+    static final String PORTAL_FUNCTION = "PortalFunction";
+
+    /** The portal's switch for its session cookie's Secure attribute (default on; off here, on plain http). */
+    static final String PORTAL_COOKIE_SECURE = "PORTAL_COOKIE_SECURE";
     /** The function {@code ./deploy} runs after each update (the table's data upgrade); run here at start-up. */
     static final String DATA_UPGRADE_FUNCTION = "DataMigrationFunction";
     private final List<QueuePoller> queuePollers = new ArrayList<>();
@@ -234,6 +240,8 @@ public final class LocalStack implements AutoCloseable {
         // the API's address, which emails link to: known before the functions start, as on AWS
         int port = options.port() == 0 ? freePort() : options.port();
         refs.put("HttpApi.ApiEndpoint", "http://localhost:" + port);
+        // the portal's sign-in links: on AWS the API's https address; here the gateway's, where its cookies live
+        refs.put("PortalBaseUrl", "http://127.0.0.1:" + port);
         refs.putAll(options.refs());
 
         List<RouteTable.Binding> routes = new ArrayList<>();
@@ -360,6 +368,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL",
                 endpoints.endpoint(definition.logicalId(), "moto", moto.endpoint()).toString());
         environment.putAll(template.resolveEnvironment(definition, refs));
+        // http://127.0.0.1 is no secure context: a browser keeps no Secure cookie from it (on AWS, always Secure)
+        environment.put(PORTAL_COOKIE_SECURE, "false");
         environments.put(definition.logicalId(), Map.copyOf(environment));
         LocalFunction function = new LocalFunction(definition.logicalId(),
                 HandlerFactory.forFunction(definition, environment), definition.timeoutSeconds(),
@@ -403,6 +413,11 @@ public final class LocalStack implements AutoCloseable {
         streamDescriptions.forEach(stream -> System.out.println("Stream: " + stream));
         queueDescriptions.forEach(queue -> System.out.println("Queue: " + queue));
         System.out.println("Outbox (every email sent): " + gateway.baseUri().resolve(OUTBOX_PATH));
+        if (functions.containsKey(PORTAL_FUNCTION)) {
+            System.out.println("Partner portal: " + gateway.baseUri().resolve("/portal/signin")
+                    + " (the sign-in link arrives in the outbox)");
+            System.out.println("Applications: " + gateway.baseUri().resolve("/apply"));
+        }
         System.out.println("Test clock: " + LocalClock.now() + "; move it with POST " + CLOCK_PATH
                 + " {\"advance\":\"P1M\"} or {\"to\":\"2027-01-01T06:00:00Z\"} (admin key): the schedules due on the way run");
         Map<String, ScheduleDef> scheduled = schedules.schedules();

@@ -22,6 +22,11 @@ public final class Outbox {
         return ses.messages();
     }
 
+    /** Every email sent to {@code address}, oldest first. */
+    public List<SesOutbox.Mail> to(String address) {
+        return ses.to(address);
+    }
+
     /** The outbox as a page: newest last, each email's text and its HTML (in a sandboxed frame). */
     public String page() {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Outbox</title>"

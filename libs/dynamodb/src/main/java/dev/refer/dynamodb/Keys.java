@@ -9,6 +9,7 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.core.payout.PayeeIndex;
 import dev.refer.core.payout.PayoutId;
 import dev.refer.core.program.ProgramId;
+import dev.refer.core.signin.TokenHash;
 import dev.refer.table.TableKey;
 import dev.refer.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -316,5 +317,20 @@ public final class Keys {
 
     public static Map<String, AttributeValue> onboardingSettings(ProgramId programId) {
         return key(TableKeys.onboardingSettings(programId.value()));
+    }
+
+    // portal sign-in
+
+    public static Map<String, AttributeValue> signInToken(TokenHash hash) {
+        return key(TableKeys.signInToken(hash.value()));
+    }
+
+    public static Map<String, AttributeValue> portalSession(String sessionId) {
+        return key(TableKeys.portalSession(sessionId));
+    }
+
+    public static Map<String, AttributeValue> rateCounter(ProgramId programId, String scope, String subject,
+                                                          Instant windowStart) {
+        return key(TableKeys.rateCounter(programId.value(), scope, subject, windowStart));
     }
 }

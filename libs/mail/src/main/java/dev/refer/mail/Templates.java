@@ -12,6 +12,7 @@ import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NewApplicationLetter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.RunSummaryLetter;
+import dev.refer.core.mail.SignInLetter;
 import dev.refer.core.mail.StatementLetter;
 import dev.refer.core.mail.TermsUpdatedLetter;
 import dev.refer.core.mail.WelcomeLetter;
@@ -81,6 +82,8 @@ public final class Templates {
             case TermsUpdatedLetter terms -> new Rendered(
                     terms.programName() + ": new partner terms (version " + terms.version() + ")",
                     render(html, "terms-updated.jte", params), render(text, "terms-updated.jte", params));
+            case SignInLetter signIn -> new Rendered("Your sign-in link to the partner portal",
+                    render(html, "signin.jte", params), render(text, "signin.jte", params));
         };
     }
 

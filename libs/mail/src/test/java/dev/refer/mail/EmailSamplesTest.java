@@ -18,6 +18,7 @@ import dev.refer.core.mail.LeadDigestLetter;
 import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.RunSummaryLetter;
+import dev.refer.core.mail.SignInLetter;
 import dev.refer.core.mail.StatementLetter;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +143,9 @@ class EmailSamplesTest {
         samples.put("terms-updated", new TermsUpdatedLetter(ADA, Locale.US, "Acme Partners", "Ada Lovelace", "2026-12",
                 LocalDate.of(2026, 12, 1), "1. Commissions are 20 % of the first year's sales.\n\n"
                 + "2. Payouts go out monthly once they reach EUR 50.", "https://api.acme.example/portal/terms"));
+        samples.put("signin", new SignInLetter(ADA, Locale.US, "Ada Lovelace",
+                "https://api.acme.example/portal/signin/confirm?token=sample-token-sample-token-sample-token-sam",
+                java.time.Duration.ofMinutes(15)));
         return samples;
     }
 

@@ -48,6 +48,18 @@ class TemplatesTest {
     }
 
     @Test
+    void signIn_carriesTheLinkOnce_itsLifetime_andEscapesThePartnersName() {
+        String link = "https://partners.example/portal/signin/confirm?token=abcDEF123_-abcDEF123_-abcDEF123_-abcDEF12";
+        Rendered rendered = templates.render(new dev.refer.core.mail.SignInLetter(new EmailAddress("ada@p.example"),
+                Locale.US, "<script>alert(1)</script>", link, java.time.Duration.ofMinutes(15)));
+
+        assertEquals("Your sign-in link to the partner portal", rendered.subject());
+        assertFalse(rendered.html().contains("<script>"), rendered.html());
+        assertTrue(rendered.html().contains("href=\"" + link + "\""), rendered.html());
+        assertTrue(rendered.text().contains(link) && rendered.text().contains("within 15 minutes"), rendered.text());
+    }
+
+    @Test
     void leadDigest_escapesWhatTheLeadFormTookInHtml_andCountsWhatItDoesNotList() {
         String hostile = "<img src=x onerror=alert(1)>";
         Rendered rendered = templates.render(new LeadDigestLetter(new EmailAddress("sales@acme.example"), Locale.US,

@@ -360,4 +360,21 @@ public final class TableKeys {
     public static TableKey onboardingSettings(String programId) {
         return new TableKey(PROGRAM_PREFIX + programId, "ONBOARDING");
     }
+
+    // portal sign-in (items that expire: each carries expiresAt for the table's TTL)
+
+    /** A sign-in link's token, keyed by its SHA-256 hash (the token itself is stored nowhere). */
+    public static TableKey signInToken(String tokenHash) {
+        return new TableKey("SIGNIN_TOKEN#" + tokenHash, "SIGNIN_TOKEN");
+    }
+
+    /** A partner's portal session, keyed by its random id. */
+    public static TableKey portalSession(String sessionId) {
+        return new TableKey("SESSION#" + sessionId, "SESSION");
+    }
+
+    /** A fixed-window request counter: {@code scope} says what is limited, {@code subject} whose requests. */
+    public static TableKey rateCounter(String programId, String scope, String subject, Instant windowStart) {
+        return new TableKey("RATE#" + programId + "#" + scope + "#" + subject, "WINDOW#" + windowStart);
+    }
 }

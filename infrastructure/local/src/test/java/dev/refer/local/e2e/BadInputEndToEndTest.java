@@ -6,6 +6,7 @@ import dev.refer.emulators.FunctionDef;
 import dev.refer.emulators.HttpRoute;
 import dev.refer.emulators.SamTemplate;
 import dev.refer.local.LocalStack;
+import dev.refer.testkit.portal.PortalSignIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,10 @@ class BadInputEndToEndTest {
      * {@code utm_*} tags over to the destination as they came.
      */
     static final Map<String, Set<String>> FREE_TEXT = Map.of(
-            "GET /{code}", Set.of("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"));
+            "GET /{code}", Set.of("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"),
+            // the sign-in page prefills what it is given (escaped); the link's page only shows a button, its POST checks
+            "GET /portal/signin", Set.of("email"),
+            "GET /portal/signin/confirm", Set.of("token"));
 
     /**
      * Routes a browser follows, whose documented 4xx answer is a small HTML page rather than problem+json: the short
@@ -82,6 +86,8 @@ class BadInputEndToEndTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private static LocalStack stack;
+    /** The partner signed in to the portal: portal routes are sent with this session and its CSRF token. */
+    private static PortalSignIn.SignedIn portal;
     /** A value each path and query parameter accepts, so that the one under test is the only thing wrong. */
     private static final Map<String, String> VALID = new LinkedHashMap<>();
 
@@ -110,6 +116,8 @@ class BadInputEndToEndTest {
         String broadcastId = (String) json(ok(admin("POST", "/admin/broadcasts",
                 "{\"subject\":\"News\",\"body\":\"Hello partners\"}"))).get("id");
 
+        portal = PortalSignIn.throughGateway(stack.baseUri(), stack.outbox()::to, "bea@partner.example");
+        VALID.put("file", "portal.css");
         VALID.put("partnerId", partnerId);
         VALID.put("code", "bea-bad-input");
         VALID.put("leadId", firstId("/admin/partners/" + partnerId + "/leads"));
@@ -227,6 +235,9 @@ class BadInputEndToEndTest {
         if (route.iamAuth()) {
             request.header("x-admin-key", stack.adminKey());
         }
+        if (isPortal(route.path())) {
+            request.header("cookie", portal.cookie()).header("x-csrf-token", portal.csrfToken());
+        }
         String body = jsonBody == null ? "" : jsonBody;
         if (jsonBody != null) {
             request.header("content-type", "application/json");
@@ -250,6 +261,8 @@ class BadInputEndToEndTest {
                 || !response.body().contains("\"detail\":\"the body must be a JSON object\""))) {
             failures.add(label + ": not the 400 problem naming the rule (the body must be a JSON object)");
         } else if (HTML_ANSWERS.contains(key) ? !contentType.startsWith("text/html")
+                : isPortalPage(route.path()) && jsonBody == null
+                ? !contentType.startsWith("text/html") && !contentType.equals("application/problem+json")
                 : !contentType.equals("application/problem+json")) {
             failures.add(label + ": not the documented content type");
         }
@@ -266,12 +279,28 @@ class BadInputEndToEndTest {
         }
     }
 
-    /** Every item of every table of the stack, read consistently. */
+    private static boolean isPortal(String path) {
+        return path.equals("/portal") || path.startsWith("/portal/");
+    }
+
+    /**
+     * A page of the portal (not its JSON API): its 4xx answers are HTML pages for people, or a problem where no page
+     * fits (an asset, an image).
+     */
+    private static boolean isPortalPage(String path) {
+        return isPortal(path) && !path.startsWith("/portal/api/");
+    }
+
+    /**
+     * Every item of every table of the stack, read consistently; but the portal session's, whose last-seen time a
+     * signed-in request may move (at most once a minute: its idle lifetime), which is no change the request made.
+     */
     private static Set<Map<String, AttributeValue>> items() {
         Set<Map<String, AttributeValue>> items = new HashSet<>();
         for (String table : stack.dynamoDb().listTables().tableNames()) {
             stack.dynamoDb().scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build())
-                    .items().forEach(items::add);
+                    .items().stream().filter(item -> item.get("pk") == null || !item.get("pk").s().startsWith("SESSION#"))
+                    .forEach(items::add);
         }
         return items;
     }

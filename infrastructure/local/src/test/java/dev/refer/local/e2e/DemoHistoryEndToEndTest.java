@@ -3,6 +3,8 @@ package dev.refer.local.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.refer.local.LocalStack;
+import dev.refer.testkit.mail.SesOutbox;
+import dev.refer.testkit.portal.PortalSignIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,40 @@ class DemoHistoryEndToEndTest {
         }
         assertTrue(statementsTo.size() >= 2, "statements for the partners owed at least the minimum: " + sent);
         assertTrue(checkinsTo.size() >= 4, "a check-in for every partner, the one who has not started too: " + sent);
+    }
+
+    /**
+     * {@code ./run-local --demo}: the demo partner signs in to the portal on plain http://127.0.0.1 through the real
+     * gateway: the sign-in email is in the local outbox, the cookie comes without Secure (a browser keeps it there),
+     * and the session works until signing out.
+     */
+    @Test
+    void theDemoPartner_signsInToThePortal_throughTheLocalOutbox() throws Exception {
+        String anna = "anna@northwind-agency.example";
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(stack.baseUri().resolve("/portal/signin"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("action=\"/portal/signin\""), page.body());
+
+        PortalSignIn.SignedIn signedIn = PortalSignIn.throughGateway(stack.baseUri(), stack.outbox()::to, anna);
+        SesOutbox.Mail mail = stack.outbox().to(anna).getLast();
+        assertTrue(mail.text().contains(stack.baseUri().resolve("/portal/signin/confirm?token=").toString()),
+                mail.text());
+        assertTrue(signedIn.cookie().startsWith("refer_portal="), signedIn.cookie());
+
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(stack.baseUri().resolve("/portal/api/session"))
+                .header("cookie", signedIn.cookie()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, session.statusCode(), session.body());
+        assertTrue(session.body().contains("Anna Schmidt"), session.body());
+
+        HttpResponse<String> out = http.send(HttpRequest.newBuilder(stack.baseUri().resolve("/portal/signout"))
+                .header("cookie", signedIn.cookie()).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + signedIn.csrfToken())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, out.statusCode());
+        HttpResponse<String> after = http.send(HttpRequest.newBuilder(stack.baseUri().resolve("/portal/api/session"))
+                .header("cookie", signedIn.cookie()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, after.statusCode(), "signed out");
     }
 }

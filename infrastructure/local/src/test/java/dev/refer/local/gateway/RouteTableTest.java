@@ -33,6 +33,28 @@ class RouteTableTest {
         assertEquals(Map.of("code", "abc123"), routes.match("GET", "/abc123").orElseThrow().pathParameters());
     }
 
+    /**
+     * The template's own routes: the portal's literal paths win over the short link's {@code /{code}}, as in API
+     * Gateway, and the words they use are reserved link codes, so no link can be shadowed by them.
+     */
+    @Test
+    void theTemplatesPortalRoutes_beatTheShortLink_andTheirWordsAreReservedCodes() {
+        dev.refer.emulators.SamTemplate template = dev.refer.emulators.SamTemplate.load();
+        List<RouteTable.Binding> bindings = new java.util.ArrayList<>();
+        template.functions().forEach(function -> function.routes().forEach(route -> bindings.add(
+                new RouteTable.Binding(route, LocalFunction.of(function.logicalId(), (in, out, context) -> { })))));
+        RouteTable real = new RouteTable(bindings);
+        assertEquals("GET /apply", routeKey(real.match("GET", "/apply")));
+        assertEquals("GET /portal", routeKey(real.match("GET", "/portal")));
+        assertEquals("GET /portal/signin", routeKey(real.match("GET", "/portal/signin")));
+        assertEquals("GET /portal/links/{code}/qr.png", routeKey(real.match("GET", "/portal/links/abc/qr.png")));
+        assertEquals("GET /{code}", routeKey(real.match("GET", "/apply-now")));
+        for (String word : List.of("apply", "portal", "leads", "admin", "unsubscribe", "webhooks")) {
+            assertThrows(dev.refer.core.basics.validation.Invalid.class,
+                    () -> dev.refer.core.link.LinkCode.chosen(word), word);
+        }
+    }
+
     @Test
     void match_prefersLiteralOverVariableOverGreedy() {
         assertEquals("GET /admin/partners/stats", routeKey(routes.match("GET", "/admin/partners/stats")));

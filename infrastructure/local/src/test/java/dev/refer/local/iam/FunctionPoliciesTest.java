@@ -6,6 +6,7 @@ import com.standardwebhooks.Webhook;
 import dev.refer.emulators.FunctionDef;
 import dev.refer.emulators.SamTemplate;
 import dev.refer.local.LocalStack;
+import dev.refer.testkit.portal.PortalSignIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -280,6 +281,47 @@ class FunctionPoliciesTest {
         answered(send("GET", "/unsubscribe?t=" + forged, null, false), 400, "GET /unsubscribe");
         answered(send("POST", "/unsubscribe?t=" + forged, null, false), 400, "POST /unsubscribe");
         assertTrue(reward == null || !reward.isEmpty());
+        exercisePortal();
+    }
+
+    /**
+     * The portal: signed in for real (the link from the outbox), then every portal route of the template with that
+     * session and its CSRF token (bodies an empty JSON object, ids the partner's link or made up): whatever each
+     * answers, its calls are recorded. Signing out comes last.
+     */
+    private void exercisePortal() throws Exception {
+        ok(send("GET", "/portal/signin", null, false), "GET /portal/signin");
+        PortalSignIn.SignedIn signedIn = PortalSignIn.throughGateway(stack.baseUri(), stack.outbox()::to,
+                "iam@partner.example");
+        routesCalled.addAll(List.of("POST /portal/signin", "POST /portal/signin/confirm", "GET /portal/api/session"));
+        ok(send("GET", "/portal/signin/confirm?token=" + "A".repeat(43), null, false), "GET /portal/signin/confirm");
+        Map<String, String> parameters = Map.of("code", "iam-link", "file", "portal.css",
+                "payoutId", "2026-01-EUR-" + signedIn.partnerId(), "dealId", "01JD0000000000000000000099");
+        for (var route : TEMPLATE.function("PortalFunction").routes()) {
+            if (routesCalled.contains(route.routeKey()) || route.routeKey().equals("POST /portal/signout")) {
+                continue;
+            }
+            String path = route.path();
+            for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+                path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("user-agent", BROWSER)
+                    .header("cookie", signedIn.cookie()).header("x-csrf-token", signedIn.csrfToken())
+                    .header("origin", "https://www.example.com").header("access-control-request-method", "POST");
+            boolean withBody = route.method().equals("POST") || route.method().equals("PUT");
+            request = withBody ? request.header("content-type", "application/json")
+                    .method(route.method(), HttpRequest.BodyPublishers.ofString("{}"))
+                    : request.method(route.method(), HttpRequest.BodyPublishers.noBody());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.statusCode() < 500, route.routeKey() + " answered " + response.statusCode() + ": "
+                    + response.body());
+            routesCalled.add(route.routeKey());
+        }
+        HttpResponse<String> out = HTTP.send(HttpRequest.newBuilder(uri("/portal/signout"))
+                .header("cookie", signedIn.cookie()).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + signedIn.csrfToken())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        answered(out, 303, "POST /portal/signout");
     }
 
     private void answered(HttpResponse<String> response, int status, String routeKey) {

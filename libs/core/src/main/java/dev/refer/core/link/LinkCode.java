@@ -17,7 +17,7 @@ public record LinkCode(String value) {
 
     private static final Pattern SHAPE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$");
     private static final Set<String> RESERVED = Set.of("admin", "leads", "webhooks", "partner", "portal", "api",
-            "health", "favicon.ico", "robots.txt", "static", "assets", "_local", PRIMING);
+            "health", "favicon.ico", "robots.txt", "static", "assets", "_local", "apply", "unsubscribe", PRIMING);
 
     public LinkCode {
         if (value == null || !SHAPE.matcher(value).matches()) {

@@ -10,7 +10,8 @@ import java.util.Locale;
  */
 public sealed interface Letter permits StatementLetter, RunSummaryLetter, CheckinLetter, CheckinSummaryLetter,
         BroadcastLetter, NotificationLetter, LeadAlertLetter, LeadDigestLetter, ApplicationReceiptLetter,
-        NewApplicationLetter, WelcomeLetter, InvitationLetter, ApplicationRejectedLetter, TermsUpdatedLetter {
+        NewApplicationLetter, WelcomeLetter, InvitationLetter, ApplicationRejectedLetter, TermsUpdatedLetter,
+        SignInLetter {
 
     EmailAddress to();
 

@@ -84,11 +84,37 @@ public final class ApiEvent {
         return this;
     }
 
+    /** The request's cookies ("name=value"), as HTTP API passes them (its own list, not a header); none clears them. */
+    public ApiEvent cookies(String... cookies) {
+        if (cookies.length == 0) {
+            event.remove("cookies");
+        } else {
+            com.fasterxml.jackson.databind.node.ArrayNode list = event.putArray("cookies");
+            for (String cookie : cookies) {
+                list.add(cookie);
+            }
+        }
+        return this;
+    }
+
+    /** The caller's address as API Gateway saw it. */
+    public ApiEvent sourceIp(String address) {
+        ((ObjectNode) event.get("requestContext").get("http")).put("sourceIp", address);
+        return this;
+    }
+
     /** A text body, as API Gateway passes JSON. */
     public ApiEvent body(String contentType, String body) {
         header("content-type", contentType);
         event.put("body", body);
         event.put("isBase64Encoded", false);
+        return this;
+    }
+
+    /** The body exactly as given, flagged base64 or not (what a broken or hostile client may send). */
+    public ApiEvent rawBody(String body, boolean base64) {
+        event.put("body", body);
+        event.put("isBase64Encoded", base64);
         return this;
     }
 
