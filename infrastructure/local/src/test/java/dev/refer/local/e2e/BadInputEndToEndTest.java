@@ -124,6 +124,8 @@ class BadInputEndToEndTest {
         VALID.put("commissionId", firstId("/admin/partners/" + partnerId + "/commissions"));
         VALID.put("payoutId", LAST_MONTH + "-EUR-" + partnerId);
         VALID.put("broadcastId", broadcastId);
+        // well-formed: the bad bodies sent with it are refused before any application is looked up
+        VALID.put("applicationId", "01JD0000000000000000000099");
         VALID.put("period", LAST_MONTH.toString());
         VALID.put("month", LAST_MONTH.toString());
         VALID.put("limit", "10");
