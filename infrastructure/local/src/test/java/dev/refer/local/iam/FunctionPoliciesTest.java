@@ -276,6 +276,8 @@ class FunctionPoliciesTest {
         stack.awaitIdle(java.time.Duration.ofMinutes(2));
         assertTrue(stack.outbox().messages().stream().anyMatch(mail -> mail.subject().contains("invited")),
                 "the mail worker wrote the invitation");
+        assertTrue(stack.outbox().messages().stream().anyMatch(mail -> mail.subject().contains("new partner terms")),
+                "and told the active partner of the new terms");
         // well shaped but not signed by this program: checking it reads the link secret, and refuses it
         String forged = partnerId + ".checkin." + "A".repeat(27);
         answered(send("GET", "/unsubscribe?t=" + forged, null, false), 400, "GET /unsubscribe");
