@@ -21,6 +21,7 @@ import dev.refer.core.mail.PacedMailer;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.program.CachedProgram;
 import dev.refer.core.terms.TermsNotice;
+import dev.refer.core.terms.TermsToAccept;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.application.DynamoDbApplicationBook;
 import dev.refer.dynamodb.comms.DynamoDbAudience;
@@ -103,7 +104,7 @@ public record MailWorkerWiring(RunMailing mailing, CheckInPartner checkIns, Summ
                 new SendPartnerDigest(id, programs, partners, digests, settings, links, deliver),
                 new SendSalesDigest(id, programs, partners, digests, settings, transactional),
                 new TermsNotice(id, programs, partners, new DynamoDbTermsBook(db, table), settings, deliver,
-                        CommsClients.baseUrl(env), zone),
+                        CommsClients.baseUrl(env), zone, clock, TermsToAccept.DEFAULT_TTL),
                 new OnboardingLetters(id, programs, partners, new DynamoDbLinkRepository(db, table),
                         new DynamoDbApplicationBook(db, table), settings, transactional, CommsClients.baseUrl(env)),
                 runs, Integer.parseInt(env.getOrDefault("MAIL_MAX_RECEIVES", "5")), paced);
