@@ -33,6 +33,7 @@ public final class AdminApiHandler extends HttpFunction {
         PayoutRoutes p = wiring.payouts();
         CommsRoutes c = wiring.comms();
         DealAdminRoutes d = wiring.deals();
+        OnboardingRoutes o = wiring.onboarding();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -74,7 +75,17 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("POST /admin/deals/{dealId}/approve", d::approve),
                 Map.entry("POST /admin/deals/{dealId}/reject", d::reject),
                 Map.entry("GET /admin/deal-settings", d::getSettings),
-                Map.entry("PUT /admin/deal-settings", d::putSettings));
+                Map.entry("PUT /admin/deal-settings", d::putSettings),
+                Map.entry("POST /admin/terms", o::publishTerms),
+                Map.entry("GET /admin/terms", o::getTerms),
+                Map.entry("GET /admin/partners/{partnerId}/terms", o::partnerTerms),
+                Map.entry("GET /admin/applications", o::listApplications),
+                Map.entry("GET /admin/applications/{applicationId}", o::getApplication),
+                Map.entry("POST /admin/applications/{applicationId}/approve", o::approve),
+                Map.entry("POST /admin/applications/{applicationId}/reject", o::reject),
+                Map.entry("POST /admin/invitations", o::invite),
+                Map.entry("GET /admin/onboarding", o::getSettings),
+                Map.entry("PUT /admin/onboarding", o::putSettings));
         this.priming = wiring.registerPriming(this);
     }
 

@@ -89,4 +89,20 @@ final class AdminBodies {
     /** {@code POST /admin/checkin-runs}: the month, by default the one that ended. */
     record CheckinRunBody(String month) {
     }
+
+    /** {@code POST /admin/terms}. */
+    record TermsBody(String version, String text) {
+    }
+
+    /** {@code POST /admin/applications/{applicationId}/reject}. */
+    record RejectionBody(String reason) {
+    }
+
+    /** {@code POST /admin/invitations}. */
+    record InvitationBody(String name, String email, String company, PlanBody plan) {
+    }
+
+    /** {@code PUT /admin/onboarding}. */
+    record OnboardingBody(Boolean autoApprove, String firstLinkDestination) {
+    }
 }

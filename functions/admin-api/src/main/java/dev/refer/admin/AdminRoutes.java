@@ -236,7 +236,7 @@ final class AdminRoutes {
     }
 
     /** Short links live at the API's root: {@code https://<host>/<code>} (API Gateway sets X-Forwarded-Proto). */
-    private static String shortUrlBase(HttpRequest request) {
+    static String shortUrlBase(HttpRequest request) {
         String scheme = request.header("x-forwarded-proto").orElse("https");
         return request.header("host").map(host -> scheme + "://" + host + "/").orElse(null);
     }

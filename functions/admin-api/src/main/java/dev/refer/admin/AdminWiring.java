@@ -36,6 +36,7 @@ import java.util.Map;
 
 /** Builds the admin API's object graph once per execution environment. */
 record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, DealAdminRoutes deals,
+                   OnboardingRoutes onboarding,
                    UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
@@ -66,7 +67,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
         var dealRegistry = new DynamoDbDealRegistry(dynamoDb, table);
         DealAdminRoutes deals = new DealAdminRoutes(new DealQueries(dealRegistry, clock),
                 new ReviewDeal(dealRegistry, dealRegistry, clock), dealRegistry);
-        // the mail queue (template: MailQueue): broadcasts' previews and sends, check-in runs go through it
+        // the mail queue (template: MailQueue): broadcasts' previews and sends, check-in runs, the terms' notice and the
+        // onboarding emails go through it
         String mailQueueUrl = env.get("MAIL_QUEUE_URL");
         var mailQueue = mailQueueUrl == null || mailQueueUrl.isBlank() ? null : new dev.refer.sqs.SqsMailingMessages(
                 dev.refer.aws.AwsClients.build(software.amazon.awssdk.services.sqs.SqsClient.builder(), env,
@@ -82,9 +84,22 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
         CommsRoutes comms = new CommsRoutes(commsSettings, new dev.refer.dynamodb.comms.DynamoDbPreferences(dynamoDb, table),
                 partners, broadcastBook, broadcasts, mailing, mailingRuns,
                 java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")), clock);
+        // taking partners in: the terms' notice goes as a campaign, each onboarding email through the mail queue
+        var termsBook = new dev.refer.dynamodb.terms.DynamoDbTermsBook(dynamoDb, table);
+        var applicationBook = new dev.refer.dynamodb.application.DynamoDbApplicationBook(dynamoDb, table);
+        CreatePartner createPartner = new CreatePartner(partners, ids, clock);
+        var firstLink = new dev.refer.core.application.FirstLink(
+                new CreateLink(table.programId(), programs, partners, links, ids, clock), links);
+        dev.refer.core.application.OnboardingMail onboardingMail = mailQueue != null ? mailQueue : NO_MAIL_QUEUE;
+        var review = new dev.refer.core.application.ReviewApplication(table.programId(), programs, applicationBook,
+                applicationBook, createPartner, firstLink, termsBook, onboardingMail, clock);
+        OnboardingRoutes onboarding = new OnboardingRoutes(table.programId(), programs, partners, termsBook,
+                new dev.refer.core.terms.PublishTerms(termsBook, mailing, clock), applicationBook, review,
+                new dev.refer.core.application.InvitePartner(table.programId(), programs, applicationBook,
+                        createPartner, firstLink, onboardingMail));
         return new AdminWiring(new AdminRoutes(table.programId(),
                 new ConfigureProgram(table.programId(), programs),
-                new CreatePartner(partners, ids, clock),
+                createPartner,
                 new ChangePartnerStatus(partners, links),
                 new CreateLink(table.programId(), programs, partners, links, ids, clock),
                 new ChangeLink(links),
@@ -92,7 +107,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                         clock),
                 new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table, clock),
                         java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")))), payouts, comms,
-                deals, ids);
+                deals, onboarding, ids);
     }
 
     /**
@@ -110,6 +125,33 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 dev.refer.aws.AwsClients.build(SecretsManagerClient.builder(), env,
                         "AWS_ENDPOINT_URL_SECRETS_MANAGER", java.util.List.of()), secret)));
     }
+
+    /**
+     * Without a mail queue (an environment that left MAIL_QUEUE_URL out) nothing can tell an applicant or a new
+     * partner: a 503 that names it. Every step before it is found again when the request is retried.
+     */
+    private static final dev.refer.core.application.OnboardingMail NO_MAIL_QUEUE =
+            new dev.refer.core.application.OnboardingMail() {
+                @Override
+                public void received(dev.refer.core.application.ApplicationId id) {
+                    throw noQueue();
+                }
+
+                @Override
+                public void decided(dev.refer.core.application.ApplicationId id) {
+                    throw noQueue();
+                }
+
+                @Override
+                public void invited(dev.refer.core.partner.PartnerId partnerId) {
+                    throw noQueue();
+                }
+
+                private dev.refer.lambda.ProblemException noQueue() {
+                    return new dev.refer.lambda.ProblemException(dev.refer.lambda.Problem.of(503, "no-mail-queue",
+                            "No mail queue", "This environment has no mail queue (MAIL_QUEUE_URL): no email can go."));
+                }
+            };
 
     /**
      * SnapStart: before the snapshot, a page of partners and a partner that does not exist (routing, the SDK's first

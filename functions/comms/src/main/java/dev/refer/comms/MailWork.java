@@ -1,5 +1,6 @@
 package dev.refer.comms;
 
+import dev.refer.core.application.ApplicationId;
 import dev.refer.core.comms.Topic;
 import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.mailing.Mailed;
@@ -10,7 +11,8 @@ import dev.refer.sqs.MailMessage;
 
 /**
  * What one mail-queue message does: a partner's email of a campaign (counted in the campaign's run once), a planning
- * step, what follows planning, a broadcast's preview, a notification the stream noticed, a sales alert.
+ * step, what follows planning, a broadcast's preview, a notification the stream noticed, a sales alert, an onboarding
+ * email (an application's receipt and notice, the welcome or the rejection, an invitation).
  */
 final class MailWork {
 
@@ -31,7 +33,18 @@ final class MailWork {
                     "outcome", label(wiring.notifyPartner().notify(notify.notification())));
             case MailMessage.AlertSales alert -> Log.info("lead_alert.done", "leadId", alert.alert().leadId(),
                     "outcome", wiring.alertSales().alert(alert.alert()).label());
+            case MailMessage.Onboarding onboarding -> Log.info("onboarding.done", "event", onboarding.event(),
+                    "id", onboarding.id(), "outcome", onboarding(onboarding));
         }
+    }
+
+    private String onboarding(MailMessage.Onboarding message) {
+        return switch (message.event()) {
+            case MailMessage.Onboarding.RECEIVED -> String.join(",",
+                    wiring.onboarding().received(new ApplicationId(message.id())));
+            case MailMessage.Onboarding.DECIDED -> wiring.onboarding().decided(new ApplicationId(message.id()));
+            default -> wiring.onboarding().invited(new PartnerId(message.id()));
+        };
     }
 
     private static String label(NotifyPartner.Result result) {

@@ -1,5 +1,6 @@
 package dev.refer.comms;
 
+import dev.refer.core.application.OnboardingLetters;
 import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.time.Clocks;
 import dev.refer.core.comms.broadcast.MailBroadcast;
@@ -20,7 +21,9 @@ import dev.refer.core.mail.PacedMailer;
 import dev.refer.core.mail.SendOnce;
 import dev.refer.core.program.CachedProgram;
 import dev.refer.core.terms.TermsNotice;
+import dev.refer.core.terms.TermsToAccept;
 import dev.refer.dynamodb.TableConfig;
+import dev.refer.dynamodb.application.DynamoDbApplicationBook;
 import dev.refer.dynamodb.comms.DynamoDbAudience;
 import dev.refer.dynamodb.comms.DynamoDbBroadcastBook;
 import dev.refer.dynamodb.comms.DynamoDbCommsSettings;
@@ -50,13 +53,13 @@ import java.util.function.Supplier;
 
 /**
  * The mail worker's graph (MailWorkerFunction): everything that writes partner mail (check-ins and their summary,
- * broadcasts and their previews, notifications, sales alerts, digests, the notice of new terms), the planning steps (the mail queue), the
+ * broadcasts and their previews, notifications, sales alerts, digests, the notice of new terms, the onboarding emails), the planning steps (the mail queue), the
  * pace ({@code MAIL_SEND_RATE}, {@code MAIL_WORKERS}) and the queue's redrive count ({@code MAIL_MAX_RECEIVES}).
  */
 public record MailWorkerWiring(RunMailing mailing, CheckInPartner checkIns, SummarizeCheckins summary,
                         MailBroadcast broadcasts, NotifyPartner notifyPartner, AlertSales alertSales,
                         SendPartnerDigest partnerDigest, SendSalesDigest salesDigest, TermsNotice termsNotice,
-                        MailingRuns runs, int maxReceives, PacedMailer pace) {
+                        OnboardingLetters onboarding, MailingRuns runs, int maxReceives, PacedMailer pace) {
 
     static MailWorkerWiring create(Map<String, String> env) {
         return create(env, CommsClients.dynamoDb(env, List.of()), CommsClients.sqs(env, List.of()),
@@ -101,7 +104,9 @@ public record MailWorkerWiring(RunMailing mailing, CheckInPartner checkIns, Summ
                 new SendPartnerDigest(id, programs, partners, digests, settings, links, deliver),
                 new SendSalesDigest(id, programs, partners, digests, settings, transactional),
                 new TermsNotice(id, programs, partners, new DynamoDbTermsBook(db, table), settings, deliver,
-                        CommsClients.baseUrl(env), zone),
+                        CommsClients.baseUrl(env), zone, clock, TermsToAccept.DEFAULT_TTL),
+                new OnboardingLetters(id, programs, partners, new DynamoDbLinkRepository(db, table),
+                        new DynamoDbApplicationBook(db, table), settings, transactional, CommsClients.baseUrl(env)),
                 runs, Integer.parseInt(env.getOrDefault("MAIL_MAX_RECEIVES", "5")), paced);
     }
 

@@ -29,6 +29,7 @@ import dev.refer.portal.deals.DealRoutes;
 import dev.refer.portal.payoutdetails.PayoutDetailsRoutes;
 import dev.refer.portal.partner.PagesPriming;
 import dev.refer.portal.partner.PartnerPortal;
+import dev.refer.portal.apply.ApplyWiring;
 import dev.refer.portal.signin.SessionCookie;
 import dev.refer.portal.signin.SessionGate;
 import dev.refer.portal.signin.SessionKeys;
@@ -98,18 +99,20 @@ public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> 
                         new DynamoDbSuppressionList(dynamoDb, table), mailer, policy, secrets, clock),
                 new ConfirmSignIn(links, signInPartners, sessions, policy, secrets, clock),
                 new SignOut(sessions), gate, tokens, cookie, env.get("PUBLIC_BASE_URL"), floor, clock);
+        // one source of new ids (applications, deal registrations), reseeded after a SnapStart restore
+        UlidGenerator ids = new UlidGenerator(clock);
         List<PublicRoutes> publicRoutes = new ArrayList<>();
         publicRoutes.add(signIn);
         publicRoutes.add(new AssetRoutes());
-        // the other route families register here: applications (public), terms, dashboard, links, referrals,
-        // money, preferences, profile, deals and payout details (partner)
+        publicRoutes.add(ApplyWiring.routes(env, dynamoDb, clock, ids));
+        // the signed-in partner's route families: terms, dashboard, links, referrals, money, preferences, profile,
+        // deals and payout details
         List<PartnerRoutes> partnerRoutes = new ArrayList<>();
         DynamoDbTermsBook termsBook = new DynamoDbTermsBook(dynamoDb, table);
         partnerRoutes.add(new TermsRoutes(termsBook, new AcceptTerms(termsBook, clock)));
         partnerRoutes.addAll(PartnerPortal.routes(dynamoDb, table, clock, env));
         TermsToAccept termsToAccept = new TermsToAccept(termsBook, clock, TermsToAccept.DEFAULT_TTL);
         TermsGate terms = session -> termsToAccept.pendingFor(session.partnerId()).isEmpty();
-        UlidGenerator ids = new UlidGenerator(clock);
         partnerRoutes.add(DealRoutes.create(dynamoDb, table, partners, ids, clock));
         partnerRoutes.add(PayoutDetailsRoutes.create(env, dynamoDb, table, partners, mailer, clock));
         return new PortalWiring(List.copyOf(publicRoutes), List.copyOf(partnerRoutes), gate, terms, keys, ids);

@@ -302,6 +302,24 @@ public final class Keys {
         return TableKeys.termsOrder(at, tieBreaker);
     }
 
+    // applications
+
+    public static Map<String, AttributeValue> application(String applicationId) {
+        return key(TableKeys.application(applicationId));
+    }
+
+    public static Map<String, AttributeValue> applicationEmail(ProgramId programId, EmailAddress email) {
+        return key(TableKeys.applicationEmail(programId.value(), email.value()));
+    }
+
+    public static String applicationsOf(ProgramId programId, String status) {
+        return TableKeys.applicationsOf(programId.value(), status);
+    }
+
+    public static Map<String, AttributeValue> onboardingSettings(ProgramId programId) {
+        return key(TableKeys.onboardingSettings(programId.value()));
+    }
+
     // portal sign-in
 
     public static Map<String, AttributeValue> signInToken(TokenHash hash) {

@@ -19,9 +19,10 @@ import java.time.Instant;
  * One message of the mail queue: {@link Write} one partner's email of a campaign, {@link Step} (plan the page at
  * {@code cursor}; {@code stepId} the step's own id, kept by its redeliveries), {@link Finish} (what follows
  * planning), {@link Preview} (a broadcast's preview), {@link NotifyPartner} (tell a partner of a notification the
- * stream noticed) or {@link AlertSales} (tell sales of a new lead). Sealed, so a worker's dispatch is a {@code switch}
- * the compiler checks; on the queue it is flat JSON with a {@code type} ({@code write}, {@code step}, {@code finish},
- * {@code preview}, {@code notify}, {@code lead-alert}).
+ * stream noticed), {@link AlertSales} (tell sales of a new lead) or {@link Onboarding} (an application arrived or was
+ * decided, a partner was invited). Sealed, so a worker's dispatch is a {@code switch} the compiler checks; on the queue
+ * it is flat JSON with a {@code type} ({@code write}, {@code step}, {@code finish}, {@code preview}, {@code notify},
+ * {@code lead-alert}, {@code onboarding}).
  */
 public sealed interface MailMessage {
 
@@ -43,15 +44,37 @@ public sealed interface MailMessage {
     record AlertSales(SalesAlert alert) implements MailMessage {
     }
 
+    /**
+     * An onboarding event: {@code event} is {@code received} or {@code decided} (of an application, {@code id} its id)
+     * or {@code invited} ({@code id} the partner's).
+     */
+    record Onboarding(String event, String id) implements MailMessage {
+        public static final String RECEIVED = "received";
+        public static final String DECIDED = "decided";
+        public static final String INVITED = "invited";
+
+        public Onboarding {
+            if (!RECEIVED.equals(event) && !DECIDED.equals(event) && !INVITED.equals(event)) {
+                throw new IllegalArgumentException("unknown onboarding event " + event);
+            }
+            java.util.Objects.requireNonNull(id, "id");
+        }
+    }
+
     /** The queue's body. */
     default String toJson() {
         return LambdaJson.write(switch (this) {
-            case Write w -> new Json("write", w.campaign().key(), null, w.partner().value(), null, null, null, null);
-            case Step st -> new Json("step", st.campaign().key(), st.cursor(), null, null, null, null, st.stepId());
-            case Finish f -> new Json("finish", f.campaign().key(), null, null, null, null, null, null);
-            case Preview p -> new Json("preview", null, null, null, p.broadcastId(), null, null, null);
-            case NotifyPartner n -> new Json("notify", null, null, null, null, Told.of(n.notification()), null, null);
-            case AlertSales a -> new Json("lead-alert", null, null, null, null, null, Alert.of(a.alert()), null);
+            case Write w -> new Json("write", w.campaign().key(), null, w.partner().value(), null,
+                    null, null, null, null, null);
+            case Step st -> new Json("step", st.campaign().key(), st.cursor(), null, null,
+                    null, null, st.stepId(), null, null);
+            case Finish f -> new Json("finish", f.campaign().key(), null, null, null, null, null, null, null, null);
+            case Preview p -> new Json("preview", null, null, null, p.broadcastId(), null, null, null, null, null);
+            case NotifyPartner n -> new Json("notify", null, null, null, null,
+                    Told.of(n.notification()), null, null, null, null);
+            case AlertSales a -> new Json("lead-alert", null, null, null, null,
+                    null, Alert.of(a.alert()), null, null, null);
+            case Onboarding o -> new Json("onboarding", null, null, null, null, null, null, null, o.event(), o.id());
         });
     }
 
@@ -65,6 +88,7 @@ public sealed interface MailMessage {
             case "preview" -> new Preview(json.broadcastId());
             case "notify" -> new NotifyPartner(json.notification().notification());
             case "lead-alert" -> new AlertSales(json.alert().salesAlert());
+            case "onboarding" -> new Onboarding(json.event(), json.id());
             default -> throw new IllegalArgumentException("unknown mail message type " + json.type());
         };
     }
@@ -73,7 +97,7 @@ public sealed interface MailMessage {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Json(String type, String campaign, String cursor, String partnerId, String broadcastId, Told notification,
-                Alert alert, String stepId) {
+                Alert alert, String stepId, String event, String id) {
     }
 
     /** A notification, flat: its key, partner, topic and event (amount in minor units). */

@@ -1,5 +1,7 @@
 package dev.refer.sqs;
 
+import dev.refer.core.application.ApplicationId;
+import dev.refer.core.application.OnboardingMail;
 import dev.refer.core.comms.mailing.Campaign;
 import dev.refer.core.comms.mailing.MailingMessages;
 import dev.refer.core.comms.notify.Notification;
@@ -13,9 +15,9 @@ import java.util.List;
 
 /**
  * The mail queue (template: MailQueue): {@link MailMessage}s as JSON, partner messages in batches of ten; a
- * campaign's work and what the stream noticed go through the same queue.
+ * campaign's work, what the stream noticed and the onboarding events go through the same queue.
  */
-public final class SqsMailingMessages implements MailingMessages, NotificationQueue {
+public final class SqsMailingMessages implements MailingMessages, NotificationQueue, OnboardingMail {
 
     private final SqsBatches batches;
 
@@ -57,5 +59,20 @@ public final class SqsMailingMessages implements MailingMessages, NotificationQu
             bodies.add(new MailMessage.AlertSales(alert).toJson());
         }
         batches.send(bodies);
+    }
+
+    @Override
+    public void received(ApplicationId id) {
+        batches.send(List.of(new MailMessage.Onboarding(MailMessage.Onboarding.RECEIVED, id.value()).toJson()));
+    }
+
+    @Override
+    public void decided(ApplicationId id) {
+        batches.send(List.of(new MailMessage.Onboarding(MailMessage.Onboarding.DECIDED, id.value()).toJson()));
+    }
+
+    @Override
+    public void invited(PartnerId partnerId) {
+        batches.send(List.of(new MailMessage.Onboarding(MailMessage.Onboarding.INVITED, partnerId.value()).toJson()));
     }
 }

@@ -57,9 +57,21 @@ class QueueMessagesTest {
         for (MailMessage message : List.of(new MailMessage.Write(checkin, PARTNER),
                 new MailMessage.Step(Campaign.digest(LocalDate.of(2026, 11, 2), Topic.LEADS), "cursor-1", "step-1"),
                 new MailMessage.Finish(checkin), new MailMessage.Preview("01JC00000000000000000000B1"),
-                new MailMessage.NotifyPartner(notification), new MailMessage.AlertSales(alert))) {
+                new MailMessage.NotifyPartner(notification), new MailMessage.AlertSales(alert),
+                new MailMessage.Write(Campaign.terms("2026-12"), PARTNER),
+                new MailMessage.Onboarding(MailMessage.Onboarding.RECEIVED, "01JC0000000000000000000031"),
+                new MailMessage.Onboarding(MailMessage.Onboarding.DECIDED, "01JC0000000000000000000031"),
+                new MailMessage.Onboarding(MailMessage.Onboarding.INVITED, PARTNER.value()))) {
             assertEquals(message, MailMessage.fromJson(message.toJson()));
         }
+    }
+
+    @Test
+    void onboardingMessages_areFlat_andAnUnknownEventFails() {
+        assertEquals("{\"type\":\"onboarding\",\"event\":\"decided\",\"id\":\"01JC0000000000000000000031\"}",
+                new MailMessage.Onboarding("decided", "01JC0000000000000000000031").toJson());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> MailMessage.fromJson(
+                "{\"type\":\"onboarding\",\"event\":\"exploded\",\"id\":\"x\"}"));
     }
 
     @Test

@@ -343,6 +343,27 @@ public final class TableKeys {
         return SortableTime.format(at) + "#" + tieBreaker;
     }
 
+    // applications
+
+    public static TableKey application(String applicationId) {
+        return new TableKey("APPLICATION#" + applicationId, "APPLICATION");
+    }
+
+    /** One application per email and program: the guard holds the application's id. */
+    public static TableKey applicationEmail(String programId, String email) {
+        return new TableKey("APPLICATION_EMAIL#" + programId + "#" + email, "APPLICATION_EMAIL");
+    }
+
+    /** One status's applications, in GSI1 by their latest submission ({@link #termsOrder}'s shape). */
+    public static String applicationsOf(String programId, String status) {
+        return PROGRAM_PREFIX + programId + "#APPLICATIONS#" + status;
+    }
+
+    /** How the program takes new partners in (automatic approval, the first link's destination). */
+    public static TableKey onboardingSettings(String programId) {
+        return new TableKey(PROGRAM_PREFIX + programId, "ONBOARDING");
+    }
+
     // portal sign-in (items that expire: each carries expiresAt for the table's TTL)
 
     /** A sign-in link's token, keyed by its SHA-256 hash (the token itself is stored nowhere). */

@@ -66,4 +66,13 @@ class TableKeysTest {
         assertEquals("PARTNER#p1#TERMS", TableKeys.acceptancesOf("p1"));
         assertEquals("2026-05-04T10:00:00.000Z#v2", TableKeys.termsOrder(Instant.parse("2026-05-04T10:00:00Z"), "v2"));
     }
+
+    @Test
+    void applications_oneGuardPerEmail_listedPerStatus_settingsBesideTheProgram() {
+        assertEquals(new TableKey("APPLICATION#a1", "APPLICATION"), TableKeys.application("a1"));
+        assertEquals(new TableKey("APPLICATION_EMAIL#acme#g@h.example", "APPLICATION_EMAIL"),
+                TableKeys.applicationEmail("acme", "g@h.example"));
+        assertEquals("PROGRAM#acme#APPLICATIONS#PENDING", TableKeys.applicationsOf("acme", "PENDING"));
+        assertEquals(new TableKey("PROGRAM#acme", "ONBOARDING"), TableKeys.onboardingSettings("acme"));
+    }
 }

@@ -116,7 +116,7 @@ class BadInputEndToEndTest {
         String broadcastId = (String) json(ok(admin("POST", "/admin/broadcasts",
                 "{\"subject\":\"News\",\"body\":\"Hello partners\"}"))).get("id");
 
-        // the sale's notification to Bea goes out first, so the sign-in email is the newest one she gets
+        // the notifications to Bea go out first, so the sign-in email is the newest one she gets
         stack.awaitIdle();
         portal = PortalSignIn.throughGateway(stack.baseUri(), stack.outbox()::to, "bea@partner.example");
         VALID.put("file", "portal.css");
@@ -127,6 +127,8 @@ class BadInputEndToEndTest {
         VALID.put("payoutId", LAST_MONTH + "-EUR-" + partnerId);
         VALID.put("broadcastId", broadcastId);
         VALID.put("dealId", "01JC0000000000000000000099"); // well formed; the deal routes answer 404 for it
+        // well-formed: the bad bodies sent with it are refused before any application is looked up
+        VALID.put("applicationId", "01JD0000000000000000000099");
         VALID.put("period", LAST_MONTH.toString());
         VALID.put("month", LAST_MONTH.toString());
         VALID.put("limit", "10");

@@ -266,6 +266,27 @@ class FunctionPoliciesTest {
         stack.awaitIdle(java.time.Duration.ofMinutes(2));
         ok(send("GET", "/admin/broadcasts", null, true), "GET /admin/broadcasts");
         ok(send("GET", "/admin/broadcasts/" + broadcast, null, true), "GET /admin/broadcasts/{broadcastId}");
+        // taking partners in: terms (their notice a campaign), applications, invitations, settings
+        ok(send("POST", "/admin/terms", "{\"version\":\"v1\",\"text\":\"The terms.\"}", true), "POST /admin/terms");
+        ok(send("GET", "/admin/terms", null, true), "GET /admin/terms");
+        ok(send("GET", "/admin/partners/" + partnerId + "/terms", null, true), "GET /admin/partners/{partnerId}/terms");
+        ok(send("PUT", "/admin/onboarding", "{\"autoApprove\":false}", true), "PUT /admin/onboarding");
+        ok(send("GET", "/admin/onboarding", null, true), "GET /admin/onboarding");
+        ok(send("GET", "/admin/applications?status=pending", null, true), "GET /admin/applications");
+        String nobody = "01JD0000000000000000000099";
+        answered(send("GET", "/admin/applications/" + nobody, null, true), 404,
+                "GET /admin/applications/{applicationId}");
+        answered(send("POST", "/admin/applications/" + nobody + "/approve", null, true), 404,
+                "POST /admin/applications/{applicationId}/approve");
+        answered(send("POST", "/admin/applications/" + nobody + "/reject", "{\"reason\":\"No\"}", true), 404,
+                "POST /admin/applications/{applicationId}/reject");
+        ok(send("POST", "/admin/invitations", "{\"name\":\"Invited\",\"email\":\"invited@partner.example\"}",
+                true), "POST /admin/invitations");
+        stack.awaitIdle(java.time.Duration.ofMinutes(2));
+        assertTrue(stack.outbox().messages().stream().anyMatch(mail -> mail.subject().contains("invited")),
+                "the mail worker wrote the invitation");
+        assertTrue(stack.outbox().messages().stream().anyMatch(mail -> mail.subject().contains("new partner terms")),
+                "and told the active partner of the new terms");
         // well shaped but not signed by this program: checking it reads the link secret, and refuses it
         String forged = partnerId + ".checkin." + "A".repeat(27);
         answered(send("GET", "/unsubscribe?t=" + forged, null, false), 400, "GET /unsubscribe");

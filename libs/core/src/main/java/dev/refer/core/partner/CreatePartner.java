@@ -45,8 +45,16 @@ public final class CreatePartner {
     }
 
     public Result create(Command command) {
-        Partner partner = new Partner(new PartnerId(ids.newId()), command.name(), command.email(), command.company(),
-                command.status(), command.planOverride(), clock.instant());
+        return create(command, new PartnerId(ids.newId()));
+    }
+
+    /**
+     * A partner with an id chosen by the caller: an approved application's, so that approving it twice finds the
+     * partner the first approval made (the second answers {@link Result.EmailTaken}) instead of making another.
+     */
+    public Result create(Command command, PartnerId id) {
+        Partner partner = new Partner(id, command.name(), command.email(), command.company(), command.status(),
+                command.planOverride(), clock.instant());
         return partners.create(partner) ? new Result.Created(partner) : new Result.EmailTaken();
     }
 }

@@ -28,7 +28,7 @@ class PublishTermsTest {
     private final InMemoryMailing queue = new InMemoryMailing();
     private final PublishTerms publish = new PublishTerms(book, queue.mailing(f.clock), f.clock);
     private final TermsNotice notice = new TermsNotice(Fixtures.PROGRAM, f.store, f.store, book, f.comms, f.deliver,
-            "https://api.example/", ZoneOffset.UTC);
+            "https://api.example/", ZoneOffset.UTC, f.clock, java.time.Duration.ZERO);
     private final Partner bob = Fixtures.activePartner("01JB0000000000000000000002", "bob@partner.example");
 
     @Test
