@@ -149,9 +149,16 @@ public final class BenchContext implements AutoCloseable {
                         .build()) {
                     secrets.createSecret(r -> r.name("bench-MailLinkSecret")
                             .secretString(java.util.UUID.randomUUID().toString()));
+                    // the portal's generated secrets: its session key, the payout details' key
+                    secrets.createSecret(r -> r.name("bench-PortalSessionSecret")
+                            .secretString(java.util.UUID.randomUUID().toString()));
+                    secrets.createSecret(r -> r.name("bench-PayoutDetailsSecret")
+                            .secretString(java.util.UUID.randomUUID().toString()));
                 }
                 mailAndQueues = Map.of("PayoutQueue", queue, "MailQueue", mailQueue,
                         "MailConfigurationSet", "bench-mail", "MailLinkSecret", "bench-MailLinkSecret",
+                        "PortalSessionSecret", "bench-PortalSessionSecret",
+                        "PayoutDetailsSecret", "bench-PayoutDetailsSecret",
                         "HttpApi.ApiEndpoint", "https://api.bench.example");
             }
         }

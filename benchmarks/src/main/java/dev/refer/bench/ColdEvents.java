@@ -44,11 +44,16 @@ final class ColdEvents {
     private final UlidGenerator ids = new UlidGenerator(Clock.systemUTC());
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
 
-    ColdEvents(String table, String linkCode, String partnerId, String webhookSecret) {
+    private final java.util.function.Supplier<String> portalCookie;
+
+    /** @param portalCookie the session cookie ("name=value") of the seeded partner, signed in once when first asked */
+    ColdEvents(String table, String linkCode, String partnerId, String webhookSecret,
+               java.util.function.Supplier<String> portalCookie) {
         this.table = table;
         this.linkCode = linkCode;
         this.partnerId = partnerId;
         this.webhookSecret = webhookSecret;
+        this.portalCookie = portalCookie;
     }
 
     /**
@@ -76,6 +81,10 @@ final class ColdEvents {
         if (routes.contains("GET /admin/partners")) {
             return http("GET /admin/partners", 200, () -> httpEvent("GET", "GET /admin/partners", "/admin/partners",
                     Map.of(), Map.of("accept", "application/json"), null));
+        }
+        if (routes.contains("GET /portal")) {
+            return http("GET /portal (the dashboard of a signed-in partner)", 200, () -> withCookie(httpEvent("GET",
+                    "GET /portal", "/portal", Map.of(), Map.of("accept", "text/html"), null), portalCookie.get()));
         }
         if (routes.contains("POST /unsubscribe")) {
             return http("POST /unsubscribe with a link this program did not sign", 400, () -> httpEvent("POST",
@@ -286,6 +295,15 @@ final class ColdEvents {
     }
 
     /** An HTTP API payload 2.0 event, shaped like API Gateway's (see functions/http's test events). */
+    /** The event with the cookie API Gateway passes in its {@code cookies} list. */
+    @SuppressWarnings("unchecked")
+    private static byte[] withCookie(byte[] event, String cookie) {
+        Map<String, Object> json = LambdaJson.readTrusted(new String(event, java.nio.charset.StandardCharsets.UTF_8),
+                Map.class);
+        json.put("cookies", List.of(cookie));
+        return bytes(LambdaJson.write(json));
+    }
+
     private static byte[] httpEvent(String method, String routeKey, String path, Map<String, String> pathParameters,
                                     Map<String, String> extraHeaders, String body) {
         return httpEvent(method, routeKey, path, pathParameters, extraHeaders, body, "");

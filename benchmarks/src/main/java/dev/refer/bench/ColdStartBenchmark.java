@@ -261,8 +261,9 @@ public final class ColdStartBenchmark {
                 "ProgramId", BenchContext.PROGRAM_ID));
         refs.putAll(context.mailAndQueueRefs());
         refs.put("WebhookSecret", context.webhookSecretName()); // the template's generated secret, in moto
-        ColdEvents events = new ColdEvents(table, LINK_CODE, seeded.partnerId(), context.webhookSecret());
         Path taskRoot = Files.createDirectories(work.resolve("task"));
+        ColdEvents events = new ColdEvents(table, LINK_CODE, seeded.partnerId(), context.webhookSecret(),
+                memoized(() -> signInToPortal(template, refs, taskRoot)));
 
         List<Target> targets = new ArrayList<>();
         Path helloJar = context.repository().resolve("benchmarks/hello/target/hello-lambda.jar");
@@ -385,6 +386,32 @@ public final class ColdStartBenchmark {
     }
 
     private record Seeded(String partnerId) {
+    }
+
+    private static java.util.function.Supplier<String> memoized(java.util.function.Supplier<String> supplier) {
+        String[] value = new String[1];
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            return value[0];
+        };
+    }
+
+    /**
+     * The seeded partner signs in to the portal once, as a person does (the link from moto's outbox, its button),
+     * through a portal handler with the template's environment: its session cookie then opens the dashboard for every
+     * cold boot (same key in moto's Secrets Manager, same session item in the table).
+     */
+    private String signInToPortal(SamTemplate template, Map<String, String> refs, Path taskRoot) {
+        FunctionDef portal = template.functions().stream().filter(f -> f.logicalId().equals("PortalFunction"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("template.yaml has no PortalFunction"));
+        Map<String, String> env = lambdaEnvironment(template.resolveEnvironment(portal, refs), "PortalFunction",
+                portal.handlerClass() + "::" + portal.handlerMethod(), portal.memorySizeMb(), taskRoot);
+        env.put("SIGNIN_ANSWER_FLOOR_MILLIS", "0");
+        context.pointSdkAtDynamoDb(); // this JVM's SDK: DynamoDB Local's credentials (the same keys moto takes)
+        return dev.refer.testkit.portal.PortalSignIn.throughHandler(new dev.refer.portal.PortalHandler(env),
+                new dev.refer.testkit.mail.SesOutbox(context.moto().endpoint()), "cold@partner.example").cookie();
     }
 
     /** Program (EUR, 30/30 days, 20 % plan), one active partner, one enabled link, through the production adapters. */

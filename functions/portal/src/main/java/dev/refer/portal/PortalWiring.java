@@ -1,5 +1,11 @@
 package dev.refer.portal;
 
+import java.time.Instant;
+import dev.refer.core.signin.Session;
+import dev.refer.core.partner.PartnerId;
+import dev.refer.web.PortalSession;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.refer.lambda.HttpRequest;
 import dev.refer.aws.AwsClients;
 import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.time.Clocks;
@@ -56,7 +62,11 @@ import java.util.function.Supplier;
  * @param ids  new ids (deal registrations): a new random source after a SnapStart restore
  */
 public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> partnerRoutes, SessionGate gate,
-                           TermsGate terms, SessionKeys keys, UlidGenerator ids) {
+                           TermsGate terms, SessionKeys keys, UlidGenerator ids, SessionTokens tokens,
+                           Clock clock) {
+
+    /** The partner of the priming's requests: no partner has this id (the ULID of the epoch's first millisecond), so they find nothing. */
+    static final PartnerId PRIMING_PARTNER = new PartnerId("00000000000000000000000000");
 
     /** The minimum time a sign-in request takes to answer, known address or not. */
     static final Duration SIGN_IN_ANSWER_FLOOR = Duration.ofMillis(400);
@@ -115,25 +125,47 @@ public record PortalWiring(List<PublicRoutes> publicRoutes, List<PartnerRoutes> 
         TermsGate terms = session -> termsToAccept.pendingFor(session.partnerId()).isEmpty();
         partnerRoutes.add(DealRoutes.create(dynamoDb, table, partners, ids, clock));
         partnerRoutes.add(PayoutDetailsRoutes.create(env, dynamoDb, table, partners, mailer, clock));
-        return new PortalWiring(List.copyOf(publicRoutes), List.copyOf(partnerRoutes), gate, terms, keys, ids);
+        return new PortalWiring(List.copyOf(publicRoutes), List.copyOf(partnerRoutes), gate, terms, keys, ids, tokens,
+                clock);
     }
 
     /**
      * SnapStart: before the snapshot, the partner's page bodies, JSON and QR codes ({@link PagesPriming}: no I/O), the
-     * sign-in page, a signed-in page without a session (the gate's refusal) and a
-     * sign-in request whose first write DynamoDB refuses ({@link Priming}): the answer is the limit's, nothing is
-     * written and no mail goes out. After restore, the session keys are read again (a rotation may have happened
-     * since the snapshot).
+     * sign-in page, a signed-in page without a session cookie and one with a well-signed cookie of a session that does
+     * not exist (the JWT checked, the session and partner read: the gate's refusal), the dashboard and the terms' gate
+     * of a partner that does not exist (their reads, the page rendered), and a sign-in request whose first write
+     * DynamoDB refuses ({@link Priming}): the answer is the limit's. Only reads reach the table; nothing is written and
+     * no mail goes out. After restore, the session keys are read again (a rotation may have happened since the
+     * snapshot) and ids get a new random source.
      */
     SnapStartPriming registerPriming(PortalHandler handler) {
         Map<String, String> form = Map.of("content-type", "application/x-www-form-urlencoded",
                 "host", "snapstart.invalid");
         return SnapStartPriming.register(() -> {
             PagesPriming.warmUp();
+            Instant now = clock.instant();
+            String unknownSession = tokens.issue(new Session("snapstart-priming", PRIMING_PARTNER, "priming", now, now,
+                    now.plus(Duration.ofMinutes(5))));
+            APIGatewayV2HTTPEvent forgedCookie = SnapStartPriming.httpEvent("GET /portal", "/portal", Map.of(),
+                    Map.of(), null);
+            forgedCookie.setCookies(List.of(SessionCookie.SECURE_NAME + "=priming"));
+            APIGatewayV2HTTPEvent unknownSessionCookie = SnapStartPriming.httpEvent("GET /portal", "/portal",
+                    Map.of(), Map.of(), null);
+            unknownSessionCookie.setCookies(List.of(SessionCookie.LOCAL_NAME + "=" + unknownSession,
+                    SessionCookie.SECURE_NAME + "=" + unknownSession));
             SnapStartPriming.replay(handler,
                     SnapStartPriming.httpEvent("GET /portal/signin", "/portal/signin", Map.of(), Map.of(), null),
-                    SnapStartPriming.httpEvent("GET /portal", "/portal", Map.of(),
-                            Map.of("cookie", "refer_portal=priming"), null));
+                    forgedCookie, unknownSessionCookie);
+            PortalSession nobody = new PortalSession(PRIMING_PARTNER, "snapstart-priming", "priming");
+            terms.accepted(nobody);
+            for (String route : List.of("/portal", "/portal/api/dashboard")) {
+                APIGatewayV2HTTPEvent event = SnapStartPriming.httpEvent("GET " + route, route, Map.of(), Map.of(), null);
+                for (PartnerRoutes routes : partnerRoutes) {
+                    if (routes.handle(HttpRequest.of(event), nobody).isPresent()) {
+                        break;
+                    }
+                }
+            }
             Priming.refused(() -> SnapStartPriming.replayRefusedWrite(handler,
                     SnapStartPriming.httpEvent("POST /portal/signin", "/portal/signin", Map.of(), form,
                             "email=priming%40snapstart.invalid")));
