@@ -440,6 +440,12 @@ class SignInTest {
                 .header("origin", "null").base64Body("application/x-www-form-urlencoded", "token=" + "x".repeat(43))
                 .invoke(portal.handler);
         assertEquals(403, crossSiteConfirm.status());
+        // the link's page is served with no referrer, so a browser posts its form with Origin: null; what it says
+        // of the site (same-origin) lets it through to the token's check
+        ApiResponse opaqueOriginConfirm = portal.event("POST /portal/signin/confirm", "/portal/signin/confirm")
+                .header("origin", "null").header("sec-fetch-site", "same-origin")
+                .base64Body("application/x-www-form-urlencoded", "token=" + "x".repeat(43)).invoke(portal.handler);
+        assertEquals(400, opaqueOriginConfirm.status(), opaqueOriginConfirm.body());
         assertEquals(List.of(), outbox.to(portal.address("ada")), "no link went out");
         ApiResponse sameSite = portal.event("POST /portal/signin", "/portal/signin")
                 .header("origin", "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com")

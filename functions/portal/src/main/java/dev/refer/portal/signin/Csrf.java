@@ -49,12 +49,17 @@ public final class Csrf {
 
     /**
      * A pre-session form post from the portal's own pages: refused when the browser says it is cross-site
-     * ({@code Sec-Fetch-Site}) or its {@code Origin} is another host. A client that sends neither (no browser) has
-     * no ambient cookie to abuse and passes.
+     * ({@code Sec-Fetch-Site}) or its {@code Origin} is another host. A browser that says {@code same-origin} is
+     * believed (no page can set that header), whatever its {@code Origin}: a form on a page served with
+     * {@code Referrer-Policy: no-referrer} (the sign-in link's page, whose address holds the token) is posted with
+     * {@code Origin: null}. A client that sends neither (no browser) has no ambient cookie to abuse and passes.
      */
     public static boolean sameOrigin(HttpRequest request) {
         Optional<String> site = request.header("sec-fetch-site");
-        if (site.isPresent() && !site.get().equals("same-origin") && !site.get().equals("none")) {
+        if (site.isPresent() && site.get().equals("same-origin")) {
+            return true;
+        }
+        if (site.isPresent() && !site.get().equals("none")) {
             return false;
         }
         Optional<String> origin = request.header("origin");
