@@ -117,11 +117,16 @@ class PortalIdorEndToEndTest {
         assertEquals(1, payouts.get("items").size(), "B's payout: " + payouts);
         String payoutId = payouts.get("items").get(0).get("id").asText();
 
+        // published terms: each partner accepts them before anything else of the portal answers
+        ok(admin("POST", "/admin/terms", "{\"version\":\"v1\",\"text\":\"The idor terms.\"}"));
+
         // the notifications go out first, so each sign-in email is the newest its partner gets
         stack.awaitIdle();
         a = PortalSignIn.throughGateway(stack.baseUri(), stack.outbox()::to, "alfa.idor@alfa-partner.example");
         b = PortalSignIn.throughGateway(stack.baseUri(), stack.outbox()::to, B_EMAIL);
         assertEquals(bPartnerId, b.partnerId());
+        ok(as(a, "POST", "/portal/terms", "{\"version\":\"v1\"}"));
+        ok(as(b, "POST", "/portal/terms", "{\"version\":\"v1\"}"));
 
         // B's own: a link made in the portal, a deal registration, payout details
         JsonNode portalLink = JSON.readTree(ok(as(b, "POST", "/portal/api/links",
@@ -155,6 +160,21 @@ class PortalIdorEndToEndTest {
         assertTrue(bLinksBefore.contains(portalCode) && bLinksBefore.contains("bravo-idor-admin"), bLinksBefore);
         assertTrue(JSON.readTree(ok(as(b, "GET", "/portal/api/leads", null))).get("items").size() == 1,
                 "B sees its lead");
+        // the strings looked for are the ones B's own answers carry, so finding none in A's means something
+        String bSees = ok(as(b, "GET", "/portal/api/leads", null)) + ok(as(b, "GET", "/portal/api/customers", null))
+                + ok(as(b, "GET", "/portal/api/profile", null)) + ok(as(b, "GET", "/portal/api/payouts", null))
+                + bDealBefore + bPayoutDetailsBefore + bLinksBefore;
+        for (String datum : List.of("bravo-prospect", "inv_idor_bravo", B_EMAIL, "Bravocorp Zebrafish", payoutId,
+                dealId, "quokka-bravo-deal", "Bravo Holderina", portalCode, "bravo-zebra-campaign")) {
+            assertTrue(bSees.contains(datum), "B's answers carry " + datum + ": " + bSees);
+        }
+        assertFalse(masked.isBlank(), "B's payout details, masked: " + bPayoutDetailsBefore);
+        // the ids of B's lead, sale and commission: no portal route takes them in its path, no answer to A names them
+        for (String list : List.of("/portal/api/leads", "/portal/api/customers", "/portal/api/commissions")) {
+            JsonNode items = JSON.readTree(ok(as(b, "GET", list, null))).get("items");
+            assertFalse(items.isEmpty(), "B's " + list);
+            items.forEach(item -> bData.add(item.get("id").asText()));
+        }
         assertTrue(ok(as(b, "GET", "/portal/api/commissions", null)).contains("2000"), "B sees its commission");
         assertEquals(200, as(b, "GET", "/portal/api/payouts/" + payoutId, null).statusCode(), "B reads its payout");
         assertEquals(200, as(b, "GET", "/portal/payouts/" + payoutId, null).statusCode(), "B reads its statement");
@@ -258,6 +278,11 @@ class PortalIdorEndToEndTest {
                         {"companyName":"Alfa Prospect","domain":"alfa-prospect.example",
                          "contactName":"Al","contactEmail":"al@alfa-prospect.example"}""")));
         assertEquals(403, deal.statusCode(), deal.body());
+        // and the other way round: B's session with A's token changes nothing of B's either
+        HttpResponse<String> mirrored = send(request("/portal/api/links/" + code + "/disable")
+                .header("cookie", b.cookie()).header("x-csrf-token", a.csrfToken())
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(403, mirrored.statusCode(), mirrored.body());
         assertBsThingsUnchanged();
         assertFalse(ok(as(a, "GET", "/portal/api/deals", null)).contains("alfa-prospect"),
                 "A's request with B's token stored nothing");
