@@ -212,6 +212,13 @@ class PortalIdorEndToEndTest {
             kindsWalked.add(name);
             for (String id : bIds.get(name)) {
                 String path = route.path().replace("{" + name + "}", URLEncoder.encode(id, StandardCharsets.UTF_8));
+                if (route.method().equals("GET")) {
+                    // the id is a good one: its owner reads it, so A's 404 is about whose it is
+                    HttpResponse<String> owner = as(b, "GET", path, null);
+                    if (owner.statusCode() != 200) {
+                        failures.add(route.routeKey() + " as B, its owner, with " + id + " -> " + owner.statusCode());
+                    }
+                }
                 for (Attempt attempt : attempts(route)) {
                     sent++;
                     HttpResponse<String> response = send(attempt.request(path));
