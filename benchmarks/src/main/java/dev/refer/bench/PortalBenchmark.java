@@ -47,8 +47,8 @@ import java.util.Map;
  */
 final class PortalBenchmark {
 
-    private static final int ITERATIONS = Integer.getInteger("bench.portal.iterations", 3_000);
-    private static final int WARMUP = Integer.getInteger("bench.portal.warmup", 3_000);
+    private static final int ITERATIONS = Integer.getInteger("bench.portal.iterations", 2_000);
+    private static final int WARMUP = Integer.getInteger("bench.portal.warmup", 1_000);
     private static final int BLOCK = 100;
     private static final int LINKS = 20;
     private static final int LEADS = 10_000;
