@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -211,14 +212,28 @@ class PortalBrowserTest {
         field.sendKeys(text);
     }
 
-    /** Submits the form as its submit button does (no script on the page needed). */
+    /**
+     * Submits the form as its submit button does (no script on the page needed), then waits until the browser left the
+     * page it was on: a condition checked right after the click could otherwise still read the old page (a radio just
+     * clicked is selected there too) or lose its element as the new page replaces it.
+     */
     private static void submit(WebElement form) {
         form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> {
+            try {
+                form.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException replaced) {
+                return true;
+            }
+        });
     }
 
     private static void waitFor(java.util.function.Function<ChromeDriver, Boolean> condition) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> condition.apply((ChromeDriver) driver));
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(driver -> condition.apply((ChromeDriver) driver));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the browser is at " + browser.getCurrentUrl() + " showing:\n"
                     + browser.getPageSource(), e);
