@@ -1,6 +1,9 @@
 package dev.refer.bench;
 
 import dev.refer.emulators.FunctionDef;
+import dev.refer.script.ReferralScript;
+
+import java.io.ByteArrayOutputStream;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,13 +13,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipFile;
 
 /**
  * What each function deploys: the size of its packaged jar (what Lambda downloads and unpacks before a cold start)
  * and how many classes it carries. For every function of template.yaml, the jar its CodeUri's module builds:
  * {@code jar.<module>.mb} (1 MB = 1,000,000 bytes) and {@code jar.<module>.classes}; {@code redirect.jar.mb} is the
- * redirect's size under the name the issue uses.
+ * redirect's size under the name the issue uses. And what a page of the company's site downloads: referral.js,
+ * {@code script.referral.bytes} as served and {@code script.referral.gzip.bytes} gzipped (the JDK's default level;
+ * ReferralScriptTest holds it at most 2 KB).
  */
 public final class JarReport {
 
@@ -48,6 +54,19 @@ public final class JarReport {
                 throw new UncheckedIOException("cannot read " + jar, e);
             }
         }
+        byte[] script = ReferralScript.current().bytes();
+        metrics.add(Metric.of("script.referral.bytes", script.length));
+        metrics.add(Metric.of("script.referral.gzip.bytes", gzipped(script)));
         return metrics;
+    }
+
+    private static long gzipped(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.size();
     }
 }

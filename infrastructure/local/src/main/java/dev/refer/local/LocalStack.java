@@ -12,11 +12,13 @@ import dev.refer.emulators.StreamSource;
 import dev.refer.local.gateway.AdminKey;
 import dev.refer.local.gateway.HttpGateway;
 import dev.refer.local.gateway.RouteTable;
+import dev.refer.local.gateway.StaticAsset;
 import dev.refer.local.lambda.HandlerFactory;
 import dev.refer.local.lambda.LocalFunction;
 import dev.refer.local.queues.LocalQueues;
 import dev.refer.local.queues.QueuePoller;
 import dev.refer.local.streams.StreamPollers;
+import dev.refer.script.ReferralScript;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -267,7 +269,7 @@ public final class LocalStack implements AutoCloseable {
         outbox = new Outbox(moto.endpoint());
         upgradeData();
         gateway = track(HttpGateway.start(new RouteTable(routes), adminKey, schedules, this::localPage,
-                this::localControl, port, options.accessLog()));
+                this::localControl, List.of(referralScript()), port, options.accessLog()));
         printBanner();
         if (options.demo()) {
             new DemoSeeder(gateway.baseUri(), adminKey.value(), webhookSecret, LocalClock::travelTo)
@@ -413,6 +415,8 @@ public final class LocalStack implements AutoCloseable {
         streamDescriptions.forEach(stream -> System.out.println("Stream: " + stream));
         queueDescriptions.forEach(queue -> System.out.println("Queue: " + queue));
         System.out.println("Outbox (every email sent): " + gateway.baseUri().resolve(OUTBOX_PATH));
+        System.out.println("referral.js: " + gateway.baseUri().resolve(ReferralScript.current().path())
+                + " (README: Add referral.js to your site)");
         if (functions.containsKey(PORTAL_FUNCTION)) {
             System.out.println("Partner portal: " + gateway.baseUri().resolve("/portal/signin")
                     + " (the sign-in link arrives in the outbox)");
@@ -540,6 +544,13 @@ public final class LocalStack implements AutoCloseable {
         return new dev.refer.local.gateway.GatewayResponse(400,
                 List.of(Map.entry("content-type", "application/problem+json")),
                 problem.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** referral.js at its versioned path, as the template's CloudFront distribution serves it (no function). */
+    private static StaticAsset referralScript() {
+        ReferralScript script = ReferralScript.current();
+        return new StaticAsset(script.path(), ReferralScript.CONTENT_TYPE, ReferralScript.CACHE_CONTROL,
+                script.bytes());
     }
 
     /** The local-only pages: the outbox (HTML and JSON), the test clock's time. */

@@ -42,19 +42,21 @@ public final class HttpGateway implements AutoCloseable {
     private final ScheduleInvoker schedules;
     private final java.util.function.Function<String, Optional<GatewayResponse>> localPages;
     private final LocalControl control;
+    private final Map<String, StaticAsset> assets;
     private final HttpServer server;
     private final ExecutorService executor;
     private final boolean accessLog;
 
     private HttpGateway(RouteTable routes, AdminKey adminKey, ScheduleInvoker schedules,
                         java.util.function.Function<String, Optional<GatewayResponse>> localPages, LocalControl control,
-                        HttpServer server,
+                        Map<String, StaticAsset> assets, HttpServer server,
                         ExecutorService executor, boolean accessLog) {
         this.routes = routes;
         this.adminKey = adminKey;
         this.schedules = schedules;
         this.localPages = localPages;
         this.control = control;
+        this.assets = assets;
         this.server = server;
         this.executor = executor;
         this.accessLog = accessLog;
@@ -83,10 +85,24 @@ public final class HttpGateway implements AutoCloseable {
     public static HttpGateway start(RouteTable routes, AdminKey adminKey, ScheduleInvoker schedules,
                                     java.util.function.Function<String, Optional<GatewayResponse>> localPages,
                                     LocalControl control, int port, boolean accessLog) throws IOException {
+        return start(routes, adminKey, schedules, localPages, control, List.of(), port, accessLog);
+    }
+
+    /**
+     * @param localPages GET pages under {@link #LOCAL_PATH} by their path (the outbox)
+     * @param control    POST actions under {@link #LOCAL_PATH} (the test clock), behind the admin key
+     * @param assets     files served as they are at their paths (referral.js), as CloudFront serves them on AWS
+     */
+    public static HttpGateway start(RouteTable routes, AdminKey adminKey, ScheduleInvoker schedules,
+                                    java.util.function.Function<String, Optional<GatewayResponse>> localPages,
+                                    LocalControl control, List<StaticAsset> assets, int port, boolean accessLog)
+            throws IOException {
+        Map<String, StaticAsset> byPath = new LinkedHashMap<>();
+        assets.forEach(asset -> byPath.put(asset.path(), asset));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        HttpGateway gateway = new HttpGateway(routes, adminKey, schedules, localPages, control, server, executor,
-                accessLog);
+        HttpGateway gateway = new HttpGateway(routes, adminKey, schedules, localPages, control, Map.copyOf(byPath),
+                server, executor, accessLog);
         server.createContext("/", gateway::handle);
         server.setExecutor(executor);
         server.start();
@@ -95,6 +111,11 @@ public final class HttpGateway implements AutoCloseable {
 
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The paths of the files it serves itself (referral.js). */
+    public List<String> assetPaths() {
+        return List.copyOf(assets.keySet());
     }
 
     public RouteTable routes() {
@@ -143,6 +164,10 @@ public final class HttpGateway implements AutoCloseable {
         Optional<byte[]> body = readBody(exchange);
         if (body.isEmpty()) {
             return new Routed(GatewayResponse.message(413, "Request Entity Too Large"), "-");
+        }
+        StaticAsset asset = assets.get(rawPath);
+        if (asset != null && (method.equals("GET") || method.equals("HEAD"))) {
+            return new Routed(asset.response(), "asset");
         }
         if (rawPath.startsWith(SCHEDULES_PATH) && method.equals("POST")) {
             return runSchedule(exchange, rawPath.substring(SCHEDULES_PATH.length()));

@@ -32,6 +32,11 @@ public final class Chromium {
     }
 
     public static ChromeDriver start() {
+        return start(new String[0]);
+    }
+
+    /** @param extraArguments more of Chromium's switches (e.g. {@code --host-resolver-rules} for a site's names) */
+    public static ChromeDriver start(String... extraArguments) {
         Optional<Path> browser = find("CHROME_BIN", List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
                 "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"));
         Optional<Path> driver = find("CHROMEDRIVER", List.of("/usr/bin/chromedriver",
@@ -49,6 +54,7 @@ public final class Chromium {
         options.setBinary(browser.get().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1024", "--user-agent=" + DESKTOP_USER_AGENT, "--lang=en-US");
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(service, options);

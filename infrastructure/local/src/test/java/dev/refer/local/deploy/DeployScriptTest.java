@@ -50,6 +50,9 @@ class DeployScriptTest {
                   *DataMigrationFunctionName*) echo "refer-DataMigrationFunction-1" ;;
                   *WebhookSecretArn*) echo "arn:aws:secretsmanager:eu-west-1:123456789012:secret:WebhookSecret-abc" ;;
                   *OperationsAlarmTopicArn*) echo "arn:aws:sns:eu-west-1:123456789012:alarms" ;;
+                  *ReferralScriptBucketName*) echo "refer-referralscriptbucket-1" ;;
+                  *ReferralScriptBaseUrl*) echo "https://d111111abcdef8.cloudfront.net" ;;
+                  *head-object*) exit 254 ;;
                   *"lambda invoke"*) head -1 '%s' > "${@: -1}"; sed -i '1d' '%s' ;;
                   *get-email-identity*) echo False ;;
                   *get-account*) echo False ;;
@@ -103,6 +106,30 @@ class DeployScriptTest {
         assertTrue(output.contains("Conversion webhook  POST https://abc123.execute-api.eu-west-1.amazonaws.com/webhooks/conversions"), output);
         assertTrue(output.contains("get-secret-value --secret-id arn:aws:secretsmanager:eu-west-1:123456789012:secret:WebhookSecret-abc"), output);
         assertTrue(output.contains("request production access"), output);
+
+        String version = dev.refer.script.ReferralScript.current().version();
+        String upload = lines.stream().filter(l -> l.startsWith("aws s3 cp")).findFirst().orElseThrow();
+        assertEquals("aws s3 cp web/referral.js s3://refer-referralscriptbucket-1/static/referral-" + version
+                + ".js --only-show-errors --content-type text/javascript; charset=utf-8 --cache-control public, "
+                + "max-age=31536000, immutable", upload, "the script at its versioned key, cached for a year");
+        assertTrue(output.contains("<script src=\"https://d111111abcdef8.cloudfront.net/static/referral-" + version
+                + ".js\""), output);
+        assertTrue(output.contains("integrity=\"sha384-"), output);
+        assertTrue(output.contains("data-lead-form=\"https://abc123.execute-api.eu-west-1.amazonaws.com/leads\""), output);
+    }
+
+    @Test
+    void aPublishedScriptVersion_isNotUploadedAgain() throws Exception {
+        stubs("""
+                {"version":2,"target":2,"done":true,"upgraded":0}
+                """);
+        Files.writeString(stubs.resolve("aws"), Files.readString(stubs.resolve("aws"))
+                .replace("*head-object*) exit 254 ;;", "*head-object*) echo '{}' ;;"));
+        Process process = run(REPOSITORY.resolve("program.json"));
+        String output = finish(process);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(Files.readAllLines(calls).stream().noneMatch(l -> l.startsWith("aws s3 cp")), "immutable");
+        assertTrue(output.contains("is already published"), output);
     }
 
     @Test

@@ -208,6 +208,38 @@ class HttpGatewayTest {
         assertEquals(404, unknown.statusCode());
     }
 
+    /** referral.js's way locally: the gateway serves the file itself, as CloudFront does on AWS, and no function runs. */
+    @Test
+    void staticAsset_isServedAtItsPath_withItsHeaders_andNoFunctionRuns() throws Exception {
+        byte[] script = "(function(){})();".getBytes(StandardCharsets.UTF_8);
+        gateway = HttpGateway.start(new RouteTable(List.of(route("GET", "/{code}", false, echo))),
+                new AdminKey(ADMIN_KEY), ScheduleInvoker.NONE, path -> Optional.empty(), LocalControl.NONE,
+                List.of(new StaticAsset("/static/referral-9.9.9.js", "text/javascript; charset=utf-8",
+                        "public, max-age=31536000, immutable", script)), 0, false);
+
+        HttpResponse<String> asset = http.send(HttpRequest.newBuilder(uri("/static/referral-9.9.9.js")).build(),
+                ofString());
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(uri("/static/referral-9.9.9.js"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), ofString());
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri("/static/referral-9.9.9.js"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), ofString());
+        HttpResponse<String> otherVersion = http.send(HttpRequest.newBuilder(uri("/static/referral-9.9.8.js")).build(),
+                ofString());
+
+        assertEquals(200, asset.statusCode());
+        assertEquals("(function(){})();", asset.body());
+        assertEquals("text/javascript; charset=utf-8", asset.headers().firstValue("content-type").orElseThrow());
+        assertEquals("public, max-age=31536000, immutable", asset.headers().firstValue("cache-control").orElseThrow());
+        assertEquals("*", asset.headers().firstValue("access-control-allow-origin").orElseThrow());
+        assertEquals("nosniff", asset.headers().firstValue("x-content-type-options").orElseThrow());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(404, post.statusCode());
+        assertEquals(404, otherVersion.statusCode());
+        assertEquals(0, invocations.get(), "no function runs for the asset");
+        assertEquals(List.of("/static/referral-9.9.9.js"), gateway.assetPaths());
+    }
+
     private void start(RouteTable.Binding... bindings) throws IOException {
         gateway = HttpGateway.start(new RouteTable(List.of(bindings)), new AdminKey(ADMIN_KEY), ScheduleInvoker.NONE,
                 0, false);
