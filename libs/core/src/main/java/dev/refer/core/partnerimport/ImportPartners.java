@@ -24,6 +24,7 @@ import dev.refer.core.program.ProgramId;
 import dev.refer.core.program.ProgramRepository;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -48,6 +49,11 @@ public final class ImportPartners {
     /** Rows per request: an import runs inside one admin API invocation. A bigger program sends several files. */
     public static final int MAX_ROWS = 100;
     public static final int MAX_CODES_PER_ROW = 20;
+    /**
+     * Codes per request: with the rows' own reads and writes, at most about 1,100 DynamoDB calls, a few seconds
+     * within the admin API's timeout.
+     */
+    public static final int MAX_CODES_PER_REQUEST = 200;
     public static final String CODE_SEPARATOR = "|";
     static final int MAX_NAME = 200;
     static final int MAX_COMPANY = 200;
@@ -66,6 +72,11 @@ public final class ImportPartners {
 
         String text(ImportColumn column) {
             return Rules.text(cells.get(column));
+        }
+
+        long codeCount() {
+            String codes = cells.get(ImportColumn.CODES);
+            return codes == null ? 0 : Arrays.stream(codes.split("\\|")).filter(c -> !c.isBlank()).count();
         }
 
         boolean blank() {
@@ -88,6 +99,8 @@ public final class ImportPartners {
                     .require(new LinkedHashSet<>(columns).size() == columns.size(), "header",
                             "names a column twice")
                     .require(rows.size() <= MAX_ROWS, "rows", "at most " + MAX_ROWS + " rows per request")
+                    .require(rows.stream().mapToLong(Row::codeCount).sum() <= MAX_CODES_PER_REQUEST, "codes",
+                            "at most " + MAX_CODES_PER_REQUEST + " codes per request: send the file in several parts")
                     .orThrow();
         }
     }

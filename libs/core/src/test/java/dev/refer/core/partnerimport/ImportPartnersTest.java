@@ -235,6 +235,17 @@ class ImportPartnersTest {
             many.add(row(i + 2, "P", "p" + i + "@partner.example", "", "", ""));
         }
         assertThrows(Invalid.class, () -> new ImportPartners.Command(COLUMNS, many, false));
+        List<ImportPartners.Row> codes = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            StringBuilder cell = new StringBuilder();
+            for (int c = 0; c < 19; c++) {
+                cell.append("c").append(i).append("-").append(c).append('|');
+            }
+            codes.add(row(i + 2, "P", "p" + i + "@partner.example", "", cell.toString(), ""));
+        }
+        Invalid tooManyCodes = assertThrows(Invalid.class, () -> new ImportPartners.Command(COLUMNS, codes, false));
+        assertEquals("codes", tooManyCodes.violations().getFirst().field(), "209 codes in one request");
+        new ImportPartners.Command(COLUMNS, codes.subList(0, 10), false); // 190 codes
     }
 
     @Test
