@@ -215,7 +215,7 @@ final class ImportRoutes {
                     e.rule())));
         }
         Problem problem = new Problem(422, Problem.TYPE_BASE + "import-rejected", "No row could be imported",
-                imported.rows().size() + " rows were refused; nothing was stored.", errors);
+                "Every row was refused (" + imported.rows().size() + "); nothing was stored.", errors);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.type());
         body.put("title", problem.title());
