@@ -34,10 +34,12 @@ public final class AdminApiHandler extends HttpFunction {
         CommsRoutes c = wiring.comms();
         DealAdminRoutes d = wiring.deals();
         OnboardingRoutes o = wiring.onboarding();
+        ImportRoutes i = wiring.imports();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
                 Map.entry("POST /admin/partners", r::createPartner),
+                Map.entry("POST /admin/partners/import", i::importPartners),
                 Map.entry("GET /admin/partners", r::listPartners),
                 Map.entry("GET /admin/partners/{partnerId}", r::getPartner),
                 Map.entry("PATCH /admin/partners/{partnerId}", r::updatePartner),

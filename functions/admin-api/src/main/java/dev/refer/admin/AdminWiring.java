@@ -36,7 +36,7 @@ import java.util.Map;
 
 /** Builds the admin API's object graph once per execution environment. */
 record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, DealAdminRoutes deals,
-                   OnboardingRoutes onboarding,
+                   OnboardingRoutes onboarding, ImportRoutes imports,
                    UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
@@ -97,17 +97,24 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new dev.refer.core.terms.PublishTerms(termsBook, mailing, clock), applicationBook, review,
                 new dev.refer.core.application.InvitePartner(table.programId(), programs, applicationBook,
                         createPartner, firstLink, onboardingMail));
+        // partners brought from another tool: the same creation use cases, invitations only when asked
+        var changeStatus = new ChangePartnerStatus(partners, links);
+        ImportRoutes imports = new ImportRoutes(new dev.refer.core.partnerimport.ImportPartners(table.programId(),
+                programs, applicationBook, partners, links, applicationBook,
+                new dev.refer.dynamodb.partner.DynamoDbPartnerDetails(dynamoDb, table), createPartner,
+                new CreateLink(table.programId(), programs, partners, links, ids, clock), changeStatus,
+                onboardingMail), mailQueue != null);
         return new AdminWiring(new AdminRoutes(table.programId(),
                 new ConfigureProgram(table.programId(), programs),
                 createPartner,
-                new ChangePartnerStatus(partners, links),
+                changeStatus,
                 new CreateLink(table.programId(), programs, partners, links, ids, clock),
                 new ChangeLink(links),
                 new ReviewLead(table.programId(), programs, leads, partners, ledger, new CommissionPolicy(), ids,
                         clock),
                 new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table, clock),
                         java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")))), payouts, comms,
-                deals, onboarding, ids);
+                deals, onboarding, imports, ids);
     }
 
     /**

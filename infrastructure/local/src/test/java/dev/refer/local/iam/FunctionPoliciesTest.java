@@ -282,6 +282,12 @@ class FunctionPoliciesTest {
                 "POST /admin/applications/{applicationId}/reject");
         ok(send("POST", "/admin/invitations", "{\"name\":\"Invited\",\"email\":\"invited@partner.example\"}",
                 true), "POST /admin/invitations");
+        // partners from another tool: a stored partner's code kept, a new one with its codes, invited through the queue
+        ok(HTTP.send(HttpRequest.newBuilder(uri("/admin/partners/import?invite=true")).header("user-agent", BROWSER)
+                .header("x-admin-key", stack.adminKey()).header("content-type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("name,email,status,codes,plan\n"
+                        + "Imported,imported@partner.example,active,Imported-1|imported_2,saleRateBps=1500\n"))
+                .build(), HttpResponse.BodyHandlers.ofString()), "POST /admin/partners/import");
         stack.awaitIdle(java.time.Duration.ofMinutes(2));
         assertTrue(stack.outbox().messages().stream().anyMatch(mail -> mail.subject().contains("invited")),
                 "the mail worker wrote the invitation");

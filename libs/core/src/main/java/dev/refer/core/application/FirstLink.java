@@ -89,7 +89,8 @@ public final class FirstLink {
         return new LinkCode(code.toString());
     }
 
-    static String destination(Program program, OnboardingSettings settings) {
+    /** Where a new partner's links send when nothing else is said; null when the program names nowhere. */
+    public static String destination(Program program, OnboardingSettings settings) {
         if (settings.firstLinkDestination() != null) {
             return settings.firstLinkDestination();
         }
