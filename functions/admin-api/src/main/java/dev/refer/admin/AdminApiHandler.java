@@ -34,6 +34,7 @@ public final class AdminApiHandler extends HttpFunction {
         CommsRoutes c = wiring.comms();
         DealAdminRoutes d = wiring.deals();
         OnboardingRoutes o = wiring.onboarding();
+        PromotionCodeRoutes pc = wiring.promotionCodes();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -85,7 +86,9 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("POST /admin/applications/{applicationId}/reject", o::reject),
                 Map.entry("POST /admin/invitations", o::invite),
                 Map.entry("GET /admin/onboarding", o::getSettings),
-                Map.entry("PUT /admin/onboarding", o::putSettings));
+                Map.entry("PUT /admin/onboarding", o::putSettings),
+                Map.entry("PUT /admin/promotion-codes/{promotionCodeId}", pc::put),
+                Map.entry("GET /admin/promotion-codes/{promotionCodeId}", pc::get));
         this.priming = wiring.registerPriming(this);
     }
 
