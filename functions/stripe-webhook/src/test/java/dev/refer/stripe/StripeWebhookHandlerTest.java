@@ -240,6 +240,44 @@ class StripeWebhookHandlerTest {
         assertEquals(2_000, netCommission(), "by the subscription's metadata.ref");
     }
 
+    // ---- cost ---------------------------------------------------------------------------------------------------
+
+    /** Counts the DynamoDB calls a handler makes (the benchmark's stripe section replays them raw). */
+    static final class CallCounter implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
+        final List<String> operations = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void afterExecution(software.amazon.awssdk.core.interceptor.Context.AfterExecution context,
+                                   software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            operations.add(attributes.getAttribute(
+                    software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME));
+        }
+    }
+
+    @Test
+    void aSaleOrARefund_costsAtMostTwoDynamoDbRoundTrips_onceTheCachesAreWarm() {
+        CallCounter counter = new CallCounter();
+        Map<String, String> env = new HashMap<>(table.environment());
+        env.putAll(secrets.environment(secretName));
+        StripeWebhookHandler counted = StripeWebhookWiring.handler(env,
+                dev.refer.dynamodb.DynamoDbClients.create(env, List.of(counter)));
+        assertEquals(200, signed(checkout("evt_0", "cs_0", 10_000, "anna-news")).invoke(counted).status());
+        for (String n : List.of("1", "2", "3")) {
+            counter.operations.clear();
+            assertEquals(200, signed(checkout("evt_" + n, "cs_" + n, 10_000, "anna-news")).invoke(counted).status());
+            assertEquals(List.of("BatchGetItem", "TransactWriteItems"), counter.operations, "a sale");
+        }
+        counter.operations.clear();
+        assertEquals(200, signed(event("evt_r", "charge.refunded", now(), refundedCharge("ch_1", null, "pi_cs_1",
+                10_000, 1_000, "eur"))).invoke(counted).status());
+        assertTrue(counter.operations.size() <= 3, "a refund: its evidence, the commission entry, its write: "
+                + counter.operations);
+        counter.operations.clear();
+        assertEquals("duplicate", signed(checkout("evt_1", "cs_1", 10_000, "anna-news")).invoke(counted).jsonBody()
+                .get("status"));
+        assertEquals(List.of("BatchGetItem"), counter.operations, "a redelivery reads and writes nothing");
+    }
+
     // ---- money --------------------------------------------------------------------------------------------------
 
     @Test
