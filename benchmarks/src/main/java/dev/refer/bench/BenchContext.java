@@ -102,6 +102,7 @@ public final class BenchContext implements AutoCloseable {
         env.put("TABLE_NAME", table);
         env.put("PROGRAM_ID", PROGRAM_ID);
         env.put("WEBHOOK_SECRET_ID", webhookSecretName());
+        env.put("STRIPE_WEBHOOK_SECRET_ID", mailAndQueueRefs().get("StripeWebhookSecret"));
         env.putAll(awsEndpoints());
         env.put("PAYOUT_QUEUE_URL", mailAndQueueRefs().get("PayoutQueue"));
         env.put("MAIL_CONFIGURATION_SET", mailAndQueueRefs().get("MailConfigurationSet"));
@@ -154,15 +155,31 @@ public final class BenchContext implements AutoCloseable {
                             .secretString(java.util.UUID.randomUUID().toString()));
                     secrets.createSecret(r -> r.name("bench-PayoutDetailsSecret")
                             .secretString(java.util.UUID.randomUUID().toString()));
+                    // the Stripe webhook's signing secret (Stripe's whsec_..., put into the template's secret)
+                    secrets.createSecret(r -> r.name("bench-StripeWebhookSecret").secretString(stripeWebhookSecret));
                 }
                 mailAndQueues = Map.of("PayoutQueue", queue, "MailQueue", mailQueue,
                         "MailConfigurationSet", "bench-mail", "MailLinkSecret", "bench-MailLinkSecret",
                         "PortalSessionSecret", "bench-PortalSessionSecret",
                         "PayoutDetailsSecret", "bench-PayoutDetailsSecret",
+                        "StripeWebhookSecret", "bench-StripeWebhookSecret",
                         "HttpApi.ApiEndpoint", "https://api.bench.example");
             }
         }
         return mailAndQueues;
+    }
+
+    private final String stripeWebhookSecret = "whsec_" + java.util.HexFormat.of().formatHex(randomBytes());
+
+    private static byte[] randomBytes() {
+        byte[] key = new byte[24];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** The Stripe webhook's signing secret (in moto as template.yaml's StripeWebhookSecret, see mailAndQueueRefs). */
+    public String stripeWebhookSecret() {
+        return stripeWebhookSecret;
     }
 
     /** template.yaml's SenderEmail parameter. */

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * compare two things are ratios measured side by side in this run, because absolute times drift on shared machines.
  *
  * <pre>java -jar benchmarks/target/refer-benchmarks.jar [section ...]</pre>
- * Sections: jars, cold, warm, writes, http, portal, clicks, payouts, checkin, hot, cost (default: all, in that order; cost uses the others' figures).
+ * Sections: jars, cold, warm, writes, stripe, http, portal, clicks, payouts, checkin, hot, cost (default: all, in that order; cost uses the others' figures).
  */
 public final class Benchmarks {
 
@@ -53,6 +53,7 @@ public final class Benchmarks {
             sections.put("cold", figures -> new ColdStartBenchmark(context).run());
             sections.put("warm", figures -> new WarmRedirectBenchmark(context).run());
             sections.put("writes", figures -> new WriteThroughputBenchmark(context).run());
+            sections.put("stripe", figures -> new StripeThroughputBenchmark(context).run());
             sections.put("http", figures -> new HttpLoadBenchmark(context).run());
             sections.put("portal", figures -> new PortalBenchmark(context).run());
             sections.put("clicks", figures -> new ClickCountingBenchmark(context).run());

@@ -45,6 +45,8 @@ final class ColdEvents {
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
 
     private final java.util.function.Supplier<String> portalCookie;
+    /** The Stripe webhook's signing secret; null leaves the Stripe function without an event. */
+    private String stripeSecret;
 
     /** @param portalCookie the session cookie ("name=value") of the seeded partner, signed in once when first asked */
     ColdEvents(String table, String linkCode, String partnerId, String webhookSecret,
@@ -77,6 +79,9 @@ final class ColdEvents {
         }
         if (routes.contains("POST /webhooks/conversions")) {
             return http("POST /webhooks/conversions (signed sale, new event id)", 200, this::conversionEvent);
+        }
+        if (routes.contains("POST /webhooks/stripe") && stripeSecret != null) {
+            return http("POST /webhooks/stripe (signed paid checkout session, new ids)", 200, this::stripeEvent);
         }
         if (routes.contains("GET /admin/partners")) {
             return http("GET /admin/partners", 200, () -> httpEvent("GET", "GET /admin/partners", "/admin/partners",
@@ -275,6 +280,40 @@ final class ColdEvents {
                 Map.of("content-type", "application/json", "user-agent", "Billing-Webhooks/1.0",
                         "webhook-id", eventId, "webhook-timestamp", Long.toString(timestamp),
                         "webhook-signature", signature), body);
+    }
+
+    /** Signs the Stripe function's events with {@code secret} (Stripe's whsec_...). */
+    ColdEvents withStripeSecret(String secret) {
+        this.stripeSecret = secret;
+        return this;
+    }
+
+    /** A paid one-off checkout session of a new buyer, referred by the link code, signed as Stripe signs. */
+    private byte[] stripeEvent() {
+        String id = ids.newId();
+        long now = Instant.now().getEpochSecond();
+        String body = ("{\"id\":\"evt_cold_%s\",\"object\":\"event\",\"type\":\"checkout.session.completed\","
+                + "\"created\":%d,\"data\":{\"object\":{\"id\":\"cs_cold_%s\",\"object\":\"checkout.session\","
+                + "\"mode\":\"payment\",\"payment_status\":\"paid\",\"amount_total\":12345,\"currency\":\"eur\","
+                + "\"payment_intent\":\"pi_cold_%s\",\"customer\":\"cus_cold_%s\","
+                + "\"customer_details\":{\"email\":\"buyer-%s@example.org\"},\"client_reference_id\":\"%s\"}}}")
+                .formatted(id, now, id, id, id, id.toLowerCase(), linkCode);
+        return httpEvent("POST", "POST /webhooks/stripe", "/webhooks/stripe", Map.of(),
+                Map.of("content-type", "application/json; charset=utf-8", "user-agent", "Stripe/1.0",
+                        "stripe-signature", stripeSignature(stripeSecret, now, body)), body);
+    }
+
+    /** Stripe's header: {@code t=<unix>,v1=<hex HMAC-SHA256 of "t.body">} keyed with the whole secret. */
+    static String stripeSignature(String secret, long unixSeconds, String body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            return "t=" + unixSeconds + ",v1=" + java.util.HexFormat.of().formatHex(mac.doFinal(
+                    (unixSeconds + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private byte[] clickStreamEvent() {

@@ -263,7 +263,8 @@ public final class ColdStartBenchmark {
         refs.put("WebhookSecret", context.webhookSecretName()); // the template's generated secret, in moto
         Path taskRoot = Files.createDirectories(work.resolve("task"));
         ColdEvents events = new ColdEvents(table, LINK_CODE, seeded.partnerId(), context.webhookSecret(),
-                memoized(() -> signInToPortal(template, refs, taskRoot)));
+                memoized(() -> signInToPortal(template, refs, taskRoot)))
+                .withStripeSecret(context.stripeWebhookSecret());
 
         List<Target> targets = new ArrayList<>();
         Path helloJar = context.repository().resolve("benchmarks/hello/target/hello-lambda.jar");

@@ -35,6 +35,7 @@ public final class AdminApiHandler extends HttpFunction {
         DealAdminRoutes d = wiring.deals();
         OnboardingRoutes o = wiring.onboarding();
         ImportRoutes i = wiring.imports();
+        PromotionCodeRoutes pc = wiring.promotionCodes();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -87,7 +88,9 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("POST /admin/applications/{applicationId}/reject", o::reject),
                 Map.entry("POST /admin/invitations", o::invite),
                 Map.entry("GET /admin/onboarding", o::getSettings),
-                Map.entry("PUT /admin/onboarding", o::putSettings));
+                Map.entry("PUT /admin/onboarding", o::putSettings),
+                Map.entry("PUT /admin/promotion-codes/{promotionCodeId}", pc::put),
+                Map.entry("GET /admin/promotion-codes/{promotionCodeId}", pc::get));
         this.priming = wiring.registerPriming(this);
     }
 

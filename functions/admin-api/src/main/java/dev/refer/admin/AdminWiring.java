@@ -36,7 +36,7 @@ import java.util.Map;
 
 /** Builds the admin API's object graph once per execution environment. */
 record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, DealAdminRoutes deals,
-                   OnboardingRoutes onboarding, ImportRoutes imports,
+                   OnboardingRoutes onboarding, ImportRoutes imports, PromotionCodeRoutes promotionCodes,
                    UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
@@ -114,7 +114,14 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                         clock),
                 new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table, clock),
                         java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")))), payouts, comms,
-                deals, onboarding, imports, ids);
+                deals, onboarding, imports, promotionCodes(dynamoDb, table, links, clock), ids);
+    }
+
+    /** Referral codes as coupons: the ties the Stripe webhook reads. */
+    private static PromotionCodeRoutes promotionCodes(DynamoDbClient dynamoDb, TableConfig table,
+                                                      DynamoDbLinkRepository links, Clock clock) {
+        var codes = new dev.refer.dynamodb.coupon.DynamoDbPromotionCodes(dynamoDb, table);
+        return new PromotionCodeRoutes(new dev.refer.core.coupon.TiePromotionCode(links, codes, clock), codes);
     }
 
     /**

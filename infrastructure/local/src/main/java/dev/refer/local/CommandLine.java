@@ -7,7 +7,8 @@ final class CommandLine {
             usage: java -jar refer-local.jar [--demo] [--port N]
               --port N   port of the HTTP gateway on 127.0.0.1 (default 3000, 0 picks a free port)
               --demo     seed a program, a partner and a short link through the admin API
-            environment: REFER_ADMIN_KEY (admin key, else random), REFER_WEBHOOK_SECRET (whsec_..., else random)""";
+            environment: REFER_ADMIN_KEY (admin key, else random), REFER_WEBHOOK_SECRET (whsec_..., else random),
+              REFER_STRIPE_WEBHOOK_SECRET (the whsec_... of stripe listen, else random)""";
 
     private CommandLine() {
     }

@@ -167,6 +167,11 @@ public final class LocalStack implements AutoCloseable {
     public static final String OUTBOX_PATH = "/_local/outbox";
     /** The template's generated secret the conversion webhook verifies with: here the printed (or given) one. */
     static final String WEBHOOK_SECRET = "WebhookSecret";
+    /**
+     * The template's secret the Stripe webhook verifies with: here {@code REFER_STRIPE_WEBHOOK_SECRET} (the
+     * {@code whsec_...} that {@code stripe listen} prints), else a generated one, printed at start-up.
+     */
+    static final String STRIPE_WEBHOOK_SECRET = "StripeWebhookSecret";
 
     /** The partner portal's function (its addresses are printed at start-up). */
     static final String PORTAL_FUNCTION = "PortalFunction";
@@ -190,6 +195,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String READY = "Local stack ready.";
     private final AdminKey adminKey;
     private final String webhookSecret;
+    private final String stripeWebhookSecret;
     private final String tableName;
     private SamTemplate template;
     private DynamoDbLocal dynamoDb;
@@ -202,6 +208,9 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Options options) {
         this.adminKey = options.adminKey() == null ? AdminKey.random() : new AdminKey(options.adminKey());
         this.webhookSecret = options.webhookSecret() == null ? newWebhookSecret() : options.webhookSecret();
+        String stripeSecret = System.getenv("REFER_STRIPE_WEBHOOK_SECRET");
+        this.stripeWebhookSecret = stripeSecret == null || stripeSecret.isBlank() ? newStripeWebhookSecret()
+                : stripeSecret.strip();
         this.tableName = options.tableName();
     }
 
@@ -313,7 +322,8 @@ public final class LocalStack implements AutoCloseable {
                 moto.endpoint())) {
             for (String logicalId : generated) {
                 String name = "refer-local/" + logicalId;
-                String value = WEBHOOK_SECRET.equals(logicalId) ? webhookSecret : randomHex();
+                String value = WEBHOOK_SECRET.equals(logicalId) ? webhookSecret
+                        : STRIPE_WEBHOOK_SECRET.equals(logicalId) ? stripeWebhookSecret : randomHex();
                 secrets.createSecret(r -> r.name(name).secretString(value));
                 refs.put(logicalId, name);
             }
@@ -403,6 +413,9 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Local stack listening on " + gateway.baseUri());
         System.out.println("Admin key (header " + AdminKey.HEADER + "): " + adminKey.value());
         System.out.println("Webhook secret: " + webhookSecret);
+        System.out.println("Stripe webhook secret: " + stripeWebhookSecret + " (POST " + gateway.baseUri()
+                + "/webhooks/stripe; for stripe listen --forward-to, set REFER_STRIPE_WEBHOOK_SECRET to the secret it"
+                + " prints)");
         System.out.println("DynamoDB Local: " + dynamoDb.endpoint());
         System.out.println("moto: " + moto.endpoint());
         System.out.println("SQS: " + sqsEndpoint);
@@ -442,6 +455,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String webhookSecret() {
         return webhookSecret;
+    }
+
+    /** The Stripe webhook's signing secret ({@code whsec_...}): Stripe's scheme keys the HMAC with all of it. */
+    public String stripeWebhookSecret() {
+        return stripeWebhookSecret;
     }
 
     /** A client of the stack's DynamoDB Local, to look at or prepare the table. */
@@ -659,6 +677,11 @@ public final class LocalStack implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** A Stripe-like signing secret: "whsec_" and 32 random bytes in hex. */
+    static String newStripeWebhookSecret() {
+        return "whsec_" + randomHex();
     }
 
     public static void main(String[] args) throws InterruptedException {

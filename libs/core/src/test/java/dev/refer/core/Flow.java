@@ -10,6 +10,7 @@ import dev.refer.core.conversion.RecordRefund;
 import dev.refer.core.conversion.RecordSale;
 import dev.refer.core.fakes.Fixtures;
 import dev.refer.core.fakes.InMemoryDeals;
+import dev.refer.core.fakes.InMemoryPromotionCodes;
 import dev.refer.core.fakes.InMemoryStore;
 import dev.refer.core.fakes.SequenceIds;
 import dev.refer.core.fakes.TestClock;
@@ -39,7 +40,8 @@ public final class Flow {
     public final InMemoryStore store = new InMemoryStore();
     public final SequenceIds ids = new SequenceIds();
     public final InMemoryDeals deals = new InMemoryDeals();
-    public final AttributionPolicy attribution = new AttributionPolicy(store, store, deals);
+    public final InMemoryPromotionCodes promotionCodes = new InMemoryPromotionCodes();
+    public final AttributionPolicy attribution = new AttributionPolicy(store, store, deals, promotionCodes);
     public final CommissionPolicy commissions = new CommissionPolicy();
     public final FollowLink followLink = new FollowLink(store, store, ids, clock, Duration.ofDays(90));
     public final CaptureLead captureLead = new CaptureLead(Fixtures.PROGRAM, store, store, attribution, store, ids,

@@ -381,6 +381,13 @@ public final class TableKeys {
         return new TableKey("RATE#" + programId + "#" + scope + "#" + subject, "WINDOW#" + windowStart);
     }
 
+    // promotion codes (referral codes as coupons)
+
+    /** A billing system's promotion code id, tied to the referral (link) code whose partner its sales earn. */
+    public static TableKey promotionCode(String programId, String promotionCodeId) {
+        return new TableKey("PROMOTION_CODE#" + programId + "#" + promotionCodeId, "PROMOTION_CODE");
+    }
+
     // deal registrations
 
     /** A deal registration, by its id (the manager's routes name only the id). */

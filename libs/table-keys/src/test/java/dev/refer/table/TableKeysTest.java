@@ -37,6 +37,8 @@ class TableKeysTest {
         assertEquals(new TableKey("LEAD_EMAIL#acme#a@b.example", "LEAD_EMAIL"),
                 TableKeys.leadEmail("acme", "a@b.example"));
         assertEquals(new TableKey("CONVERSION#acme#evt_1", "CONVERSION"), TableKeys.conversion("acme", "evt_1"));
+        assertEquals(new TableKey("PROMOTION_CODE#acme#promo_1Ab", "PROMOTION_CODE"),
+                TableKeys.promotionCode("acme", "promo_1Ab"));
         assertEquals(new TableKey("PAYOUTRUN#acme#2026-05", "DONE#p1"), TableKeys.payoutRunDone("acme", MAY, "p1"));
         assertEquals("PROGRAM#acme#DIGESTS#2026-05-04#leads",
                 TableKeys.digestsOf("acme", LocalDate.of(2026, 5, 4), "leads"));

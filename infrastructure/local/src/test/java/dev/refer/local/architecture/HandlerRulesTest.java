@@ -26,7 +26,8 @@ class HandlerRulesTest {
 
     /** The packages of the deployables of template.yaml (functions/*). */
     static final List<String> FUNCTIONS = List.of("dev.refer.redirect", "dev.refer.leads", "dev.refer.webhook",
-            "dev.refer.admin", "dev.refer.counters", "dev.refer.payouts", "dev.refer.comms", "dev.refer.portal");
+            "dev.refer.admin", "dev.refer.counters", "dev.refer.payouts", "dev.refer.comms", "dev.refer.portal",
+            "dev.refer.stripe");
 
     private static final JavaClasses FUNCTION_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -84,6 +85,6 @@ class HandlerRulesTest {
             assertTrue(handlers().stream().anyMatch(c -> c.getPackageName().equals(function)),
                     "no handler found in " + function);
         }
-        assertEquals(15, handlers().size(), "handlers: " + handlers());
+        assertEquals(16, handlers().size(), "handlers: " + handlers());
     }
 }

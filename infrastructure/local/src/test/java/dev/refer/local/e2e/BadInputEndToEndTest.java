@@ -129,6 +129,7 @@ class BadInputEndToEndTest {
         VALID.put("dealId", "01JC0000000000000000000099"); // well formed; the deal routes answer 404 for it
         // well-formed: the bad bodies sent with it are refused before any application is looked up
         VALID.put("applicationId", "01JD0000000000000000000099");
+        VALID.put("promotionCodeId", "promo_bad_input"); // well formed, tied to nothing
         VALID.put("period", LAST_MONTH.toString());
         VALID.put("month", LAST_MONTH.toString());
         VALID.put("limit", "10");
@@ -217,7 +218,8 @@ class BadInputEndToEndTest {
             failures.add("mail was sent: " + (stack.outbox().messages().size() - mailBefore) + " message(s)");
         }
         // the OpenAPI was read as meant: bodies behind a $ref included, and every kind of query parameter
-        assertTrue(jsonRoutes.containsAll(Set.of("POST /leads", "POST /webhooks/conversions", "PUT /admin/program",
+        assertTrue(jsonRoutes.containsAll(Set.of("POST /leads", "POST /webhooks/conversions", "POST /webhooks/stripe",
+                "PUT /admin/program",
                 "POST /admin/leads/{leadId}/qualify", "POST /admin/checkin-runs")), "JSON routes: " + jsonRoutes);
         assertTrue(queryParameters.containsAll(Set.of("limit", "cursor", "month", "period", "t")),
                 "query parameters: " + queryParameters);
@@ -252,6 +254,9 @@ class BadInputEndToEndTest {
                 long now = System.currentTimeMillis() / 1000;
                 request.header("webhook-id", id).header("webhook-timestamp", Long.toString(now))
                         .header("webhook-signature", new Webhook(stack.webhookSecret()).sign(id, now, body));
+            }
+            if (key.equals("POST /webhooks/stripe")) {
+                request.header("stripe-signature", stripeSignature(body));
             }
         }
         request.method(route.method(), body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
@@ -387,6 +392,16 @@ class BadInputEndToEndTest {
                 : request.header("content-type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json));
         return send(request);
+    }
+
+    /** Stripe's header over {@code body}, with the stack's Stripe secret: {@code t=<unix>,v1=<hex HMAC-SHA256>}. */
+    private static String stripeSignature(String body) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(stack.stripeWebhookSecret().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return "t=" + now + ",v1=" + java.util.HexFormat.of().formatHex(mac.doFinal((now + "." + body)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> webhook(String body) throws Exception {

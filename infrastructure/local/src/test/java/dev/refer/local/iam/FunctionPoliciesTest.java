@@ -187,6 +187,21 @@ class FunctionPoliciesTest {
                 + "\"currency\":\"EUR\",\"occurredAt\":\"" + now + "\",\"customer\":{\"externalId\":\"cus_ada\"}}");
         routesCalled.add("POST /webhooks/conversions");
 
+        // Stripe: a partner's promotion code, a paid checkout session with it, then a refund of its charge
+        ok(send("PUT", "/admin/promotion-codes/promo_iam", "{\"code\":\"iam-link\"}", true),
+                "PUT /admin/promotion-codes/{promotionCodeId}");
+        ok(send("GET", "/admin/promotion-codes/promo_iam", null, true), "GET /admin/promotion-codes/{promotionCodeId}");
+        long created = System.currentTimeMillis() / 1000;
+        stripe("{\"id\":\"evt_iam_checkout\",\"type\":\"checkout.session.completed\",\"created\":" + created
+                + ",\"data\":{\"object\":{\"id\":\"cs_iam\",\"mode\":\"payment\",\"payment_status\":\"paid\","
+                + "\"amount_total\":10000,\"currency\":\"eur\",\"payment_intent\":\"pi_iam\","
+                + "\"customer\":\"cus_iam\",\"customer_details\":{\"email\":\"stripe@acme.example\"},"
+                + "\"discounts\":[{\"promotion_code\":\"promo_iam\"}]}}}");
+        stripe("{\"id\":\"evt_iam_refund\",\"type\":\"charge.refunded\",\"created\":" + created
+                + ",\"data\":{\"object\":{\"id\":\"ch_iam\",\"amount_refunded\":2500,\"currency\":\"eur\","
+                + "\"payment_intent\":\"pi_iam\",\"customer\":\"cus_iam\"}}}");
+        routesCalled.add("POST /webhooks/stripe");
+
         ok(send("GET", "/admin/partners/" + partnerId + "/conversions", null, true),
                 "GET /admin/partners/{partnerId}/conversions");
         ok(send("GET", "/admin/partners/" + partnerId + "/commissions", null, true),
@@ -362,6 +377,22 @@ class FunctionPoliciesTest {
                 .header("webhook-signature", new Webhook(stack.webhookSecret()).sign(id, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /** A delivery signed as Stripe signs: {@code t=<unix>,v1=<hex HMAC-SHA256 of "t.body">}, keyed with the secret. */
+    private void stripe(String body) throws Exception {
+        long timestamp = System.currentTimeMillis() / 1000;
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(stack.stripeWebhookSecret().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = java.util.HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/webhooks/stripe"))
+                .header("content-type", "application/json; charset=utf-8")
+                .header("stripe-signature", "t=" + timestamp + ",v1=" + signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"recorded\""), response.body());
     }
 
     private static URI uri(String path) {

@@ -26,7 +26,9 @@ public record Attribution(PartnerId partnerId, Path path, LinkCode code, ClickId
         /** A link code ({@code ref}) of an enabled link. */
         CODE,
         /** An approved deal registration of the email's domain, within its life. */
-        DEAL
+        DEAL,
+        /** A promotion code tied to the partner's referral code, which the buyer paid with at checkout. */
+        COUPON
     }
 
     public Attribution {

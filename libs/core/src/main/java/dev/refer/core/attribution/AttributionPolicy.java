@@ -1,6 +1,8 @@
 package dev.refer.core.attribution;
 
 import dev.refer.core.basics.email.EmailAddress;
+import dev.refer.core.coupon.PromotionCode;
+import dev.refer.core.coupon.PromotionCodes;
 import dev.refer.core.deal.CompanyDomain;
 import dev.refer.core.deal.DealClaim;
 import dev.refer.core.deal.DealClaims;
@@ -25,6 +27,8 @@ import java.util.Optional;
  *   <li><b>an approved deal registration of the email's domain</b>, within its life: the program manager accepted the
  *       partner's claim on that account, which outweighs any anonymous click or code (a prospect's employees click
  *       whatever links they meet while the registering partner works the account);</li>
+ *   <li><b>a promotion code tied to a partner's referral code</b>, which the buyer paid with: the buyer's own act at
+ *       checkout;</li>
  *   <li><b>the event's own click</b> ({@code rid}): the buyer came through the partner's link within the attribution
  *       window before the sale;</li>
  *   <li><b>a lead matched by the customer's email, attributed by a click</b>, captured within the window before the
@@ -47,7 +51,7 @@ public final class AttributionPolicy {
 
     /** Which evidence won, strongest first. */
     public enum Rank {
-        DEAL_REGISTRATION, EVENT_CLICK, LEAD_BY_CLICK, EVENT_CODE, LEAD_BY_CODE
+        DEAL_REGISTRATION, PROMOTION_CODE, EVENT_CLICK, LEAD_BY_CLICK, EVENT_CODE, LEAD_BY_CODE
     }
 
     /** The winning evidence: its attribution, the (active) partner it names and its rank. */
@@ -61,16 +65,24 @@ public final class AttributionPolicy {
     private final LinkLookup links;
     private final PartnerRepository partners;
     private final DealClaims deals;
+    private final PromotionCodes promotionCodes;
 
     /** Without deal registrations (paths and tests that do not read them). */
     public AttributionPolicy(LinkLookup links, PartnerRepository partners) {
         this(links, partners, DealClaims.NONE);
     }
 
+    /** Without promotion codes (the paths whose events carry none: leads, the conversion webhook). */
     public AttributionPolicy(LinkLookup links, PartnerRepository partners, DealClaims deals) {
+        this(links, partners, deals, PromotionCodes.NONE);
+    }
+
+    public AttributionPolicy(LinkLookup links, PartnerRepository partners, DealClaims deals,
+                             PromotionCodes promotionCodes) {
         this.links = links;
         this.partners = partners;
         this.deals = deals;
+        this.promotionCodes = promotionCodes;
     }
 
     /**
@@ -97,7 +109,21 @@ public final class AttributionPolicy {
      */
     public Optional<Winner> forConversion(Click click, LeadEvidence lead, String ref, EmailAddress email,
                                           Instant occurredAt, Duration window) {
+        return forConversion(click, lead, ref, null, email, occurredAt, window);
+    }
+
+    /**
+     * As above, with the promotion code the buyer paid with ({@code promotionCode}, the billing system's id, or
+     * null): a code tied to a partner's referral code ranks right below an approved deal registration, above the
+     * event's click. Typing a partner's code into the payment form is the buyer's own act at checkout, naming the
+     * partner at the moment of the sale; a click is only where the buyer came from, maybe weeks before.
+     */
+    public Optional<Winner> forConversion(Click click, LeadEvidence lead, String ref, String promotionCode,
+                                          EmailAddress email, Instant occurredAt, Duration window) {
         Optional<Winner> winner = winner(byDeal(email, occurredAt), Rank.DEAL_REGISTRATION);
+        if (winner.isEmpty()) {
+            winner = winner(byPromotionCode(promotionCode), Rank.PROMOTION_CODE);
+        }
         if (winner.isEmpty()) {
             winner = winner(byClick(click, occurredAt, window), Rank.EVENT_CLICK);
         }
@@ -156,6 +182,21 @@ public final class AttributionPolicy {
                 .filter(link -> link.redirects() && link.partnerId().equals(click.partnerId()))
                 .map(link -> new Attribution(click.partnerId(), Attribution.Path.CLICK, click.code(), click.id(),
                         click.campaign()));
+    }
+
+    /**
+     * The referral code a promotion code is tied to, through a link that still redirects (enabled, partner active).
+     * Like a code it carries no time: the window does not apply.
+     */
+    Optional<Attribution> byPromotionCode(String promotionCode) {
+        if (!PromotionCode.isWellFormed(promotionCode)) {
+            return Optional.empty();
+        }
+        return promotionCodes.find(promotionCode)
+                .flatMap(tie -> links.find(tie.code()))
+                .filter(Link::redirects)
+                .map(link -> new Attribution(link.partnerId(), Attribution.Path.COUPON, link.code(), null,
+                        link.campaign()));
     }
 
     /** A link code of a link that still redirects. A code carries no time: the window does not apply. */

@@ -54,6 +54,23 @@ public final class RecordRefund {
     }
 
     public ConversionResult record(ConversionCommand command) {
+        return record(command, false);
+    }
+
+    /**
+     * A refund reported as the order's <em>cumulative</em> refunded total (Stripe's {@code amount_refunded}): each
+     * delivery refunds only the difference from what the order counts already, so deliveries that arrive twice, late
+     * or out of order refund the order's total once. A total the order has counted already (an older state arriving
+     * after a newer one) changes nothing and answers {@link ConversionResult.AlreadyRecorded}.
+     *
+     * @param command its {@code amount} is the cumulative refunded total of the order
+     */
+    public ConversionResult recordCumulative(ConversionCommand command) {
+        return record(command, true);
+    }
+
+    private ConversionResult record(ConversionCommand reported, boolean cumulative) {
+        ConversionCommand command = reported;
         if (command.kind() != ConversionKind.REFUND) {
             throw new IllegalArgumentException("a sale or renewal is recorded by RecordSale");
         }
@@ -72,6 +89,17 @@ public final class RecordRefund {
                 return new ConversionResult.AlreadyRecorded(command.eventId());
             }
             Order order = evidence.order();
+            if (cumulative) {
+                Money counted = order == null || !order.currency().equals(reported.amount().currency())
+                        ? Money.zero(reported.amount().currency()) : order.refunded();
+                Money difference = reported.amount().minus(counted);
+                if (!difference.isPositive()) {
+                    return new ConversionResult.AlreadyRecorded(reported.eventId());
+                }
+                command = new ConversionCommand(reported.eventId(), reported.kind(), reported.orderId(), difference,
+                        reported.customerExternalId(), reported.customerEmail(), reported.occurredAt(),
+                        reported.rid(), reported.ref());
+            }
             java.util.Currency expected = order == null ? program.currency() : order.currency();
             if (!command.amount().currency().equals(expected)) {
                 return new ConversionResult.Refused("currency", order == null

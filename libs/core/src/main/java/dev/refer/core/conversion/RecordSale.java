@@ -151,7 +151,7 @@ public final class RecordSale {
             AttributionPolicy.LeadEvidence leadEvidence = lead != null && countsAsEvidence(lead.status())
                     ? new AttributionPolicy.LeadEvidence(lead.attribution(), lead.attributedAt()) : null;
             var winner = attribution.forConversion(evidence.click(), leadEvidence, command.ref(),
-                    command.customerEmail(), at,
+                    command.promotionCode(), command.customerEmail(), at,
                     program.attributionWindow()).orElse(null);
             if (winner != null) {
                 credit = winner.attribution();
