@@ -1,10 +1,8 @@
 package dev.refer.stripe;
 
+import com.stripe.net.Webhook;
 import dev.refer.testkit.events.ApiEvent;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -12,8 +10,8 @@ import java.util.Map;
 /**
  * Stripe's events as Stripe sends them (shapes from its API reference, trimmed to what matters plus a few fields we
  * ignore), signed as Stripe signs: {@code Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">}, the HMAC keyed
- * with the endpoint's whole {@code whsec_...} secret. The signing here is written independently of
- * {@link StripeSignature} (a second implementation of the documented scheme), so a mistake in one shows.
+ * with the endpoint's whole {@code whsec_...} secret. The signature is computed by Stripe's own library, not by
+ * {@link StripeSignature}, so a mistake in our verifier shows.
  */
 final class StripeDeliveries {
 
@@ -32,13 +30,14 @@ final class StripeDeliveries {
         return System.currentTimeMillis() / 1000;
     }
 
-    /** Stripe's header for {@code body} signed at {@code t} with {@code secret} (as its generateTestHeaderString). */
+    /**
+     * Stripe's header for {@code body} signed at {@code t} with {@code secret}, the signature computed by Stripe's own
+     * library ({@code stripe-java}'s {@code Webhook.Util}, a test dependency only): every delivery of these tests is
+     * signed as Stripe signs, independently of {@link StripeSignature}.
+     */
     static String header(String secret, long t, String body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body)
-                    .getBytes(StandardCharsets.UTF_8)));
+            return "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256(secret, t + "." + body);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
