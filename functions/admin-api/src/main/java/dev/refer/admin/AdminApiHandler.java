@@ -34,6 +34,7 @@ public final class AdminApiHandler extends HttpFunction {
         CommsRoutes c = wiring.comms();
         DealAdminRoutes d = wiring.deals();
         OnboardingRoutes o = wiring.onboarding();
+        SubIdRoutes s = wiring.subIds();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -85,7 +86,10 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("POST /admin/applications/{applicationId}/reject", o::reject),
                 Map.entry("POST /admin/invitations", o::invite),
                 Map.entry("GET /admin/onboarding", o::getSettings),
-                Map.entry("PUT /admin/onboarding", o::putSettings));
+                Map.entry("PUT /admin/onboarding", o::putSettings),
+                Map.entry("GET /admin/sub-ids", s::getSettings),
+                Map.entry("PUT /admin/sub-ids", s::putSettings),
+                Map.entry("GET /admin/partners/{partnerId}/sub-ids", s::partnerFunnel));
         this.priming = wiring.registerPriming(this);
     }
 

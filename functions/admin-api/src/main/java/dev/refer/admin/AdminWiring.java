@@ -36,7 +36,7 @@ import java.util.Map;
 
 /** Builds the admin API's object graph once per execution environment. */
 record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, DealAdminRoutes deals,
-                   OnboardingRoutes onboarding,
+                   OnboardingRoutes onboarding, SubIdRoutes subIds,
                    UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
@@ -97,6 +97,9 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new dev.refer.core.terms.PublishTerms(termsBook, mailing, clock), applicationBook, review,
                 new dev.refer.core.application.InvitePartner(table.programId(), programs, applicationBook,
                         createPartner, firstLink, onboardingMail));
+        var queries = new PartnerQueries(partners, links, leads, orders, ledger,
+                new DynamoDbStatsRepository(dynamoDb, table, clock),
+                java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")), clock);
         return new AdminWiring(new AdminRoutes(table.programId(),
                 new ConfigureProgram(table.programId(), programs),
                 createPartner,
@@ -105,9 +108,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new ChangeLink(links),
                 new ReviewLead(table.programId(), programs, leads, partners, ledger, new CommissionPolicy(), ids,
                         clock),
-                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table, clock),
-                        java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")))), payouts, comms,
-                deals, onboarding, ids);
+                queries), payouts, comms, deals, onboarding,
+                new SubIdRoutes(new dev.refer.dynamodb.link.DynamoDbSubIdSettings(dynamoDb, table), queries), ids);
     }
 
     /**

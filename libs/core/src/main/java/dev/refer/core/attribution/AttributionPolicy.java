@@ -155,7 +155,7 @@ public final class AttributionPolicy {
         return links.find(click.code())
                 .filter(link -> link.redirects() && link.partnerId().equals(click.partnerId()))
                 .map(link -> new Attribution(click.partnerId(), Attribution.Path.CLICK, click.code(), click.id(),
-                        click.campaign()));
+                        click.campaign(), click.subIds()));
     }
 
     /** A link code of a link that still redirects. A code carries no time: the window does not apply. */
