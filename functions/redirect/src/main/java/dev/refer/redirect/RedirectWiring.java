@@ -86,8 +86,8 @@ public record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynam
 
     /**
      * SnapStart: before the snapshot, a visit to an unknown code through the stream interface (event reading, a real
-     * GetItem, the 404 page) and the 302 answer's own code (location building, an id, the response) without writing
-     * a click; after restore, a new random source for click ids and fresh credentials. The click's PutItem is left
+     * GetItem, the 404 page) and the 302 answer's own code (location building with pass-through, an id, the response,
+     * sub-id values) without writing a click; after restore, a new random source for click ids and fresh credentials. The click's PutItem is left
      * for the first visitor.
      */
     RedirectPriming registerPriming(RedirectHandler handler) {
@@ -99,6 +99,8 @@ public record RedirectWiring(FollowLink followLink, UlidGenerator ids, LiteDynam
                         new LinkCode("snapstart-priming"), new ClickId(ids.newId()),
                         VisitQuery.parse("utm_source=priming&sub1=priming&gclid=priming"));
                 RedirectResponse.found(location).write(OutputStream.nullOutputStream());
+                dev.refer.core.link.SubIds.of(new SubIdSettings(java.util.List.of("sub1")),
+                        VisitQuery.parse("sub1=priming"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -108,15 +108,40 @@ public final class RedirectLocation {
         return kept.isEmpty() ? base : base + "?" + kept;
     }
 
-    /** Whether the destination's own (raw) query names {@code name} (compared decoded). */
+    /**
+     * Whether the destination's own (raw) query names {@code name} (compared decoded). Scans in place: the hot path
+     * asks once per forwarded parameter, and a split would allocate each time.
+     */
     private static boolean hasParameter(String rawQuery, String name) {
         if (rawQuery == null) {
             return false;
         }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String raw = eq < 0 ? pair : pair.substring(0, eq);
-            if (raw.equals(name) || (raw.indexOf('%') >= 0 || raw.indexOf('+') >= 0) && name.equals(decode(raw))) {
+        int from = 0;
+        while (from <= rawQuery.length()) {
+            int amp = rawQuery.indexOf('&', from);
+            int end = amp < 0 ? rawQuery.length() : amp;
+            int eq = rawQuery.indexOf('=', from);
+            int nameEnd = eq < 0 || eq > end ? end : eq;
+            int length = nameEnd - from;
+            if (length == name.length() && rawQuery.regionMatches(from, name, 0, length)) {
+                return true;
+            }
+            if (length > 0 && needsDecoding(rawQuery, from, nameEnd)
+                    && name.equals(decode(rawQuery.substring(from, nameEnd)))) {
+                return true;
+            }
+            if (amp < 0) {
+                return false;
+            }
+            from = amp + 1;
+        }
+        return false;
+    }
+
+    private static boolean needsDecoding(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '%' || c == '+') {
                 return true;
             }
         }

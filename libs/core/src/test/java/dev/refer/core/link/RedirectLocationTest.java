@@ -69,6 +69,8 @@ class RedirectLocationTest {
                 build("https://example.com/?plan=pro", "plan=free&coupon=x"));
         assertEquals("https://example.com/?a%20b=1&" + OURS,
                 build("https://example.com/?a%20b=1", "a+b=2"), "names compare decoded");
+        assertEquals("https://example.com/?ab=1&flag&x=&a=2&" + OURS,
+                build("https://example.com/?ab=1&flag&x=", "a=2&flag=on&x=y&ab=3"), "whole names, bare or empty");
     }
 
     @Test
