@@ -29,7 +29,7 @@ public final class RedirectOnJackson implements RequestStreamHandler {
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         RedirectEvent ours = new RedirectEvent(event.getPathParameters() == null ? ""
                 : event.getPathParameters().getOrDefault("code", ""), userAgent,
-                RedirectEvent.parseQuery(event.getRawQueryString() == null ? "" : event.getRawQueryString()),
+                dev.refer.core.link.VisitQuery.parse(event.getRawQueryString()),
                 event.getRequestContext() == null ? "" : event.getRequestContext().getRequestId());
         RedirectResponse answer = redirect.respond(ours);
         LambdaJson.writeHttpResponse(APIGatewayV2HTTPResponse.builder().withStatusCode(answer.status())

@@ -36,6 +36,7 @@ public final class AdminApiHandler extends HttpFunction {
         OnboardingRoutes o = wiring.onboarding();
         ImportRoutes i = wiring.imports();
         PromotionCodeRoutes pc = wiring.promotionCodes();
+        SubIdRoutes s = wiring.subIds();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -90,7 +91,10 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("GET /admin/onboarding", o::getSettings),
                 Map.entry("PUT /admin/onboarding", o::putSettings),
                 Map.entry("PUT /admin/promotion-codes/{promotionCodeId}", pc::put),
-                Map.entry("GET /admin/promotion-codes/{promotionCodeId}", pc::get));
+                Map.entry("GET /admin/promotion-codes/{promotionCodeId}", pc::get),
+                Map.entry("GET /admin/sub-ids", s::getSettings),
+                Map.entry("PUT /admin/sub-ids", s::putSettings),
+                Map.entry("GET /admin/partners/{partnerId}/sub-ids", s::partnerFunnel));
         this.priming = wiring.registerPriming(this);
     }
 

@@ -37,7 +37,7 @@ import java.util.Map;
 /** Builds the admin API's object graph once per execution environment. */
 record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, DealAdminRoutes deals,
                    OnboardingRoutes onboarding, ImportRoutes imports, PromotionCodeRoutes promotionCodes,
-                   UlidGenerator ids) {
+                   SubIdRoutes subIds, UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
         TableConfig table = TableConfig.fromEnv(env);
@@ -104,6 +104,9 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new dev.refer.dynamodb.partner.DynamoDbPartnerDetails(dynamoDb, table), createPartner,
                 new CreateLink(table.programId(), programs, partners, links, ids, clock), changeStatus,
                 onboardingMail), mailQueue != null);
+        var queries = new PartnerQueries(partners, links, leads, orders, ledger,
+                new DynamoDbStatsRepository(dynamoDb, table, clock),
+                java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")), clock);
         return new AdminWiring(new AdminRoutes(table.programId(),
                 new ConfigureProgram(table.programId(), programs),
                 createPartner,
@@ -112,9 +115,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new ChangeLink(links),
                 new ReviewLead(table.programId(), programs, leads, partners, ledger, new CommissionPolicy(), ids,
                         clock),
-                new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table, clock),
-                        java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")))), payouts, comms,
-                deals, onboarding, imports, promotionCodes(dynamoDb, table, links, clock), ids);
+                queries), payouts, comms, deals, onboarding, imports, promotionCodes(dynamoDb, table, links, clock),
+                new SubIdRoutes(new dev.refer.dynamodb.link.DynamoDbSubIdSettings(dynamoDb, table), queries), ids);
     }
 
     /** Referral codes as coupons: the ties the Stripe webhook reads. */

@@ -96,6 +96,18 @@ class CountersHandlerTest {
     }
 
     @Test
+    void batch_countsAClickItsLeadAndItsSale_perSubIdValue_onceWhenDeliveredTwice() throws IOException {
+        assertEquals("{\"batchItemFailures\":[]}", invoke("dynamodb-stream-subids.json"));
+        assertEquals("{\"batchItemFailures\":[]}", invoke("dynamodb-stream-subids.json"));
+
+        assertEquals(java.util.List.of(
+                        new dev.refer.core.stats.StatsRepository.SubIdRow("anna-news", "sub1", "spring", 1, 1, 1),
+                        new dev.refer.core.stats.StatsRepository.SubIdRow("anna-news", "sub2", "mail", 1, 1, 1)),
+                new DynamoDbStatsRepository(table.client(), table.config()).subIdFunnel(anna.id(), NOVEMBER));
+        assertEquals(1L, stats().allTime(Counters.LEADS), "the lead counts as ever");
+    }
+
+    @Test
     void snapStartPriming_runsTheRealCodePathsAndWritesNothing() {
         int before = table.items().size();
         handler.priming.prime();

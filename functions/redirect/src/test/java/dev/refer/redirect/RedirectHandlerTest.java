@@ -1,6 +1,9 @@
 package dev.refer.redirect;
 
+import dev.refer.core.link.SubIdSettings;
 import dev.refer.core.partner.Partner;
+import dev.refer.dynamodb.link.ClickMapper;
+import dev.refer.dynamodb.link.DynamoDbSubIdSettings;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.dynamodb.TestTable;
@@ -11,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,5 +94,52 @@ class RedirectHandlerTest {
         int before = table.items().size();
         handler.priming.prime();
         assertEquals(before, table.items().size(), "priming must not write");
+    }
+
+    @Test
+    void get_forwardsEveryQueryParameter_dropsTheVisitorsRefAndRid_andRecordsTheProgramsSubIds() {
+        new DynamoDbSubIdSettings(table.client(), table.config())
+                .save(new SubIdSettings(List.of("sub1", "sub2")));
+        ApiResponse response = get("anna-news")
+                .query("gclid=Cj0KCQ&fbclid=IwAR2&sub1=spring%20mail&sub2=M%C3%BCnchen&tag=a&tag=b&rid=01JCFORGED"
+                        + "&REF=someone-else", Map.of())
+                .invoke(handler);
+
+        assertEquals(302, response.status());
+        String location = response.header("location");
+        assertTrue(location.startsWith("https://example.com/pricing?plan=pro&gclid=Cj0KCQ&fbclid=IwAR2"
+                + "&sub1=spring+mail&sub2=M%C3%BCnchen&tag=a&tag=b&ref=anna-news&rid="), location);
+        assertFalse(location.contains("FORGED") || location.contains("someone-else"), location);
+        String rid = location.substring(location.indexOf("&rid=") + 5);
+        var click = table.item("CLICK#" + rid, "CLICK");
+        assertEquals(Map.of("sub1", "spring mail", "sub2", "M%C3%BCnchen"), ClickMapper.subIdsOf(click.get("subIds").m()));
+        assertEquals(Set.of("pk", "sk", "type", "code", "partnerId", "campaign", "at", "expiresAt", "subIds"),
+                click.keySet(), "of the query, only the sub-ids are stored");
+    }
+
+    @Test
+    void get_whenTheVisitIsHostile_theLocationStaysOneSafeHeaderWithinTheCap() {
+        ApiResponse response = get("anna-news")
+                .query("x=%0D%0ASet-Cookie:%20a=b&y=%23frag&%E2%9C%93=%F0%9F%98%80&bad=%zz&big="
+                        + "z".repeat(5000) + "&after=1", Map.of())
+                .invoke(handler);
+
+        assertEquals(302, response.status());
+        String location = response.header("location");
+        assertTrue(location.length() <= 4096, "length " + location.length());
+        assertTrue(location.chars().allMatch(c -> c > 0x20 && c < 0x7f), location);
+        assertTrue(location.contains("&x=%0D%0ASet-Cookie%3A+a%3Db&y=%23frag&%E2%9C%93=%F0%9F%98%80&ref=anna-news&rid="),
+                location);
+        assertFalse(location.contains("bad=") || location.contains("big=") || location.contains("after="), location);
+        assertEquals(1, table.count("CLICK"));
+    }
+
+    @Test
+    void get_whenTheProgramNamesNoSubIds_recordsNone() {
+        ApiResponse response = get("anna-news").query("sub1=spring", Map.of()).invoke(handler);
+        String location = response.header("location");
+        assertTrue(location.contains("sub1=spring&ref=anna-news&rid="), location);
+        var click = table.item("CLICK#" + location.substring(location.indexOf("&rid=") + 5), "CLICK");
+        assertFalse(click.containsKey("subIds"));
     }
 }

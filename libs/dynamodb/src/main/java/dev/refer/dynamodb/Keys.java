@@ -320,6 +320,16 @@ public final class Keys {
         return key(TableKeys.onboardingSettings(programId.value()));
     }
 
+    // sub-ids
+
+    public static Map<String, AttributeValue> subIdSettings(ProgramId programId) {
+        return key(TableKeys.subIdSettings(programId.value()));
+    }
+
+    public static Map<String, AttributeValue> subIdStats(PartnerId partnerId, YearMonth month, String code) {
+        return key(TableKeys.subIdStats(partnerId.value(), month, code));
+    }
+
     // portal sign-in
 
     public static Map<String, AttributeValue> signInToken(TokenHash hash) {

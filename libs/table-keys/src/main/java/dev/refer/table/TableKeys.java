@@ -364,6 +364,21 @@ public final class TableKeys {
         return new TableKey(PROGRAM_PREFIX + programId, "ONBOARDING");
     }
 
+    // sub-ids
+
+    /** The program's sub-id parameter names (read by the redirect, cached, and the admin API). */
+    public static TableKey subIdSettings(String programId) {
+        return new TableKey(PROGRAM_PREFIX + programId, "SUBIDS");
+    }
+
+    /** Sort-key prefix of a partner's per-sub-id counters: a month's ({@code SUBIDS#{month}#}) in one Query. */
+    public static final String SUBIDS_PREFIX = "SUBIDS#";
+
+    /** A partner's funnel per sub-id value of one link in one month (the counters function keeps it). */
+    public static TableKey subIdStats(String partnerId, YearMonth month, String code) {
+        return new TableKey(partnerPk(partnerId), SUBIDS_PREFIX + month + "#" + code);
+    }
+
     // portal sign-in (items that expire: each carries expiresAt for the table's TTL)
 
     /** A sign-in link's token, keyed by its SHA-256 hash (the token itself is stored nowhere). */

@@ -62,7 +62,9 @@ public final class PagesPriming {
         QrCodes.svg(url);
 
         Web.page(200, "Referrals", session, "referrals.jte", Map.of("leads", new Page<>(List.of(), null),
-                "sales", new Page<>(List.of(), null)));
+                "sales", new Page<>(List.of(), null), "subIds", List.of(
+                        new dev.refer.core.stats.StatsRepository.SubIdRow("priming", "sub1", "priming", 1, 0, 0)),
+                "month", YearMonth.of(2026, 1)));
         Payout payout = Payout.open(PayoutId.of(YearMonth.of(2026, 1), eur, partnerId), at, at);
         Web.page(200, "Money", session, "money.jte", Map.of("commissions", new Page<PartnerMoney.Line>(List.of(), null),
                 "payouts", new Page<>(List.of(payout), null)));

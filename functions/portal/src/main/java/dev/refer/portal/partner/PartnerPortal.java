@@ -60,7 +60,8 @@ public final class PartnerPortal {
         var ledger = new DynamoDbCommissionLedger(client, table);
         var counters = new DynamoDbDashboardCounters(client, table);
         var queries = new PartnerQueries(partners, links, new DynamoDbLeadRepository(client, table),
-                new DynamoDbOrderBook(client, table), ledger, new DynamoDbStatsRepository(client, table, clock), zone);
+                new DynamoDbOrderBook(client, table), ledger, new DynamoDbStatsRepository(client, table, clock), zone,
+                clock);
         var partnerLinks = new PartnerLinks(table.programId(), programs, new CreateLink(table.programId(), programs,
                 partners, links, new UlidGenerator(clock), clock), links, new DynamoDbLinkCount(client, table));
         return List.of(

@@ -217,4 +217,24 @@ final class PortalJson {
         }).toList());
         return json;
     }
+
+    /** The partner's funnel per sub-id value ({@code value} null: the values past a link's monthly bound, together). */
+    static Map<String, Object> subIdFunnel(java.time.YearMonth month,
+                                           List<dev.refer.core.stats.StatsRepository.SubIdRow> rows) {
+        List<Map<String, Object>> items = new java.util.ArrayList<>(rows.size());
+        for (var row : rows) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("code", row.code());
+            item.put("parameter", row.parameter());
+            item.put("value", row.value());
+            item.put("clicks", row.clicks());
+            item.put("leads", row.leads());
+            item.put("sales", row.sales());
+            items.add(item);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("month", month.toString());
+        json.put("items", items);
+        return json;
+    }
 }

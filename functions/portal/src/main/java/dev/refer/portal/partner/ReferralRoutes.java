@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * The partner's referrals: their leads newest first (the prospect's email masked) and their customers' sales. The
- * page pages each list on its own cursor ({@code leads}, {@code sales}); the API's twins use {@code cursor}.
+ * page pages each list on its own cursor ({@code leads}, {@code sales}); the API's twins use {@code cursor}. And the
+ * funnel per sub-id value of a month ({@code GET /portal/api/sub-ids?month=}, this month by default), always the
+ * session's partner's.
  */
 public final class ReferralRoutes implements PartnerRoutes {
 
@@ -27,13 +29,23 @@ public final class ReferralRoutes implements PartnerRoutes {
     @Override
     public Optional<APIGatewayV2HTTPResponse> handle(HttpRequest request, PortalSession session) {
         return Optional.ofNullable(switch (request.routeKey()) {
-            case "GET /portal/referrals" -> Web.page(200, "Referrals", session, "referrals.jte", Map.of(
-                    "leads", queries.leads(session.partnerId(), listing(request, "leads")),
-                    "sales", queries.conversions(session.partnerId(), listing(request, "sales"))));
+            case "GET /portal/referrals" -> {
+                java.time.YearMonth month = queries.currentMonth();
+                yield Web.page(200, "Referrals", session, "referrals.jte", Map.of(
+                        "leads", queries.leads(session.partnerId(), listing(request, "leads")),
+                        "sales", queries.conversions(session.partnerId(), listing(request, "sales")),
+                        "subIds", queries.subIdFunnel(session.partnerId(), month), "month", month));
+            }
             case "GET /portal/api/leads" -> HttpResponse.json(200, PortalJson.page(
                     queries.leads(session.partnerId(), Parameters.page(request)), PortalJson::lead));
             case "GET /portal/api/customers" -> HttpResponse.json(200, PortalJson.page(
                     queries.conversions(session.partnerId(), Parameters.page(request)), PortalJson::customer));
+            case "GET /portal/api/sub-ids" -> {
+                String text = request.query("month").orElse(null);
+                java.time.YearMonth month = text == null ? queries.currentMonth() : Parameters.month("month", text);
+                yield HttpResponse.json(200, PortalJson.subIdFunnel(month,
+                        queries.subIdFunnel(session.partnerId(), month)));
+            }
             default -> null;
         });
     }

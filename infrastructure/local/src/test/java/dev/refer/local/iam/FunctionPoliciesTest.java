@@ -145,7 +145,10 @@ class FunctionPoliciesTest {
                 "GET /admin/partners/{partnerId}/links");
         ok(send("PATCH", "/admin/links/iam-link", "{\"enabled\":true}", true), "PATCH /admin/links/{code}");
 
-        HttpResponse<String> redirect = send("GET", "/iam-link", null, false);
+        // sub-ids: the redirect reads the names (its own GetItem), the counters count per value (their BatchGetItem)
+        ok(send("PUT", "/admin/sub-ids", "{\"parameters\":[\"sub1\"]}", true), "PUT /admin/sub-ids");
+        ok(send("GET", "/admin/sub-ids", null, true), "GET /admin/sub-ids");
+        HttpResponse<String> redirect = send("GET", "/iam-link?sub1=iam&gclid=iam", null, false);
         assertEquals(302, redirect.statusCode());
         routesCalled.add("GET /{code}");
         String location = redirect.headers().firstValue("location").orElseThrow();
@@ -208,6 +211,8 @@ class FunctionPoliciesTest {
                 "GET /admin/partners/{partnerId}/commissions");
         ok(send("GET", "/admin/partners/" + partnerId + "/stats?month=" + now.substring(0, 7), null, true),
                 "GET /admin/partners/{partnerId}/stats");
+        ok(send("GET", "/admin/partners/" + partnerId + "/sub-ids?month=" + now.substring(0, 7), null, true),
+                "GET /admin/partners/{partnerId}/sub-ids");
 
         // the ledger corrections and the payout run: planner step, worker, summary email
         JsonNode commissions = JSON.readTree(send("GET", "/admin/partners/" + partnerId + "/commissions", null, true)

@@ -181,7 +181,7 @@ public final class AttributionPolicy {
         return links.find(click.code())
                 .filter(link -> link.redirects() && link.partnerId().equals(click.partnerId()))
                 .map(link -> new Attribution(click.partnerId(), Attribution.Path.CLICK, click.code(), click.id(),
-                        click.campaign()));
+                        click.campaign(), click.subIds()));
     }
 
     /**

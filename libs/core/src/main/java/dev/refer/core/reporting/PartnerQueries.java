@@ -36,10 +36,19 @@ public final class PartnerQueries {
     private final CommissionLedger ledger;
     private final StatsRepository stats;
     private final java.time.ZoneId zone;
+    private final java.time.Clock clock;
 
     /** @param zone the program's time zone (PayoutTimeZone): the calendar of the counters' months */
     public PartnerQueries(PartnerRepository partners, LinkRepository links, LeadRepository leads, OrderBook orders,
                           CommissionLedger ledger, StatsRepository stats, java.time.ZoneId zone) {
+        this(partners, links, leads, orders, ledger, stats, zone, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock tells which month is the current one (reports that default to it) */
+    public PartnerQueries(PartnerRepository partners, LinkRepository links, LeadRepository leads, OrderBook orders,
+                          CommissionLedger ledger, StatsRepository stats, java.time.ZoneId zone,
+                          java.time.Clock clock) {
+        this.clock = clock;
         this.partners = partners;
         this.links = links;
         this.leads = leads;
@@ -85,5 +94,18 @@ public final class PartnerQueries {
     public PartnerStats stats(Partner partner, YearMonth month) {
         return stats.partnerStats(partner.id(), YearMonth.from(partner.createdAt().atZone(zone)),
                 month);
+    }
+
+    /**
+     * The partner's funnel per sub-id value in {@code month}, read from the counters the stream keeps: one Query of
+     * the partner's month, whatever its clicks.
+     */
+    public java.util.List<StatsRepository.SubIdRow> subIdFunnel(PartnerId partnerId, YearMonth month) {
+        return stats.subIdFunnel(partnerId, month);
+    }
+
+    /** The month now in the program's calendar: what a report defaults to. */
+    public YearMonth currentMonth() {
+        return YearMonth.now(clock.withZone(zone));
     }
 }

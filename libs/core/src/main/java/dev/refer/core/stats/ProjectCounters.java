@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Keeps the counters from the table's stream, off every request path: clicks (the redirect's one write is the click
- * item) and everything {@link StatsProjection} derives from leads, orders and ledger entries. Each stream record is
+ * item) and everything {@link StatsProjection} derives from leads, orders and ledger entries; and the funnel per
+ * sub-id value ({@link SubIdProjection}) from clicks, leads and conversions. Each stream record is
  * applied exactly once, whatever Lambda redelivers ({@link StatsRepository#apply}). Months are the program's
  * (PayoutTimeZone), the calendar check-ins, reports and statements use: never UTC's, unless the program's is UTC.
  */
@@ -24,8 +25,20 @@ public final class ProjectCounters {
         String sequenceNumber();
     }
 
-    /** An inserted click. */
-    public record ClickAdded(String sequenceNumber, PartnerId partnerId, String linkCode, Instant at)
+    /** An inserted click, with the sub-id values it recorded. */
+    public record ClickAdded(String sequenceNumber, PartnerId partnerId, String linkCode, Instant at,
+                             java.util.Map<String, String> subIds) implements Change {
+        public ClickAdded {
+            subIds = subIds == null ? java.util.Map.of() : subIds;
+        }
+
+        public ClickAdded(String sequenceNumber, PartnerId partnerId, String linkCode, Instant at) {
+            this(sequenceNumber, partnerId, linkCode, at, java.util.Map.of());
+        }
+    }
+
+    /** A stored conversion: only the per-sub-id funnel counts it (sales are counted from their order). */
+    public record ConversionAdded(String sequenceNumber, dev.refer.core.conversion.Conversion conversion)
             implements Change {
     }
 
@@ -65,6 +78,8 @@ public final class ProjectCounters {
                     case OrderChanged o -> sales += o.after() != null && o.after().sold()
                             && (o.before() == null || !o.before().sold()) ? 1 : 0;
                     case CommissionChanged c -> commissions += c.before() == null ? 1 : 0;
+                    case ConversionAdded c -> {
+                    }
                     case Unchanged u -> {
                     }
                 }
@@ -89,9 +104,13 @@ public final class ProjectCounters {
             projected.add(switch (change) {
                 case ClickAdded click -> new StatsRepository.Projected(click.sequenceNumber(), List.of(),
                         new StatsRepository.ClickCount(click.partnerId(), click.linkCode(),
-                                YearMonth.from(click.at().atZone(zone))));
+                                YearMonth.from(click.at().atZone(zone))), null,
+                        SubIdProjection.click(click.partnerId(), click.linkCode(), click.at(), click.subIds(), zone));
                 case LeadChanged lead -> new StatsRepository.Projected(lead.sequenceNumber(),
-                        StatsProjection.lead(lead.before(), lead.after(), zone), null);
+                        StatsProjection.lead(lead.before(), lead.after(), zone), null, null,
+                        SubIdProjection.lead(lead.before(), lead.after(), zone));
+                case ConversionAdded added -> new StatsRepository.Projected(added.sequenceNumber(), List.of(), null,
+                        null, SubIdProjection.conversion(added.conversion(), zone));
                 case OrderChanged order -> new StatsRepository.Projected(order.sequenceNumber(),
                         StatsProjection.order(order.before(), order.after(), zone), null);
                 case Unchanged unchanged -> new StatsRepository.Projected(unchanged.sequenceNumber(), List.of(),

@@ -18,6 +18,18 @@ public interface StatsRepository {
      */
     PartnerStats partnerStats(PartnerId partnerId, YearMonth since, YearMonth month);
 
+    /**
+     * A partner's funnel per sub-id value in a month: one row per link, parameter and value (the values past a link's
+     * bound in that month share one row with a null value), most clicks first.
+     */
+    default List<SubIdRow> subIdFunnel(PartnerId partnerId, YearMonth month) {
+        return List.of();
+    }
+
+    /** One line of the per-sub-id funnel; {@code value} null: the values past the bound, together. */
+    record SubIdRow(String code, String parameter, String value, long clicks, long leads, long sales) {
+    }
+
     /** A partner's clicks in a month per link code (rolled up: as fresh as the last click roll-up). */
     java.util.Map<String, Long> linkClicks(PartnerId partnerId, YearMonth month);
 
@@ -29,10 +41,16 @@ public interface StatsRepository {
      * What one stream record changes: partner counters, or one click; and, when it holds an unpaid ledger entry that
      * was not unpaid before, the partner to list among the payees (the payout run's index).
      */
-    record Projected(String sequenceNumber, List<StatsDelta> deltas, ClickCount click, PartnerId payee) {
+    record Projected(String sequenceNumber, List<StatsDelta> deltas, ClickCount click, PartnerId payee,
+                     List<SubIdCount> subIds) {
         public Projected {
             Objects.requireNonNull(sequenceNumber, "sequenceNumber");
             deltas = List.copyOf(deltas);
+            subIds = subIds == null ? List.of() : List.copyOf(subIds);
+        }
+
+        public Projected(String sequenceNumber, List<StatsDelta> deltas, ClickCount click, PartnerId payee) {
+            this(sequenceNumber, deltas, click, payee, List.of());
         }
 
         public Projected(String sequenceNumber, List<StatsDelta> deltas, ClickCount click) {

@@ -89,4 +89,43 @@ class FollowLinkTest {
         flow.clock.advance(Duration.ofSeconds(31));
         assertInstanceOf(FollowLink.Result.NotFound.class, cached.follow(command));
     }
+
+    @Test
+    void follow_forwardsEveryParameterAndRecordsTheProgramsSubIdsOnTheClick() {
+        flow.link(anna, "anna-news");
+        int[] reads = {0};
+        FollowLink withSubIds = new FollowLink(flow.store, flow.store, flow.ids, flow.clock, Duration.ofDays(90),
+                () -> {
+                    reads[0]++;
+                    return new SubIdSettings(java.util.List.of("sub1", "sub2"));
+                });
+        FollowLink.Result.Redirect redirect = assertInstanceOf(FollowLink.Result.Redirect.class,
+                withSubIds.follow(new FollowLink.Command("anna-news", Flow.BROWSER,
+                        VisitQuery.parse("gclid=abc&sub1=spring%20mail&sub9=x&rid=forged"))));
+        assertEquals("https://example.com/pricing?gclid=abc&sub1=spring+mail&sub9=x&ref=anna-news&rid="
+                + redirect.clickId(), redirect.location());
+        assertEquals(Map.of("sub1", "spring mail"), flow.store.clicks.get(redirect.clickId()).subIds());
+        assertEquals(1, reads[0]);
+
+        // a visit with nothing but UTM tags cannot carry a sub-id: the settings are not asked for
+        FollowLink.Result.Redirect plain = assertInstanceOf(FollowLink.Result.Redirect.class,
+                withSubIds.follow(new FollowLink.Command("anna-news", Flow.BROWSER,
+                        VisitQuery.parse("utm_source=x"))));
+        assertTrue(flow.store.clicks.get(plain.clickId()).subIds().isEmpty());
+        assertEquals(1, reads[0]);
+    }
+
+    @Test
+    void follow_whenTheSubIdSettingsCannotBeRead_countsTheClickWithoutThem() {
+        flow.link(anna, "anna-news");
+        FollowLink failing = new FollowLink(flow.store, flow.store, flow.ids, flow.clock, Duration.ofDays(90),
+                () -> {
+                    throw new IllegalStateException("throttled");
+                });
+        FollowLink.Result.Redirect redirect = assertInstanceOf(FollowLink.Result.Redirect.class,
+                failing.follow(new FollowLink.Command("anna-news", Flow.BROWSER, VisitQuery.parse("sub1=a"))));
+        assertNull(redirect.clickWriteFailure());
+        assertTrue(redirect.location().startsWith("https://example.com/pricing?sub1=a&ref=anna-news&rid="));
+        assertTrue(flow.store.clicks.get(redirect.clickId()).subIds().isEmpty());
+    }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
  * {@code dev.refer.dynamodb.link.ClickMapper.toItem} writes it (docs/data-model.md): {@code CLICK#{clickId}} /
  * {@code CLICK} ({@link TableKeys#click}, the adapters' own key), {@code type}, {@code code}, {@code partnerId},
  * {@code campaign} only when there is one, {@code at} as {@link java.time.Instant#toString()} and {@code expiresAt}
- * (the TTL) as epoch seconds. The click counter reads {@code type}, {@code partnerId}, {@code code} and {@code at}
- * from the stream's new image.
+ * (the TTL) as epoch seconds, {@code subIds} (a map of strings) only when the visit carried one. The click counter
+ * reads {@code type}, {@code partnerId}, {@code code}, {@code at} and {@code subIds} from the stream's new image.
  */
 public final class LiteClickRecorder implements ClickRecorder {
 
@@ -45,6 +45,11 @@ public final class LiteClickRecorder implements ClickRecorder {
         }
         item.put("at", AttributeValue.s(IsoInstant.format(click.at()))); // = Instant.toString()
         item.put("expiresAt", AttributeValue.n(click.expiresAt().getEpochSecond()));
+        if (!click.subIds().isEmpty()) {
+            Map<String, AttributeValue> subIds = new LinkedHashMap<>(8);
+            click.subIds().forEach((name, value) -> subIds.put(name, AttributeValue.s(value)));
+            item.put("subIds", new AttributeValue.M(subIds));
+        }
         return item;
     }
 }

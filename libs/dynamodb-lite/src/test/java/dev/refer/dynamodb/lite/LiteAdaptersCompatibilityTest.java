@@ -118,7 +118,9 @@ class LiteAdaptersCompatibilityTest {
         Click[] clicks = {
                 click("newsletter", Instant.parse("2026-05-04T10:00:00.123Z")),
                 click(null, Instant.parse("2026-05-04T10:00:00Z")),
-                click("caf\u00e9 \u2713 \"quoted\"", Instant.parse("2026-05-04T10:00:00.123456789Z"))};
+                click("caf\u00e9 \u2713 \"quoted\"", Instant.parse("2026-05-04T10:00:00.123456789Z")),
+                withSubIds(click("newsletter", Instant.parse("2026-05-04T10:00:00Z")),
+                        Map.of("sub1", "spring \"mail\" \\ x", "sub2", "M%C3%BCnchen"))};
         for (Click click : clicks) {
             liteClicks.record(click);
             sdkWriter.record(click);
@@ -131,6 +133,30 @@ class LiteAdaptersCompatibilityTest {
         }
         assertEquals(Set.of("pk", "sk", "type", "code", "partnerId", "at", "expiresAt"),
                 table.item("CLICK#" + clicks[1].id().value(), "CLICK").keySet());
+    }
+
+    @Test
+    void record_withSubIds_thenTheSdkAdapterFindsTheSameClick() {
+        Click click = withSubIds(click(null, Instant.parse("2026-05-04T10:00:00Z")),
+                Map.of("sub1", "spring", "campaign_id", "42"));
+
+        liteClicks.record(click);
+
+        assertEquals(click, sdkClicks.find(click.id()).orElseThrow());
+    }
+
+    @Test
+    void subIdSettings_readAsTheSdkAdapterWritesThem_noneWithoutTheItem() {
+        LiteSubIdSettings settings = new LiteSubIdSettings(lite, table.name(), table.config().programId().value());
+        assertEquals(dev.refer.core.link.SubIdSettings.NONE, settings.get());
+        new dev.refer.dynamodb.link.DynamoDbSubIdSettings(table.client(), table.config())
+                .save(new dev.refer.core.link.SubIdSettings(java.util.List.of("sub1", "campaign_id")));
+        assertEquals(java.util.List.of("sub1", "campaign_id"), settings.get().parameters());
+    }
+
+    private static Click withSubIds(Click click, Map<String, String> subIds) {
+        return new Click(click.id(), click.code(), click.partnerId(), click.campaign(), click.at(), click.expiresAt(),
+                subIds);
     }
 
     private Link link(String code, String campaign, Instant createdAt) {

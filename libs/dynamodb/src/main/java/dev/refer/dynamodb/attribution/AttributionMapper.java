@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Who got the credit for a lead or conversion, as a map attribute
- * {@code {partnerId, path, code?, clickId?, campaign?}}.
+ * {@code {partnerId, path, code?, clickId?, campaign?, subIds?}} ({@code subIds}: the click's recorded sub-id values,
+ * a map of strings, absent when none).
  */
 public final class AttributionMapper {
 
@@ -29,6 +30,7 @@ public final class AttributionMapper {
                 .s("code", attribution.code() == null ? null : attribution.code().value())
                 .s("clickId", attribution.clickId() == null ? null : attribution.clickId().value())
                 .s("campaign", attribution.campaign())
+                .map("subIds", dev.refer.dynamodb.link.ClickMapper.subIdMap(attribution.subIds()))
                 .build();
     }
 
@@ -42,6 +44,7 @@ public final class AttributionMapper {
                 Attributes.enumValue(map, "path", Attribution.Path.class),
                 code == null ? null : new LinkCode(code),
                 clickId == null ? null : new ClickId(clickId),
-                Attributes.optionalString(map, "campaign"));
+                Attributes.optionalString(map, "campaign"),
+                dev.refer.dynamodb.link.ClickMapper.subIdsOf(Attributes.optionalMap(map, "subIds")));
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  * event count once. Listed newest first in GSI1 under its partner ({@code PARTNER#{id}#CONVERSIONS}) or, when organic,
  * {@code PROGRAM#{pid}#ORGANIC_CONVERSIONS#{shard}}, by conversion id.
  */
-final class ConversionMapper {
+public final class ConversionMapper {
 
     private ConversionMapper() {
     }
@@ -43,7 +43,7 @@ final class ConversionMapper {
                 .build();
     }
 
-    static Conversion fromItem(Map<String, AttributeValue> item) {
+    public static Conversion fromItem(Map<String, AttributeValue> item) {
         String commissionId = Attributes.optionalString(item, "commissionId");
         return new Conversion(new ConversionId(Attributes.string(item, "conversionId")),
                 Attributes.string(item, "eventId"),

@@ -12,12 +12,14 @@ import dev.refer.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code CLICK#{clickId}} / {@code CLICK}: small on purpose (the redirect writes one per visit). {@code expiresAt} is
  * epoch seconds, the form DynamoDB's TTL reads; the click counter reads {@code partnerId}, {@code code} and
- * {@code at} from the stream image.
+ * {@code at} from the stream image, and {@code subIds} (a map of the program's sub-id parameters to their bounded
+ * values, absent when the visit carried none) for the per-sub-id funnel.
  */
 public final class ClickMapper {
 
@@ -31,6 +33,7 @@ public final class ClickMapper {
                 .s("campaign", click.campaign())
                 .instant("at", click.at())
                 .n("expiresAt", click.expiresAt().getEpochSecond())
+                .map("subIds", subIdMap(click.subIds()))
                 .build();
     }
 
@@ -40,6 +43,31 @@ public final class ClickMapper {
                 new PartnerId(Attributes.string(item, "partnerId")),
                 Attributes.optionalString(item, "campaign"),
                 Attributes.instant(item, "at"),
-                Instant.ofEpochSecond(Attributes.number(item, "expiresAt")));
+                Instant.ofEpochSecond(Attributes.number(item, "expiresAt")),
+                subIdsOf(Attributes.optionalMap(item, "subIds")));
+    }
+
+    /** Sub-id values as the map attribute a click (or an attribution) stores; null when there are none. */
+    public static Map<String, AttributeValue> subIdMap(Map<String, String> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        Map<String, AttributeValue> map = new LinkedHashMap<>();
+        values.forEach((name, value) -> map.put(name, AttributeValue.fromS(value)));
+        return map;
+    }
+
+    /** The recorded sub-ids of a click image (the counters read them from the stream), in a stable order. */
+    public static Map<String, String> subIdsOf(Map<String, AttributeValue> map) {
+        if (map == null || map.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> values = new java.util.TreeMap<>();
+        map.forEach((name, value) -> {
+            if (value.s() != null) {
+                values.put(name, value.s());
+            }
+        });
+        return values;
     }
 }

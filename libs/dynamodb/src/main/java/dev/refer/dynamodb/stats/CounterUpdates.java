@@ -2,6 +2,7 @@ package dev.refer.dynamodb.stats;
 
 import dev.refer.core.partner.PartnerId;
 import dev.refer.core.stats.StatsDelta;
+import dev.refer.core.stats.SubIdCount;
 import dev.refer.dynamodb.Keys;
 import dev.refer.table.ItemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,8 +25,17 @@ import java.util.Map;
  */
 final class CounterUpdates {
 
-    private record ItemKey(String pk, String sk) {
+    record ItemKey(String pk, String sk) {
     }
+
+    /**
+     * The distinct sub-id values one link counts in one month ({@code parameter=value}, all parameters together):
+     * further values are counted together under their parameter alone ({@code clicks|sub1}), so an item stays a few
+     * KB whatever a visitor appends to a link.
+     */
+    static final int MAX_SUBID_VALUES = 100;
+    /** The string set of a {@code SUBID_STATS} item naming the values it counts one by one. */
+    static final String SUBID_VALUES = "values";
 
     private static final String REVENUE_PREFIX = "revenue.";
 
@@ -75,6 +85,28 @@ final class CounterUpdates {
                 ItemType.PARTNER_STATS, identity, counters);
     }
 
+    /** One count of the funnel per sub-id: counter {@code {metric}|{parameter}={value}} of its link's month item. */
+    CounterUpdates subId(SubIdCount count) {
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("partnerId", count.partnerId().value());
+        identity.put("month", count.month().toString());
+        identity.put("code", count.code());
+        Map<String, AttributeValue> key = Keys.subIdStats(count.partnerId(), count.month(), count.code());
+        return add(new ItemKey(key.get(Keys.PK).s(), key.get(Keys.SK).s()), ItemType.SUBID_STATS, identity,
+                Map.of(count.metric() + "|" + count.parameter() + "=" + count.value(), count.delta()));
+    }
+
+    /** The sub-id items these updates touch: their admitted values are read before writing. */
+    List<ItemKey> subIdItems() {
+        List<ItemKey> keys = new ArrayList<>();
+        items.forEach((key, pending) -> {
+            if (pending.type == ItemType.SUBID_STATS) {
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+
     /**
      * Whether {@code more} can be merged in while the updates touch at most {@code maxItems} items of at most
      * {@code maxCounters} counters each; computed without merging, in the size of {@code more}.
@@ -114,8 +146,19 @@ final class CounterUpdates {
         return this;
     }
 
-    /** One update per touched item; items whose changes add up to nothing are left alone. */
+    /** One update per touched item; items whose changes add up to nothing are left alone. No sub-id items. */
     List<TransactWriteItem> toTransactItems() {
+        return toTransactItems(Map.of(), new ArrayList<>());
+    }
+
+    /**
+     * One update per touched item. A sub-id item's values are bounded by what was read of it ({@code admitted}: its
+     * {@value #SUBID_VALUES} set, absent for an item not stored yet): a value it counts already is added to, a new one
+     * is admitted while the item counts fewer than {@value #MAX_SUBID_VALUES}, the rest go to their parameter's
+     * shared counter. An update that admits values is conditional on the set being as read; its index in the
+     * returned list goes into {@code guarded}, so a refused transaction can tell that another chunk got there first.
+     */
+    List<TransactWriteItem> toTransactItems(Map<ItemKey, java.util.Set<String>> admitted, List<Integer> guarded) {
         List<TransactWriteItem> updates = new ArrayList<>();
         items.forEach((key, pending) -> {
             Map<String, Long> nonZero = new LinkedHashMap<>();
@@ -124,14 +167,40 @@ final class CounterUpdates {
                     nonZero.put(name, delta);
                 }
             });
-            if (!nonZero.isEmpty()) {
-                updates.add(TransactWriteItem.builder().update(update(key, pending, nonZero)).build());
+            if (nonZero.isEmpty()) {
+                return;
             }
+            if (pending.type != ItemType.SUBID_STATS) {
+                updates.add(TransactWriteItem.builder().update(update(key, pending, nonZero, null, null)).build());
+                return;
+            }
+            java.util.Set<String> known = admitted.get(key);
+            java.util.Set<String> added = new java.util.LinkedHashSet<>();
+            Map<String, Long> bounded = new LinkedHashMap<>();
+            int counted = known == null ? 0 : known.size();
+            for (Map.Entry<String, Long> counter : nonZero.entrySet()) {
+                String name = counter.getKey();
+                String value = name.substring(name.indexOf('|') + 1);
+                if ((known != null && known.contains(value)) || added.contains(value)) {
+                    bounded.merge(name, counter.getValue(), Long::sum);
+                } else if (counted + added.size() < MAX_SUBID_VALUES) {
+                    added.add(value);
+                    bounded.merge(name, counter.getValue(), Long::sum);
+                } else {
+                    bounded.merge(name.substring(0, name.indexOf('=')), counter.getValue(), Long::sum);
+                }
+            }
+            if (!added.isEmpty()) {
+                guarded.add(updates.size());
+            }
+            updates.add(TransactWriteItem.builder()
+                    .update(update(key, pending, bounded, added.isEmpty() ? null : added, known)).build());
         });
         return updates;
     }
 
-    private Update update(ItemKey key, Pending pending, Map<String, Long> counters) {
+    private Update update(ItemKey key, Pending pending, Map<String, Long> counters, java.util.Set<String> addValues,
+                          java.util.Set<String> known) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         List<String> sets = new ArrayList<>();
@@ -169,9 +238,19 @@ final class CounterUpdates {
             sets.add("#rpk = :rpk");
             adds.add("#rsk :rsk");
         }
-        return Update.builder()
-                .tableName(tableName)
-                .key(Keys.key(key.pk(), key.sk()))
+        Update.Builder update = Update.builder().tableName(tableName).key(Keys.key(key.pk(), key.sk()));
+        if (addValues != null) {
+            names.put("#values", SUBID_VALUES);
+            values.put(":values", AttributeValue.fromSs(List.copyOf(addValues)));
+            adds.add("#values :values");
+            if (known == null || known.isEmpty()) {
+                update.conditionExpression("attribute_not_exists(#values)");
+            } else {
+                values.put(":known", AttributeValue.fromN(Integer.toString(known.size())));
+                update.conditionExpression("size(#values) = :known");
+            }
+        }
+        return update
                 .updateExpression("SET " + String.join(", ", sets) + " ADD " + String.join(", ", adds))
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)

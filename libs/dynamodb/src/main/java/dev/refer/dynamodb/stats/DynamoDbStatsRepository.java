@@ -7,6 +7,7 @@ import dev.refer.core.stats.PartnerStats;
 import dev.refer.core.stats.StatsDelta;
 import dev.refer.core.stats.StatsRepository;
 import dev.refer.core.stats.StatsRepository.ClickCount;
+import dev.refer.core.stats.SubIdCount;
 import dev.refer.dynamodb.Attributes;
 import dev.refer.dynamodb.Backoff;
 import dev.refer.dynamodb.Cancellation;
@@ -151,6 +152,57 @@ public final class DynamoDbStatsRepository implements StatsRepository {
     }
 
     @Override
+    public List<SubIdRow> subIdFunnel(PartnerId partnerId, YearMonth month) {
+        record Row(String code, String parameter, String value) {
+        }
+        Map<Row, long[]> rows = new LinkedHashMap<>();
+        String prefix = Keys.subIdStats(partnerId, month, "").get(Keys.SK).s();
+        Map<String, AttributeValue> start = null;
+        do {
+            var response = client.query(QueryRequest.builder().tableName(table.tableName())
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :sk)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.partnerPk(partnerId)),
+                            ":sk", AttributeValue.fromS(prefix)))
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                String code = Attributes.optionalString(item, "code");
+                item.forEach((name, value) -> {
+                    int bar = name.indexOf('|');
+                    if (code == null || bar < 0 || value.n() == null) {
+                        return;
+                    }
+                    String counted = name.substring(bar + 1);
+                    int eq = counted.indexOf('=');
+                    Row row = new Row(code, eq < 0 ? counted : counted.substring(0, eq),
+                            eq < 0 ? null : counted.substring(eq + 1));
+                    long[] funnel = rows.computeIfAbsent(row, r -> new long[3]);
+                    int metric = switch (name.substring(0, bar)) {
+                        case SubIdCount.CLICKS -> 0;
+                        case SubIdCount.LEADS -> 1;
+                        case SubIdCount.SALES -> 2;
+                        default -> -1;
+                    };
+                    if (metric >= 0) {
+                        funnel[metric] += Long.parseLong(value.n());
+                    }
+                });
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        List<SubIdRow> funnel = new ArrayList<>(rows.size());
+        rows.forEach((row, counts) -> funnel.add(new SubIdRow(row.code(), row.parameter(), row.value(), counts[0],
+                counts[1], counts[2])));
+        funnel.sort(java.util.Comparator.comparingLong(SubIdRow::clicks).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(SubIdRow::leads).reversed())
+                .thenComparing(java.util.Comparator.comparingLong(SubIdRow::sales).reversed())
+                .thenComparing(SubIdRow::code).thenComparing(SubIdRow::parameter)
+                .thenComparing(SubIdRow::value, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return funnel;
+    }
+
+    @Override
     public Map<String, Long> linkClicks(PartnerId partnerId, YearMonth month) {
         Map<String, Long> perLink = new LinkedHashMap<>();
         Map<String, AttributeValue> start = null;
@@ -257,19 +309,23 @@ public final class DynamoDbStatsRepository implements StatsRepository {
             String first = records.get(start).sequenceNumber();
             String last = records.get(end - 1).sequenceNumber();
             try {
-                Boolean written = null;
-                for (int attempt = 1; written == null; attempt++) {
+                Outcome outcome = null;
+                for (int attempt = 1; outcome == null || outcome == Outcome.SEALED || outcome == Outcome.MOVED;
+                     attempt++) {
                     if (chunk.hasClicks() && epoch == 0) {
                         epoch = openEpoch();
                     }
-                    written = write(streamKey, first, last, chunk, epoch);
-                    if (written == null) {
-                        if (attempt == 3) {
-                            throw new IllegalStateException("the click epoch was sealed three times in a row");
-                        }
+                    if (outcome != null && attempt > 3) {
+                        throw new IllegalStateException(outcome == Outcome.SEALED
+                                ? "the click epoch was sealed three times in a row"
+                                : "a link's sub-id values moved under three writes in a row");
+                    }
+                    outcome = write(streamKey, first, last, chunk, epoch);
+                    if (outcome == Outcome.SEALED) {
                         epoch = openEpoch(); // sealed while we wrote: the next one is open
                     }
                 }
+                boolean written = outcome == Outcome.WRITTEN;
                 if (written) {
                     applied += end - start;
                     start = end;
@@ -362,7 +418,55 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         for (StatsDelta delta : record.deltas()) {
             updates.add(delta);
         }
+        for (SubIdCount count : record.subIds()) {
+            updates.subId(count);
+        }
         return updates;
+    }
+
+    /** How one chunk's write went; {@code SEALED} and {@code MOVED} wrote nothing and are tried again. */
+    private enum Outcome {
+        /** Written now. */
+        WRITTEN,
+        /** Its marker shows it was applied before: nothing written. */
+        COUNTED,
+        /** The click epoch was sealed in the meantime. */
+        SEALED,
+        /** Another chunk admitted sub-id values to one of its links' items since they were read. */
+        MOVED
+    }
+
+    /** The values each sub-id item counts one by one (strongly consistent); an item not stored yet is absent. */
+    private Map<CounterUpdates.ItemKey, java.util.Set<String>> admittedSubIdValues(CounterUpdates counters) {
+        List<CounterUpdates.ItemKey> keys = counters.subIdItems();
+        Map<CounterUpdates.ItemKey, java.util.Set<String>> admitted = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> remaining = keys.subList(from, Math.min(keys.size(), from + 100))
+                    .stream().map(k -> Keys.key(k.pk(), k.sk())).toList();
+            for (int attempt = 1; !remaining.isEmpty(); attempt++) {
+                KeysAndAttributes ask = KeysAndAttributes.builder().keys(remaining).consistentRead(true)
+                        .projectionExpression("#pk, #sk, #v")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK,
+                                "#v", CounterUpdates.SUBID_VALUES)).build();
+                BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(Map.of(table.tableName(),
+                        ask)));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.tableName(),
+                        List.of())) {
+                    AttributeValue set = item.get(CounterUpdates.SUBID_VALUES);
+                    admitted.put(new CounterUpdates.ItemKey(item.get(Keys.PK).s(), item.get(Keys.SK).s()),
+                            set == null || !set.hasSs() ? java.util.Set.of() : java.util.Set.copyOf(set.ss()));
+                }
+                KeysAndAttributes unprocessed = response.unprocessedKeys().get(table.tableName());
+                remaining = unprocessed == null ? List.of() : unprocessed.keys();
+                if (!remaining.isEmpty()) {
+                    if (attempt == 5) {
+                        throw new IllegalStateException("BatchGetItem left keys unprocessed after 5 attempts");
+                    }
+                    Backoff.pause(attempt);
+                }
+            }
+        }
+        return admitted;
     }
 
     /** The epoch deltas go to now: the one after the last sealed. */
@@ -370,14 +474,11 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         return DynamoDbClickRollups.readEpochs(client, table).sealed() + 1;
     }
 
-    /**
-     * One chunk's transaction: true when written, false (and nothing applied) when its marker shows it was applied
-     * before, null when {@code epoch} was sealed in the meantime (nothing applied either).
-     */
-    private Boolean write(String streamKey, String first, String last, Chunk chunk, long epoch) {
+    /** One chunk's transaction ({@link Outcome}). A chunk with sub-id counts first reads its links' admitted values. */
+    private Outcome write(String streamKey, String first, String last, Chunk chunk, long epoch) {
         if (!chunk.hasClicks() && chunk.payees.isEmpty() && chunk.counters.toTransactItems().isEmpty()
                 && chunk.splits.isEmpty()) {
-            return true; // records that count nothing (organic facts)
+            return Outcome.WRITTEN; // records that count nothing (organic facts)
         }
         String chunkKey = streamKey + "#" + first;
         List<TransactWriteItem> items = new ArrayList<>();
@@ -401,7 +502,11 @@ public final class DynamoDbStatsRepository implements StatsRepository {
                             .build()))
                     .build());
         }
-        items.addAll(chunk.counters.toTransactItems());
+        List<Integer> guarded = new ArrayList<>();
+        int countersAt = items.size();
+        List<CounterUpdates.ItemKey> subIdItems = chunk.counters.subIdItems();
+        items.addAll(chunk.counters.toTransactItems(subIdItems.isEmpty() ? Map.of()
+                : admittedSubIdValues(chunk.counters), guarded));
         for (String split : chunk.splits) {
             items.add(TransactWriteItem.builder().put(put -> put.tableName(table.tableName())
                     .item(marker(streamKey, split, last, ItemType.COUNTED_SPLIT))).build());
@@ -413,13 +518,18 @@ public final class DynamoDbStatsRepository implements StatsRepository {
         }
         Optional<Cancellation> cancelled = transactions.writeRetryingConflicts(() -> items);
         if (cancelled.isEmpty()) {
-            return true;
+            return Outcome.WRITTEN;
         }
         if (cancelled.get().conditionFailed(MARKER)) {
-            return false;
+            return Outcome.COUNTED;
         }
         if (chunk.hasClicks() && cancelled.get().conditionFailed(EPOCH_CHECK)) {
-            return null;
+            return Outcome.SEALED;
+        }
+        for (int index : guarded) {
+            if (cancelled.get().conditionFailed(countersAt + index)) {
+                return Outcome.MOVED;
+            }
         }
         throw cancelled.get().unexpected();
     }

@@ -5,8 +5,10 @@ import dev.refer.core.partner.PartnerId;
 import dev.refer.core.stats.ProjectCounters;
 import dev.refer.dynamodb.Attributes;
 import dev.refer.dynamodb.Keys;
+import dev.refer.dynamodb.conversion.ConversionMapper;
 import dev.refer.dynamodb.conversion.OrderMapper;
 import dev.refer.dynamodb.lead.LeadMapper;
+import dev.refer.dynamodb.link.ClickMapper;
 import dev.refer.dynamodb.ledger.CommissionMapper;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,8 +17,8 @@ import java.util.Map;
 
 /**
  * What a record of the table's stream (NEW_AND_OLD_IMAGES) means to the counters' projection, read with the same
- * mappers that wrote the items: an inserted click, or a lead, order or ledger entry stored or changed. Anything
- * else (other item types, removals) counts nothing.
+ * mappers that wrote the items: an inserted click or conversion, or a lead, order or ledger entry stored or changed.
+ * Anything else (other item types, removals) counts nothing.
  *
  * <p>Not a second classifier of domain events ({@link dev.refer.dynamodb.events.StreamEvents} is the one reader for
  * the domain): the counters count, they decide nothing about what happened. Their arithmetic needs every change of a
@@ -51,11 +53,13 @@ public final class StreamChanges {
                     insert ? null : OrderMapper.fromItem(oldImage), OrderMapper.fromItem(newImage));
             case "COMMISSION" -> new ProjectCounters.CommissionChanged(sequenceNumber,
                     insert ? null : CommissionMapper.fromItem(oldImage), CommissionMapper.fromItem(newImage));
+            case "CONVERSION" -> insert
+                    ? new ProjectCounters.ConversionAdded(sequenceNumber, ConversionMapper.fromItem(newImage)) : null;
             default -> null;
         };
     }
 
-    /** The click counter reads a click's partner, code and time from its image (the redirect writes nothing else). */
+    /** The click counter reads a click's partner, code, time and recorded sub-ids from its image. */
     private static ProjectCounters.Change click(String sequenceNumber, Map<String, AttributeValue> image) {
         String partnerId = Attributes.optionalString(image, "partnerId");
         String code = Attributes.optionalString(image, "code");
@@ -63,6 +67,7 @@ public final class StreamChanges {
         if (!Ulid.isValid(partnerId) || code == null || at == null) {
             return null;
         }
-        return new ProjectCounters.ClickAdded(sequenceNumber, new PartnerId(partnerId), code, Instant.parse(at));
+        return new ProjectCounters.ClickAdded(sequenceNumber, new PartnerId(partnerId), code, Instant.parse(at),
+                ClickMapper.subIdsOf(Attributes.optionalMap(image, "subIds")));
     }
 }
