@@ -5,16 +5,11 @@ import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.stripe.StripeWebhookWiring;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +62,8 @@ final class StripeThroughputBenchmark {
             List<SdkRequest> issued = List.copyOf(meter.recorded.subList(before, meter.recorded.size()));
             calls += issued.size();
             maxCalls = Math.max(maxCalls, issued.size());
-            List<Runnable> replay = issued.stream().map(request -> replay(client, request, rawTable)).toList();
+            List<Runnable> replay = issued.stream()
+                    .map(request -> WriteThroughputBenchmark.replay(client, request, rawTable, "stripe")).toList();
             start = System.nanoTime();
             replay.forEach(Runnable::run);
             rawNanos += System.nanoTime() - start;
@@ -82,27 +78,6 @@ final class StripeThroughputBenchmark {
                 Metric.of("stripe.calls.per.request", (double) calls / REQUESTS, 2),
                 Metric.of("stripe.calls.max", maxCalls),
                 Metric.of("stripe.handler.ms", handlerSeconds * 1000 / REQUESTS, 2));
-    }
-
-    /** The same call aimed at {@code table}, ready to run (built before the timing starts). */
-    private static Runnable replay(DynamoDbClient client, SdkRequest request, String table) {
-        return switch (request) {
-            case TransactWriteItemsRequest r -> {
-                TransactWriteItemsRequest retargeted = WriteThroughputBenchmark.retarget(r, table);
-                yield () -> client.transactWriteItems(retargeted);
-            }
-            case BatchGetItemRequest r -> {
-                Map<String, KeysAndAttributes> items = new LinkedHashMap<>();
-                r.requestItems().values().forEach(keys -> items.put(table, keys));
-                BatchGetItemRequest retargeted = r.toBuilder().requestItems(items).build();
-                yield () -> client.batchGetItem(retargeted);
-            }
-            case GetItemRequest r -> {
-                GetItemRequest retargeted = r.toBuilder().tableName(table).build();
-                yield () -> client.getItem(retargeted);
-            }
-            default -> throw new IllegalStateException("the Stripe webhook issued an unexpected call: " + request);
-        };
     }
 
     /** A paid one-off checkout session of a new buyer, referred by the link's code, signed as Stripe signs. */

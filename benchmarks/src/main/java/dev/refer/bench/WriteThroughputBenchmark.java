@@ -5,7 +5,12 @@ import com.standardwebhooks.Webhook;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.leads.LeadCaptureWiring;
 import dev.refer.webhook.ConversionWebhookWiring;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -14,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,9 +28,11 @@ import java.util.function.IntFunction;
 
 /**
  * The write paths a person or a billing system waits on: 1,000 lead posts and 1,000 signed conversions through the
- * production handlers, then the very transactions they issued (recorded by the client's interceptor) replayed raw
- * into a fresh table. Throughput ratio = handler requests per second / raw transactions per second. The capacity
- * units each request consumed are what DynamoDB reported (ReturnConsumedCapacity=TOTAL).
+ * production handlers, each followed at once by a raw replay of <b>every</b> DynamoDB call it issued (recorded by the
+ * client's interceptor), reads included, into a second table seeded alike. Throughput ratio = raw seconds / handler
+ * seconds: what the handler costs beyond the calls it must make (until 2026-12-07 the replay held the transaction
+ * alone, so the reads counted against the handler). Also the round trips per request, mean and worst. The capacity
+ * units each request costs are modeled by DynamoDB's billing rules ({@link ModeledCapacity}).
  */
 final class WriteThroughputBenchmark {
 
@@ -63,11 +71,14 @@ final class WriteThroughputBenchmark {
         for (int i = 0; i < WARMUP; i++) {
             call(handler, event.apply(-1 - i), expectedStatus);
         }
-        // Paired: each handler request (timed, its transaction recorded) is followed at once by that very
-        // transaction replayed raw into another table (timed), so drift on a shared machine hits both alike.
+        // Paired: each handler request (timed, its calls recorded) is followed at once by those very calls, reads
+        // included, replayed raw into another table seeded alike (timed), so drift on a shared machine hits both alike.
         String rawTable = context.newTableWithoutStream(name + "-raw");
+        BenchData.seed(context.client(), rawTable, "write-link");
         long handlerNanos = 0;
         long rawNanos = 0;
+        int replayed = 0;
+        int maxCalls = 0;
         meter.reset();
         for (int i = 0; i < REQUESTS; i++) {
             byte[] request = event.apply(i);
@@ -77,19 +88,19 @@ final class WriteThroughputBenchmark {
             call(handler, request, expectedStatus);
             handlerNanos += System.nanoTime() - start;
             meter.recording = false;
-            List<TransactWriteItemsRequest> issued = meter.recorded.subList(before, meter.recorded.size()).stream()
-                    .filter(TransactWriteItemsRequest.class::isInstance).map(TransactWriteItemsRequest.class::cast)
-                    .toList();
-            if (issued.size() != 1) {
-                throw new IllegalStateException(name + ": expected one transaction per request, saw " + issued.size());
+            List<SdkRequest> issued = List.copyOf(meter.recorded.subList(before, meter.recorded.size()));
+            if (issued.stream().filter(TransactWriteItemsRequest.class::isInstance).count() != 1) {
+                throw new IllegalStateException(name + ": expected one transaction per request, saw " + issued);
             }
-            TransactWriteItemsRequest replay = retarget(issued.get(0), rawTable);
+            replayed += issued.size();
+            maxCalls = Math.max(maxCalls, issued.size());
+            List<Runnable> replay = issued.stream().map(call -> replay(client, call, rawTable, name)).toList();
             start = System.nanoTime();
-            client.transactWriteItems(replay);
+            replay.forEach(Runnable::run);
             rawNanos += System.nanoTime() - start;
         }
         // the meter also counted the replays: take them out
-        long calls = meter.calls.sum() - REQUESTS;
+        long calls = meter.calls.sum() - replayed;
         // capacity by DynamoDB's billing rules, in an untimed pass (the model reads every item written)
         ModeledCapacity capacity = new ModeledCapacity(context.client(), table,
                 context.template().createTableRequest(BenchContext.TABLE_LOGICAL_ID, table));
@@ -113,6 +124,7 @@ final class WriteThroughputBenchmark {
                 Metric.of(name + ".raw.rps", REQUESTS / rawSeconds, 0),
                 Metric.of(name + ".throughput.ratio", rawSeconds / handlerSeconds, 2),
                 Metric.of(name + ".calls.per.request", callsPerRequest, 2),
+                Metric.of(name + ".calls.max", maxCalls),
                 Metric.of(name + ".units.read", reads, 2),
                 Metric.of(name + ".units.write", writes, 2),
                 Metric.of(name + ".reads.ms", readMillis, 2),
@@ -131,6 +143,31 @@ final class WriteThroughputBenchmark {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same call aimed at {@code table}, ready to run (built before the timing starts). */
+    static Runnable replay(DynamoDbClient client, SdkRequest request, String table, String path) {
+        return switch (request) {
+            case TransactWriteItemsRequest r -> {
+                TransactWriteItemsRequest retargeted = retarget(r, table);
+                yield () -> client.transactWriteItems(retargeted);
+            }
+            case BatchGetItemRequest r -> {
+                Map<String, KeysAndAttributes> items = new LinkedHashMap<>();
+                r.requestItems().values().forEach(keys -> items.put(table, keys));
+                BatchGetItemRequest retargeted = r.toBuilder().requestItems(items).build();
+                yield () -> client.batchGetItem(retargeted);
+            }
+            case GetItemRequest r -> {
+                GetItemRequest retargeted = r.toBuilder().tableName(table).build();
+                yield () -> client.getItem(retargeted);
+            }
+            case QueryRequest r -> {
+                QueryRequest retargeted = r.toBuilder().tableName(table).build();
+                yield () -> client.query(retargeted);
+            }
+            default -> throw new IllegalStateException(path + " issued a call the replay does not know: " + request);
+        };
     }
 
     /** The same transaction, aimed at another table. */

@@ -83,7 +83,8 @@ class SamTemplateTest {
         assertTrue(stream.reportBatchItemFailures());
         assertTrue(stream.bisectOnFunctionError());
         assertEquals("CountersDeadLetterQueue", stream.onFailureQueue());
-        assertEquals("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"type\":{\"S\":[\"CLICK\"]}}}}",
+        // clicks, and sales too: a sale is counted per sub-id from its CONVERSION item
+        assertEquals("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"type\":{\"S\":[\"CLICK\",\"CONVERSION\"]}}}}",
                 stream.filterPatterns().getFirst());
         assertEquals(2, stream.filterPatterns().size());
         assertEquals(java.util.Set.of("CountersDeadLetterQueue", "PayoutQueue", "PayoutDeadLetterQueue", "MailQueue",
