@@ -381,6 +381,21 @@ public final class TableKeys {
         return new TableKey("RATE#" + programId + "#" + scope + "#" + subject, "WINDOW#" + windowStart);
     }
 
+    // outbound webhooks
+
+    /** Sort-key prefix of the program's webhook endpoints ({@link #webhookEndpoint}): all of them in one Query. */
+    public static final String WEBHOOK_ENDPOINT_PREFIX = "WEBHOOK_ENDPOINT#";
+
+    /** An outbound webhook endpoint, in the program's partition (a handful per program, listed by one Query). */
+    public static TableKey webhookEndpoint(String programId, String endpointId) {
+        return new TableKey(PROGRAM_PREFIX + programId, WEBHOOK_ENDPOINT_PREFIX + endpointId);
+    }
+
+    /** The program's partition, where its webhook endpoints are listed. */
+    public static String programPartition(String programId) {
+        return PROGRAM_PREFIX + programId;
+    }
+
     // promotion codes (referral codes as coupons)
 
     /** A billing system's promotion code id, tied to the referral (link) code whose partner its sales earn. */
