@@ -36,6 +36,7 @@ public final class AdminApiHandler extends HttpFunction {
         OnboardingRoutes o = wiring.onboarding();
         ImportRoutes i = wiring.imports();
         PromotionCodeRoutes pc = wiring.promotionCodes();
+        WebhookEndpointRoutes w = wiring.webhookEndpoints();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -90,7 +91,13 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("GET /admin/onboarding", o::getSettings),
                 Map.entry("PUT /admin/onboarding", o::putSettings),
                 Map.entry("PUT /admin/promotion-codes/{promotionCodeId}", pc::put),
-                Map.entry("GET /admin/promotion-codes/{promotionCodeId}", pc::get));
+                Map.entry("GET /admin/promotion-codes/{promotionCodeId}", pc::get),
+                Map.entry("POST /admin/webhook-endpoints", w::register),
+                Map.entry("GET /admin/webhook-endpoints", w::list),
+                Map.entry("GET /admin/webhook-endpoints/{endpointId}", w::get),
+                Map.entry("PATCH /admin/webhook-endpoints/{endpointId}", w::change),
+                Map.entry("DELETE /admin/webhook-endpoints/{endpointId}", w::delete),
+                Map.entry("POST /admin/webhook-endpoints/{endpointId}/rotate-secret", w::rotateSecret));
         this.priming = wiring.registerPriming(this);
     }
 

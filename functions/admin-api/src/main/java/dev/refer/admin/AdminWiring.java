@@ -37,7 +37,7 @@ import java.util.Map;
 /** Builds the admin API's object graph once per execution environment. */
 record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, DealAdminRoutes deals,
                    OnboardingRoutes onboarding, ImportRoutes imports, PromotionCodeRoutes promotionCodes,
-                   UlidGenerator ids) {
+                   WebhookEndpointRoutes webhookEndpoints, UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
         TableConfig table = TableConfig.fromEnv(env);
@@ -114,7 +114,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                         clock),
                 new PartnerQueries(partners, links, leads, orders, ledger, new DynamoDbStatsRepository(dynamoDb, table, clock),
                         java.time.ZoneId.of(env.getOrDefault("PAYOUT_TIME_ZONE", "UTC")))), payouts, comms,
-                deals, onboarding, imports, promotionCodes(dynamoDb, table, links, clock), ids);
+                deals, onboarding, imports, promotionCodes(dynamoDb, table, links, clock),
+                webhookEndpoints(dynamoDb, table, ids, clock), ids);
     }
 
     /** Referral codes as coupons: the ties the Stripe webhook reads. */
@@ -122,6 +123,14 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                                                       DynamoDbLinkRepository links, Clock clock) {
         var codes = new dev.refer.dynamodb.coupon.DynamoDbPromotionCodes(dynamoDb, table);
         return new PromotionCodeRoutes(new dev.refer.core.coupon.TiePromotionCode(links, codes, clock), codes);
+    }
+
+    /** Outbound webhooks: the endpoint registry (secrets from the JDK's strong random source). */
+    private static WebhookEndpointRoutes webhookEndpoints(DynamoDbClient dynamoDb, TableConfig table,
+                                                          UlidGenerator ids, Clock clock) {
+        var endpoints = new dev.refer.dynamodb.outbound.DynamoDbWebhookEndpoints(dynamoDb, table);
+        return new WebhookEndpointRoutes(new dev.refer.core.outbound.ManageWebhookEndpoints(endpoints, ids, clock,
+                new java.security.SecureRandom()), endpoints, clock);
     }
 
     /**

@@ -81,6 +81,9 @@ public final class ManageWebhookEndpoints {
             return Optional.empty();
         }
         WebhookEndpoint before = found.get();
+        if (change.equals(new Change(null, null, null, null))) {
+            return found; // nothing to change: nothing written
+        }
         boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
         WebhookEndpoint after = before.changed(url == null ? before.url() : url,
                 types == null ? before.eventTypes() : types,
