@@ -391,6 +391,16 @@ public final class TableKeys {
         return new TableKey(PROGRAM_PREFIX + programId, WEBHOOK_ENDPOINT_PREFIX + endpointId);
     }
 
+    /** One event's delivery to one endpoint: its record claims it once, then logs its attempts. */
+    public static TableKey webhookDelivery(String deliveryId) {
+        return new TableKey("WEBHOOK_DELIVERY#" + deliveryId, "WEBHOOK_DELIVERY");
+    }
+
+    /** An endpoint's deliveries, in GSI1 by when each was claimed ({@link #termsOrder}'s shape), newest first. */
+    public static String deliveriesOf(String endpointId) {
+        return WEBHOOK_ENDPOINT_PREFIX + endpointId + "#DELIVERIES";
+    }
+
     /** The program's partition, where its webhook endpoints are listed. */
     public static String programPartition(String programId) {
         return PROGRAM_PREFIX + programId;
