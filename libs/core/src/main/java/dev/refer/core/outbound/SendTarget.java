@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Where a delivery may connect, decided right before it is sent: every address the endpoint's host resolves to must
- * be public ({@link PublicAddresses}), else nothing is sent. The delivery then connects to the checked address
- * itself, not to a second lookup of the name, so a name that answers a public address to this check and a private
- * one to the connection (DNS rebinding) reaches nothing inside.
+ * be public ({@link PublicAddresses}), else nothing is sent. The check runs immediately before the connection and
+ * through the same JVM name cache the HTTP client then reads, so a name that answered a public address at
+ * registration and answers a private one now (DNS rebinding) is refused; a sender that can connect to
+ * {@link Decision.Allowed#address()} itself closes the remaining gap of a cache entry expiring in between.
  */
 public final class SendTarget {
 
