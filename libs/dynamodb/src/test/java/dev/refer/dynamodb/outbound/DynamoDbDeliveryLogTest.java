@@ -8,6 +8,9 @@ import dev.refer.core.events.DomainEvents;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadStatus;
+import dev.refer.core.basics.page.PageRequest;
+import dev.refer.core.outbound.DeliverWebhook;
+import dev.refer.core.outbound.DeliveryRecord;
 import dev.refer.core.outbound.FanOutEvents;
 import dev.refer.core.outbound.ManageWebhookEndpoints;
 import dev.refer.core.outbound.OutboundDelivery;
@@ -68,5 +71,35 @@ class DynamoDbDeliveryLogTest {
         assertEquals("QUEUED", item.get("status").s());
         assertEquals("lead.captured.01JC0000000000000000000001", item.get("eventId").s());
         assertEquals(TableKeys.deliveriesOf(queued.getFirst().endpointId().value()), item.get("gsi1pk").s());
+    }
+
+    @Test
+    void eachAttempt_isWrittenOnItsRecord_andTheLogListsNewestFirst() {
+        var endpoint = ((ManageWebhookEndpoints.Registered.Created) new ManageWebhookEndpoints(endpoints,
+                new UlidGenerator(clock), clock, new SecureRandom()).register(new ManageWebhookEndpoints.Registration(
+                "https://crm.example.com/hook", List.of("lead.captured", "lead.qualified"), null))).endpoint();
+        Lead lead = ((DomainEvent.LeadCaptured) batch().getFirst()).lead();
+        Lead qualified = new Lead(lead.id(), lead.email(), lead.name(), null, null, null, LeadStatus.QUALIFIED,
+                lead.attribution(), null, AT, AT, null, null);
+        fanOut.fanOut(batch());
+        new FanOutEvents(endpoints, new DynamoDbDeliveryLog(table.client(), table.config(),
+                Clock.fixed(AT.plusSeconds(60), ZoneOffset.UTC)), queued::addAll)
+                .fanOut(DomainEvents.ofLead(lead, qualified));
+        DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(table.client(), table.config());
+        records.record(queued.getFirst(), new DeliverWebhook.Attempt(1, AT, 500, null, "retrying"));
+        records.record(queued.getFirst(), new DeliverWebhook.Attempt(2, AT.plusSeconds(30), null,
+                "SocketTimeoutException", "retrying"));
+        records.record(queued.getFirst(), new DeliverWebhook.Attempt(3, AT.plusSeconds(90), 204, null, "delivered"));
+
+        var log = records.list(endpoint.id(), PageRequest.first(10)).items();
+        assertEquals(List.of("lead.qualified.01JC0000000000000000000001", "lead.captured.01JC0000000000000000000001"),
+                log.stream().map(DeliveryRecord::eventId).toList());
+        DeliveryRecord delivered = log.get(1);
+        assertEquals("DELIVERED", delivered.status());
+        assertEquals(3, delivered.attempts());
+        assertEquals(204, delivered.lastStatusCode());
+        assertEquals(null, delivered.lastError());
+        assertEquals("QUEUED", log.getFirst().status());
+        assertEquals(0, log.getFirst().attempts());
     }
 }
