@@ -97,7 +97,8 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("GET /admin/webhook-endpoints/{endpointId}", w::get),
                 Map.entry("PATCH /admin/webhook-endpoints/{endpointId}", w::change),
                 Map.entry("DELETE /admin/webhook-endpoints/{endpointId}", w::delete),
-                Map.entry("POST /admin/webhook-endpoints/{endpointId}/rotate-secret", w::rotateSecret));
+                Map.entry("POST /admin/webhook-endpoints/{endpointId}/rotate-secret", w::rotateSecret),
+                Map.entry("GET /admin/webhook-endpoints/{endpointId}/deliveries", w::listDeliveries));
         this.priming = wiring.registerPriming(this);
     }
 

@@ -130,7 +130,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                                                           UlidGenerator ids, Clock clock) {
         var endpoints = new dev.refer.dynamodb.outbound.DynamoDbWebhookEndpoints(dynamoDb, table);
         return new WebhookEndpointRoutes(new dev.refer.core.outbound.ManageWebhookEndpoints(endpoints, ids, clock,
-                new java.security.SecureRandom()), endpoints, clock);
+                new java.security.SecureRandom()), endpoints,
+                new dev.refer.dynamodb.outbound.DynamoDbDeliveryRecords(dynamoDb, table), clock);
     }
 
     /**

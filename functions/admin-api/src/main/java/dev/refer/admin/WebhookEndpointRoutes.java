@@ -1,11 +1,14 @@
 package dev.refer.admin;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.refer.core.basics.page.Page;
+import dev.refer.core.outbound.DeliveryRecord;
 import dev.refer.core.outbound.EventType;
 import dev.refer.core.outbound.ManageWebhookEndpoints;
 import dev.refer.core.outbound.WebhookEndpoint;
 import dev.refer.core.outbound.WebhookEndpointId;
 import dev.refer.core.outbound.WebhookEndpoints;
+import dev.refer.dynamodb.outbound.DynamoDbDeliveryRecords;
 import dev.refer.lambda.HttpRequest;
 import dev.refer.lambda.HttpResponse;
 import dev.refer.lambda.Problem;
@@ -32,12 +35,43 @@ final class WebhookEndpointRoutes {
 
     private final ManageWebhookEndpoints manage;
     private final WebhookEndpoints endpoints;
+    private final DynamoDbDeliveryRecords deliveries;
     private final Clock clock;
 
-    WebhookEndpointRoutes(ManageWebhookEndpoints manage, WebhookEndpoints endpoints, Clock clock) {
+    WebhookEndpointRoutes(ManageWebhookEndpoints manage, WebhookEndpoints endpoints,
+                          DynamoDbDeliveryRecords deliveries, Clock clock) {
         this.manage = manage;
         this.endpoints = endpoints;
+        this.deliveries = deliveries;
         this.clock = clock;
+    }
+
+    /** {@code GET /admin/webhook-endpoints/{endpointId}/deliveries}: its delivery log, newest first, a page a time. */
+    APIGatewayV2HTTPResponse listDeliveries(HttpRequest request) {
+        var page = AdminRoutes.page(request);
+        Optional<WebhookEndpointId> id = id(request).filter(found -> endpoints.find(found).isPresent());
+        if (id.isEmpty()) {
+            return notFound();
+        }
+        Page<DeliveryRecord> records = deliveries.list(id.get(), page);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", records.items().stream().map(WebhookEndpointRoutes::json).toList());
+        body.put("nextCursor", records.nextCursor());
+        return HttpResponse.json(200, body);
+    }
+
+    private static Map<String, Object> json(DeliveryRecord record) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", record.deliveryId());
+        json.put("eventId", record.eventId());
+        json.put("eventType", record.eventType().wireName());
+        json.put("status", record.status().toLowerCase(java.util.Locale.ROOT));
+        json.put("attempts", record.attempts());
+        json.put("lastStatusCode", record.lastStatusCode());
+        json.put("lastError", record.lastError());
+        json.put("lastAttemptAt", record.lastAttemptAt() == null ? null : record.lastAttemptAt().toString());
+        json.put("createdAt", record.createdAt().toString());
+        return json;
     }
 
     /** {@code POST /admin/webhook-endpoints}: 201 with the endpoint and its secret (shown this once). */

@@ -100,6 +100,9 @@ class WebhookEndpointRoutesTest {
         assertNotEquals(secret, rotated.jsonBody().get("secret"));
         assertTrue(rotated.jsonBody().get("previousSecretSignsUntil") != null);
 
+        ApiResponse log = call("GET", ONE + "/deliveries", id, null, null);
+        assertEquals(200, log.status(), log.body());
+        assertEquals(List.of(), log.jsonBody().get("items"));
         assertEquals(204, call("DELETE", ONE, id, null, null).status());
         assertEquals(404, call("DELETE", ONE, id, null, null).status());
         assertEquals(404, call("GET", ONE, id, null, null).status());
@@ -176,6 +179,7 @@ class WebhookEndpointRoutesTest {
         assertEquals(404, call("PATCH", ONE, id, "application/json", "{\"enabled\":false}").status());
         assertEquals(404, call("DELETE", ONE, id, null, null).status());
         assertEquals(404, call("POST", ONE + "/rotate-secret", id, null, null).status());
+        assertEquals(404, call("GET", ONE + "/deliveries", id, null, null).status());
         assertEquals(1, listed().size());
         assertEquals(true, listed().getFirst().get("enabled"));
     }

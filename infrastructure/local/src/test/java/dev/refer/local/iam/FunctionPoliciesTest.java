@@ -201,6 +201,8 @@ class FunctionPoliciesTest {
                 "PATCH /admin/webhook-endpoints/{endpointId}");
         ok(send("POST", "/admin/webhook-endpoints/" + endpoint + "/rotate-secret", null, true),
                 "POST /admin/webhook-endpoints/{endpointId}/rotate-secret");
+        ok(send("GET", "/admin/webhook-endpoints/" + endpoint + "/deliveries", null, true),
+                "GET /admin/webhook-endpoints/{endpointId}/deliveries");
         ok(send("DELETE", "/admin/webhook-endpoints/" + endpoint, null, true),
                 "DELETE /admin/webhook-endpoints/{endpointId}");
         long created = System.currentTimeMillis() / 1000;
