@@ -37,6 +37,7 @@ public final class AdminApiHandler extends HttpFunction {
         ImportRoutes i = wiring.imports();
         PromotionCodeRoutes pc = wiring.promotionCodes();
         SubIdRoutes s = wiring.subIds();
+        WebhookEndpointRoutes w = wiring.webhookEndpoints();
         this.routes = Map.ofEntries(
                 Map.entry("GET /admin/program", r::getProgram),
                 Map.entry("PUT /admin/program", r::putProgram),
@@ -94,7 +95,14 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("GET /admin/promotion-codes/{promotionCodeId}", pc::get),
                 Map.entry("GET /admin/sub-ids", s::getSettings),
                 Map.entry("PUT /admin/sub-ids", s::putSettings),
-                Map.entry("GET /admin/partners/{partnerId}/sub-ids", s::partnerFunnel));
+                Map.entry("GET /admin/partners/{partnerId}/sub-ids", s::partnerFunnel),
+                Map.entry("POST /admin/webhook-endpoints", w::register),
+                Map.entry("GET /admin/webhook-endpoints", w::list),
+                Map.entry("GET /admin/webhook-endpoints/{endpointId}", w::get),
+                Map.entry("PATCH /admin/webhook-endpoints/{endpointId}", w::change),
+                Map.entry("DELETE /admin/webhook-endpoints/{endpointId}", w::delete),
+                Map.entry("POST /admin/webhook-endpoints/{endpointId}/rotate-secret", w::rotateSecret),
+                Map.entry("GET /admin/webhook-endpoints/{endpointId}/deliveries", w::listDeliveries));
         this.priming = wiring.registerPriming(this);
     }
 

@@ -37,7 +37,8 @@ import java.util.Map;
 /** Builds the admin API's object graph once per execution environment. */
 record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, DealAdminRoutes deals,
                    OnboardingRoutes onboarding, ImportRoutes imports, PromotionCodeRoutes promotionCodes,
-                   SubIdRoutes subIds, UlidGenerator ids) {
+                   SubIdRoutes subIds, WebhookEndpointRoutes webhookEndpoints,
+                   UlidGenerator ids) {
 
     static AdminWiring create(Map<String, String> env) {
         TableConfig table = TableConfig.fromEnv(env);
@@ -116,7 +117,8 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                 new ReviewLead(table.programId(), programs, leads, partners, ledger, new CommissionPolicy(), ids,
                         clock),
                 queries), payouts, comms, deals, onboarding, imports, promotionCodes(dynamoDb, table, links, clock),
-                new SubIdRoutes(new dev.refer.dynamodb.link.DynamoDbSubIdSettings(dynamoDb, table), queries), ids);
+                new SubIdRoutes(new dev.refer.dynamodb.link.DynamoDbSubIdSettings(dynamoDb, table), queries),
+                webhookEndpoints(dynamoDb, table, ids, clock), ids);
     }
 
     /** Referral codes as coupons: the ties the Stripe webhook reads. */
@@ -124,6 +126,15 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                                                       DynamoDbLinkRepository links, Clock clock) {
         var codes = new dev.refer.dynamodb.coupon.DynamoDbPromotionCodes(dynamoDb, table);
         return new PromotionCodeRoutes(new dev.refer.core.coupon.TiePromotionCode(links, codes, clock), codes);
+    }
+
+    /** Outbound webhooks: the endpoint registry (secrets from the JDK's strong random source). */
+    private static WebhookEndpointRoutes webhookEndpoints(DynamoDbClient dynamoDb, TableConfig table,
+                                                          UlidGenerator ids, Clock clock) {
+        var endpoints = new dev.refer.dynamodb.outbound.DynamoDbWebhookEndpoints(dynamoDb, table);
+        return new WebhookEndpointRoutes(new dev.refer.core.outbound.ManageWebhookEndpoints(endpoints, ids, clock,
+                new java.security.SecureRandom()), endpoints,
+                new dev.refer.dynamodb.outbound.DynamoDbDeliveryRecords(dynamoDb, table), clock);
     }
 
     /**

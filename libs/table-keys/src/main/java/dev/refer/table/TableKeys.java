@@ -396,6 +396,31 @@ public final class TableKeys {
         return new TableKey("RATE#" + programId + "#" + scope + "#" + subject, "WINDOW#" + windowStart);
     }
 
+    // outbound webhooks
+
+    /** Sort-key prefix of the program's webhook endpoints ({@link #webhookEndpoint}): all of them in one Query. */
+    public static final String WEBHOOK_ENDPOINT_PREFIX = "WEBHOOK_ENDPOINT#";
+
+    /** An outbound webhook endpoint, in the program's partition (a handful per program, listed by one Query). */
+    public static TableKey webhookEndpoint(String programId, String endpointId) {
+        return new TableKey(PROGRAM_PREFIX + programId, WEBHOOK_ENDPOINT_PREFIX + endpointId);
+    }
+
+    /** One event's delivery to one endpoint: its record claims it once, then logs its attempts. */
+    public static TableKey webhookDelivery(String deliveryId) {
+        return new TableKey("WEBHOOK_DELIVERY#" + deliveryId, "WEBHOOK_DELIVERY");
+    }
+
+    /** An endpoint's deliveries, in GSI1 by when each was claimed ({@link #termsOrder}'s shape), newest first. */
+    public static String deliveriesOf(String endpointId) {
+        return WEBHOOK_ENDPOINT_PREFIX + endpointId + "#DELIVERIES";
+    }
+
+    /** The program's partition, where its webhook endpoints are listed. */
+    public static String programPartition(String programId) {
+        return PROGRAM_PREFIX + programId;
+    }
+
     // promotion codes (referral codes as coupons)
 
     /** A billing system's promotion code id, tied to the referral (link) code whose partner its sales earn. */

@@ -130,6 +130,7 @@ class BadInputEndToEndTest {
         // well-formed: the bad bodies sent with it are refused before any application is looked up
         VALID.put("applicationId", "01JD0000000000000000000099");
         VALID.put("promotionCodeId", "promo_bad_input"); // well formed, tied to nothing
+        VALID.put("endpointId", "01JE0000000000000000000099"); // well formed; the webhook endpoint routes answer 404
         VALID.put("period", LAST_MONTH.toString());
         VALID.put("month", LAST_MONTH.toString());
         VALID.put("limit", "10");

@@ -194,6 +194,20 @@ class FunctionPoliciesTest {
         ok(send("PUT", "/admin/promotion-codes/promo_iam", "{\"code\":\"iam-link\"}", true),
                 "PUT /admin/promotion-codes/{promotionCodeId}");
         ok(send("GET", "/admin/promotion-codes/promo_iam", null, true), "GET /admin/promotion-codes/{promotionCodeId}");
+        // outbound webhooks: an endpoint registered, read, listed, changed, its secret rotated, deleted
+        String endpoint = JSON.readTree(ok(send("POST", "/admin/webhook-endpoints",
+                "{\"url\":\"https://crm.example.com/hook\",\"eventTypes\":[\"lead.captured\"]}", true),
+                "POST /admin/webhook-endpoints").body()).get("id").asText();
+        ok(send("GET", "/admin/webhook-endpoints", null, true), "GET /admin/webhook-endpoints");
+        ok(send("GET", "/admin/webhook-endpoints/" + endpoint, null, true), "GET /admin/webhook-endpoints/{endpointId}");
+        ok(send("PATCH", "/admin/webhook-endpoints/" + endpoint, "{\"enabled\":false}", true),
+                "PATCH /admin/webhook-endpoints/{endpointId}");
+        ok(send("POST", "/admin/webhook-endpoints/" + endpoint + "/rotate-secret", null, true),
+                "POST /admin/webhook-endpoints/{endpointId}/rotate-secret");
+        ok(send("GET", "/admin/webhook-endpoints/" + endpoint + "/deliveries", null, true),
+                "GET /admin/webhook-endpoints/{endpointId}/deliveries");
+        ok(send("DELETE", "/admin/webhook-endpoints/" + endpoint, null, true),
+                "DELETE /admin/webhook-endpoints/{endpointId}");
         long created = System.currentTimeMillis() / 1000;
         stripe("{\"id\":\"evt_iam_checkout\",\"type\":\"checkout.session.completed\",\"created\":" + created
                 + ",\"data\":{\"object\":{\"id\":\"cs_iam\",\"mode\":\"payment\",\"payment_status\":\"paid\","
