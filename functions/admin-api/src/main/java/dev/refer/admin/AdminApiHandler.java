@@ -102,7 +102,9 @@ public final class AdminApiHandler extends HttpFunction {
                 Map.entry("PATCH /admin/webhook-endpoints/{endpointId}", w::change),
                 Map.entry("DELETE /admin/webhook-endpoints/{endpointId}", w::delete),
                 Map.entry("POST /admin/webhook-endpoints/{endpointId}/rotate-secret", w::rotateSecret),
-                Map.entry("GET /admin/webhook-endpoints/{endpointId}/deliveries", w::listDeliveries));
+                Map.entry("GET /admin/webhook-endpoints/{endpointId}/deliveries", w::listDeliveries),
+                Map.entry("POST /admin/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/replay",
+                        w::replayDelivery));
         this.priming = wiring.registerPriming(this);
     }
 

@@ -118,7 +118,7 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
                         clock),
                 queries), payouts, comms, deals, onboarding, imports, promotionCodes(dynamoDb, table, links, clock),
                 new SubIdRoutes(new dev.refer.dynamodb.link.DynamoDbSubIdSettings(dynamoDb, table), queries),
-                webhookEndpoints(dynamoDb, table, ids, clock), ids);
+                webhookEndpoints(env, dynamoDb, table, ids, clock), ids);
     }
 
     /** Referral codes as coupons: the ties the Stripe webhook reads. */
@@ -128,13 +128,22 @@ record AdminWiring(AdminRoutes routes, PayoutRoutes payouts, CommsRoutes comms, 
         return new PromotionCodeRoutes(new dev.refer.core.coupon.TiePromotionCode(links, codes, clock), codes);
     }
 
-    /** Outbound webhooks: the endpoint registry (secrets from the JDK's strong random source). */
-    private static WebhookEndpointRoutes webhookEndpoints(DynamoDbClient dynamoDb, TableConfig table,
-                                                          UlidGenerator ids, Clock clock) {
+    /**
+     * Outbound webhooks: the endpoint registry (secrets from the JDK's strong random source), the delivery log, and
+     * replays onto the delivery queue (template: WebhookDeliveryQueue; without WEBHOOK_QUEUE_URL a replay says so).
+     */
+    private static WebhookEndpointRoutes webhookEndpoints(Map<String, String> env, DynamoDbClient dynamoDb,
+                                                          TableConfig table, UlidGenerator ids, Clock clock) {
         var endpoints = new dev.refer.dynamodb.outbound.DynamoDbWebhookEndpoints(dynamoDb, table);
+        var codec = new dev.refer.sqs.WebhookMessages();
+        var records = new dev.refer.dynamodb.outbound.DynamoDbDeliveryRecords(dynamoDb, table, codec);
+        String queueUrl = env.get("WEBHOOK_QUEUE_URL");
+        var replay = queueUrl == null || queueUrl.isBlank() ? null : new dev.refer.core.outbound.ReplayDelivery(
+                endpoints, records, new dev.refer.sqs.SqsWebhookDeliveries(dev.refer.aws.AwsClients.build(
+                        software.amazon.awssdk.services.sqs.SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS",
+                        java.util.List.of()), queueUrl, codec));
         return new WebhookEndpointRoutes(new dev.refer.core.outbound.ManageWebhookEndpoints(endpoints, ids, clock,
-                new java.security.SecureRandom()), endpoints,
-                new dev.refer.dynamodb.outbound.DynamoDbDeliveryRecords(dynamoDb, table), clock);
+                new java.security.SecureRandom()), endpoints, records, replay, clock);
     }
 
     /**

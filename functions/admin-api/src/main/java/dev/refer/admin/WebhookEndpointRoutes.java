@@ -5,6 +5,7 @@ import dev.refer.core.basics.page.Page;
 import dev.refer.core.outbound.DeliveryRecord;
 import dev.refer.core.outbound.EventType;
 import dev.refer.core.outbound.ManageWebhookEndpoints;
+import dev.refer.core.outbound.ReplayDelivery;
 import dev.refer.core.outbound.WebhookEndpoint;
 import dev.refer.core.outbound.WebhookEndpointId;
 import dev.refer.core.outbound.WebhookEndpoints;
@@ -36,14 +37,42 @@ final class WebhookEndpointRoutes {
     private final ManageWebhookEndpoints manage;
     private final WebhookEndpoints endpoints;
     private final DynamoDbDeliveryRecords deliveries;
+    /** Null in an environment without the delivery queue. */
+    private final ReplayDelivery replay;
     private final Clock clock;
 
     WebhookEndpointRoutes(ManageWebhookEndpoints manage, WebhookEndpoints endpoints,
-                          DynamoDbDeliveryRecords deliveries, Clock clock) {
+                          DynamoDbDeliveryRecords deliveries, ReplayDelivery replay, Clock clock) {
         this.manage = manage;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.replay = replay;
         this.clock = clock;
+    }
+
+    /**
+     * {@code POST /admin/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/replay}: 202, the delivery queued
+     * again (same id and body, signed afresh); 404 for an id that is not one of this endpoint's deliveries; 409 while
+     * the endpoint is disabled.
+     */
+    APIGatewayV2HTTPResponse replayDelivery(HttpRequest request) {
+        Optional<WebhookEndpointId> id = id(request);
+        Optional<String> deliveryId = request.pathParameter("deliveryId");
+        if (id.isEmpty() || deliveryId.isEmpty()) {
+            return HttpResponse.problem(Problems.notFound("delivery"));
+        }
+        if (replay == null) {
+            return HttpResponse.problem(Problem.of(503, "no-webhook-queue", "No webhook delivery queue",
+                    "This environment has no webhook delivery queue (WEBHOOK_QUEUE_URL): nothing can be sent."));
+        }
+        return switch (replay.replay(id.get(), deliveryId.get())) {
+            case ReplayDelivery.Replayed.Queued queued -> HttpResponse.json(202,
+                    Map.of("id", queued.delivery().id(), "status", "queued"));
+            case ReplayDelivery.Replayed.NotFound notFound -> HttpResponse.problem(Problems.notFound("delivery"));
+            case ReplayDelivery.Replayed.EndpointDisabled disabled -> HttpResponse.problem(Problem.of(409,
+                    "webhook-endpoint-disabled", "The endpoint is disabled",
+                    "Enable the endpoint (PATCH it with \"enabled\": true) before replaying its deliveries."));
+        };
     }
 
     /** {@code GET /admin/webhook-endpoints/{endpointId}/deliveries}: its delivery log, newest first, a page a time. */

@@ -3,6 +3,7 @@ package dev.refer.comms;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.refer.core.comms.notify.QueueNotifications;
+import dev.refer.dynamodb.events.StreamEventBatch;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
 import dev.refer.lambda.StreamFunction;

@@ -16,6 +16,7 @@ import dev.refer.core.mail.RunSummaryLetter;
 import dev.refer.core.mail.SignInLetter;
 import dev.refer.core.mail.StatementLetter;
 import dev.refer.core.mail.TermsUpdatedLetter;
+import dev.refer.core.mail.WebhookEndpointDisabledLetter;
 import dev.refer.core.mail.WelcomeLetter;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -88,6 +89,10 @@ public final class Templates {
             case PayoutDetailsChangedLetter changed -> new Rendered("Your payout details were changed",
                     render(html, "payout-details-changed.jte", params),
                     render(text, "payout-details-changed.jte", params));
+            case WebhookEndpointDisabledLetter disabled -> new Rendered(
+                    "Webhook endpoint disabled: " + disabled.endpointName(),
+                    render(html, "webhook-endpoint-disabled.jte", params),
+                    render(text, "webhook-endpoint-disabled.jte", params));
         };
     }
 

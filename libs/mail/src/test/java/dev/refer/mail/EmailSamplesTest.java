@@ -19,6 +19,7 @@ import dev.refer.core.mail.Letter;
 import dev.refer.core.mail.NotificationLetter;
 import dev.refer.core.mail.PayoutDetailsChangedLetter;
 import dev.refer.core.mail.RunSummaryLetter;
+import dev.refer.core.mail.WebhookEndpointDisabledLetter;
 import dev.refer.core.mail.SignInLetter;
 import dev.refer.core.mail.StatementLetter;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,10 @@ class EmailSamplesTest {
                 eur(19_000), "Paid by bank transfer within 10 days."));
         samples.put("payout-details-changed", new PayoutDetailsChangedLetter(ADA, Locale.US, "Ada Lovelace",
                 "Bank transfer", "DE89 **** **** **** **** 00", Instant.parse("2026-11-23T10:15:00Z")));
+        samples.put("webhook-endpoint-disabled", new WebhookEndpointDisabledLetter(
+                new EmailAddress("manager@acme.example"), Locale.US, "Acme Partners", "01JE5Y8M2Q0000000000000000",
+                "https://crm.acme.example/hooks/refer", "HubSpot", Instant.parse("2026-11-20T08:00:00Z"),
+                Instant.parse("2026-11-23T08:05:00Z"), "HTTP 503"));
         samples.put("payout-run-summary", new RunSummaryLetter(new EmailAddress("manager@acme.example"), Locale.US,
                 "Acme Partners", OCTOBER, 120, 87, List.of(eur(1_234_500)), "/admin/payouts.csv?period=2026-10"));
         CheckinLetter.Numbers good = new CheckinLetter.Numbers(449, 6, 3, 1, 2, 2, eur(240_000), eur(48_000),

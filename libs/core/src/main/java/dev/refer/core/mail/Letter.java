@@ -11,7 +11,7 @@ import java.util.Locale;
 public sealed interface Letter permits StatementLetter, RunSummaryLetter, CheckinLetter, CheckinSummaryLetter,
         BroadcastLetter, NotificationLetter, LeadAlertLetter, LeadDigestLetter, ApplicationReceiptLetter,
         NewApplicationLetter, WelcomeLetter, InvitationLetter, ApplicationRejectedLetter, TermsUpdatedLetter,
-        SignInLetter, PayoutDetailsChangedLetter {
+        SignInLetter, PayoutDetailsChangedLetter, WebhookEndpointDisabledLetter {
 
     EmailAddress to();
 

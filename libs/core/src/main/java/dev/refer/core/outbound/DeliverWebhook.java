@@ -16,7 +16,11 @@ import java.util.function.Function;
  * sent), its host resolved and checked ({@link SendTarget}), the body signed with every secret of the endpoint
  * ({@link WebhookSignature}: both during a rotation's roll), POSTed; a 2xx is delivered, anything else is tried again
  * after {@link RetrySchedule}'s wait or, after three days, given up (the queue's dead-letter queue keeps it). Every
- * attempt is logged on the delivery's record.
+ * attempt is logged on the delivery's record. A delivery the record shows delivered is not sent again (the queue
+ * delivers at least once). An endpoint's first failure since it last answered is noted on it; once it has failed
+ * for {@link RetrySchedule#DISABLE_AFTER} without answering, the attempt that finds so disables it and the program
+ * manager is told (once: the disabling write is conditional); its deliveries are dropped from then on and can be
+ * replayed by hand once it is enabled again.
  */
 public final class DeliverWebhook {
 
@@ -31,6 +35,14 @@ public final class DeliverWebhook {
 
     public interface AttemptLog {
         void record(OutboundDelivery delivery, Attempt attempt);
+
+        /** Whether an earlier attempt delivered it (a strongly consistent read of its record). */
+        boolean delivered(OutboundDelivery delivery);
+    }
+
+    /** Tells the program manager an endpoint was disabled for failing (an email in production). */
+    public interface DisabledNotice {
+        void endpointDisabled(WebhookEndpoint endpoint, Instant failingSince, Instant disabledAt, String lastError);
     }
 
     public sealed interface Outcome {
@@ -47,23 +59,33 @@ public final class DeliverWebhook {
         /** The endpoint is gone, disabled or no longer wants this type: nothing sent, nothing retried. */
         record Dropped(String reason) implements Outcome {
         }
+
+        /** Delivered by an earlier attempt (the queue delivered the message again): nothing sent, nothing logged. */
+        record AlreadyDelivered() implements Outcome {
+        }
     }
+
+    /** The reason a disabled endpoint shows. */
+    public static final String DISABLED_FOR_FAILING = "failing for three days without a successful delivery";
 
     private final WebhookEndpoints endpoints;
     private final SendTarget.Resolver resolver;
     private final Transport transport;
     private final AttemptLog log;
     private final Function<OutboundDelivery, String> body;
+    private final DisabledNotice notice;
     private final Clock clock;
 
     /** @param body the delivery's JSON body (the exact bytes signed and sent; the function's JSON writer makes it) */
     public DeliverWebhook(WebhookEndpoints endpoints, SendTarget.Resolver resolver, Transport transport,
-                          AttemptLog log, Function<OutboundDelivery, String> body, Clock clock) {
+                          AttemptLog log, Function<OutboundDelivery, String> body, DisabledNotice notice,
+                          Clock clock) {
         this.endpoints = endpoints;
         this.resolver = resolver;
         this.transport = transport;
         this.log = log;
         this.body = body;
+        this.notice = notice;
         this.clock = clock;
     }
 
@@ -72,6 +94,9 @@ public final class DeliverWebhook {
      * @param firstAttemptAt when the delivery was first tried (the queue message's first send)
      */
     public Outcome deliver(OutboundDelivery delivery, int attempt, Instant firstAttemptAt) {
+        if (log.delivered(delivery)) {
+            return new Outcome.AlreadyDelivered();
+        }
         Instant now = clock.instant();
         Optional<WebhookEndpoint> found = endpoints.find(delivery.endpointId());
         if (found.isEmpty() || !found.get().wants(delivery.event().type())) {
@@ -102,10 +127,24 @@ public final class DeliverWebhook {
         }
         if (status != null && status >= 200 && status < 300) {
             log.record(delivery, new Attempt(attempt, now, status, null, "delivered"));
+            if (endpoint.failingSince() != null) {
+                endpoints.markHealthy(endpoint.id());
+            }
             return new Outcome.Delivered(status);
         }
+        failed(endpoint, now, status != null ? "HTTP " + status : error);
         Optional<Duration> wait = RetrySchedule.nextWait(attempt, firstAttemptAt, now);
         log.record(delivery, new Attempt(attempt, now, status, error, wait.isPresent() ? "retrying" : "gave up"));
         return wait.<Outcome>map(Outcome.RetryAfter::new).orElseGet(Outcome.GaveUp::new);
+    }
+
+    private void failed(WebhookEndpoint endpoint, Instant now, String lastError) {
+        Instant since = endpoint.failingSince();
+        if (since == null) {
+            endpoints.markFailing(endpoint.id(), now);
+        } else if (RetrySchedule.disables(since, now)
+                && endpoints.disableFailing(endpoint.id(), since, DISABLED_FOR_FAILING, now)) {
+            notice.endpointDisabled(endpoint, since, now, lastError);
+        }
     }
 }

@@ -64,7 +64,7 @@ public final class ManageWebhookEndpoints {
         }
         Instant now = clock.instant();
         WebhookEndpoint endpoint = new WebhookEndpoint(new WebhookEndpointId(ids.newId()), url, types, description,
-                WebhookSecret.generate(random), null, null, true, null, now, now);
+                WebhookSecret.generate(random), null, null, true, null, now, now, null);
         endpoints.create(endpoint);
         return new Registered.Created(endpoint);
     }

@@ -14,10 +14,13 @@ import java.util.Set;
  * @param previousSecret     the secret before the last rotation, null when none
  * @param previousSecretUntil when the previous secret stops signing, null when none
  * @param disabledReason     why it is disabled (by the manager, or failing for days), null while enabled
+ * @param failingSince       the first failed attempt with no success after it, null while it answers (three days of
+ *                           it disable the endpoint: {@link RetrySchedule#disables})
  */
 public record WebhookEndpoint(WebhookEndpointId id, URI url, Set<EventType> eventTypes, String description,
                               WebhookSecret secret, WebhookSecret previousSecret, Instant previousSecretUntil,
-                              boolean enabled, String disabledReason, Instant createdAt, Instant updatedAt) {
+                              boolean enabled, String disabledReason, Instant createdAt, Instant updatedAt,
+                              Instant failingSince) {
 
     /** How long a rotated-out secret keeps signing. */
     public static final Duration ROLL = Duration.ofHours(24);
@@ -41,12 +44,14 @@ public record WebhookEndpoint(WebhookEndpointId id, URI url, Set<EventType> even
 
     public WebhookEndpoint rotated(WebhookSecret next, Instant now) {
         return new WebhookEndpoint(id, url, eventTypes, description, next, secret, now.plus(ROLL), enabled,
-                disabledReason, createdAt, now);
+                disabledReason, createdAt, now, failingSince);
     }
 
+    /** Enabled again by the manager: its failures start afresh. */
     public WebhookEndpoint changed(URI url, Set<EventType> eventTypes, String description, boolean enabled,
                                    String disabledReason, Instant now) {
         return new WebhookEndpoint(id, url, eventTypes, description, secret, previousSecret, previousSecretUntil,
-                enabled, enabled ? null : disabledReason, createdAt, now);
+                enabled, enabled ? null : disabledReason, createdAt, now,
+                enabled && !this.enabled ? null : failingSince);
     }
 }

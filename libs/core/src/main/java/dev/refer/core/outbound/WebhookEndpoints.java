@@ -1,5 +1,6 @@
 package dev.refer.core.outbound;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +20,16 @@ public interface WebhookEndpoints {
 
     /** Deletes it; false when there was none. */
     boolean delete(WebhookEndpointId id);
+
+    /** Notes its first failed attempt since it last answered (kept when already set); nothing when it is gone. */
+    void markFailing(WebhookEndpointId id, Instant since);
+
+    /** It answered: its failures are over (only written when {@code failingSince} was set). */
+    void markHealthy(WebhookEndpointId id);
+
+    /**
+     * Disables it for failing since {@code failingSince}, only if it is still enabled and still failing since then
+     * (a conditional write): true for the one attempt that disabled it, which tells the manager.
+     */
+    boolean disableFailing(WebhookEndpointId id, Instant failingSince, String reason, Instant now);
 }

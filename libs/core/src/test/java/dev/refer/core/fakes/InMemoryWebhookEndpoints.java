@@ -4,6 +4,7 @@ import dev.refer.core.outbound.WebhookEndpoint;
 import dev.refer.core.outbound.WebhookEndpointId;
 import dev.refer.core.outbound.WebhookEndpoints;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,5 +41,34 @@ public final class InMemoryWebhookEndpoints implements WebhookEndpoints {
     @Override
     public synchronized boolean delete(WebhookEndpointId id) {
         return endpoints.remove(id.value()) != null;
+    }
+
+    @Override
+    public synchronized void markFailing(WebhookEndpointId id, Instant since) {
+        endpoints.computeIfPresent(id.value(), (key, e) -> e.failingSince() != null ? e : with(e, e.enabled(),
+                e.disabledReason(), e.updatedAt(), since));
+    }
+
+    @Override
+    public synchronized void markHealthy(WebhookEndpointId id) {
+        endpoints.computeIfPresent(id.value(), (key, e) -> with(e, e.enabled(), e.disabledReason(), e.updatedAt(),
+                null));
+    }
+
+    @Override
+    public synchronized boolean disableFailing(WebhookEndpointId id, Instant failingSince, String reason,
+                                               Instant now) {
+        WebhookEndpoint e = endpoints.get(id.value());
+        if (e == null || !e.enabled() || !failingSince.equals(e.failingSince())) {
+            return false;
+        }
+        endpoints.put(id.value(), with(e, false, reason, now, e.failingSince()));
+        return true;
+    }
+
+    private static WebhookEndpoint with(WebhookEndpoint e, boolean enabled, String reason, Instant updatedAt,
+                                        Instant failingSince) {
+        return new WebhookEndpoint(e.id(), e.url(), e.eventTypes(), e.description(), e.secret(), e.previousSecret(),
+                e.previousSecretUntil(), enabled, reason, e.createdAt(), updatedAt, failingSince);
     }
 }

@@ -29,6 +29,8 @@ class DeliverWebhookTest {
             new SecureRandom());
     private final List<Map<String, String>> sent = new ArrayList<>();
     private final List<DeliverWebhook.Attempt> attempts = new ArrayList<>();
+    private final java.util.Set<String> delivered = new java.util.HashSet<>();
+    private final List<String> notices = new ArrayList<>();
     private int answer = 204;
     private String resolvesTo = "93.184.215.14";
 
@@ -41,7 +43,22 @@ class DeliverWebhookTest {
                 sent.add(headers);
                 return answer;
             },
-            (delivery, attempt) -> attempts.add(attempt), delivery -> "{\"type\":\"lead.captured\"}", clock);
+            new DeliverWebhook.AttemptLog() {
+                @Override
+                public void record(OutboundDelivery delivery, DeliverWebhook.Attempt attempt) {
+                    attempts.add(attempt);
+                    if (attempt.outcome().equals("delivered")) {
+                        delivered.add(delivery.id());
+                    }
+                }
+
+                @Override
+                public boolean delivered(OutboundDelivery delivery) {
+                    return delivered.contains(delivery.id());
+                }
+            }, delivery -> "{\"type\":\"lead.captured\"}",
+            (endpoint, since, at, lastError) -> notices.add(endpoint.id().value() + " since " + since + ": " + lastError),
+            clock);
 
     private OutboundDelivery delivery() {
         WebhookEndpoint endpoint = assertInstanceOf(ManageWebhookEndpoints.Registered.Created.class, manage.register(
@@ -106,5 +123,54 @@ class DeliverWebhookTest {
         manage.delete(delivery.endpointId());
         assertInstanceOf(DeliverWebhook.Outcome.Dropped.class, deliver.deliver(delivery, 2, AT));
         assertTrue(sent.isEmpty());
+    }
+
+    @Test
+    void aDeliveryTheQueueDeliversAgain_isNotSentTwice() {
+        OutboundDelivery delivery = delivery();
+        assertInstanceOf(DeliverWebhook.Outcome.Delivered.class, deliver.deliver(delivery, 1, AT));
+        assertInstanceOf(DeliverWebhook.Outcome.AlreadyDelivered.class, deliver.deliver(delivery, 2, AT));
+        assertEquals(1, sent.size());
+        assertEquals(1, attempts.size());
+    }
+
+    @Test
+    void anEndpointFailingForThreeDays_isDisabled_andTheManagerToldOnce() {
+        OutboundDelivery delivery = delivery();
+        answer = 500;
+        deliver.deliver(delivery, 1, AT);
+        assertEquals(AT, endpoints.find(delivery.endpointId()).orElseThrow().failingSince(), "first failure noted");
+        clock.advance(Duration.ofDays(2));
+        deliver.deliver(delivery, 2, AT);
+        assertTrue(endpoints.find(delivery.endpointId()).orElseThrow().enabled(), "two days: still enabled");
+        assertEquals(AT, endpoints.find(delivery.endpointId()).orElseThrow().failingSince(), "kept from the first");
+        clock.advance(Duration.ofDays(1));
+        deliver.deliver(delivery, 3, AT);
+        WebhookEndpoint disabled = endpoints.find(delivery.endpointId()).orElseThrow();
+        assertTrue(!disabled.enabled());
+        assertEquals(DeliverWebhook.DISABLED_FOR_FAILING, disabled.disabledReason());
+        assertEquals(List.of(disabled.id().value() + " since " + AT + ": HTTP 500"), notices);
+        assertInstanceOf(DeliverWebhook.Outcome.Dropped.class, deliver.deliver(delivery, 4, AT));
+        assertEquals(1, notices.size(), "told once");
+        manage.change(delivery.endpointId(), new ManageWebhookEndpoints.Change(null, null, null, true));
+        assertEquals(null, endpoints.find(delivery.endpointId()).orElseThrow().failingSince(),
+                "enabled again: its failures start afresh");
+    }
+
+    @Test
+    void anEndpointAnsweringAgain_isNoLongerFailing() {
+        OutboundDelivery delivery = delivery();
+        answer = 502;
+        deliver.deliver(delivery, 1, AT);
+        clock.advance(Duration.ofDays(2));
+        answer = 200;
+        deliver.deliver(delivery, 2, AT);
+        assertEquals(null, endpoints.find(delivery.endpointId()).orElseThrow().failingSince());
+        clock.advance(Duration.ofDays(2));
+        answer = 500;
+        deliver.deliver(OutboundDelivery.of(new WebhookEvent("lead.captured.01JC0000000000000000000002",
+                EventType.LEAD_CAPTURED, AT, Map.of()), delivery.endpointId()), 1, AT);
+        assertTrue(endpoints.find(delivery.endpointId()).orElseThrow().enabled(), "its clock started again");
+        assertTrue(notices.isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.refer.dynamodb.outbound;
 
+import dev.refer.core.outbound.DeliveryCodec;
 import dev.refer.core.outbound.DeliveryLog;
 import dev.refer.core.outbound.OutboundDelivery;
 import dev.refer.dynamodb.ItemBuilder;
@@ -20,7 +21,8 @@ import java.util.Map;
  * The outbound deliveries' records: one {@code WEBHOOK_DELIVERY} item per event and endpoint, claimed by a
  * conditional put ({@code attribute_not_exists}; a refused put returns the record, ALL_OLD, so no second read), in
  * GSI1 under its endpoint by claim time (the delivery log, newest first). {@code status} is {@code CLAIMED} until the
- * delivery is on the queue, then {@code QUEUED}; the delivery worker moves it on from there.
+ * delivery is on the queue, then {@code QUEUED}; the delivery worker moves it on from there. The record keeps the
+ * queue's message ({@code message}, the {@link DeliveryCodec}'s), so a delivery can be replayed by hand.
  */
 public final class DynamoDbDeliveryLog implements DeliveryLog {
 
@@ -29,11 +31,13 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
 
     private final DynamoDbClient client;
     private final TableConfig table;
+    private final DeliveryCodec codec;
     private final Clock clock;
 
-    public DynamoDbDeliveryLog(DynamoDbClient client, TableConfig table, Clock clock) {
+    public DynamoDbDeliveryLog(DynamoDbClient client, TableConfig table, DeliveryCodec codec, Clock clock) {
         this.client = client;
         this.table = table;
+        this.codec = codec;
         this.clock = clock;
     }
 
@@ -46,6 +50,7 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
                 .s("eventId", delivery.event().id())
                 .s("eventType", delivery.event().type().wireName())
                 .s("status", CLAIMED)
+                .s("message", codec.encode(delivery))
                 .n("attempts", 0)
                 .instant("createdAt", now)
                 .gsi1(TableKeys.deliveriesOf(delivery.endpointId().value()), TableKeys.termsOrder(now, delivery.id()))

@@ -3,6 +3,8 @@ package dev.refer.dynamodb.outbound;
 import dev.refer.core.basics.page.Page;
 import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.outbound.DeliverWebhook;
+import dev.refer.core.outbound.DeliveryCodec;
+import dev.refer.core.outbound.ReplayDelivery;
 import dev.refer.core.outbound.DeliveryRecord;
 import dev.refer.core.outbound.EventType;
 import dev.refer.core.outbound.OutboundDelivery;
@@ -21,21 +23,28 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The delivery log per endpoint: each attempt written onto its {@code WEBHOOK_DELIVERY} record (one UpdateItem:
  * status, attempts, last answer or error, when), and an endpoint's records read newest first from GSI1, a page at a
- * time.
+ * time. Whether a delivery was delivered is one strongly consistent GetItem of its record; a replay reads the message
+ * the record keeps (only a record of the endpoint named: another endpoint's delivery id is not found) and sets the
+ * record back to {@code QUEUED}.
  */
-public final class DynamoDbDeliveryRecords implements DeliverWebhook.AttemptLog {
+public final class DynamoDbDeliveryRecords implements DeliverWebhook.AttemptLog, ReplayDelivery.Records {
+
+    private static final String DELIVERED = "DELIVERED";
 
     private final DynamoDbClient client;
     private final TableConfig table;
     private final QueryPages pages;
+    private final DeliveryCodec codec;
 
-    public DynamoDbDeliveryRecords(DynamoDbClient client, TableConfig table) {
+    public DynamoDbDeliveryRecords(DynamoDbClient client, TableConfig table, DeliveryCodec codec) {
         this.client = client;
         this.table = table;
+        this.codec = codec;
         this.pages = new QueryPages(client, table.tableName());
     }
 
@@ -73,6 +82,42 @@ public final class DynamoDbDeliveryRecords implements DeliverWebhook.AttemptLog 
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             // no record: not a delivery of ours
+        }
+    }
+
+    @Override
+    public boolean delivered(OutboundDelivery delivery) {
+        var item = client.getItem(request -> request.tableName(table.tableName())
+                .key(Keys.key(TableKeys.webhookDelivery(delivery.id()))).consistentRead(true)
+                .projectionExpression("#s").expressionAttributeNames(Map.of("#s", "status"))).item();
+        return item != null && item.containsKey("status") && DELIVERED.equals(item.get("status").s());
+    }
+
+    @Override
+    public Optional<OutboundDelivery> find(WebhookEndpointId endpointId, String deliveryId) {
+        if (deliveryId == null || deliveryId.isEmpty() || deliveryId.length() > 200) {
+            return Optional.empty();
+        }
+        var item = client.getItem(request -> request.tableName(table.tableName())
+                .key(Keys.key(TableKeys.webhookDelivery(deliveryId))).consistentRead(true)).item();
+        if (item == null || item.isEmpty() || !endpointId.value().equals(Attributes.optionalString(item, "endpointId"))
+                || Attributes.optionalString(item, "message") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(codec.decode(Attributes.string(item, "message")));
+    }
+
+    @Override
+    public void requeued(OutboundDelivery delivery) {
+        try {
+            client.updateItem(request -> request.tableName(table.tableName())
+                    .key(Keys.key(TableKeys.webhookDelivery(delivery.id())))
+                    .updateExpression("SET #s = :queued")
+                    .conditionExpression(Writes.ITEM_EXISTS)
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":queued", AttributeValue.fromS("QUEUED"))));
+        } catch (ConditionalCheckFailedException e) {
+            // gone meanwhile: the worker logs nothing onto a missing record either
         }
     }
 

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -96,6 +97,39 @@ public final class DynamoDbWebhookEndpoints implements WebhookEndpoints {
         }
     }
 
+    @Override
+    public void markFailing(WebhookEndpointId id, Instant since) {
+        update(id, "SET #f = if_not_exists(#f, :f)", Writes.ITEM_EXISTS, Map.of("#f", "failingSince"),
+                Map.of(":f", AttributeValue.fromS(since.toString())));
+    }
+
+    @Override
+    public void markHealthy(WebhookEndpointId id) {
+        update(id, "REMOVE #f", Writes.ITEM_EXISTS, Map.of("#f", "failingSince"), null);
+    }
+
+    @Override
+    public boolean disableFailing(WebhookEndpointId id, Instant failingSince, String reason, Instant now) {
+        return update(id, "SET #e = :false, #r = :r, #u = :u", "#e = :true AND #f = :f",
+                Map.of("#e", "enabled", "#r", "disabledReason", "#u", "updatedAt", "#f", "failingSince"),
+                Map.of(":false", AttributeValue.fromBool(false), ":true", AttributeValue.fromBool(true),
+                        ":r", AttributeValue.fromS(reason), ":u", AttributeValue.fromS(now.toString()),
+                        ":f", AttributeValue.fromS(failingSince.toString())));
+    }
+
+    /** One conditional UpdateItem; false when its condition failed (gone, or changed meanwhile). */
+    private boolean update(WebhookEndpointId id, String expression, String condition, Map<String, String> names,
+                           Map<String, AttributeValue> values) {
+        try {
+            client.updateItem(request -> request.tableName(table.tableName()).key(key(id.value()))
+                    .updateExpression(expression).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     private Map<String, AttributeValue> key(String endpointId) {
         return Keys.key(TableKeys.webhookEndpoint(table.programId().value(), endpointId));
     }
@@ -112,7 +146,8 @@ public final class DynamoDbWebhookEndpoints implements WebhookEndpoints {
                 .bool("enabled", e.enabled())
                 .s("disabledReason", e.disabledReason())
                 .instant("createdAt", e.createdAt())
-                .instant("updatedAt", e.updatedAt());
+                .instant("updatedAt", e.updatedAt())
+                .instant("failingSince", e.failingSince());
         return item.build();
     }
 
@@ -126,6 +161,6 @@ public final class DynamoDbWebhookEndpoints implements WebhookEndpoints {
                 previous == null ? null : new WebhookSecret(previous),
                 Attributes.optionalInstant(item, "previousSecretUntil"), Attributes.bool(item, "enabled"),
                 Attributes.optionalString(item, "disabledReason"), Attributes.instant(item, "createdAt"),
-                Attributes.instant(item, "updatedAt"));
+                Attributes.instant(item, "updatedAt"), Attributes.optionalInstant(item, "failingSince"));
     }
 }

@@ -25,6 +25,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import dev.refer.core.outbound.DeliveryCodec;
+import dev.refer.core.outbound.WebhookEndpointId;
+import java.util.Map;
+import java.util.Optional;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,10 +38,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class DynamoDbDeliveryLogTest {
 
     private static final Instant AT = Instant.parse("2026-12-07T10:00:00Z");
+    /** The queue's message in these tests: the delivery kept in memory under its id (the JSON is sqs-messages'). */
+    private static final Map<String, OutboundDelivery> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final DeliveryCodec CODEC = new DeliveryCodec() {
+        @Override
+        public String encode(OutboundDelivery delivery) {
+            SEEN.put(delivery.id(), delivery);
+            return delivery.id();
+        }
+
+        @Override
+        public OutboundDelivery decode(String encoded) {
+            return SEEN.get(encoded);
+        }
+    };
     private final TestTable table = TestTable.create();
     private final Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
     private final DynamoDbWebhookEndpoints endpoints = new DynamoDbWebhookEndpoints(table.client(), table.config());
-    private final DynamoDbDeliveryLog log = new DynamoDbDeliveryLog(table.client(), table.config(), clock);
+    private final DynamoDbDeliveryLog log = new DynamoDbDeliveryLog(table.client(), table.config(), CODEC, clock);
     private final List<OutboundDelivery> queued = new ArrayList<>();
     private boolean queueDown;
     private final FanOutEvents fanOut = new FanOutEvents(endpoints, log, deliveries -> {
@@ -82,10 +101,10 @@ class DynamoDbDeliveryLogTest {
         Lead qualified = new Lead(lead.id(), lead.email(), lead.name(), null, null, null, LeadStatus.QUALIFIED,
                 lead.attribution(), null, AT, AT, null, null);
         fanOut.fanOut(batch());
-        new FanOutEvents(endpoints, new DynamoDbDeliveryLog(table.client(), table.config(),
+        new FanOutEvents(endpoints, new DynamoDbDeliveryLog(table.client(), table.config(), CODEC,
                 Clock.fixed(AT.plusSeconds(60), ZoneOffset.UTC)), queued::addAll)
                 .fanOut(DomainEvents.ofLead(lead, qualified));
-        DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(table.client(), table.config());
+        DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(table.client(), table.config(), CODEC);
         records.record(queued.getFirst(), new DeliverWebhook.Attempt(1, AT, 500, null, "retrying"));
         records.record(queued.getFirst(), new DeliverWebhook.Attempt(2, AT.plusSeconds(30), null,
                 "SocketTimeoutException", "retrying"));
@@ -101,5 +120,48 @@ class DynamoDbDeliveryLogTest {
         assertEquals(null, delivered.lastError());
         assertEquals("QUEUED", log.getFirst().status());
         assertEquals(0, log.getFirst().attempts());
+    }
+
+    @Test
+    void aDeliveryDone_isKnownDelivered_andAReplayFindsItOnlyUnderItsOwnEndpoint() {
+        var endpoint = ((ManageWebhookEndpoints.Registered.Created) new ManageWebhookEndpoints(endpoints,
+                new UlidGenerator(clock), clock, new SecureRandom()).register(new ManageWebhookEndpoints.Registration(
+                "https://crm.example.com/hook", List.of("lead.captured"), null))).endpoint();
+        fanOut.fanOut(batch());
+        DynamoDbDeliveryRecords records = new DynamoDbDeliveryRecords(table.client(), table.config(), CODEC);
+        OutboundDelivery delivery = queued.getFirst();
+        assertEquals(false, records.delivered(delivery));
+        records.record(delivery, new DeliverWebhook.Attempt(1, AT, 200, null, "delivered"));
+        assertEquals(true, records.delivered(delivery));
+
+        assertEquals(Optional.of(delivery), records.find(endpoint.id(), delivery.id()));
+        assertEquals(Optional.empty(), records.find(new WebhookEndpointId("01JZZZZZZZZZZZZZZZZZZZZZZZ"),
+                delivery.id()), "another endpoint's delivery");
+        assertEquals(Optional.empty(), records.find(endpoint.id(), "msg_nothing"));
+        records.requeued(delivery);
+        assertEquals(false, records.delivered(delivery));
+        assertEquals("QUEUED", records.list(endpoint.id(), PageRequest.first(10)).items().getFirst().status());
+    }
+
+    @Test
+    void anEndpointsHealth_isNotedAndCleared_andOnlyAStillFailingEndpointIsDisabled() {
+        var endpoint = ((ManageWebhookEndpoints.Registered.Created) new ManageWebhookEndpoints(endpoints,
+                new UlidGenerator(clock), clock, new SecureRandom()).register(new ManageWebhookEndpoints.Registration(
+                "https://crm.example.com/hook", List.of("lead.captured"), null))).endpoint();
+        endpoints.markFailing(endpoint.id(), AT);
+        endpoints.markFailing(endpoint.id(), AT.plusSeconds(60));
+        assertEquals(AT, endpoints.find(endpoint.id()).orElseThrow().failingSince(), "the first failure is kept");
+        assertEquals(false, endpoints.disableFailing(endpoint.id(), AT.plusSeconds(60), "failing", AT),
+                "failing since another time: not disabled");
+        assertEquals(true, endpoints.disableFailing(endpoint.id(), AT, "failing", AT.plusSeconds(3 * 86_400)));
+        assertEquals(false, endpoints.disableFailing(endpoint.id(), AT, "failing", AT.plusSeconds(3 * 86_400)),
+                "once");
+        var disabled = endpoints.find(endpoint.id()).orElseThrow();
+        assertEquals(false, disabled.enabled());
+        assertEquals("failing", disabled.disabledReason());
+        endpoints.markHealthy(endpoint.id());
+        assertEquals(null, endpoints.find(endpoint.id()).orElseThrow().failingSince());
+        endpoints.markFailing(new WebhookEndpointId("01JZZZZZZZZZZZZZZZZZZZZZZZ"), AT); // gone: nothing written
+        assertEquals(1, endpoints.list().size());
     }
 }

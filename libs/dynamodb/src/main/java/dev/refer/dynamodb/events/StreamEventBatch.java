@@ -1,9 +1,8 @@
-package dev.refer.comms;
+package dev.refer.dynamodb.events;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import dev.refer.core.events.DomainEvent;
-import dev.refer.dynamodb.events.StreamEvents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +10,12 @@ import java.util.List;
 /**
  * A batch of the table's stream as the domain events it carries, in the records' order (read by
  * {@link StreamEvents}, the one reader of stream records for the domain); {@code first} is the batch's first sequence
- * number. Only translation here: Lambda's record type into the SDK's attribute values.
+ * number. Only translation here: Lambda's record type into the SDK's attribute values. Shared by the stream's
+ * consumers that act on domain events (notifications, outbound webhooks).
  */
-record StreamEventBatch(List<DomainEvent> events, String first) {
+public record StreamEventBatch(List<DomainEvent> events, String first) {
 
-    static StreamEventBatch of(DynamodbEvent event) {
+    public static StreamEventBatch of(DynamodbEvent event) {
         List<DomainEvent> events = new ArrayList<>();
         String first = null;
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords() == null

@@ -1,0 +1,54 @@
+package dev.refer.outbound;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.refer.core.outbound.FanOutEvents;
+import dev.refer.dynamodb.events.StreamEventBatch;
+import dev.refer.lambda.Log;
+import dev.refer.lambda.SnapStartPriming;
+import dev.refer.lambda.StreamFunction;
+
+import java.util.Map;
+
+/**
+ * Hears what the company's endpoints want to hear (template: WebhookFanOutFunction on the table's stream, filtered
+ * to leads, ledger entries and paid payouts): the batch's domain events go to {@link FanOutEvents}, one queued
+ * delivery per subscribed endpoint, each claimed once in its delivery record. The stream never waits for an
+ * endpoint: the delivery worker sends. If the queue refuses, the whole batch comes again and only what was not
+ * queued before is queued.
+ */
+public final class WebhookFanOutHandler extends StreamFunction {
+
+    private final FanOutEvents fanOut;
+    /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
+    final SnapStartPriming priming;
+
+    public WebhookFanOutHandler() {
+        this(System.getenv());
+    }
+
+    public WebhookFanOutHandler(Map<String, String> env) {
+        this(FanOutWiring.create(env));
+    }
+
+    WebhookFanOutHandler(FanOutWiring wiring) {
+        this.fanOut = wiring.fanOut();
+        this.priming = wiring.registerPriming(this);
+    }
+
+    @Override
+    protected StreamsEventResponse handle(DynamodbEvent event) {
+        StreamEventBatch batch = StreamEventBatch.of(event);
+        try {
+            FanOutEvents.FannedOut done = fanOut.fanOut(batch.events());
+            if (done.events() > 0) {
+                Log.info("webhooks.fanned_out", "events", done.events(), "queued", done.queued(),
+                        "skipped", done.skipped());
+            }
+            return resumeAt(null);
+        } catch (RuntimeException e) {
+            Log.error("webhooks.fan_out_failed", e, "sequenceNumber", batch.first());
+            return resumeAt(batch.first());
+        }
+    }
+}
