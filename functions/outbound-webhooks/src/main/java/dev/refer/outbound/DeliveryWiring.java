@@ -32,8 +32,7 @@ import java.util.Map;
  * {@code WEBHOOK_DEAD_LETTER_QUEUE_URL} (where a delivery goes after three days), {@code MAIL_FROM} and
  * {@code MAIL_CONFIGURATION_SET} (the manager's email when an endpoint is disabled).
  */
-record DeliveryWiring(DeliverWebhook deliver, WebhookMessages codec, SqsClient sqs, String queueUrl,
-                      String deadLetterQueueUrl, Clock clock) {
+record DeliveryWiring(DeliverWebhook deliver, WebhookMessages codec, RetryQueue queue, Clock clock) {
 
     static DeliveryWiring create(Map<String, String> env) {
         return create(env, DynamoDbClients.create(env),
@@ -53,8 +52,8 @@ record DeliveryWiring(DeliverWebhook deliver, WebhookMessages codec, SqsClient s
         DeliverWebhook deliver = new DeliverWebhook(new DynamoDbWebhookEndpoints(dynamoDb, table), resolver,
                 transport, new DynamoDbDeliveryRecords(dynamoDb, table, codec), WebhookMessages::body,
                 new TellEndpointDisabled(table.programId(), programs, mail), clock);
-        return new DeliveryWiring(deliver, codec, sqs, Env.require(env, "WEBHOOK_QUEUE_URL"),
-                Env.require(env, "WEBHOOK_DEAD_LETTER_QUEUE_URL"), clock);
+        return new DeliveryWiring(deliver, codec, new RetryQueue(sqs, Env.require(env, "WEBHOOK_QUEUE_URL"),
+                Env.require(env, "WEBHOOK_DEAD_LETTER_QUEUE_URL")), clock);
     }
 
     /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing sent. */

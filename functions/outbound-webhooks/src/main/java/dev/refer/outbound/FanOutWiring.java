@@ -1,6 +1,9 @@
 package dev.refer.outbound;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.refer.aws.AwsClients;
+import dev.refer.core.events.DomainEvent;
+import dev.refer.dynamodb.events.StreamEventBatch;
 import dev.refer.core.outbound.FanOutEvents;
 import dev.refer.core.basics.time.Clocks;
 import dev.refer.dynamodb.DynamoDbClients;
@@ -18,12 +21,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The fan-out's graph (WebhookFanOutFunction), once per execution environment. Environment: {@code TABLE_NAME},
  * {@code PROGRAM_ID}, {@code WEBHOOK_QUEUE_URL}.
  */
-record FanOutWiring(FanOutEvents fanOut) {
+record FanOutWiring(FanOutEvents fanOut, Function<DynamodbEvent, List<DomainEvent>> events) {
 
     static FanOutWiring create(Map<String, String> env) {
         return create(env, DynamoDbClients.create(env),
@@ -35,7 +39,8 @@ record FanOutWiring(FanOutEvents fanOut) {
         WebhookMessages codec = new WebhookMessages();
         return new FanOutWiring(new FanOutEvents(new DynamoDbWebhookEndpoints(dynamoDb, table),
                 new DynamoDbDeliveryLog(dynamoDb, table, codec, clock),
-                new SqsWebhookDeliveries(sqs, Env.require(env, "WEBHOOK_QUEUE_URL"), codec)));
+                new SqsWebhookDeliveries(sqs, Env.require(env, "WEBHOOK_QUEUE_URL"), codec)),
+                event -> StreamEventBatch.of(event).events());
     }
 
     /** SnapStart: an empty stream batch (event and response types, JSON); nothing is read or queued. */

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +35,6 @@ import java.util.concurrent.Future;
  * fails, and after the queue's {@code maxReceiveCount} SQS moves it to the dead-letter queue itself.
  */
 public final class WebhookDeliveryHandler implements RequestStreamHandler {
-
-    /** ChangeMessageVisibility's ceiling is 12 hours from the receipt: a little under it. */
-    static final Duration LONGEST_VISIBILITY = Duration.ofHours(12).minusMinutes(5);
 
     private final DeliveryWiring wiring;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
@@ -105,14 +101,11 @@ public final class WebhookDeliveryHandler implements RequestStreamHandler {
             case DeliverWebhook.Outcome.Dropped dropped -> true;
             case DeliverWebhook.Outcome.AlreadyDelivered again -> true;
             case DeliverWebhook.Outcome.RetryAfter retry -> {
-                Duration wait = retry.delay().compareTo(LONGEST_VISIBILITY) > 0 ? LONGEST_VISIBILITY : retry.delay();
-                wiring.sqs().changeMessageVisibility(request -> request.queueUrl(wiring.queueUrl())
-                        .receiptHandle(message.getReceiptHandle()).visibilityTimeout((int) wait.toSeconds()));
+                wiring.queue().waitBeforeRetry(message.getReceiptHandle(), retry.delay());
                 yield false;
             }
             case DeliverWebhook.Outcome.GaveUp gaveUp -> {
-                wiring.sqs().sendMessage(request -> request.queueUrl(wiring.deadLetterQueueUrl())
-                        .messageBody(message.getBody()));
+                wiring.queue().deadLetter(message.getBody());
                 yield true;
             }
         };

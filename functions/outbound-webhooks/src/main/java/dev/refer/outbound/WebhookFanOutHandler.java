@@ -3,12 +3,14 @@ package dev.refer.outbound;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.refer.core.outbound.FanOutEvents;
-import dev.refer.dynamodb.events.StreamEventBatch;
+import dev.refer.core.events.DomainEvent;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
 import dev.refer.lambda.StreamFunction;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Hears what the company's endpoints want to hear (template: WebhookFanOutFunction on the table's stream, filtered
@@ -20,6 +22,7 @@ import java.util.Map;
 public final class WebhookFanOutHandler extends StreamFunction {
 
     private final FanOutEvents fanOut;
+    private final Function<DynamodbEvent, List<DomainEvent>> events;
     /** Held so CRaC (which keeps resources weakly) runs the SnapStart hooks. */
     final SnapStartPriming priming;
 
@@ -33,22 +36,23 @@ public final class WebhookFanOutHandler extends StreamFunction {
 
     WebhookFanOutHandler(FanOutWiring wiring) {
         this.fanOut = wiring.fanOut();
+        this.events = wiring.events();
         this.priming = wiring.registerPriming(this);
     }
 
     @Override
     protected StreamsEventResponse handle(DynamodbEvent event) {
-        StreamEventBatch batch = StreamEventBatch.of(event);
+        String first = firstSequenceNumber(event);
         try {
-            FanOutEvents.FannedOut done = fanOut.fanOut(batch.events());
+            FanOutEvents.FannedOut done = fanOut.fanOut(events.apply(event));
             if (done.events() > 0) {
                 Log.info("webhooks.fanned_out", "events", done.events(), "queued", done.queued(),
                         "skipped", done.skipped());
             }
             return resumeAt(null);
         } catch (RuntimeException e) {
-            Log.error("webhooks.fan_out_failed", e, "sequenceNumber", batch.first());
-            return resumeAt(batch.first());
+            Log.error("webhooks.fan_out_failed", e, "sequenceNumber", first);
+            return resumeAt(first);
         }
     }
 }

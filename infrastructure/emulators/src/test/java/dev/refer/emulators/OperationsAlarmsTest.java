@@ -29,8 +29,8 @@ class OperationsAlarmsTest {
                 deadLetterQueues.add(queue);
             }
         }
-        assertEquals(List.of("MailDeadLetterQueue", "PayoutDeadLetterQueue", "CountersDeadLetterQueue"),
-                deadLetterQueues);
+        assertEquals(List.of("WebhookDeadLetterQueue", "MailDeadLetterQueue", "PayoutDeadLetterQueue",
+                "CountersDeadLetterQueue"), deadLetterQueues);
         for (String queue : deadLetterQueues) {
             List<Map<String, Object>> alarms = alarms().stream().filter(alarm ->
                     "AWS/SQS".equals(alarm.get("Namespace"))
@@ -66,7 +66,7 @@ class OperationsAlarmsTest {
     void theStreamConsumers_haveAnIteratorAgeAlarm() {
         List<String> consumers = TEMPLATE.functions().stream().filter(f -> !f.streams().isEmpty())
                 .map(FunctionDef::logicalId).toList();
-        assertEquals(List.of("CountersFunction", "NotificationsFunction"), consumers);
+        assertEquals(List.of("CountersFunction", "NotificationsFunction", "WebhookFanOutFunction"), consumers);
         for (String consumer : consumers) {
             Map<String, Object> alarm = TEMPLATE.resourceProperties(consumer + "IteratorAgeAlarm");
             List<?> metrics = (List<?>) alarm.get("Metrics");

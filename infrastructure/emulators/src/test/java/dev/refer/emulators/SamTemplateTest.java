@@ -88,7 +88,7 @@ class SamTemplateTest {
                 stream.filterPatterns().getFirst());
         assertEquals(2, stream.filterPatterns().size());
         assertEquals(java.util.Set.of("CountersDeadLetterQueue", "PayoutQueue", "PayoutDeadLetterQueue", "MailQueue",
-                "MailDeadLetterQueue"),
+                "MailDeadLetterQueue", "WebhookDeliveryQueue", "WebhookDeadLetterQueue"),
                 java.util.Set.copyOf(TEMPLATE.resourcesOfType("AWS::SQS::Queue")));
     }
 

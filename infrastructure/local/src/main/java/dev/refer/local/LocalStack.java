@@ -180,6 +180,11 @@ public final class LocalStack implements AutoCloseable {
     static final String PORTAL_COOKIE_SECURE = "PORTAL_COOKIE_SECURE";
     /** The function {@code ./deploy} runs after each update (the table's data upgrade); run here at start-up. */
     static final String DATA_UPGRADE_FUNCTION = "DataMigrationFunction";
+    /**
+     * Queues whose consumer sets a failed message's wait itself (outbound webhooks: 30 seconds to 12 hours for three
+     * days): a delivery waiting for an endpoint that is down does not keep the stack busy.
+     */
+    static final java.util.Set<String> QUEUES_WITH_OWN_RETRY_WAITS = java.util.Set.of("WebhookDeliveryQueue");
     private final List<QueuePoller> queuePollers = new ArrayList<>();
     private final List<String> queueDescriptions = new ArrayList<>();
     private Outbox outbox;
@@ -266,7 +271,8 @@ public final class LocalStack implements AutoCloseable {
             for (QueueSource source : definition.queues()) {
                 if (source.enabled()) {
                     QueuePoller poller = new QueuePoller(queues.client(), queues.url(source.queueLogicalId()),
-                            refs.get(source.queueLogicalId() + ".Arn"), source, function, AwsSdkSystemProperties.REGION);
+                            refs.get(source.queueLogicalId() + ".Arn"), source, function, AwsSdkSystemProperties.REGION,
+                            QUEUES_WITH_OWN_RETRY_WAITS.contains(source.queueLogicalId()));
                     queuePollers.add(track(poller));
                     poller.start();
                     queueDescriptions.add(source.queueLogicalId() + " -> " + definition.logicalId() + " (BatchSize "

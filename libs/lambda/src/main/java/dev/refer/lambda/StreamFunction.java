@@ -31,6 +31,12 @@ public abstract class StreamFunction implements RequestStreamHandler {
     /** The whole batch; tests call it directly. */
     protected abstract StreamsEventResponse handle(DynamodbEvent event);
 
+    /** The batch's first sequence number (where Lambda resumes when the batch fails), null for an empty batch. */
+    protected static String firstSequenceNumber(DynamodbEvent event) {
+        return event.getRecords() == null || event.getRecords().isEmpty() ? null
+                : event.getRecords().getFirst().getDynamodb().getSequenceNumber();
+    }
+
     /** The answer that makes Lambda resume at {@code sequenceNumber}, or take the batch as done when it is null. */
     protected static StreamsEventResponse resumeAt(String sequenceNumber) {
         List<StreamsEventResponse.BatchItemFailure> failures = sequenceNumber == null ? List.of()

@@ -31,15 +31,28 @@ public final class QueuePoller implements AutoCloseable {
     private final LocalFunction function;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger delivering = new AtomicInteger();
+    private final boolean setsOwnRetryWaits;
     private final AtomicLong delivered = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile String lastFailure;
 
     public QueuePoller(SqsClient sqs, String queueUrl, String queueArn, QueueSource source, LocalFunction function,
                        String region) {
+        this(sqs, queueUrl, queueArn, source, function, region, false);
+    }
+
+    /**
+     * @param setsOwnRetryWaits the function sets a failed message's wait itself (ChangeMessageVisibility: the
+     *                          outbound webhooks' backoff, up to 12 hours): a message waiting it out is not work in
+     *                          progress, so the queue is idle once nothing is visible and no batch is being handled
+     */
+    public QueuePoller(SqsClient sqs, String queueUrl, String queueArn, QueueSource source, LocalFunction function,
+                       String region, boolean setsOwnRetryWaits) {
         this.driver = new QueueDriver(sqs, queueUrl, queueArn, region);
         this.source = source;
         this.function = function;
+        this.setsOwnRetryWaits = setsOwnRetryWaits;
     }
 
     public String name() {
@@ -64,7 +77,12 @@ public final class QueuePoller implements AutoCloseable {
                 try {
                     List<Message> messages = driver.receive(source.batchSize(), 1);
                     if (!messages.isEmpty()) {
-                        deliver(messages);
+                        delivering.incrementAndGet();
+                        try {
+                            deliver(messages);
+                        } finally {
+                            delivering.decrementAndGet();
+                        }
                     }
                 } finally {
                     inFlight.decrementAndGet();
@@ -98,7 +116,8 @@ public final class QueuePoller implements AutoCloseable {
     public boolean awaitIdle(Instant deadline) {
         int quietChecks = 0;
         while (Instant.now().isBefore(deadline)) {
-            boolean empty = driver.isEmpty();
+            boolean empty = setsOwnRetryWaits ? driver.depth() == 0 && delivering.get() == 0
+                    : driver.isEmpty();
             // a batch being delivered is still "not visible" until the poller deletes it
             quietChecks = empty ? quietChecks + 1 : 0;
             if (quietChecks >= 2) {

@@ -194,20 +194,15 @@ class FunctionPoliciesTest {
         ok(send("PUT", "/admin/promotion-codes/promo_iam", "{\"code\":\"iam-link\"}", true),
                 "PUT /admin/promotion-codes/{promotionCodeId}");
         ok(send("GET", "/admin/promotion-codes/promo_iam", null, true), "GET /admin/promotion-codes/{promotionCodeId}");
-        // outbound webhooks: an endpoint registered, read, listed, changed, its secret rotated, deleted
+        // outbound webhooks: an endpoint registered (a name that never resolves: each attempt fails and waits),
+        // read, listed, its secret rotated; the sale below is fanned out to it, attempted, then replayed by hand
         String endpoint = JSON.readTree(ok(send("POST", "/admin/webhook-endpoints",
-                "{\"url\":\"https://crm.example.com/hook\",\"eventTypes\":[\"lead.captured\"]}", true),
+                "{\"url\":\"https://hooks.crm.invalid/hook\",\"eventTypes\":[\"commission.earned\"]}", true),
                 "POST /admin/webhook-endpoints").body()).get("id").asText();
         ok(send("GET", "/admin/webhook-endpoints", null, true), "GET /admin/webhook-endpoints");
         ok(send("GET", "/admin/webhook-endpoints/" + endpoint, null, true), "GET /admin/webhook-endpoints/{endpointId}");
-        ok(send("PATCH", "/admin/webhook-endpoints/" + endpoint, "{\"enabled\":false}", true),
-                "PATCH /admin/webhook-endpoints/{endpointId}");
         ok(send("POST", "/admin/webhook-endpoints/" + endpoint + "/rotate-secret", null, true),
                 "POST /admin/webhook-endpoints/{endpointId}/rotate-secret");
-        ok(send("GET", "/admin/webhook-endpoints/" + endpoint + "/deliveries", null, true),
-                "GET /admin/webhook-endpoints/{endpointId}/deliveries");
-        ok(send("DELETE", "/admin/webhook-endpoints/" + endpoint, null, true),
-                "DELETE /admin/webhook-endpoints/{endpointId}");
         long created = System.currentTimeMillis() / 1000;
         stripe("{\"id\":\"evt_iam_checkout\",\"type\":\"checkout.session.completed\",\"created\":" + created
                 + ",\"data\":{\"object\":{\"id\":\"cs_iam\",\"mode\":\"payment\",\"payment_status\":\"paid\","
@@ -218,6 +213,17 @@ class FunctionPoliciesTest {
                 + ",\"data\":{\"object\":{\"id\":\"ch_iam\",\"amount_refunded\":2500,\"currency\":\"eur\","
                 + "\"payment_intent\":\"pi_iam\",\"customer\":\"cus_iam\"}}}");
         routesCalled.add("POST /webhooks/stripe");
+        stack.awaitIdle(); // the commission fanned out to the endpoint and attempted once
+        JsonNode deliveries = JSON.readTree(ok(send("GET", "/admin/webhook-endpoints/" + endpoint + "/deliveries",
+                null, true), "GET /admin/webhook-endpoints/{endpointId}/deliveries").body()).get("items");
+        assertTrue(deliveries.size() >= 1, deliveries.toString());
+        ok(send("POST", "/admin/webhook-endpoints/" + endpoint + "/deliveries/" + deliveries.get(0).get("id").asText()
+                + "/replay", null, true), "POST /admin/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/replay");
+        stack.awaitIdle();
+        ok(send("PATCH", "/admin/webhook-endpoints/" + endpoint, "{\"enabled\":false}", true),
+                "PATCH /admin/webhook-endpoints/{endpointId}");
+        ok(send("DELETE", "/admin/webhook-endpoints/" + endpoint, null, true),
+                "DELETE /admin/webhook-endpoints/{endpointId}");
 
         ok(send("GET", "/admin/partners/" + partnerId + "/conversions", null, true),
                 "GET /admin/partners/{partnerId}/conversions");
