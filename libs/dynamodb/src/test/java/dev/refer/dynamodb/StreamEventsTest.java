@@ -17,6 +17,11 @@ import dev.refer.core.payout.PayoutId;
 import dev.refer.core.payout.PayoutStatus;
 import dev.refer.core.program.ProgramId;
 import dev.refer.dynamodb.events.StreamEvents;
+import dev.refer.core.application.Application;
+import dev.refer.core.application.ApplicationId;
+import dev.refer.core.application.ApplicationStatus;
+import dev.refer.core.application.Channel;
+import dev.refer.dynamodb.application.DynamoDbApplicationBook;
 import dev.refer.dynamodb.lead.LeadMapper;
 import dev.refer.dynamodb.ledger.CommissionMapper;
 import dev.refer.dynamodb.payout.PayoutMapper;
@@ -88,6 +93,31 @@ class StreamEventsTest {
                 payout(PayoutStatus.PAID, "bank-ref")).getFirst());
         assertEquals(List.of(), StreamEvents.of("MODIFY", payout(PayoutStatus.PAID, "bank-ref"),
                 payout(PayoutStatus.PAID, "bank-ref")));
+    }
+
+    @Test
+    void aPayoutMarkedFailed_isFailed() {
+        assertInstanceOf(DomainEvent.PayoutFailed.class, StreamEvents.of("MODIFY", payout(PayoutStatus.READY, null),
+                payout(PayoutStatus.FAILED, null)).getFirst());
+    }
+
+    private static Map<String, AttributeValue> application(ApplicationStatus status) {
+        return DynamoDbApplicationBook.toItem(new Application(new ApplicationId("01JE0000000000000000000001"),
+                "Ada <b>", new EmailAddress("ada@partner.example"), "Ada Co", null, "DE", List.of(Channel.NEWSLETTER),
+                null, null, "1", "203.0.113.9", "Mozilla", status, null,
+                status == ApplicationStatus.APPROVED ? new PartnerId("01JE0000000000000000000001") : null, AT, AT,
+                status == ApplicationStatus.PENDING ? null : AT), PROGRAM);
+    }
+
+    @Test
+    void anInsertedApplication_isApplied_andItsApproval_isApproved() {
+        assertInstanceOf(DomainEvent.PartnerApplied.class, StreamEvents.of("INSERT", null,
+                application(ApplicationStatus.PENDING)).getFirst());
+        DomainEvent.PartnerApproved approved = (DomainEvent.PartnerApproved) StreamEvents.of("MODIFY",
+                application(ApplicationStatus.PENDING), application(ApplicationStatus.APPROVED)).getFirst();
+        assertEquals("01JE0000000000000000000001", approved.application().partnerId().value());
+        assertEquals(List.of(), StreamEvents.of("MODIFY", application(ApplicationStatus.PENDING),
+                application(ApplicationStatus.REJECTED)));
     }
 
     @Test

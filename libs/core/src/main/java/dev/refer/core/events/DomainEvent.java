@@ -1,5 +1,6 @@
 package dev.refer.core.events;
 
+import dev.refer.core.application.Application;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
@@ -41,5 +42,17 @@ public sealed interface DomainEvent {
 
     /** A payout was marked paid. */
     record PayoutPaid(Payout payout) implements DomainEvent {
+    }
+
+    /** A payout was marked failed (the transfer bounced): its entries are due again. */
+    record PayoutFailed(Payout payout) implements DomainEvent {
+    }
+
+    /** Someone applied to the program through the public form (a first application of that email). */
+    record PartnerApplied(Application application) implements DomainEvent {
+    }
+
+    /** An application was approved (by the manager, or automatically): its partner is active. */
+    record PartnerApproved(Application application) implements DomainEvent {
     }
 }

@@ -9,36 +9,28 @@ import java.util.Optional;
 /**
  * The event types an outbound webhook endpoint can subscribe to, as they are spelled on the wire (the payload's
  * {@code type}). A fixed list: the company's CRM codes against these names, so a name is never renamed. Each maps
- * onto the domain events the table's stream carries ({@link #of(DomainEvent)}); the types whose domain event the
- * stream does not carry yet ({@link #carried()} false) can be subscribed to and are delivered once it does.
+ * onto the domain events the table's stream carries ({@link #of(DomainEvent)}).
  */
 public enum EventType {
-    PARTNER_APPLIED("partner.applied", false),
-    PARTNER_APPROVED("partner.approved", false),
-    LEAD_CAPTURED("lead.captured", true),
-    LEAD_QUALIFIED("lead.qualified", true),
-    LEAD_REJECTED("lead.rejected", true),
-    SALE_ATTRIBUTED("sale.attributed", true),
-    COMMISSION_EARNED("commission.earned", true),
-    COMMISSION_REVERSED("commission.reversed", true),
-    PAYOUT_PAID("payout.paid", true),
-    PAYOUT_FAILED("payout.failed", false);
+    PARTNER_APPLIED("partner.applied"),
+    PARTNER_APPROVED("partner.approved"),
+    LEAD_CAPTURED("lead.captured"),
+    LEAD_QUALIFIED("lead.qualified"),
+    LEAD_REJECTED("lead.rejected"),
+    SALE_ATTRIBUTED("sale.attributed"),
+    COMMISSION_EARNED("commission.earned"),
+    COMMISSION_REVERSED("commission.reversed"),
+    PAYOUT_PAID("payout.paid"),
+    PAYOUT_FAILED("payout.failed");
 
     private final String wireName;
-    private final boolean carried;
 
-    EventType(String wireName, boolean carried) {
+    EventType(String wireName) {
         this.wireName = wireName;
-        this.carried = carried;
     }
 
     public String wireName() {
         return wireName;
-    }
-
-    /** Whether a domain event of the table's stream maps onto this type today. */
-    public boolean carried() {
-        return carried;
     }
 
     public static Optional<EventType> ofWireName(String name) {
@@ -68,6 +60,9 @@ public enum EventType {
             case DomainEvent.CommissionEarned earned -> Optional.of(COMMISSION_EARNED);
             case DomainEvent.CommissionReversed reversed -> Optional.of(COMMISSION_REVERSED);
             case DomainEvent.PayoutPaid paid -> Optional.of(PAYOUT_PAID);
+            case DomainEvent.PayoutFailed failed -> Optional.of(PAYOUT_FAILED);
+            case DomainEvent.PartnerApplied applied -> Optional.of(PARTNER_APPLIED);
+            case DomainEvent.PartnerApproved approved -> Optional.of(PARTNER_APPROVED);
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.refer.core.outbound;
 
+import dev.refer.core.application.Application;
 import dev.refer.core.events.DomainEvent;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.ledger.Commission;
@@ -31,6 +32,12 @@ public record WebhookEvent(String id, EventType type, Instant occurredAt, Map<St
             case DomainEvent.CommissionEarned earned -> commission(type, earned.commission());
             case DomainEvent.CommissionReversed reversed -> commission(type, reversed.reversal());
             case DomainEvent.PayoutPaid paid -> payout(type, paid.payout());
+            case DomainEvent.PayoutFailed failed -> payout(type, failed.payout());
+            case DomainEvent.PartnerApplied applied -> application(type, applied.application(),
+                    applied.application().createdAt());
+            case DomainEvent.PartnerApproved approved -> application(type, approved.application(),
+                    approved.application().decidedAt() == null ? approved.application().submittedAt()
+                            : approved.application().decidedAt());
         });
     }
 
@@ -74,7 +81,27 @@ public record WebhookEvent(String id, EventType type, Instant occurredAt, Map<St
         data.put("amountMinor", p.amount().minor());
         data.put("currency", p.amount().currency().getCurrencyCode());
         putIfPresent(data, "reference", p.reference());
+        putIfPresent(data, "reason", p.failureReason());
         return new WebhookEvent(type.wireName() + "." + p.id().value(), type, p.updatedAt(), data);
+    }
+
+    /** What the applicant told the public form, and the partner an approval made. */
+    private static WebhookEvent application(EventType type, Application a, Instant at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("applicationId", a.id().value());
+        data.put("name", a.name());
+        data.put("email", a.email().value());
+        putIfPresent(data, "company", a.company());
+        putIfPresent(data, "website", a.website());
+        data.put("country", a.country());
+        data.put("channels", a.channels().stream().map(dev.refer.core.application.Channel::wireName).toList());
+        putIfPresent(data, "audience", a.audience());
+        putIfPresent(data, "reference", a.reference());
+        data.put("status", a.status().wireName());
+        if (a.partnerId() != null) {
+            data.put("partnerId", a.partnerId().value());
+        }
+        return new WebhookEvent(type.wireName() + "." + a.id().value(), type, at, data);
     }
 
     private static void putIfPresent(Map<String, Object> data, String name, String value) {

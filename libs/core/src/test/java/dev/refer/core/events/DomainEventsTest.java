@@ -112,4 +112,37 @@ class DomainEventsTest {
         assertEquals(List.of(), DomainEvents.ofPayout(paid, paid));
         assertEquals(List.of(), DomainEvents.ofPayout(null, ready));
     }
+
+    @Test
+    void aPayoutMarkedFailed_isFailed_once_andNoPartnerNews() {
+        Payout ready = new Payout(new PayoutId("2026-10-EUR-" + ADA.value()), ADA, YearMonth.of(2026, 10),
+                Money.of(5_000, "EUR"), 2, PayoutStatus.READY, AT, AT, AT, null, null, false);
+        Payout failed = new Payout(ready.id(), ADA, ready.period(), ready.amount(), 2, PayoutStatus.FAILED, AT, AT, AT,
+                null, "account closed", false);
+        assertEquals(List.of(new DomainEvent.PayoutFailed(failed)), DomainEvents.ofPayout(ready, failed));
+        assertEquals(List.of(), DomainEvents.ofPayout(failed, failed));
+        assertEquals(List.of(), news(DomainEvents.ofPayout(ready, failed)));
+    }
+
+    private static dev.refer.core.application.Application application(
+            dev.refer.core.application.ApplicationStatus status) {
+        return new dev.refer.core.application.Application(
+                new dev.refer.core.application.ApplicationId("01JE0000000000000000000001"), "Ada",
+                new EmailAddress("ada@partner.example"), null, null, "DE", List.of(), null, null, null, null, null,
+                status, null, null, AT, AT, null);
+    }
+
+    @Test
+    void anApplication_isApplied_onceApproved_isApproved_andAnAutomaticApproval_isBoth() {
+        var pending = application(dev.refer.core.application.ApplicationStatus.PENDING);
+        var approved = pending.approved(AT);
+        assertEquals(List.of(new DomainEvent.PartnerApplied(pending)), DomainEvents.ofApplication(null, pending));
+        assertEquals(List.of(new DomainEvent.PartnerApproved(approved)), DomainEvents.ofApplication(pending, approved));
+        assertEquals(List.of(new DomainEvent.PartnerApplied(approved), new DomainEvent.PartnerApproved(approved)),
+                DomainEvents.ofApplication(null, approved));
+        assertEquals(List.of(), DomainEvents.ofApplication(approved, approved));
+        assertEquals(List.of(), DomainEvents.ofApplication(pending, pending), "a second submission");
+        assertEquals(List.of(), DomainEvents.ofApplication(pending, pending.rejected("no fit", AT)));
+        assertEquals(List.of(), news(DomainEvents.ofApplication(null, approved)));
+    }
 }

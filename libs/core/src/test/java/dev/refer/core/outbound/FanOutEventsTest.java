@@ -120,4 +120,34 @@ class FanOutEventsTest {
         assertEquals(new FanOutEvents.FannedOut(0, 0, 0), fanOut.fanOut(List.of()));
         assertEquals(List.of(), queued);
     }
+
+    @Test
+    void applications_approvals_andFailedPayouts_goToWhoeverWantsThem() {
+        WebhookEndpoint onboarding = endpoint("partner.applied", "partner.approved", "payout.failed");
+        var application = new dev.refer.core.application.Application(
+                new dev.refer.core.application.ApplicationId("01JE0000000000000000000001"), "Ada",
+                new EmailAddress("ada@partner.example"), "Ada Co", null, "DE",
+                List.of(dev.refer.core.application.Channel.NEWSLETTER), null, null, "1", "203.0.113.9", "Mozilla",
+                dev.refer.core.application.ApplicationStatus.PENDING, null, null, AT, AT, null);
+        var ready = new dev.refer.core.payout.Payout(new dev.refer.core.payout.PayoutId("2026-10-EUR-" + ADA.value()),
+                ADA, java.time.YearMonth.of(2026, 10), Money.of(5_000, "EUR"), 2,
+                dev.refer.core.payout.PayoutStatus.READY, AT, AT, AT, null, null, false);
+        var failed = new dev.refer.core.payout.Payout(ready.id(), ADA, ready.period(), ready.amount(), 2,
+                dev.refer.core.payout.PayoutStatus.FAILED, AT, AT, AT, null, "account closed", false);
+        List<DomainEvent> events = new ArrayList<>(DomainEvents.ofApplication(null, application));
+        events.addAll(DomainEvents.ofApplication(application, application.approved(AT.plusSeconds(60))));
+        events.addAll(DomainEvents.ofPayout(ready, failed));
+
+        assertEquals(new FanOutEvents.FannedOut(3, 3, 0), fanOut.fanOut(events));
+        assertEquals(List.of(EventType.PARTNER_APPLIED, EventType.PARTNER_APPROVED, EventType.PAYOUT_FAILED),
+                queued.stream().map(d -> d.event().type()).toList());
+        WebhookEvent applied = queued.getFirst().event();
+        assertEquals("ada@partner.example", applied.data().get("email"));
+        assertEquals(List.of("newsletter"), applied.data().get("channels"));
+        assertEquals(null, applied.data().get("ip"), "the applicant's address and browser stay with us");
+        assertEquals("01JE0000000000000000000001", queued.get(1).event().data().get("partnerId"));
+        assertEquals(AT.plusSeconds(60), queued.get(1).event().occurredAt());
+        assertEquals("account closed", queued.get(2).event().data().get("reason"));
+        assertEquals(onboarding.id(), queued.get(2).endpointId());
+    }
 }

@@ -140,6 +140,11 @@ public final class DynamoDbApplicationBook implements ApplicationBook, PartnerEm
     }
 
     private Map<String, AttributeValue> item(Application a) {
+        return toItem(a, table.programId());
+    }
+
+    /** The item of an application (as the stream's images show it). */
+    public static Map<String, AttributeValue> toItem(Application a, dev.refer.core.program.ProgramId programId) {
         return ItemBuilder.item(Keys.application(a.id().value()), ItemType.APPLICATION)
                 .s("applicationId", a.id().value()).s("name", a.name()).s("email", a.email().value())
                 .s("company", a.company()).s("website", a.website()).s("country", a.country())
@@ -149,12 +154,13 @@ public final class DynamoDbApplicationBook implements ApplicationBook, PartnerEm
                 .s("reason", a.reason()).s("partnerId", a.partnerId() == null ? null : a.partnerId().value())
                 .instant("createdAt", a.createdAt()).instant("submittedAt", a.submittedAt())
                 .instant("decidedAt", a.decidedAt())
-                .gsi1(Keys.applicationsOf(table.programId(), a.status().name()),
+                .gsi1(Keys.applicationsOf(programId, a.status().name()),
                         Keys.termsOrder(a.submittedAt(), a.id().value()))
                 .build();
     }
 
-    private static Application fromItem(Map<String, AttributeValue> item) {
+    /** An application item as the domain's (the stream's reader reads its images with it too). */
+    public static Application fromItem(Map<String, AttributeValue> item) {
         String partnerId = Attributes.optionalString(item, "partnerId");
         return new Application(new ApplicationId(Attributes.string(item, "applicationId")),
                 Attributes.string(item, "name"), new EmailAddress(Attributes.string(item, "email")),

@@ -2,6 +2,7 @@ package dev.refer.dynamodb.events;
 
 import dev.refer.core.events.DomainEvent;
 import dev.refer.core.events.DomainEvents;
+import dev.refer.dynamodb.application.DynamoDbApplicationBook;
 import dev.refer.dynamodb.lead.LeadMapper;
 import dev.refer.dynamodb.ledger.CommissionMapper;
 import dev.refer.dynamodb.payout.PayoutMapper;
@@ -49,6 +50,8 @@ public final class StreamEvents {
                     CommissionMapper.fromItem(newImage));
             case "PAYOUT" -> DomainEvents.ofPayout(insert ? null : PayoutMapper.fromItem(oldImage),
                     PayoutMapper.fromItem(newImage));
+            case "APPLICATION" -> DomainEvents.ofApplication(
+                    insert ? null : DynamoDbApplicationBook.fromItem(oldImage), DynamoDbApplicationBook.fromItem(newImage));
             default -> List.of();
         };
     }

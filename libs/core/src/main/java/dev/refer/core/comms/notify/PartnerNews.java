@@ -46,6 +46,10 @@ public final class PartnerNews {
                     paid.payout().updatedAt(), paid.payout().period().toString(), paid.payout().amount(),
                     paid.payout().reference())));
             case DomainEvent.CommissionReversed reversed -> List.of();
+            // the payout's own email tells of a failure; applicants hear from the onboarding emails
+            case DomainEvent.PayoutFailed failed -> List.of();
+            case DomainEvent.PartnerApplied applied -> List.of();
+            case DomainEvent.PartnerApproved approved -> List.of();
         };
     }
 
