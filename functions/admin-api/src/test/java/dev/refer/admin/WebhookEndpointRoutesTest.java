@@ -183,4 +183,69 @@ class WebhookEndpointRoutesTest {
         assertEquals(1, listed().size());
         assertEquals(true, listed().getFirst().get("enabled"));
     }
+
+    private ApiResponse replay(String endpointId, String deliveryId) {
+        String route = "/admin/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/replay";
+        return ApiEvent.fixture("http-api-request.json")
+                .route("POST " + route, route.replace("{endpointId}", endpointId).replace("{deliveryId}", deliveryId),
+                        Map.of("endpointId", endpointId, "deliveryId", deliveryId))
+                .query("", Map.of()).invoke(handler);
+    }
+
+    @Test
+    void aDelivery_isReplayedOntoTheQueue_onlyUnderItsOwnEnabledEndpoint() {
+        try (dev.refer.emulators.MotoServer moto = dev.refer.emulators.MotoServer.start();
+             software.amazon.awssdk.services.sqs.SqsClient sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                     .endpointOverride(moto.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                     .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                     .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            String queue = sqs.createQueue(r -> r.queueName("webhooks")).queueUrl();
+            Map<String, String> env = new java.util.HashMap<>(table.environment());
+            env.put("WEBHOOK_QUEUE_URL", queue);
+            env.put("AWS_ENDPOINT_URL_SQS", moto.endpoint().toString());
+            handler = new AdminApiHandler(env);
+            String id = registered();
+            String other = registered();
+            // a lead captured, fanned out to both endpoints (the fan-out function's own classes)
+            var codec = new dev.refer.sqs.WebhookMessages();
+            var endpoints = new dev.refer.dynamodb.outbound.DynamoDbWebhookEndpoints(table.client(), table.config());
+            java.util.List<dev.refer.core.outbound.OutboundDelivery> fanned = new java.util.ArrayList<>();
+            new dev.refer.core.outbound.FanOutEvents(endpoints, new dev.refer.dynamodb.outbound.DynamoDbDeliveryLog(
+                    table.client(), table.config(), codec, java.time.Clock.systemUTC()), fanned::addAll).fanOut(
+                    dev.refer.core.events.DomainEvents.ofLead(null, new dev.refer.core.lead.Lead(
+                            new dev.refer.core.lead.LeadId("01JC0000000000000000000001"),
+                            new dev.refer.core.basics.email.EmailAddress("jane@client.example"), "Jane", null, null,
+                            null, dev.refer.core.lead.LeadStatus.NEW, null, null, java.time.Instant.now(),
+                            java.time.Instant.now(), null, null)));
+            String mine = fanned.stream().filter(d -> d.endpointId().value().equals(id)).findFirst().orElseThrow().id();
+            String theirs = fanned.stream().filter(d -> d.endpointId().value().equals(other)).findFirst().orElseThrow()
+                    .id();
+
+            ApiResponse replayed = replay(id, mine);
+            assertEquals(202, replayed.status(), replayed.body());
+            var messages = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
+            assertEquals(1, messages.size());
+            assertEquals(mine, codec.decode(messages.getFirst().body()).id());
+
+            for (String[] bad : new String[][]{{id, theirs}, {other, mine}, {id, "msg_nothing"},
+                    {"not-an-id", mine}, {id, "<script>"}, {"01JZZZZZZZZZZZZZZZZZZZZZZZ", mine}}) {
+                ApiResponse refused = replay(bad[0], bad[1]);
+                assertEquals(404, refused.status(), String.join(" ", bad) + ": " + refused.body());
+                assertEquals("application/problem+json", refused.header("content-type"));
+            }
+            assertEquals(200, call("PATCH", ONE, id, "application/json", "{\"enabled\":false}").status());
+            assertEquals(409, replay(id, mine).status(), "disabled: enable it first");
+            assertEquals(0, sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages().size(),
+                    "nothing more queued (the first is in flight)");
+        }
+    }
+
+    @Test
+    void withoutADeliveryQueue_aReplayIsA503Problem() {
+        String id = registered();
+        ApiResponse refused = replay(id, "msg_x");
+        assertEquals(503, refused.status(), refused.body());
+        assertEquals("application/problem+json", refused.header("content-type"));
+    }
 }
