@@ -304,6 +304,24 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
     }
 
     @Override
+    public synchronized OrderBook.RefundOutcome recordRefund(ConversionWrite write, OrderBook.EntryAsCopied datedBy) {
+        if (conversionsByEvent.containsKey(write.conversion().eventId())) {
+            return new OrderBook.RefundOutcome.Written(OrderBook.Outcome.DUPLICATE_EVENT);
+        }
+        Order stored = orders.get(write.order().orderId());
+        if ((stored == null ? 0 : stored.version()) != write.expectedOrderVersion()) {
+            return new OrderBook.RefundOutcome.Written(OrderBook.Outcome.CONFLICT);
+        }
+        Commission entry = commissions.stream()
+                .filter(c -> c.id().equals(datedBy.commissionId()) && c.partnerId().equals(datedBy.partnerId()))
+                .findFirst().orElse(null);
+        if (entry == null || entry.paid() || !entry.dueAt().equals(datedBy.dueAt())) {
+            return new OrderBook.RefundOutcome.EntryMoved(entry);
+        }
+        return new OrderBook.RefundOutcome.Written(record(write));
+    }
+
+    @Override
     public synchronized List<OrderBook.PastSale> pastSales(List<Customer.Purchase> purchases) {
         return purchases.stream().map(p -> new OrderBook.PastSale(orders.get(p.orderId()),
                 conversionsByEvent.get(p.eventId()))).toList();

@@ -26,8 +26,10 @@ import dev.refer.dynamodb.link.ClickMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -45,6 +47,7 @@ import java.util.Optional;
  * version), the customer (its version), the lead or a re-bound sale refuses the whole unit, which the caller
  * re-plans. A customer re-bound by an earlier purchase rewrites the orders and conversions of the sales recorded
  * before it in the same transaction (read first by {@link #pastSales}, the only extra round trip, on that path only).
+ * A refund's transaction checks the commission entry it reverses instead of reading it first ({@link #recordRefund}).
  */
 public final class DynamoDbOrderBook implements OrderBook {
 
@@ -147,9 +150,51 @@ public final class DynamoDbOrderBook implements OrderBook {
 
     @Override
     public Outcome record(ConversionWrite write) {
-        String tableName = table.tableName();
         List<TransactWriteItem> items = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
+        add(write, items, parts);
+        return transactions.write(items).map(cancelled -> refused(cancelled, parts)).orElse(Outcome.RECORDED);
+    }
+
+    /**
+     * The refund's items and a ConditionCheck of the reversed entry: still under {@code UNPAID#{partnerId}} (not
+     * paid) at the sort key of the due date copied (not approved early). Its refusal returns the entry (ALL_OLD), so
+     * the caller re-plans without reading it.
+     */
+    @Override
+    public RefundOutcome recordRefund(ConversionWrite write, EntryAsCopied datedBy) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
+        add(write, items, parts);
+        int check = items.size();
+        items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(table.tableName())
+                .key(Keys.commission(datedBy.partnerId(), datedBy.commissionId()))
+                .conditionExpression("#gsi2pk = :unpaid AND #gsi2sk = :due")
+                .expressionAttributeNames(Map.of("#gsi2pk", Keys.GSI2PK, "#gsi2sk", Keys.GSI2SK))
+                .expressionAttributeValues(Map.of(
+                        ":unpaid", AttributeValue.fromS(Keys.unpaid(datedBy.partnerId())),
+                        ":due", AttributeValue.fromS(Keys.unpaidOrder(datedBy.dueAt(), datedBy.commissionId()))))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build());
+        Optional<Cancellation> cancelled = transactions.write(items);
+        if (cancelled.isEmpty()) {
+            return new RefundOutcome.Written(Outcome.RECORDED);
+        }
+        boolean otherPartRefused = false;
+        for (int i = 0; i < parts.size(); i++) {
+            otherPartRefused |= cancelled.get().conditionFailed(i);
+        }
+        if (!otherPartRefused && cancelled.get().conditionFailed(check)) {
+            Map<String, AttributeValue> entry = cancelled.get().oldItem(check);
+            return new RefundOutcome.EntryMoved(entry.isEmpty() ? null : CommissionMapper.fromItem(entry));
+        }
+        return new RefundOutcome.Written(refused(cancelled.get(), parts));
+    }
+
+    /** The items of everything one billing event writes, and what each stands for. */
+    private void add(ConversionWrite write, List<TransactWriteItem> items, List<Part> parts) {
+        String tableName = table.tableName();
         items.add(Writes.putNew(tableName, ConversionMapper.toItem(write.conversion(), table.programId())));
         parts.add(Part.CONVERSION);
         items.add(orderWrite(write));
@@ -180,22 +225,21 @@ public final class DynamoDbOrderBook implements OrderBook {
             items.add(Writes.putNew(tableName, CommissionMapper.toItem(entry)));
             parts.add(Part.ENTRY);
         }
+    }
 
-        Optional<Cancellation> cancelled = transactions.write(items);
-        if (cancelled.isEmpty()) {
-            return Outcome.RECORDED;
-        }
+    /** The outcome of a refused transaction: the first refused part in {@link Part}'s order decides. */
+    private static Outcome refused(Cancellation cancelled, List<Part> parts) {
         for (Part part : Part.values()) {
             for (int i = 0; i < parts.size(); i++) {
-                if (parts.get(i) == part && cancelled.get().conditionFailed(i)) {
+                if (parts.get(i) == part && cancelled.conditionFailed(i)) {
                     return part.whenRefused;
                 }
             }
         }
-        if (cancelled.get().conflict()) {
+        if (cancelled.conflict()) {
             return Outcome.CONFLICT;
         }
-        throw cancelled.get().unexpected();
+        throw cancelled.unexpected();
     }
 
     /** The order created (version 1, create-only) or replaced only if still at the version the writer read. */
