@@ -2,6 +2,7 @@ package dev.refer.webhook;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.refer.aws.AwsClients;
+import dev.refer.aws.SigningSecrets;
 import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.deal.CachedDealClaims;
@@ -35,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds the webhook's object graph once per execution environment. */
-public record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordSale, RecordRefund recordRefund,
+public record ConversionWebhookWiring(SigningSecrets<SignatureCheck> secrets, RecordSale recordSale, RecordRefund recordRefund,
                                UlidGenerator ids) {
 
     static ConversionWebhookWiring create(Map<String, String> env) {
@@ -45,8 +46,9 @@ public record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordS
     static ConversionWebhookWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
         Clock clock = Clocks.of(env);
-        WebhookSecrets secrets = new WebhookSecrets(AwsClients.build(SecretsManagerClient.builder(), env,
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of()), Env.require(env, "WEBHOOK_SECRET_ID"), clock);
+        SigningSecrets<SignatureCheck> secrets = new SigningSecrets<>(AwsClients.build(SecretsManagerClient.builder(),
+                env, "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of()), Env.require(env, "WEBHOOK_SECRET_ID"), clock,
+                SignatureCheck::new);
         UlidGenerator ids = new UlidGenerator(clock);
         OrderBook orders = new DynamoDbOrderBook(dynamoDb, table);
         Duration lookupTtl = Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30);

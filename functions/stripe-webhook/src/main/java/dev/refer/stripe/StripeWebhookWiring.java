@@ -2,6 +2,7 @@ package dev.refer.stripe;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.refer.aws.AwsClients;
+import dev.refer.aws.SigningSecrets;
 import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.time.Clocks;
@@ -40,7 +41,7 @@ import java.util.Map;
  * Builds the Stripe webhook's object graph once per execution environment: the conversion webhook's use cases and
  * adapters (one ledger, one set of rules), Stripe's signing secret, and the promotion codes tied to referral codes.
  */
-public record StripeWebhookWiring(StripeSecrets secrets, RecordSale recordSale, AwaitCheckout awaitCheckout,
+public record StripeWebhookWiring(SigningSecrets<StripeSignature> secrets, RecordSale recordSale, AwaitCheckout awaitCheckout,
                                   RecordRefund recordRefund, UlidGenerator ids, Clock clock) {
 
     static StripeWebhookWiring create(Map<String, String> env) {
@@ -50,8 +51,11 @@ public record StripeWebhookWiring(StripeSecrets secrets, RecordSale recordSale, 
     static StripeWebhookWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
         Clock clock = Clocks.of(env);
-        StripeSecrets secrets = new StripeSecrets(AwsClients.build(SecretsManagerClient.builder(), env,
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of()), Env.require(env, "STRIPE_WEBHOOK_SECRET_ID"), clock);
+        // rolling it: "Roll secret" in Stripe's dashboard (Stripe signs with both for the overlap you choose), put the
+        // new value as a new version of the secret; once the overlap ended, remove the AWSPREVIOUS stage
+        SigningSecrets<StripeSignature> secrets = new SigningSecrets<>(AwsClients.build(
+                SecretsManagerClient.builder(), env, "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of()),
+                Env.require(env, "STRIPE_WEBHOOK_SECRET_ID"), clock, valid -> new StripeSignature(valid, clock));
         UlidGenerator ids = new UlidGenerator(clock);
         OrderBook orders = new DynamoDbOrderBook(dynamoDb, table);
         Duration lookupTtl = Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30);
@@ -113,6 +117,6 @@ public record StripeWebhookWiring(StripeSecrets secrets, RecordSale recordSale, 
     private APIGatewayV2HTTPEvent signed(String body, long now, String signature) {
         return SnapStartPriming.httpEvent("POST /webhooks/stripe", "/webhooks/stripe", Map.of(), Map.of(
                 "content-type", "application/json; charset=utf-8",
-                "stripe-signature", signature != null ? signature : secrets.signature().header(now, body)), body);
+                "stripe-signature", signature != null ? signature : secrets.check().header(now, body)), body);
     }
 }

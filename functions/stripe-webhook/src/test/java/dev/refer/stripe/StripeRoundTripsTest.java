@@ -11,6 +11,7 @@ import dev.refer.dynamodb.TestTable;
 import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
 import dev.refer.testkit.events.ApiEvent.ApiResponse;
 import dev.refer.testkit.program.ProgramFixture;
+import dev.refer.testkit.secrets.SecretsInMoto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,7 @@ class StripeRoundTripsTest {
     @BeforeAll
     static void sdk() {
         LocalSdk.useSharedDynamoDbLocal();
-        secrets = new SecretsInMoto();
+        secrets = new SecretsInMoto("STRIPE_WEBHOOK_SECRET_ID");
     }
 
     @AfterAll

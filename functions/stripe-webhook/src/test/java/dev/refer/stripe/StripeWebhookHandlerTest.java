@@ -19,6 +19,7 @@ import dev.refer.dynamodb.program.DynamoDbProgramRepository;
 import dev.refer.table.TableKeys;
 import dev.refer.testkit.events.ApiEvent.ApiResponse;
 import dev.refer.testkit.program.ProgramFixture;
+import dev.refer.testkit.secrets.SecretsInMoto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +60,7 @@ class StripeWebhookHandlerTest {
     @BeforeAll
     static void sdk() {
         LocalSdk.useSharedDynamoDbLocal();
-        secrets = new SecretsInMoto();
+        secrets = new SecretsInMoto("STRIPE_WEBHOOK_SECRET_ID");
     }
 
     @AfterAll
