@@ -5,7 +5,7 @@ import dev.refer.aws.AwsClients;
 import dev.refer.aws.SigningSecrets;
 import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.basics.ids.UlidGenerator;
-import dev.refer.core.deal.CachedDealClaims;
+import dev.refer.core.deal.DealClaims;
 import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.conversion.RecordRefund;
 import dev.refer.core.conversion.RecordSale;
@@ -17,7 +17,6 @@ import dev.refer.core.program.CachedProgram;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
-import dev.refer.dynamodb.deal.DynamoDbDealRegistry;
 import dev.refer.dynamodb.conversion.DynamoDbOrderBook;
 import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
 import dev.refer.dynamodb.link.DynamoDbLinkRepository;
@@ -57,9 +56,9 @@ public record ConversionWebhookWiring(SigningSecrets<SignatureCheck> secrets, Re
         AttributionPolicy attribution = new AttributionPolicy(new CachedLinkLookup(
                 new DynamoDbLinkRepository(dynamoDb, table), clock, lookupTtl, CachedLinkLookup.DEFAULT_MAX_LINKS),
                 partners,
-                // an approved deal registration of the customer email's domain: one cached GetItem, none for free mail
-                new CachedDealClaims(new DynamoDbDealRegistry(dynamoDb,
-                        table), clock, lookupTtl, CachedDealClaims.DEFAULT_MAX_DOMAINS));
+                // an approved deal registration of the customer email's domain is read with the sale's evidence
+                // (RecordSale, one BatchGetItem), never on its own
+                DealClaims.NONE);
         CachedProgram programs = CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock);
         CommissionPolicy commissions = new CommissionPolicy();
         CommissionLedger ledger = new DynamoDbCommissionLedger(dynamoDb, table);

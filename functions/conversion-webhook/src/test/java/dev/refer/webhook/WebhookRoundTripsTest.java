@@ -1,6 +1,10 @@
 package dev.refer.webhook;
 
+import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.page.PageRequest;
+import dev.refer.core.deal.DealId;
+import dev.refer.core.deal.RegisterDeal;
+import dev.refer.core.deal.ReviewDeal;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.partner.Partner;
@@ -8,7 +12,10 @@ import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.RoundTrips;
 import dev.refer.dynamodb.TestTable;
+import dev.refer.dynamodb.deal.DynamoDbDealRegistry;
 import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
+import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
+import dev.refer.table.TableKeys;
 import dev.refer.testkit.events.ApiEvent.ApiResponse;
 import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.testkit.secrets.SecretsInMoto;
@@ -16,7 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What each conversion event costs in DynamoDB round trips, through the production wiring on DynamoDB Local, once the
- * execution environment's caches (program, partners, links, the buyer's domain) are warm: at most two, its evidence
+ * execution environment's caches (program, partners, links) are warm: at most two, its evidence
  * (one strongly consistent BatchGetItem) and its write (one transaction), in whatever order the events arrive. Each
  * scenario also checks the outcome, so a path cannot get cheaper by doing less.
  */
@@ -45,6 +54,7 @@ class WebhookRoundTripsTest {
     private static SecretsInMoto secrets;
     private static String secretName;
     private TestTable table;
+    private ProgramFixture seed;
     private Partner anna;
     private RoundTrips roundTrips;
     private ConversionWebhookHandler handler;
@@ -64,7 +74,7 @@ class WebhookRoundTripsTest {
     @BeforeEach
     void setUp() {
         table = TestTable.create();
-        ProgramFixture seed = new ProgramFixture(table.client(), table.config());
+        seed = new ProgramFixture(table.client(), table.config());
         seed.program();
         anna = seed.activePartner("anna@partner.example");
         seed.link(anna, "anna-news", true);
@@ -72,7 +82,7 @@ class WebhookRoundTripsTest {
         env.putAll(secrets.environment(secretName));
         roundTrips = new RoundTrips();
         handler = ConversionWebhookWiring.handler(env, DynamoDbClients.create(env, List.of(roundTrips)));
-        // a first sale warms the environment's caches: the program, Anna, her link, the buyers' domain
+        // a first sale warms the environment's caches: the program, Anna, her link
         cost(referredSale("evt_warm", "ord_warm"), "recorded");
         roundTrips.take();
     }
@@ -94,6 +104,22 @@ class WebhookRoundTripsTest {
                 {"id":"%s","type":"renewal","orderId":"%s","amount":10000,"currency":"EUR",
                  "occurredAt":"%s","customer":{"externalId":"%s","email":"ada@acme.example"}}"""
                 .formatted(eventId, orderId, ago(Duration.ofMinutes(30)), customer);
+    }
+
+    private void approvedDeal(Partner partner, String domain) {
+        DynamoDbDealRegistry registry = new DynamoDbDealRegistry(table.client(), table.config());
+        Clock clock = Clock.systemUTC();
+        RegisterDeal.Result registered = new RegisterDeal(registry, registry,
+                new DynamoDbPartnerRepository(table.client(), table.config()), new UlidGenerator(clock), clock)
+                .register(new RegisterDeal.Command(partner.id(), "Initech", domain, "Peter",
+                        "peter@" + domain, "notes"));
+        DealId id = ((RegisterDeal.Result.Registered) registered).deal().id();
+        assertTrue(new ReviewDeal(registry, registry, clock).approve(id) instanceof ReviewDeal.Result.Approved);
+    }
+
+    private Map<String, AttributeValue> conversionAttribution(String eventId) {
+        var key = TableKeys.conversion(table.config().programId().value(), eventId);
+        return table.item(key.pk(), key.sk()).get("attribution").m();
     }
 
     private long netCommission() {
@@ -131,6 +157,31 @@ class WebhookRoundTripsTest {
         assertEquals(EVIDENCE_AND_WRITE, cost(refund("evt_r1", "ord_1", 4_000), "recorded"));
         assertEquals(EVIDENCE_AND_WRITE, cost(referredSale("evt_1", "ord_1"), "recorded"));
         assertEquals(2_000 + 1_200, netCommission(), "20.00 less 40 % of it");
+    }
+
+    /**
+     * The buyer's company domain is read with the evidence, not looked up on its own: a first sale of a company not
+     * seen before costs two round trips like any other, and a domain another partner registered wins it.
+     */
+    @Test
+    void sale_ofACompanyNotSeenBefore_twoRoundTrips_itsDealRegistrationReadWithTheEvidence() {
+        Partner bruno = seed.activePartner("bruno@partner.example");
+        seed.link(bruno, "bruno-blog", true);
+        approvedDeal(bruno, "initech.example");
+        cost(sale("evt_b", "ord_b", 10_000, "bob@example.org").replace("}}", "},\"ref\":\"bruno-blog\"}"),
+                "recorded"); // Bruno in the partner cache
+
+        // a sale after the registration (a registration is evidence from its approval on)
+        String afterIt = ago(Duration.ofSeconds(-2));
+        assertEquals(EVIDENCE_AND_WRITE, cost(sale("evt_1", "ord_1", 10_000, "peter@initech.example")
+                .replaceAll("\"occurredAt\":\"[^\"]+\"", "\"occurredAt\":\"" + afterIt + "\"")
+                .replace("}}", "},\"ref\":\"anna-news\"}"), "recorded"));
+        assertEquals("DEAL", conversionAttribution("evt_1").get("path").s(), "Bruno's registration outranks the code");
+        assertEquals(bruno.id().value(), conversionAttribution("evt_1").get("partnerId").s());
+
+        assertEquals(EVIDENCE_AND_WRITE, cost(sale("evt_2", "ord_2", 10_000, "milton@globex.example")
+                .replace("}}", "},\"ref\":\"anna-news\"}"), "recorded"), "a domain nobody registered");
+        assertEquals(anna.id().value(), conversionAttribution("evt_2").get("partnerId").s());
     }
 
     /**

@@ -11,7 +11,7 @@ import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.conversion.RecordRefund;
 import dev.refer.core.conversion.RecordSale;
 import dev.refer.core.coupon.CachedPromotionCodes;
-import dev.refer.core.deal.CachedDealClaims;
+import dev.refer.core.deal.DealClaims;
 import dev.refer.core.ledger.CommissionLedger;
 import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.link.CachedLinkLookup;
@@ -22,7 +22,6 @@ import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.conversion.DynamoDbOrderBook;
 import dev.refer.dynamodb.coupon.DynamoDbPromotionCodes;
-import dev.refer.dynamodb.deal.DynamoDbDealRegistry;
 import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
 import dev.refer.dynamodb.link.DynamoDbLinkRepository;
 import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
@@ -64,8 +63,9 @@ public record StripeWebhookWiring(SigningSecrets<StripeSignature> secrets, Recor
         AttributionPolicy attribution = new AttributionPolicy(new CachedLinkLookup(
                 new DynamoDbLinkRepository(dynamoDb, table), clock, lookupTtl, CachedLinkLookup.DEFAULT_MAX_LINKS),
                 partners,
-                new CachedDealClaims(new DynamoDbDealRegistry(dynamoDb, table), clock, lookupTtl,
-                        CachedDealClaims.DEFAULT_MAX_DOMAINS),
+                // an approved deal registration of the customer email's domain is read with the sale's evidence
+                // (RecordSale, one BatchGetItem), never on its own
+                DealClaims.NONE,
                 // a partner's coupon: one cached GetItem, only for a payment that names a promotion code
                 new CachedPromotionCodes(new DynamoDbPromotionCodes(dynamoDb, table), clock, lookupTtl,
                         CachedPromotionCodes.DEFAULT_MAX_CODES));

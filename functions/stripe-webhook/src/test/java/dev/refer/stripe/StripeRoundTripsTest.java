@@ -1,6 +1,10 @@
 package dev.refer.stripe;
 
+import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.page.PageRequest;
+import dev.refer.core.deal.DealId;
+import dev.refer.core.deal.RegisterDeal;
+import dev.refer.core.deal.ReviewDeal;
 import dev.refer.core.ledger.Commission;
 import dev.refer.core.ledger.CommissionKind;
 import dev.refer.core.partner.Partner;
@@ -8,7 +12,10 @@ import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.LocalSdk;
 import dev.refer.dynamodb.RoundTrips;
 import dev.refer.dynamodb.TestTable;
+import dev.refer.dynamodb.deal.DynamoDbDealRegistry;
 import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
+import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
+import dev.refer.table.TableKeys;
 import dev.refer.testkit.events.ApiEvent.ApiResponse;
 import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.testkit.secrets.SecretsInMoto;
@@ -16,7 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What each Stripe event costs in DynamoDB round trips, through the production wiring on DynamoDB Local, once the
- * execution environment's caches (program, partners, links, the buyer's domain) are warm: at most two, its evidence
+ * execution environment's caches (program, partners, links) are warm: at most two, its evidence
  * (one strongly consistent BatchGetItem) and its write (one transaction), whatever order the events arrive in. Each
  * scenario also checks the outcome, so a path cannot get cheaper by doing less.
  */
@@ -46,6 +55,7 @@ class StripeRoundTripsTest {
 
     private static SecretsInMoto secrets;
     private TestTable table;
+    private ProgramFixture seed;
     private Partner anna;
     private RoundTrips roundTrips;
     private StripeWebhookHandler handler;
@@ -64,7 +74,7 @@ class StripeRoundTripsTest {
     @BeforeEach
     void setUp() {
         table = TestTable.create();
-        ProgramFixture seed = new ProgramFixture(table.client(), table.config());
+        seed = new ProgramFixture(table.client(), table.config());
         seed.program();
         anna = seed.activePartner("anna@partner.example");
         seed.link(anna, "anna-news", true);
@@ -72,7 +82,7 @@ class StripeRoundTripsTest {
         env.putAll(secrets.environment(secrets.create(StripeDeliveries.SECRET)));
         roundTrips = new RoundTrips();
         handler = StripeWebhookWiring.handler(env, DynamoDbClients.create(env, List.of(roundTrips)));
-        // a first sale warms the environment's caches: the program, Anna, her link, the buyers' domain
+        // a first sale warms the environment's caches: the program, Anna, her link
         assertEquals("recorded", deliver(checkout("evt_warm", "cs_warm", 10_000)).jsonBody().get("status"));
         roundTrips.take();
     }
@@ -107,6 +117,22 @@ class StripeRoundTripsTest {
     private static String session() {
         return event("evt_s", "checkout.session.completed", now(), checkoutSubscription("cs_1", "in_1", "sub_1",
                 10_000, "cus_1", "ada@acme.example", "anna-news"));
+    }
+
+    private void approvedDeal(Partner partner, String domain) {
+        DynamoDbDealRegistry registry = new DynamoDbDealRegistry(table.client(), table.config());
+        Clock clock = Clock.systemUTC();
+        RegisterDeal.Result registered = new RegisterDeal(registry, registry,
+                new DynamoDbPartnerRepository(table.client(), table.config()), new UlidGenerator(clock), clock)
+                .register(new RegisterDeal.Command(partner.id(), "Initech", domain, "Peter",
+                        "peter@" + domain, "notes"));
+        DealId id = ((RegisterDeal.Result.Registered) registered).deal().id();
+        assertTrue(new ReviewDeal(registry, registry, clock).approve(id) instanceof ReviewDeal.Result.Approved);
+    }
+
+    private Map<String, AttributeValue> conversionAttribution(String eventId) {
+        var key = TableKeys.conversion(table.config().programId().value(), eventId);
+        return table.item(key.pk(), key.sk()).get("attribution").m();
     }
 
     private long netCommission() {
@@ -170,6 +196,30 @@ class StripeRoundTripsTest {
     @Test
     void ignoredEvents_costNoRoundTrip() {
         assertEquals(List.of(), cost(event("evt_x", "customer.created", now(), "{\"id\":\"cus_1\"}"), "ignored"));
+    }
+
+    /**
+     * The buyer's company domain is read with the evidence, not looked up on its own: a first sale of a company not
+     * seen before costs two round trips like any other, and a domain another partner registered wins it.
+     */
+    @Test
+    void checkoutSessionCompleted_ofACompanyNotSeenBefore_twoRoundTrips_itsDealRegistrationReadWithTheEvidence() {
+        Partner bruno = seed.activePartner("bruno@partner.example");
+        seed.link(bruno, "bruno-blog", true);
+        approvedDeal(bruno, "initech.example");
+        cost(event("evt_b", "checkout.session.completed", now(), checkoutPayment("cs_b", "pi_cs_b", 10_000, "eur",
+                "cus_b", "bob@example.org", "bruno-blog", null)), "recorded"); // Bruno in the partner cache
+
+        assertEquals(EVIDENCE_AND_WRITE, cost(event("evt_1", "checkout.session.completed", now(),
+                checkoutPayment("cs_1", "pi_cs_1", 10_000, "eur", "cus_1", "peter@initech.example", "anna-news",
+                        null)), "recorded"));
+        assertEquals("DEAL", conversionAttribution("cs_1").get("path").s(), "Bruno's registration outranks the code");
+        assertEquals(bruno.id().value(), conversionAttribution("cs_1").get("partnerId").s());
+
+        assertEquals(EVIDENCE_AND_WRITE, cost(event("evt_2", "checkout.session.completed", now(),
+                checkoutPayment("cs_2", "pi_cs_2", 10_000, "eur", "cus_2", "milton@globex.example", "anna-news",
+                        null)), "recorded"), "a domain nobody registered");
+        assertEquals(anna.id().value(), conversionAttribution("cs_2").get("partnerId").s());
     }
 
     /**

@@ -242,6 +242,9 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
     }
 
     // order book
+    /** Where the evidence reads a company domain's registration (the flow's deal registry). */
+    public dev.refer.core.deal.DealClaims deals = dev.refer.core.deal.DealClaims.NONE;
+
     @Override
     public synchronized Evidence evidence(Evidence.Query query) {
         Lead lead = query.email() == null ? null : findByEmail(query.email()).orElse(null);
@@ -250,7 +253,8 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
                 query.customerExternalId() == null ? null : customers.get(query.customerExternalId()),
                 lead == null ? null : new Evidence.LeadEvidence(lead.id(), lead.email(), lead.status(),
                         lead.attribution(), lead.attributedAt()),
-                query.clickId() == null ? null : clicks.get(query.clickId()));
+                query.clickId() == null ? null : clicks.get(query.clickId()),
+                query.dealDomain() == null ? null : deals.claimOn(query.dealDomain()).orElse(null));
     }
 
     @Override

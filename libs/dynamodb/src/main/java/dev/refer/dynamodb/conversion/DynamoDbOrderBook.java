@@ -19,6 +19,7 @@ import dev.refer.dynamodb.QueryPages;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.Transactions;
 import dev.refer.dynamodb.Writes;
+import dev.refer.dynamodb.deal.DealMapper;
 import dev.refer.dynamodb.lead.DynamoDbLeadRepository;
 import dev.refer.dynamodb.lead.LeadMapper;
 import dev.refer.dynamodb.ledger.CommissionMapper;
@@ -41,13 +42,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Billing events, orders and customers. A billing event's evidence (its event id, order, customer, lead guard and
- * click) is one strongly consistent BatchGetItem; what the event causes is one transaction whose first item is
- * create-only on the event id: a redelivered event writes nothing, and a concurrent change to the order (its
- * version), the customer (its version), the lead or a re-bound sale refuses the whole unit, which the caller
- * re-plans. A customer re-bound by an earlier purchase rewrites the orders and conversions of the sales recorded
- * before it in the same transaction (read first by {@link #pastSales}, the only extra round trip, on that path only).
- * A refund's transaction checks the commission entry it reverses instead of reading it first ({@link #recordRefund}).
+ * Billing events, orders and customers. A billing event's evidence (its event id, order, customer, lead guard, click
+ * and the deal guard of the buyer's company domain) is one strongly consistent BatchGetItem; what the event causes is
+ * one transaction whose first item is create-only on the event id: a redelivered event writes nothing, and a concurrent
+ * change to the order (its version), the customer (its version), the lead or a re-bound sale refuses the whole unit,
+ * which the caller re-plans. A customer re-bound by an earlier purchase rewrites the orders and conversions of the
+ * sales recorded before it in the same transaction (read first by {@link #pastSales}, the only extra round trip, on
+ * that path only). A refund's transaction checks the commission entry it reverses instead of reading it first
+ * ({@link #recordRefund}).
  */
 public final class DynamoDbOrderBook implements OrderBook {
 
@@ -100,6 +102,9 @@ public final class DynamoDbOrderBook implements OrderBook {
         if (query.clickId() != null) {
             keys.put("click", Keys.click(query.clickId()));
         }
+        if (query.dealDomain() != null) {
+            keys.put("deal", DealMapper.guardKey(table.programId(), query.dealDomain()));
+        }
         Map<String, Map<String, AttributeValue>> found = batchGet(keys);
         Map<String, AttributeValue> guard = found.get("lead");
         Evidence.LeadEvidence lead = guard == null ? null : LeadMapper.fromGuard(guard, query.email());
@@ -115,7 +120,8 @@ public final class DynamoDbOrderBook implements OrderBook {
                 found.containsKey("order") ? OrderMapper.fromItem(found.get("order")) : null,
                 found.containsKey("customer") ? CustomerMapper.fromItem(found.get("customer")) : null,
                 lead,
-                found.containsKey("click") ? ClickMapper.fromItem(found.get("click")) : null);
+                found.containsKey("click") ? ClickMapper.fromItem(found.get("click")) : null,
+                found.containsKey("deal") ? DealMapper.fromGuard(found.get("deal")) : null);
     }
 
     /** The items found for the named keys, in one BatchGetItem (plus retries of what DynamoDB left unprocessed). */
