@@ -2,9 +2,10 @@ package dev.refer.webhook;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.refer.aws.AwsClients;
+import dev.refer.aws.SigningSecrets;
 import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.basics.ids.UlidGenerator;
-import dev.refer.core.deal.CachedDealClaims;
+import dev.refer.core.deal.DealClaims;
 import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.conversion.RecordRefund;
 import dev.refer.core.conversion.RecordSale;
@@ -16,7 +17,6 @@ import dev.refer.core.program.CachedProgram;
 import dev.refer.dynamodb.DynamoDbClients;
 import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
-import dev.refer.dynamodb.deal.DynamoDbDealRegistry;
 import dev.refer.dynamodb.conversion.DynamoDbOrderBook;
 import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
 import dev.refer.dynamodb.link.DynamoDbLinkRepository;
@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds the webhook's object graph once per execution environment. */
-public record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordSale, RecordRefund recordRefund,
+public record ConversionWebhookWiring(SigningSecrets<SignatureCheck> secrets, RecordSale recordSale, RecordRefund recordRefund,
                                UlidGenerator ids) {
 
     static ConversionWebhookWiring create(Map<String, String> env) {
@@ -45,8 +45,9 @@ public record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordS
     static ConversionWebhookWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
         Clock clock = Clocks.of(env);
-        WebhookSecrets secrets = new WebhookSecrets(AwsClients.build(SecretsManagerClient.builder(), env,
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of()), Env.require(env, "WEBHOOK_SECRET_ID"), clock);
+        SigningSecrets<SignatureCheck> secrets = new SigningSecrets<>(AwsClients.build(SecretsManagerClient.builder(),
+                env, "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of()), Env.require(env, "WEBHOOK_SECRET_ID"), clock,
+                SignatureCheck::new);
         UlidGenerator ids = new UlidGenerator(clock);
         OrderBook orders = new DynamoDbOrderBook(dynamoDb, table);
         Duration lookupTtl = Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30);
@@ -55,9 +56,9 @@ public record ConversionWebhookWiring(WebhookSecrets secrets, RecordSale recordS
         AttributionPolicy attribution = new AttributionPolicy(new CachedLinkLookup(
                 new DynamoDbLinkRepository(dynamoDb, table), clock, lookupTtl, CachedLinkLookup.DEFAULT_MAX_LINKS),
                 partners,
-                // an approved deal registration of the customer email's domain: one cached GetItem, none for free mail
-                new CachedDealClaims(new DynamoDbDealRegistry(dynamoDb,
-                        table), clock, lookupTtl, CachedDealClaims.DEFAULT_MAX_DOMAINS));
+                // an approved deal registration of the customer email's domain is read with the sale's evidence
+                // (RecordSale, one BatchGetItem), never on its own
+                DealClaims.NONE);
         CachedProgram programs = CachedProgram.of(new DynamoDbProgramRepository(dynamoDb, table), clock);
         CommissionPolicy commissions = new CommissionPolicy();
         CommissionLedger ledger = new DynamoDbCommissionLedger(dynamoDb, table);

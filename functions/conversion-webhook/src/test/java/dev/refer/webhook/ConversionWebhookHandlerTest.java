@@ -6,6 +6,7 @@ import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.dynamodb.TestTable;
 import dev.refer.testkit.events.ApiEvent;
 import dev.refer.testkit.events.ApiEvent.ApiResponse;
+import dev.refer.testkit.secrets.SecretsInMoto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class ConversionWebhookHandlerTest {
     @BeforeAll
     static void sdk() {
         LocalSdk.useSharedDynamoDbLocal();
-        secrets = new SecretsInMoto();
+        secrets = new SecretsInMoto("WEBHOOK_SECRET_ID");
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import dev.refer.dynamodb.LocalSdk;
 import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.dynamodb.TestTable;
 import dev.refer.testkit.events.ApiEvent.ApiResponse;
+import dev.refer.testkit.secrets.SecretsInMoto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class WebhookFaultsTest {
     @BeforeAll
     static void sdk() {
         LocalSdk.useSharedDynamoDbLocal();
-        secrets = new SecretsInMoto();
+        secrets = new SecretsInMoto("WEBHOOK_SECRET_ID");
         secretName = secrets.create(SignedDelivery.SECRET);
     }
 

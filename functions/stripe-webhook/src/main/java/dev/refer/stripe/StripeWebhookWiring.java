@@ -2,6 +2,7 @@ package dev.refer.stripe;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.refer.aws.AwsClients;
+import dev.refer.aws.SigningSecrets;
 import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.basics.ids.UlidGenerator;
 import dev.refer.core.basics.time.Clocks;
@@ -10,7 +11,7 @@ import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.conversion.RecordRefund;
 import dev.refer.core.conversion.RecordSale;
 import dev.refer.core.coupon.CachedPromotionCodes;
-import dev.refer.core.deal.CachedDealClaims;
+import dev.refer.core.deal.DealClaims;
 import dev.refer.core.ledger.CommissionLedger;
 import dev.refer.core.ledger.CommissionPolicy;
 import dev.refer.core.link.CachedLinkLookup;
@@ -21,7 +22,6 @@ import dev.refer.dynamodb.Priming;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.conversion.DynamoDbOrderBook;
 import dev.refer.dynamodb.coupon.DynamoDbPromotionCodes;
-import dev.refer.dynamodb.deal.DynamoDbDealRegistry;
 import dev.refer.dynamodb.ledger.DynamoDbCommissionLedger;
 import dev.refer.dynamodb.link.DynamoDbLinkRepository;
 import dev.refer.dynamodb.partner.DynamoDbPartnerRepository;
@@ -40,7 +40,7 @@ import java.util.Map;
  * Builds the Stripe webhook's object graph once per execution environment: the conversion webhook's use cases and
  * adapters (one ledger, one set of rules), Stripe's signing secret, and the promotion codes tied to referral codes.
  */
-public record StripeWebhookWiring(StripeSecrets secrets, RecordSale recordSale, AwaitCheckout awaitCheckout,
+public record StripeWebhookWiring(SigningSecrets<StripeSignature> secrets, RecordSale recordSale, AwaitCheckout awaitCheckout,
                                   RecordRefund recordRefund, UlidGenerator ids, Clock clock) {
 
     static StripeWebhookWiring create(Map<String, String> env) {
@@ -50,8 +50,11 @@ public record StripeWebhookWiring(StripeSecrets secrets, RecordSale recordSale, 
     static StripeWebhookWiring create(Map<String, String> env, DynamoDbClient dynamoDb) {
         TableConfig table = TableConfig.fromEnv(env);
         Clock clock = Clocks.of(env);
-        StripeSecrets secrets = new StripeSecrets(AwsClients.build(SecretsManagerClient.builder(), env,
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of()), Env.require(env, "STRIPE_WEBHOOK_SECRET_ID"), clock);
+        // rolling it: "Roll secret" in Stripe's dashboard (Stripe signs with both for the overlap you choose), put the
+        // new value as a new version of the secret; once the overlap ended, remove the AWSPREVIOUS stage
+        SigningSecrets<StripeSignature> secrets = new SigningSecrets<>(AwsClients.build(
+                SecretsManagerClient.builder(), env, "AWS_ENDPOINT_URL_SECRETS_MANAGER", List.of()),
+                Env.require(env, "STRIPE_WEBHOOK_SECRET_ID"), clock, valid -> new StripeSignature(valid, clock));
         UlidGenerator ids = new UlidGenerator(clock);
         OrderBook orders = new DynamoDbOrderBook(dynamoDb, table);
         Duration lookupTtl = Env.secondsOr(env, "LOOKUP_CACHE_TTL_SECONDS", 30);
@@ -60,8 +63,9 @@ public record StripeWebhookWiring(StripeSecrets secrets, RecordSale recordSale, 
         AttributionPolicy attribution = new AttributionPolicy(new CachedLinkLookup(
                 new DynamoDbLinkRepository(dynamoDb, table), clock, lookupTtl, CachedLinkLookup.DEFAULT_MAX_LINKS),
                 partners,
-                new CachedDealClaims(new DynamoDbDealRegistry(dynamoDb, table), clock, lookupTtl,
-                        CachedDealClaims.DEFAULT_MAX_DOMAINS),
+                // an approved deal registration of the customer email's domain is read with the sale's evidence
+                // (RecordSale, one BatchGetItem), never on its own
+                DealClaims.NONE,
                 // a partner's coupon: one cached GetItem, only for a payment that names a promotion code
                 new CachedPromotionCodes(new DynamoDbPromotionCodes(dynamoDb, table), clock, lookupTtl,
                         CachedPromotionCodes.DEFAULT_MAX_CODES));
@@ -113,6 +117,6 @@ public record StripeWebhookWiring(StripeSecrets secrets, RecordSale recordSale, 
     private APIGatewayV2HTTPEvent signed(String body, long now, String signature) {
         return SnapStartPriming.httpEvent("POST /webhooks/stripe", "/webhooks/stripe", Map.of(), Map.of(
                 "content-type", "application/json; charset=utf-8",
-                "stripe-signature", signature != null ? signature : secrets.signature().header(now, body)), body);
+                "stripe-signature", signature != null ? signature : secrets.check().header(now, body)), body);
     }
 }

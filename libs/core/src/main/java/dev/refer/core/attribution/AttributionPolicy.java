@@ -120,7 +120,28 @@ public final class AttributionPolicy {
      */
     public Optional<Winner> forConversion(Click click, LeadEvidence lead, String ref, String promotionCode,
                                           EmailAddress email, Instant occurredAt, Duration window) {
-        Optional<Winner> winner = winner(byDeal(email, occurredAt), Rank.DEAL_REGISTRATION);
+        return forConversion(byDeal(email, occurredAt), click, lead, ref, promotionCode, occurredAt, window);
+    }
+
+    /**
+     * As above, with the registration holding the buyer's company domain ({@link #dealDomainOf} of its email) read
+     * already, with the event's other evidence in the same round trip, instead of looked up here: a first sale of a
+     * company not seen before costs no read of its own.
+     *
+     * @param domainClaim the registration holding the domain as read, or null when none holds it (or the email names
+     *                    no company domain)
+     */
+    public Optional<Winner> forConversionWithDomainRead(Click click, LeadEvidence lead, String ref,
+                                                        String promotionCode, DealClaim domainClaim,
+                                                        Instant occurredAt, Duration window) {
+        Optional<Attribution> byDeal = Optional.ofNullable(domainClaim).filter(claim -> claim.isEvidenceAt(occurredAt))
+                .map(AttributionPolicy::attributionOf);
+        return forConversion(byDeal, click, lead, ref, promotionCode, occurredAt, window);
+    }
+
+    private Optional<Winner> forConversion(Optional<Attribution> byDeal, Click click, LeadEvidence lead, String ref,
+                                           String promotionCode, Instant occurredAt, Duration window) {
+        Optional<Winner> winner = winner(byDeal, Rank.DEAL_REGISTRATION);
         if (winner.isEmpty()) {
             winner = winner(byPromotionCode(promotionCode), Rank.PROMOTION_CODE);
         }
@@ -158,15 +179,23 @@ public final class AttributionPolicy {
      * which the wirings cache ({@code CachedDealClaims}).
      */
     Optional<Attribution> byDeal(EmailAddress email, Instant at) {
-        if (email == null || FreeMailDomains.isFreeMail(email.domain())) {
-            return Optional.empty();
-        }
-        CompanyDomain domain = CompanyDomain.ofEmailDomain(email.domain());
+        CompanyDomain domain = dealDomainOf(email);
         if (domain == null) {
             return Optional.empty();
         }
         return deals.claimOn(domain).filter(claim -> claim.isEvidenceAt(at))
                 .map(AttributionPolicy::attributionOf);
+    }
+
+    /**
+     * The company domain whose deal registration is evidence for {@code email}: null for none, a free-mail domain
+     * (which names no company) or a domain no registration could hold.
+     */
+    public static CompanyDomain dealDomainOf(EmailAddress email) {
+        if (email == null || FreeMailDomains.isFreeMail(email.domain())) {
+            return null;
+        }
+        return CompanyDomain.ofEmailDomain(email.domain());
     }
 
     private static Attribution attributionOf(DealClaim claim) {

@@ -6,8 +6,10 @@ import dev.refer.core.basics.page.PageRequest;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
+import dev.refer.core.ledger.CommissionId;
 import dev.refer.core.partner.PartnerId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -75,10 +77,47 @@ public interface OrderBook {
         CONFLICT
     }
 
+    /**
+     * The commission entry a refund reverses, as the refund's plan took it from its order's copy
+     * ({@link Order#commissionPayableOn()}) instead of reading it: not paid, and due on {@code dueAt} (not approved
+     * early).
+     */
+    record EntryAsCopied(PartnerId partnerId, CommissionId commissionId, Instant dueAt) {
+        public EntryAsCopied {
+            Objects.requireNonNull(partnerId, "partnerId");
+            Objects.requireNonNull(commissionId, "commissionId");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
+
+    /** What a refund's write came to. */
+    sealed interface RefundOutcome {
+
+        /** As {@link #record} answers: written, a duplicate, or a conflict to re-read and re-plan. */
+        record Written(Outcome outcome) implements RefundOutcome {
+        }
+
+        /**
+         * Nothing written: only the reversed entry is not as copied (approved early, or paid). {@code asStored}: the
+         * entry as the refusal found it, to date the reversal by without reading it again; null when it is gone.
+         */
+        record EntryMoved(Commission asStored) implements RefundOutcome {
+        }
+    }
+
     /** All the evidence a billing event needs, in one round trip (strongly consistent). */
     Evidence evidence(Evidence.Query query);
 
     Outcome record(ConversionWrite write);
+
+    /**
+     * As {@link #record}, for a refund whose reversal was dated by its order's copy of the reversed entry
+     * ({@code datedBy}): written only while the entry is still as copied, checked in the same atomic write, so a
+     * refund costs its evidence read and this write and no read of the entry; else nothing is written and the entry
+     * comes back as stored ({@link RefundOutcome.EntryMoved}). A refused event id or order answers as {@link #record}
+     * does, before the entry.
+     */
+    RefundOutcome recordRefund(ConversionWrite write, EntryAsCopied datedBy);
 
     /** The customer's purchases recorded earlier, as stored now, in the order asked; one round trip. */
     List<PastSale> pastSales(List<Customer.Purchase> purchases);

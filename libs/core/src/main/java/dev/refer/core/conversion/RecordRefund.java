@@ -16,6 +16,7 @@ import dev.refer.core.program.ProgramRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The billing system reports a refund of an order. Stored exactly once per event id; the order's refunded total
@@ -29,6 +30,11 @@ import java.util.List;
  *       sale, when it comes, reverses their share of its commission in its own write.</li>
  * </ul>
  * A refund follows its order's partner; it is attributed by nothing else.
+ *
+ * <p>Two round trips: the evidence (event id and order), then the write. The reversal is dated by the order's copy
+ * of its commission's holding period, which the write checks against the entry itself
+ * ({@link OrderBook#recordRefund}); only an entry approved early or paid meanwhile costs a second write, dated by the
+ * entry the refused one returned.
  */
 public final class RecordRefund {
 
@@ -82,9 +88,14 @@ public final class RecordRefund {
         if (EventTime.isLateRedelivery(command, now, program, orders)) {
             return new ConversionResult.AlreadyRecorded(command.eventId());
         }
+        Evidence evidence = null;
+        // the reversed entry as a refused write found it (empty: gone); null while only the order's copy is known
+        Optional<Commission> entryAsStored = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Evidence evidence = orders.evidence(new Evidence.Query(command.eventId(), command.orderId(), null, null,
-                    null));
+            if (evidence == null) {
+                evidence = orders.evidence(new Evidence.Query(command.eventId(), command.orderId(), null, null,
+                        null));
+            }
             if (evidence.eventRecorded()) {
                 return new ConversionResult.AlreadyRecorded(command.eventId());
             }
@@ -110,8 +121,17 @@ public final class RecordRefund {
                 return new ConversionResult.Refused("amount", "exceeds what is left to refund on order "
                         + order.orderId() + " (" + order.refundable() + ")");
             }
-            OrderBook.ConversionWrite write = plan(command, order, now);
-            switch (orders.record(write)) {
+            Plan plan = plan(command, order, entryAsStored, now);
+            OrderBook.ConversionWrite write = plan.write();
+            OrderBook.RefundOutcome outcome = plan.datedBy() == null
+                    ? new OrderBook.RefundOutcome.Written(orders.record(write))
+                    : orders.recordRefund(write, plan.datedBy());
+            if (outcome instanceof OrderBook.RefundOutcome.EntryMoved moved) {
+                // the entry was approved early or paid: re-plan on the same evidence with the entry as stored
+                entryAsStored = Optional.ofNullable(moved.asStored());
+                continue;
+            }
+            switch (((OrderBook.RefundOutcome.Written) outcome).outcome()) {
                 case RECORDED -> {
                     return new ConversionResult.Recorded(write.conversion(), write.entries());
                 }
@@ -120,47 +140,65 @@ public final class RecordRefund {
                 }
                 case CONFLICT -> {
                     // another refund or the sale moved the order since we read it: read again and re-plan
+                    evidence = null;
+                    entryAsStored = null;
                 }
             }
         }
         return new ConversionResult.Busy();
     }
 
-    private OrderBook.ConversionWrite plan(ConversionCommand command, Order order, Instant now) {
+    /** A refund's write, and the order's copy of the reversed entry its reversal was dated by (null: none). */
+    private record Plan(OrderBook.ConversionWrite write, OrderBook.EntryAsCopied datedBy) {
+    }
+
+    private Plan plan(ConversionCommand command, Order order, Optional<Commission> entryAsStored, Instant now) {
         Instant at = command.occurredAt();
         if (order == null) {
             Conversion conversion = conversion(command, null, null, now);
-            return new OrderBook.ConversionWrite(conversion, Order.refundedBeforeSale(command.orderId(),
-                    command.amount(), at), 0, null, null, List.of());
+            return new Plan(new OrderBook.ConversionWrite(conversion, Order.refundedBeforeSale(command.orderId(),
+                    command.amount(), at), 0, null, null, List.of()), null);
         }
         Commission reversal = null;
+        OrderBook.EntryAsCopied datedBy = null;
         Money reversedAfter = order.reversed();
         if (order.sold() && order.commissionEntry().isPresent()) {
             Money reverse = commissions.reversalFor(order.commission(), order.amount(),
                     order.refunded().plus(command.amount()), order.reversed());
             if (reverse.isPositive()) {
+                Instant payableOn;
+                if (entryAsStored != null) {
+                    payableOn = reversalPayableOn(order, entryAsStored, at);
+                } else if (order.commissionPayableOn() != null) {
+                    // dated by the order's copy, which the write checks against the entry: no read of it
+                    payableOn = commissions.reversalPayableOn(order.commissionPayableOn(), at);
+                    datedBy = new OrderBook.EntryAsCopied(order.partnerId(), order.commissionId(),
+                            order.commissionPayableOn());
+                } else {
+                    // an order written before it kept a copy: read the entry
+                    payableOn = reversalPayableOn(order, ledger.find(order.partnerId(), order.commissionId()), at);
+                }
                 reversal = new Commission(new CommissionId(ids.newId()), order.partnerId(), CommissionKind.REVERSAL,
                         CommissionStatus.PENDING, reverse.negate(), "refund of " + command.amount() + " on order "
                         + order.orderId() + " (sold for " + order.amount() + "): reverses " + reverse + " of "
                         + order.commission(), command.eventId(), order.orderId(), order.commissionId(), at,
-                        reversalPayableOn(order, at));
+                        payableOn);
                 reversedAfter = order.reversed().plus(reverse);
             }
         }
         Attribution attribution = order.partnerId() == null ? null
                 : new Attribution(order.partnerId(), Attribution.Path.ORDER, null, null, null);
-        return new OrderBook.ConversionWrite(conversion(command, attribution, reversal, now),
+        return new Plan(new OrderBook.ConversionWrite(conversion(command, attribution, reversal, now),
                 order.withRefund(command.amount(), reversedAfter, at), order.version(), null, null,
-                reversal == null ? List.of() : List.of(reversal));
+                reversal == null ? List.of() : List.of(reversal)), datedBy);
     }
 
     /**
      * With the commission as it stands (an early approval or a payout made it due now); the order's copy of its
-     * holding period when the entry cannot be read.
+     * holding period when the entry is gone.
      */
-    private Instant reversalPayableOn(Order order, Instant at) {
-        return ledger.find(order.partnerId(), order.commissionId())
-                .map(entry -> commissions.reversalPayableOn(entry, at))
+    private Instant reversalPayableOn(Order order, Optional<Commission> entry, Instant at) {
+        return entry.map(stored -> commissions.reversalPayableOn(stored, at))
                 .orElseGet(() -> commissions.reversalPayableOn(order.commissionPayableOn(), at));
     }
 

@@ -5,6 +5,7 @@ import dev.refer.core.attribution.AttributionPolicy;
 import dev.refer.core.basics.ids.IdGenerator;
 import dev.refer.core.basics.ids.Ulid;
 import dev.refer.core.basics.money.Money;
+import dev.refer.core.deal.CompanyDomain;
 import dev.refer.core.lead.LeadId;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
@@ -91,9 +92,11 @@ public final class RecordSale {
                     + program.currency().getCurrencyCode());
         }
         ClickId clickId = Ulid.isValid(command.rid()) ? new ClickId(command.rid()) : null;
+        // read with the evidence: a first sale of a company not seen before costs no round trip of its own
+        CompanyDomain dealDomain = AttributionPolicy.dealDomainOf(command.customerEmail());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Evidence evidence = orders.evidence(new Evidence.Query(command.eventId(), command.orderId(),
-                    command.customerExternalId(), command.customerEmail(), clickId));
+                    command.customerExternalId(), command.customerEmail(), clickId, dealDomain));
             if (evidence.eventRecorded()) {
                 return new ConversionResult.AlreadyRecorded(command.eventId());
             }
@@ -150,9 +153,8 @@ public final class RecordSale {
         } else {
             AttributionPolicy.LeadEvidence leadEvidence = lead != null && countsAsEvidence(lead.status())
                     ? new AttributionPolicy.LeadEvidence(lead.attribution(), lead.attributedAt()) : null;
-            var winner = attribution.forConversion(evidence.click(), leadEvidence, command.ref(),
-                    command.promotionCode(), command.customerEmail(), at,
-                    program.attributionWindow()).orElse(null);
+            var winner = attribution.forConversionWithDomainRead(evidence.click(), leadEvidence, command.ref(),
+                    command.promotionCode(), evidence.dealClaim(), at, program.attributionWindow()).orElse(null);
             if (winner != null) {
                 credit = winner.attribution();
                 partner = winner.partner();

@@ -242,6 +242,9 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
     }
 
     // order book
+    /** Where the evidence reads a company domain's registration (the flow's deal registry). */
+    public dev.refer.core.deal.DealClaims deals = dev.refer.core.deal.DealClaims.NONE;
+
     @Override
     public synchronized Evidence evidence(Evidence.Query query) {
         Lead lead = query.email() == null ? null : findByEmail(query.email()).orElse(null);
@@ -250,7 +253,8 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
                 query.customerExternalId() == null ? null : customers.get(query.customerExternalId()),
                 lead == null ? null : new Evidence.LeadEvidence(lead.id(), lead.email(), lead.status(),
                         lead.attribution(), lead.attributedAt()),
-                query.clickId() == null ? null : clicks.get(query.clickId()));
+                query.clickId() == null ? null : clicks.get(query.clickId()),
+                query.dealDomain() == null ? null : deals.claimOn(query.dealDomain()).orElse(null));
     }
 
     @Override
@@ -301,6 +305,24 @@ public final class InMemoryStore implements ProgramRepository, PartnerRepository
         }
         write.entries().forEach(this::addEntry);
         return OrderBook.Outcome.RECORDED;
+    }
+
+    @Override
+    public synchronized OrderBook.RefundOutcome recordRefund(ConversionWrite write, OrderBook.EntryAsCopied datedBy) {
+        if (conversionsByEvent.containsKey(write.conversion().eventId())) {
+            return new OrderBook.RefundOutcome.Written(OrderBook.Outcome.DUPLICATE_EVENT);
+        }
+        Order stored = orders.get(write.order().orderId());
+        if ((stored == null ? 0 : stored.version()) != write.expectedOrderVersion()) {
+            return new OrderBook.RefundOutcome.Written(OrderBook.Outcome.CONFLICT);
+        }
+        Commission entry = commissions.stream()
+                .filter(c -> c.id().equals(datedBy.commissionId()) && c.partnerId().equals(datedBy.partnerId()))
+                .findFirst().orElse(null);
+        if (entry == null || entry.paid() || !entry.dueAt().equals(datedBy.dueAt())) {
+            return new OrderBook.RefundOutcome.EntryMoved(entry);
+        }
+        return new OrderBook.RefundOutcome.Written(record(write));
     }
 
     @Override

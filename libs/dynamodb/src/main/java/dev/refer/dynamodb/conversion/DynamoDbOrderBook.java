@@ -19,6 +19,7 @@ import dev.refer.dynamodb.QueryPages;
 import dev.refer.dynamodb.TableConfig;
 import dev.refer.dynamodb.Transactions;
 import dev.refer.dynamodb.Writes;
+import dev.refer.dynamodb.deal.DealMapper;
 import dev.refer.dynamodb.lead.DynamoDbLeadRepository;
 import dev.refer.dynamodb.lead.LeadMapper;
 import dev.refer.dynamodb.ledger.CommissionMapper;
@@ -26,8 +27,10 @@ import dev.refer.dynamodb.link.ClickMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -39,12 +42,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Billing events, orders and customers. A billing event's evidence (its event id, order, customer, lead guard and
- * click) is one strongly consistent BatchGetItem; what the event causes is one transaction whose first item is
- * create-only on the event id: a redelivered event writes nothing, and a concurrent change to the order (its
- * version), the customer (its version), the lead or a re-bound sale refuses the whole unit, which the caller
- * re-plans. A customer re-bound by an earlier purchase rewrites the orders and conversions of the sales recorded
- * before it in the same transaction (read first by {@link #pastSales}, the only extra round trip, on that path only).
+ * Billing events, orders and customers. A billing event's evidence (its event id, order, customer, lead guard, click
+ * and the deal guard of the buyer's company domain) is one strongly consistent BatchGetItem; what the event causes is
+ * one transaction whose first item is create-only on the event id: a redelivered event writes nothing, and a concurrent
+ * change to the order (its version), the customer (its version), the lead or a re-bound sale refuses the whole unit,
+ * which the caller re-plans. A customer re-bound by an earlier purchase rewrites the orders and conversions of the
+ * sales recorded before it in the same transaction (read first by {@link #pastSales}, the only extra round trip, on
+ * that path only). A refund's transaction checks the commission entry it reverses instead of reading it first
+ * ({@link #recordRefund}).
  */
 public final class DynamoDbOrderBook implements OrderBook {
 
@@ -97,6 +102,9 @@ public final class DynamoDbOrderBook implements OrderBook {
         if (query.clickId() != null) {
             keys.put("click", Keys.click(query.clickId()));
         }
+        if (query.dealDomain() != null) {
+            keys.put("deal", DealMapper.guardKey(table.programId(), query.dealDomain()));
+        }
         Map<String, Map<String, AttributeValue>> found = batchGet(keys);
         Map<String, AttributeValue> guard = found.get("lead");
         Evidence.LeadEvidence lead = guard == null ? null : LeadMapper.fromGuard(guard, query.email());
@@ -112,7 +120,8 @@ public final class DynamoDbOrderBook implements OrderBook {
                 found.containsKey("order") ? OrderMapper.fromItem(found.get("order")) : null,
                 found.containsKey("customer") ? CustomerMapper.fromItem(found.get("customer")) : null,
                 lead,
-                found.containsKey("click") ? ClickMapper.fromItem(found.get("click")) : null);
+                found.containsKey("click") ? ClickMapper.fromItem(found.get("click")) : null,
+                found.containsKey("deal") ? DealMapper.fromGuard(found.get("deal")) : null);
     }
 
     /** The items found for the named keys, in one BatchGetItem (plus retries of what DynamoDB left unprocessed). */
@@ -147,9 +156,51 @@ public final class DynamoDbOrderBook implements OrderBook {
 
     @Override
     public Outcome record(ConversionWrite write) {
-        String tableName = table.tableName();
         List<TransactWriteItem> items = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
+        add(write, items, parts);
+        return transactions.write(items).map(cancelled -> refused(cancelled, parts)).orElse(Outcome.RECORDED);
+    }
+
+    /**
+     * The refund's items and a ConditionCheck of the reversed entry: still under {@code UNPAID#{partnerId}} (not
+     * paid) at the sort key of the due date copied (not approved early). Its refusal returns the entry (ALL_OLD), so
+     * the caller re-plans without reading it.
+     */
+    @Override
+    public RefundOutcome recordRefund(ConversionWrite write, EntryAsCopied datedBy) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
+        add(write, items, parts);
+        int check = items.size();
+        items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(table.tableName())
+                .key(Keys.commission(datedBy.partnerId(), datedBy.commissionId()))
+                .conditionExpression("#gsi2pk = :unpaid AND #gsi2sk = :due")
+                .expressionAttributeNames(Map.of("#gsi2pk", Keys.GSI2PK, "#gsi2sk", Keys.GSI2SK))
+                .expressionAttributeValues(Map.of(
+                        ":unpaid", AttributeValue.fromS(Keys.unpaid(datedBy.partnerId())),
+                        ":due", AttributeValue.fromS(Keys.unpaidOrder(datedBy.dueAt(), datedBy.commissionId()))))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build());
+        Optional<Cancellation> cancelled = transactions.write(items);
+        if (cancelled.isEmpty()) {
+            return new RefundOutcome.Written(Outcome.RECORDED);
+        }
+        boolean otherPartRefused = false;
+        for (int i = 0; i < parts.size(); i++) {
+            otherPartRefused |= cancelled.get().conditionFailed(i);
+        }
+        if (!otherPartRefused && cancelled.get().conditionFailed(check)) {
+            Map<String, AttributeValue> entry = cancelled.get().oldItem(check);
+            return new RefundOutcome.EntryMoved(entry.isEmpty() ? null : CommissionMapper.fromItem(entry));
+        }
+        return new RefundOutcome.Written(refused(cancelled.get(), parts));
+    }
+
+    /** The items of everything one billing event writes, and what each stands for. */
+    private void add(ConversionWrite write, List<TransactWriteItem> items, List<Part> parts) {
+        String tableName = table.tableName();
         items.add(Writes.putNew(tableName, ConversionMapper.toItem(write.conversion(), table.programId())));
         parts.add(Part.CONVERSION);
         items.add(orderWrite(write));
@@ -180,22 +231,21 @@ public final class DynamoDbOrderBook implements OrderBook {
             items.add(Writes.putNew(tableName, CommissionMapper.toItem(entry)));
             parts.add(Part.ENTRY);
         }
+    }
 
-        Optional<Cancellation> cancelled = transactions.write(items);
-        if (cancelled.isEmpty()) {
-            return Outcome.RECORDED;
-        }
+    /** The outcome of a refused transaction: the first refused part in {@link Part}'s order decides. */
+    private static Outcome refused(Cancellation cancelled, List<Part> parts) {
         for (Part part : Part.values()) {
             for (int i = 0; i < parts.size(); i++) {
-                if (parts.get(i) == part && cancelled.get().conditionFailed(i)) {
+                if (parts.get(i) == part && cancelled.conditionFailed(i)) {
                     return part.whenRefused;
                 }
             }
         }
-        if (cancelled.get().conflict()) {
+        if (cancelled.conflict()) {
             return Outcome.CONFLICT;
         }
-        throw cancelled.get().unexpected();
+        throw cancelled.unexpected();
     }
 
     /** The order created (version 1, create-only) or replaced only if still at the version the writer read. */

@@ -24,7 +24,7 @@ import java.util.Map;
  * (a number) is what the conditional writes compare with the time. {@code validUntil} is not the table's TTL
  * attribute: a guard is removed by TTL ({@code expiresAt}) only a week after it stopped holding its domain.
  */
-final class DealMapper {
+public final class DealMapper {
 
     static final String DEAL_ID = "dealId";
     static final String PARTNER_ID = "partnerId";
@@ -43,7 +43,7 @@ final class DealMapper {
         return Keys.key(TableKeys.deal(id.value()));
     }
 
-    static Map<String, AttributeValue> guardKey(ProgramId programId, CompanyDomain domain) {
+    public static Map<String, AttributeValue> guardKey(ProgramId programId, CompanyDomain domain) {
         return Keys.key(TableKeys.dealDomain(programId.value(), domain.value()));
     }
 
@@ -98,7 +98,7 @@ final class DealMapper {
                 .build();
     }
 
-    static DealClaim fromGuard(Map<String, AttributeValue> item) {
+    public static DealClaim fromGuard(Map<String, AttributeValue> item) {
         return new DealClaim(new DealId(Attributes.string(item, DEAL_ID)),
                 new PartnerId(Attributes.string(item, PARTNER_ID)),
                 new CompanyDomain(Attributes.string(item, DOMAIN)),

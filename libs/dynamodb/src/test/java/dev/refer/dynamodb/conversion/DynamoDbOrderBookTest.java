@@ -8,6 +8,7 @@ import dev.refer.core.conversion.ConversionKind;
 import dev.refer.core.conversion.Customer;
 import dev.refer.core.conversion.Evidence;
 import dev.refer.core.conversion.Order;
+import dev.refer.core.conversion.OrderBook;
 import dev.refer.core.conversion.OrderBook.ConversionWrite;
 import dev.refer.core.conversion.OrderBook.LeadConversion;
 import dev.refer.core.conversion.OrderBook.Outcome;
@@ -186,6 +187,71 @@ class DynamoDbOrderBookTest {
 
         assertEquals(sold, evidence(null, "ord_1").order());
         assertEquals(2, ledger.commissionsOf(partner, PageRequest.first(5)).items().size());
+    }
+
+    /** A refund of 2,500 of the sale of {@code ord_1}, reversing 500 of its commission, dated by the order's copy. */
+    private ConversionWrite refundOf(Order sold, Commission commission, String eventId) {
+        Conversion refund = fixtures.conversion(eventId, ConversionKind.REFUND, "ord_1", 2_500, partner, null);
+        Commission reversal = new Commission(new dev.refer.core.ledger.CommissionId(fixtures.newId()), partner,
+                CommissionKind.REVERSAL, commission.status(), Money.of(-500, "EUR"), "a refund", eventId, "ord_1",
+                commission.id(), refund.occurredAt(), commission.payableOn());
+        return new ConversionWrite(refund, sold.withRefund(Money.of(2_500, "EUR"), Money.of(500, "EUR"),
+                refund.occurredAt()), sold.version(), null, null, List.of(reversal));
+    }
+
+    private static OrderBook.EntryAsCopied asCopied(Order sold) {
+        return new OrderBook.EntryAsCopied(sold.partnerId(), sold.commissionId(), sold.commissionPayableOn());
+    }
+
+    @Test
+    void recordRefund_whileTheEntryIsAsTheOrdersCopySays_writesIt_inOneTransaction() {
+        ConversionWrite sale = sale("evt_1", "ord_1", null);
+        orders.record(sale);
+        Commission commission = sale.entries().getFirst();
+
+        assertEquals(new OrderBook.RefundOutcome.Written(Outcome.RECORDED),
+                orders.recordRefund(refundOf(sale.order(), commission, "evt_r1"), asCopied(sale.order())));
+
+        assertEquals(Money.of(2_500, "EUR"), evidence(null, "ord_1").order().refunded());
+        assertEquals(2, ledger.commissionsOf(partner, PageRequest.first(5)).items().size());
+        assertEquals(new OrderBook.RefundOutcome.Written(Outcome.DUPLICATE_EVENT),
+                orders.recordRefund(refundOf(sale.order(), commission, "evt_r1"), asCopied(sale.order())),
+                "the event id decides first");
+        assertEquals(new OrderBook.RefundOutcome.Written(Outcome.CONFLICT),
+                orders.recordRefund(refundOf(sale.order(), commission, "evt_r2"), asCopied(sale.order())),
+                "the order moved on");
+    }
+
+    @Test
+    void recordRefund_whenTheEntryWasApprovedEarly_writesNothing_andReturnsTheEntryAsStored() {
+        ConversionWrite sale = sale("evt_1", "ord_1", null);
+        orders.record(sale);
+        Commission commission = sale.entries().getFirst();
+        Commission approved = commission.approvedEarly(commission.earnedAt().plus(Duration.ofDays(1)));
+        assertTrue(ledger.approveEarly(approved));
+
+        OrderBook.RefundOutcome outcome = orders.recordRefund(refundOf(sale.order(), commission, "evt_r1"),
+                asCopied(sale.order()));
+
+        assertEquals(new OrderBook.RefundOutcome.EntryMoved(ledger.find(partner, commission.id()).orElseThrow()),
+                outcome);
+        assertEquals(approved.dueAt(), ((OrderBook.RefundOutcome.EntryMoved) outcome).asStored().dueAt());
+        assertFalse(evidence("evt_r1", "ord_1").eventRecorded());
+        assertEquals(Money.zero(java.util.Currency.getInstance("EUR")), evidence(null, "ord_1").order().refunded());
+        assertEquals(1, ledger.commissionsOf(partner, PageRequest.first(5)).items().size());
+    }
+
+    @Test
+    void recordRefund_whenTheEntryIsGone_writesNothing_andSaysSo() {
+        ConversionWrite sale = sale("evt_1", "ord_1", null);
+        orders.record(sale);
+        Commission commission = sale.entries().getFirst();
+        table.client().deleteItem(r -> r.tableName(table.name())
+                .key(dev.refer.dynamodb.Keys.commission(partner, commission.id())));
+
+        assertEquals(new OrderBook.RefundOutcome.EntryMoved(null),
+                orders.recordRefund(refundOf(sale.order(), commission, "evt_r1"), asCopied(sale.order())));
+        assertFalse(evidence("evt_r1", "ord_1").eventRecorded());
     }
 
     @Test
