@@ -55,6 +55,7 @@ public final class Benchmarks {
             sections.put("writes", figures -> new WriteThroughputBenchmark(context).run());
             sections.put("stripe", figures -> new StripeThroughputBenchmark(context).run());
             sections.put("http", figures -> new HttpLoadBenchmark(context).run());
+            sections.put("outbound", figures -> new OutboundWebhooksBenchmark(context).run());
             sections.put("portal", figures -> new PortalBenchmark(context).run());
             sections.put("clicks", figures -> new ClickCountingBenchmark(context).run());
             sections.put("payouts", figures -> {

@@ -32,7 +32,7 @@ import java.util.Map;
  * {@code WEBHOOK_DEAD_LETTER_QUEUE_URL} (where a delivery goes after three days), {@code MAIL_FROM} and
  * {@code MAIL_CONFIGURATION_SET} (the manager's email when an endpoint is disabled).
  */
-record DeliveryWiring(DeliverWebhook deliver, WebhookMessages codec, RetryQueue queue, Clock clock) {
+public record DeliveryWiring(DeliverWebhook deliver, WebhookMessages codec, RetryQueue queue, Clock clock) {
 
     static DeliveryWiring create(Map<String, String> env) {
         return create(env, DynamoDbClients.create(env),
@@ -54,6 +54,19 @@ record DeliveryWiring(DeliverWebhook deliver, WebhookMessages codec, RetryQueue 
                 new TellEndpointDisabled(table.programId(), programs, mail), clock);
         return new DeliveryWiring(deliver, codec, new RetryQueue(sqs, Env.require(env, "WEBHOOK_QUEUE_URL"),
                 Env.require(env, "WEBHOOK_DEAD_LETTER_QUEUE_URL")), clock);
+    }
+
+    /**
+     * The benchmark's worker: its deliveries go to a receiver on this machine ({@code receiverTls} trusts its
+     * certificate; loopback is let through, which no deployed worker does), on the given clients and clock.
+     */
+    public static WebhookDeliveryHandler workerOnLoopback(Map<String, String> env, DynamoDbClient dynamoDb,
+                                                          SqsClient sqs, Mailer mailer,
+                                                          javax.net.ssl.SSLContext receiverTls, Clock clock) {
+        SendTarget.Resolver publicAnswer = host -> List.of(java.net.InetAddress.getByName("93.184.215.14"));
+        return new WebhookDeliveryHandler(create(env, dynamoDb, sqs, mailer, publicAnswer, new HttpTransport(
+                new PublicOnlyDnsResolver(org.apache.hc.client5.http.SystemDefaultDnsResolver.INSTANCE, true),
+                receiverTls), clock));
     }
 
     /** SnapStart: an SQS batch with a message of no known type (event and response types, JSON); nothing sent. */

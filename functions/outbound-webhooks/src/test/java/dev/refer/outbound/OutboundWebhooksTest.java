@@ -28,6 +28,7 @@ import dev.refer.testkit.mail.SesOutbox;
 import dev.refer.testkit.program.ProgramFixture;
 import dev.refer.testkit.queues.QueueDriver;
 import dev.refer.testkit.queues.TestQueue;
+import dev.refer.testkit.webhooks.HttpsReceiver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +75,7 @@ class OutboundWebhooksTest {
     private static MotoServer moto;
     private static SqsEmulator sqsEmulator;
     private static SqsClient sqs;
-    private static TestReceiver receiver;
+    private static HttpsReceiver receiver;
 
     private final String tag = "o" + PROGRAMS.incrementAndGet() + Long.toString(System.nanoTime(), 36);
     private final TableConfig config = new TableConfig(table.name(), new ProgramId(tag));
@@ -96,7 +97,7 @@ class OutboundWebhooksTest {
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
             ses.createEmailIdentity(r -> r.emailIdentity(SENDER));
         }
-        receiver = new TestReceiver();
+        receiver = new HttpsReceiver();
     }
 
     @AfterAll
@@ -150,7 +151,7 @@ class OutboundWebhooksTest {
                 publicAnswer, transport, clock));
     }
 
-    private List<TestReceiver.Received> mine() {
+    private List<HttpsReceiver.Received> mine() {
         return receiver.received.stream().filter(r -> r.path().equals("/hooks/" + tag)).toList();
     }
 
@@ -189,9 +190,9 @@ class OutboundWebhooksTest {
         String message = messages.getFirst().body();
         queue.queue().deliver(messages, QueueDriver.Function.of(worker(Clock.systemUTC(), true)), true);
 
-        List<TestReceiver.Received> got = mine();
+        List<HttpsReceiver.Received> got = mine();
         assertEquals(1, got.size());
-        TestReceiver.Received delivery = got.getFirst();
+        HttpsReceiver.Received delivery = got.getFirst();
         new Webhook(endpoint.secret().value()).verify(delivery.body(), HttpHeaders.of(delivery.headers(),
                 (a, b) -> true)); // throws unless the signature and timestamp hold
         assertTrue(delivery.body().contains("\"type\":\"lead.captured\""), delivery.body());

@@ -1,4 +1,4 @@
-package dev.refer.outbound;
+package dev.refer.testkit.webhooks;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -20,25 +20,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The company's endpoint in these tests: an HTTPS server on loopback with a certificate made by the JDK's keytool
- * for {@code localhost} (the client trusts it, and only it), recording each request and answering {@link #answer}.
+ * The company's webhook endpoint in tests and the benchmark: an HTTPS server on loopback with a certificate made by
+ * the JDK's keytool for {@code localhost} (a client trusting {@link #clientTls()} trusts it, and only it), recording
+ * each request and answering {@link #answer}.
  */
-final class TestReceiver implements AutoCloseable {
+public final class HttpsReceiver implements AutoCloseable {
 
-    record Received(String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
     }
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
-    volatile int answer = 204;
-    volatile String location;
+    public final List<Received> received = new CopyOnWriteArrayList<>();
+    /** The status every request is answered with. */
+    public volatile int answer = 204;
+    /** A {@code Location} header to answer with, or null. */
+    public volatile String location;
+    /** Whether requests are recorded (a benchmark turns it off). */
+    public volatile boolean recording = true;
     private final HttpsServer server;
     private final SSLContext clientTls;
 
-    TestReceiver() throws Exception {
+    public HttpsReceiver() throws Exception {
         char[] password = "changeit".toCharArray();
         Path dir = Files.createTempDirectory("receiver");
         Path store = dir.resolve("receiver.p12");
@@ -64,13 +69,16 @@ final class TestReceiver implements AutoCloseable {
         clientTls = SSLContext.getInstance("TLS");
         clientTls.init(null, tm.getTrustManagers(), null);
 
-        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
         server.createContext("/", exchange -> {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
-                        body));
+                if (recording) {
+                    received.add(new Received(exchange.getRequestURI().getPath(),
+                            Map.copyOf(exchange.getRequestHeaders()), body));
+                }
                 if (location != null) {
                     exchange.getResponseHeaders().add("Location", location);
                 }
@@ -82,12 +90,12 @@ final class TestReceiver implements AutoCloseable {
         server.start();
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("https://localhost:" + server.getAddress().getPort() + path);
     }
 
     /** The client side's trust: this receiver's certificate alone. */
-    SSLContext clientTls() {
+    public SSLContext clientTls() {
         return clientTls;
     }
 
