@@ -127,7 +127,7 @@ public final class BenchContext implements AutoCloseable {
     private Map<String, String> mailAndQueues;
 
     /**
-     * What template.yaml's functions refer to besides the table, made in moto once: the payout and mail queues (their
+     * What template.yaml's functions refer to besides the table, made in moto once: the payout, mail and webhook queues (their
      * URLs), the mail configuration set (its name), the sender identity (verified), the mail link secret (its name),
      * and the API's address emails link to.
      */
@@ -143,6 +143,9 @@ public final class BenchContext implements AutoCloseable {
                          .build()) {
                 String queue = sqs.createQueue(r -> r.queueName("bench-PayoutQueue")).queueUrl();
                 String mailQueue = sqs.createQueue(r -> r.queueName("bench-MailQueue")).queueUrl();
+                String webhookQueue = sqs.createQueue(r -> r.queueName("bench-WebhookDeliveryQueue")).queueUrl();
+                String webhookDeadLetters = sqs.createQueue(r -> r.queueName("bench-WebhookDeadLetterQueue"))
+                        .queueUrl();
                 ses.createConfigurationSet(r -> r.configurationSetName("bench-mail"));
                 ses.createEmailIdentity(r -> r.emailIdentity(senderEmail()));
                 try (var secrets = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
@@ -158,12 +161,15 @@ public final class BenchContext implements AutoCloseable {
                     // the Stripe webhook's signing secret (Stripe's whsec_..., put into the template's secret)
                     secrets.createSecret(r -> r.name("bench-StripeWebhookSecret").secretString(stripeWebhookSecret));
                 }
-                mailAndQueues = Map.of("PayoutQueue", queue, "MailQueue", mailQueue,
-                        "MailConfigurationSet", "bench-mail", "MailLinkSecret", "bench-MailLinkSecret",
-                        "PortalSessionSecret", "bench-PortalSessionSecret",
-                        "PayoutDetailsSecret", "bench-PayoutDetailsSecret",
-                        "StripeWebhookSecret", "bench-StripeWebhookSecret",
-                        "HttpApi.ApiEndpoint", "https://api.bench.example");
+                mailAndQueues = Map.ofEntries(Map.entry("PayoutQueue", queue), Map.entry("MailQueue", mailQueue),
+                        Map.entry("WebhookDeliveryQueue", webhookQueue),
+                        Map.entry("WebhookDeadLetterQueue", webhookDeadLetters),
+                        Map.entry("MailConfigurationSet", "bench-mail"),
+                        Map.entry("MailLinkSecret", "bench-MailLinkSecret"),
+                        Map.entry("PortalSessionSecret", "bench-PortalSessionSecret"),
+                        Map.entry("PayoutDetailsSecret", "bench-PayoutDetailsSecret"),
+                        Map.entry("StripeWebhookSecret", "bench-StripeWebhookSecret"),
+                        Map.entry("HttpApi.ApiEndpoint", "https://api.bench.example"));
             }
         }
         return mailAndQueues;

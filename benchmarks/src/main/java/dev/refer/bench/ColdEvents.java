@@ -163,6 +163,37 @@ final class ColdEvents {
                 }
             };
         }
+        if (function.queues().stream().anyMatch(q -> q.queueLogicalId().equals("WebhookDeliveryQueue"))) {
+            return new ColdEvent() {
+                @Override
+                public String describe() {
+                    return "an SQS batch with one delivery to an endpoint deleted since (read, dropped, logged)";
+                }
+
+                @Override
+                public byte[] next() {
+                    String id = ids.newId();
+                    String body = "{\"deliveryId\":\"msg_01JE0000000000000000000000_lead.captured." + id
+                            + "\",\"endpointId\":\"01JE0000000000000000000000\",\"eventId\":\"lead.captured." + id
+                            + "\",\"type\":\"lead.captured\",\"occurredAt\":\"" + Instant.now()
+                            + "\",\"data\":{\"leadId\":\"" + id + "\",\"email\":\"jane@client.example\"}}";
+                    Map<String, Object> record = ordered("messageId", id.toLowerCase(), "receiptHandle", "rh",
+                            "body", body, "attributes", Map.of("ApproximateReceiveCount", "1",
+                                    "ApproximateFirstReceiveTimestamp", Long.toString(System.currentTimeMillis())),
+                            "messageAttributes", Map.of(), "eventSource", "aws:sqs",
+                            "eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:bench-WebhookDeliveryQueue",
+                            "awsRegion", "us-east-1");
+                    return bytes(LambdaJson.write(Map.of("Records", List.of(record))));
+                }
+
+                @Override
+                public String check(byte[] response) {
+                    Map<String, Object> json = parse(response);
+                    return json != null && json.get("batchItemFailures") instanceof List<?> failures
+                            && failures.isEmpty() ? null : "expected batchItemFailures: [], got " + text(response);
+                }
+            };
+        }
         if (!function.queues().isEmpty()) {
             boolean mail = function.queues().stream().anyMatch(q -> q.queueLogicalId().equals("MailQueue"));
             return new ColdEvent() {

@@ -9,7 +9,6 @@ import dev.refer.core.outbound.OutboundDelivery;
 import dev.refer.lambda.LambdaJson;
 import dev.refer.lambda.Log;
 import dev.refer.lambda.SnapStartPriming;
-import dev.refer.lambda.SqsBatch;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -111,12 +110,24 @@ public final class WebhookDeliveryHandler implements RequestStreamHandler {
         };
     }
 
-    /** SnapStart priming: a batch with a message of no known type; it fails to read, nothing is sent or written. */
+    /**
+     * SnapStart priming: a batch with one delivery to an endpoint that does not exist, through the whole path (the
+     * SQS event, the message, the record's and the endpoint's reads, the attempt's log write, refused for want of a
+     * record): nothing is sent or written.
+     */
     public void replayPrimingBatch() {
         try {
-            handleRequest(new ByteArrayInputStream(SqsBatch.PRIMING_EVENT), OutputStream.nullOutputStream(), null);
+            handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static final String PRIMING_BODY = "{\\\"deliveryId\\\":\\\"msg_snapstart-priming\\\","
+            + "\\\"endpointId\\\":\\\"00000000000000000000000000\\\",\\\"eventId\\\":\\\"priming\\\","
+            + "\\\"type\\\":\\\"lead.captured\\\",\\\"occurredAt\\\":\\\"2000-01-01T00:00:00Z\\\","
+            + "\\\"data\\\":{}}";
+    private static final byte[] PRIMING_EVENT = ("{\"Records\":[{\"messageId\":\"snapstart-priming\","
+            + "\"receiptHandle\":\"priming\",\"body\":\"" + PRIMING_BODY + "\",\"eventSource\":\"aws:sqs\","
+            + "\"attributes\":{\"ApproximateReceiveCount\":\"1\"}}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 }

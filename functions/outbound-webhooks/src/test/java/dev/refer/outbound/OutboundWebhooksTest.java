@@ -275,4 +275,17 @@ class OutboundWebhooksTest {
         assertEquals(1, mine().size());
         assertEquals("302", record(mine().getFirst().header("webhook-id")).get("lastStatusCode").n());
     }
+
+    @Test
+    void snapStartPriming_readsButWritesAndSendsNothing() {
+        long items = table.items().size();
+        int received = receiver.received.size();
+        WebhookDeliveryHandler worker = worker(Clock.systemUTC(), true);
+        worker.replayPrimingBatch();
+        new WebhookFanOutHandler(FanOutWiring.create(env, table.client(), sqs, Clock.systemUTC())).replay(
+                dev.refer.lambda.StreamFunction.EMPTY_BATCH);
+        assertEquals(items, table.items().size());
+        assertEquals(received, receiver.received.size());
+        assertEquals(0, waiting(queue.queue()));
+    }
 }
