@@ -115,7 +115,7 @@ class StreamEventsTest {
                 application(ApplicationStatus.PENDING)).getFirst());
         DomainEvent.PartnerApproved approved = (DomainEvent.PartnerApproved) StreamEvents.of("MODIFY",
                 application(ApplicationStatus.PENDING), application(ApplicationStatus.APPROVED)).getFirst();
-        assertEquals("01JE0000000000000000000001", approved.application().partnerId().value());
+        assertEquals("01JE0000000000000000000001", approved.applicant().partnerId().value());
         assertEquals(List.of(), StreamEvents.of("MODIFY", application(ApplicationStatus.PENDING),
                 application(ApplicationStatus.REJECTED)));
     }

@@ -1,6 +1,5 @@
 package dev.refer.core.events;
 
-import dev.refer.core.application.Application;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
@@ -49,10 +48,10 @@ public sealed interface DomainEvent {
     }
 
     /** Someone applied to the program through the public form (a first application of that email). */
-    record PartnerApplied(Application application) implements DomainEvent {
+    record PartnerApplied(Applicant applicant) implements DomainEvent {
     }
 
     /** An application was approved (by the manager, or automatically): its partner is active. */
-    record PartnerApproved(Application application) implements DomainEvent {
+    record PartnerApproved(Applicant applicant) implements DomainEvent {
     }
 }

@@ -1,7 +1,5 @@
 package dev.refer.core.events;
 
-import dev.refer.core.application.Application;
-import dev.refer.core.application.ApplicationStatus;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.lead.LeadStatus;
 import dev.refer.core.ledger.Commission;
@@ -11,7 +9,8 @@ import dev.refer.core.payout.PayoutStatus;
 import java.util.List;
 
 /**
- * What an item's change means: the domain events of a lead, a ledger entry, a payout or an application written ({@code before} null
+ * What an item's change means: the domain events of a lead, a ledger entry or a payout written (an application's:
+ * {@code ApplicationEvents}) ({@code before} null
  * when it was inserted). The rule is here, in the domain's words, so the stream adapter only reads items and the
  * subscribers only react; each change yields at most one event.
  */
@@ -63,22 +62,5 @@ public final class DomainEvents {
             case FAILED -> List.of(new DomainEvent.PayoutFailed(after));
             case OPEN, READY -> List.of();
         };
-    }
-
-    /**
-     * An application's insert is the application; its move to approved is the approval (an application approved
-     * automatically is inserted pending and approved right after: both are news). A second submission of a pending
-     * application, or a rejection, is none.
-     */
-    public static List<DomainEvent> ofApplication(Application before, Application after) {
-        List<DomainEvent> events = new java.util.ArrayList<>(2);
-        if (before == null) {
-            events.add(new DomainEvent.PartnerApplied(after));
-        }
-        if (after.status() == ApplicationStatus.APPROVED && (before == null
-                || before.status() != ApplicationStatus.APPROVED)) {
-            events.add(new DomainEvent.PartnerApproved(after));
-        }
-        return List.copyOf(events);
     }
 }

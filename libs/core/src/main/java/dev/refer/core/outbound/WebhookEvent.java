@@ -1,6 +1,6 @@
 package dev.refer.core.outbound;
 
-import dev.refer.core.application.Application;
+import dev.refer.core.events.Applicant;
 import dev.refer.core.events.DomainEvent;
 import dev.refer.core.lead.Lead;
 import dev.refer.core.ledger.Commission;
@@ -33,11 +33,11 @@ public record WebhookEvent(String id, EventType type, Instant occurredAt, Map<St
             case DomainEvent.CommissionReversed reversed -> commission(type, reversed.reversal());
             case DomainEvent.PayoutPaid paid -> payout(type, paid.payout());
             case DomainEvent.PayoutFailed failed -> payout(type, failed.payout());
-            case DomainEvent.PartnerApplied applied -> application(type, applied.application(),
-                    applied.application().createdAt());
-            case DomainEvent.PartnerApproved approved -> application(type, approved.application(),
-                    approved.application().decidedAt() == null ? approved.application().submittedAt()
-                            : approved.application().decidedAt());
+            case DomainEvent.PartnerApplied applied -> application(type, applied.applicant(),
+                    applied.applicant().createdAt());
+            case DomainEvent.PartnerApproved approved -> application(type, approved.applicant(),
+                    approved.applicant().decidedAt() == null ? approved.applicant().createdAt()
+                            : approved.applicant().decidedAt());
         });
     }
 
@@ -86,22 +86,22 @@ public record WebhookEvent(String id, EventType type, Instant occurredAt, Map<St
     }
 
     /** What the applicant told the public form, and the partner an approval made. */
-    private static WebhookEvent application(EventType type, Application a, Instant at) {
+    private static WebhookEvent application(EventType type, Applicant a, Instant at) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("applicationId", a.id().value());
+        data.put("applicationId", a.applicationId());
         data.put("name", a.name());
-        data.put("email", a.email().value());
+        data.put("email", a.email());
         putIfPresent(data, "company", a.company());
         putIfPresent(data, "website", a.website());
         data.put("country", a.country());
-        data.put("channels", a.channels().stream().map(dev.refer.core.application.Channel::wireName).toList());
+        data.put("channels", a.channels());
         putIfPresent(data, "audience", a.audience());
         putIfPresent(data, "reference", a.reference());
-        data.put("status", a.status().wireName());
+        data.put("status", a.status());
         if (a.partnerId() != null) {
             data.put("partnerId", a.partnerId().value());
         }
-        return new WebhookEvent(type.wireName() + "." + a.id().value(), type, at, data);
+        return new WebhookEvent(type.wireName() + "." + a.applicationId(), type, at, data);
     }
 
     private static void putIfPresent(Map<String, Object> data, String name, String value) {

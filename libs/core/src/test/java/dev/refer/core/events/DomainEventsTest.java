@@ -123,26 +123,4 @@ class DomainEventsTest {
         assertEquals(List.of(), DomainEvents.ofPayout(failed, failed));
         assertEquals(List.of(), news(DomainEvents.ofPayout(ready, failed)));
     }
-
-    private static dev.refer.core.application.Application application(
-            dev.refer.core.application.ApplicationStatus status) {
-        return new dev.refer.core.application.Application(
-                new dev.refer.core.application.ApplicationId("01JE0000000000000000000001"), "Ada",
-                new EmailAddress("ada@partner.example"), null, null, "DE", List.of(), null, null, null, null, null,
-                status, null, null, AT, AT, null);
-    }
-
-    @Test
-    void anApplication_isApplied_onceApproved_isApproved_andAnAutomaticApproval_isBoth() {
-        var pending = application(dev.refer.core.application.ApplicationStatus.PENDING);
-        var approved = pending.approved(AT);
-        assertEquals(List.of(new DomainEvent.PartnerApplied(pending)), DomainEvents.ofApplication(null, pending));
-        assertEquals(List.of(new DomainEvent.PartnerApproved(approved)), DomainEvents.ofApplication(pending, approved));
-        assertEquals(List.of(new DomainEvent.PartnerApplied(approved), new DomainEvent.PartnerApproved(approved)),
-                DomainEvents.ofApplication(null, approved));
-        assertEquals(List.of(), DomainEvents.ofApplication(approved, approved));
-        assertEquals(List.of(), DomainEvents.ofApplication(pending, pending), "a second submission");
-        assertEquals(List.of(), DomainEvents.ofApplication(pending, pending.rejected("no fit", AT)));
-        assertEquals(List.of(), news(DomainEvents.ofApplication(null, approved)));
-    }
 }

@@ -134,8 +134,8 @@ class FanOutEventsTest {
                 dev.refer.core.payout.PayoutStatus.READY, AT, AT, AT, null, null, false);
         var failed = new dev.refer.core.payout.Payout(ready.id(), ADA, ready.period(), ready.amount(), 2,
                 dev.refer.core.payout.PayoutStatus.FAILED, AT, AT, AT, null, "account closed", false);
-        List<DomainEvent> events = new ArrayList<>(DomainEvents.ofApplication(null, application));
-        events.addAll(DomainEvents.ofApplication(application, application.approved(AT.plusSeconds(60))));
+        List<DomainEvent> events = new ArrayList<>(dev.refer.core.application.ApplicationEvents.of(null, application));
+        events.addAll(dev.refer.core.application.ApplicationEvents.of(application, application.approved(AT.plusSeconds(60))));
         events.addAll(DomainEvents.ofPayout(ready, failed));
 
         assertEquals(new FanOutEvents.FannedOut(3, 3, 0), fanOut.fanOut(events));

@@ -50,7 +50,7 @@ public final class StreamEvents {
                     CommissionMapper.fromItem(newImage));
             case "PAYOUT" -> DomainEvents.ofPayout(insert ? null : PayoutMapper.fromItem(oldImage),
                     PayoutMapper.fromItem(newImage));
-            case "APPLICATION" -> DomainEvents.ofApplication(
+            case "APPLICATION" -> dev.refer.core.application.ApplicationEvents.of(
                     insert ? null : DynamoDbApplicationBook.fromItem(oldImage), DynamoDbApplicationBook.fromItem(newImage));
             default -> List.of();
         };
