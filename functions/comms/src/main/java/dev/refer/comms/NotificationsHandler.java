@@ -45,15 +45,10 @@ public final class NotificationsHandler extends StreamFunction {
 
     @Override
     protected StreamsEventResponse handle(DynamodbEvent event) {
-        String first = firstSequenceNumber(event);
-        try {
+        // on failure the whole batch again (what went to the queue before is told once: the send log knows each key)
+        return wholeBatch(event, "notify.queue_failed", () -> {
             QueueNotifications.Queued queued = notifications.queue(events.apply(event));
             Log.info("notify.queued", "notifications", queued.notifications(), "alerts", queued.alerts());
-            return resumeAt(null);
-        } catch (RuntimeException e) {
-            // the whole batch again (what went to the queue before is told once: the send log knows each key)
-            Log.error("notify.queue_failed", e, "sequenceNumber", first);
-            return resumeAt(first);
-        }
+        });
     }
 }

@@ -42,17 +42,12 @@ public final class WebhookFanOutHandler extends StreamFunction {
 
     @Override
     protected StreamsEventResponse handle(DynamodbEvent event) {
-        String first = firstSequenceNumber(event);
-        try {
+        return wholeBatch(event, "webhooks.fan_out_failed", () -> {
             FanOutEvents.FannedOut done = fanOut.fanOut(events.apply(event));
             if (done.events() > 0) {
                 Log.info("webhooks.fanned_out", "events", done.events(), "queued", done.queued(),
                         "skipped", done.skipped());
             }
-            return resumeAt(null);
-        } catch (RuntimeException e) {
-            Log.error("webhooks.fan_out_failed", e, "sequenceNumber", first);
-            return resumeAt(first);
-        }
+        });
     }
 }

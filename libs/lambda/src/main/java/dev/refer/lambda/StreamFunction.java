@@ -31,6 +31,22 @@ public abstract class StreamFunction implements RequestStreamHandler {
     /** The whole batch; tests call it directly. */
     protected abstract StreamsEventResponse handle(DynamodbEvent event);
 
+    /**
+     * A batch acted on as a whole (the consumers of domain events): done, or, when {@code work} throws, logged as
+     * {@code failureEvent} and handed back whole from its first record (what was done before is done once again only
+     * where the consumer's own records do not know it).
+     */
+    protected static StreamsEventResponse wholeBatch(DynamodbEvent event, String failureEvent, Runnable work) {
+        String first = firstSequenceNumber(event);
+        try {
+            work.run();
+            return resumeAt(null);
+        } catch (RuntimeException e) {
+            Log.error(failureEvent, e, "sequenceNumber", first);
+            return resumeAt(first);
+        }
+    }
+
     /** The batch's first sequence number (where Lambda resumes when the batch fails), null for an empty batch. */
     protected static String firstSequenceNumber(DynamodbEvent event) {
         return event.getRecords() == null || event.getRecords().isEmpty() ? null

@@ -82,7 +82,7 @@ class PacedMailerTest {
 
         assertEquals("msg-1", mailer.send(null));
         assertEquals(4, ses.attempts.size(), "three throttled attempts, then the send");
-        // waits of 250, 500 and 1000 ms between the attempts (each at least the interval of 102 ms)
+        // waits of 250, 500 and 1000 ms between the attempts (each at least the interval of 105 ms)
         assertTrue(ses.attempts.get(1) - ses.attempts.get(0) >= 250_000_000L);
         assertTrue(ses.attempts.get(2) - ses.attempts.get(1) >= 500_000_000L);
         assertTrue(ses.attempts.get(3) - ses.attempts.get(2) >= 1_000_000_000L);
@@ -109,15 +109,15 @@ class PacedMailerTest {
     void aSlotPastTheDeadline_isRefusedBeforeTheSend_notCutOffByATimeout() {
         FakeTicker ticker = new FakeTicker();
         ScriptedService ses = new ScriptedService(ticker, 0);
-        PacedMailer mailer = new PacedMailer(ses, 1, 10, PacedMailer.Backoff.DEFAULT, ticker); // a send every 10.2 s
+        PacedMailer mailer = new PacedMailer(ses, 1, 10, PacedMailer.Backoff.DEFAULT, ticker); // a send every 10.5 s
         mailer.invocation(Duration.ofSeconds(30));
 
         for (int i = 0; i < 3; i++) {
-            mailer.send(null); // at 0, 10.2 and 20.4 s
+            mailer.send(null); // at 0, 10.5 and 21 s
         }
         Mailer.MailRefused refused = assertThrows(Mailer.MailRefused.class, () -> mailer.send(null));
         assertTrue(refused.throttled());
-        assertEquals(3, ses.attempts.size(), "the slot at 30.6 s is past the deadline (30 s less the reserve)");
+        assertEquals(3, ses.attempts.size(), "the slot at 31.5 s is past the deadline (30 s less the reserve)");
     }
 
     @Test
