@@ -42,7 +42,7 @@ public final class ConversionWebhookHandler extends HttpFunction {
     }
 
     ConversionWebhookHandler(ConversionWebhookWiring wiring) {
-        this.signatures = wiring.secrets()::check;
+        this.signatures = wiring.signatures();
         this.recordSale = wiring.recordSale();
         this.recordRefund = wiring.recordRefund();
         this.priming = wiring.registerPriming(this);

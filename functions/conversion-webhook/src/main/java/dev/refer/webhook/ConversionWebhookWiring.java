@@ -80,6 +80,11 @@ public record ConversionWebhookWiring(SigningSecrets<SignatureCheck> secrets, Re
      * refused event id answers as a duplicate). After restore, the signing secrets are read again (the snapshot may
      * predate a rotation) and a new random source is made for ids.
      */
+    /** The signature check of the secrets of now (re-read every few minutes), for the handler. */
+    java.util.function.Supplier<SignatureCheck> signatures() {
+        return secrets::check;
+    }
+
     SnapStartPriming registerPriming(ConversionWebhookHandler handler) {
         return SnapStartPriming.register(() -> {
             long now = System.currentTimeMillis() / 1000;

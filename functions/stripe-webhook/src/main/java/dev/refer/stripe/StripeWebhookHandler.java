@@ -47,7 +47,7 @@ public final class StripeWebhookHandler extends HttpFunction {
     }
 
     StripeWebhookHandler(StripeWebhookWiring wiring) {
-        this.signatures = wiring.secrets()::check;
+        this.signatures = wiring.signatures();
         this.recordSale = wiring.recordSale();
         this.awaitCheckout = wiring.awaitCheckout();
         this.recordRefund = wiring.recordRefund();

@@ -90,6 +90,11 @@ public record StripeWebhookWiring(SigningSecrets<StripeSignature> secrets, Recor
      * and the transaction run, and nothing is written. After restore, the signing secrets are read again (the
      * snapshot may predate a roll) and a new random source is made for ids.
      */
+    /** The signature check of the secrets of now (re-read every few minutes), for the handler. */
+    java.util.function.Supplier<StripeSignature> signatures() {
+        return secrets::check;
+    }
+
     SnapStartPriming registerPriming(StripeWebhookHandler handler) {
         return SnapStartPriming.register(() -> {
             long now = clock.millis() / 1000;

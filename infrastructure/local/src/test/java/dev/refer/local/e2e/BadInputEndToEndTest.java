@@ -131,6 +131,7 @@ class BadInputEndToEndTest {
         VALID.put("applicationId", "01JD0000000000000000000099");
         VALID.put("promotionCodeId", "promo_bad_input"); // well formed, tied to nothing
         VALID.put("endpointId", "01JE0000000000000000000099"); // well formed; the webhook endpoint routes answer 404
+        VALID.put("deliveryId", "msg_01JE0000000000000000000099_lead.captured.01JC0000000000000000000001");
         VALID.put("period", LAST_MONTH.toString());
         VALID.put("month", LAST_MONTH.toString());
         VALID.put("limit", "10");
