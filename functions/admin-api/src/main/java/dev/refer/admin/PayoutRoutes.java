@@ -92,13 +92,14 @@ final class PayoutRoutes {
                         continue; // still being built: its amount is not final and it may yet be withdrawn
                     }
                     int digits = Math.max(0, p.amount().currency().getDefaultFractionDigits());
-                    printer.printRecord(p.id().value(), p.partnerId().value(), p.period().toString(),
+                    printer.printRecord(dev.refer.lambda.CsvCells.safe(p.id().value(), p.partnerId().value(),
+                            p.period().toString(),
                             p.amount().currency().getCurrencyCode(),
                             BigDecimal.valueOf(p.amount().minor(), digits).toPlainString(), p.amount().minor(),
                             p.entryCount(), p.status().name(), p.reference(), p.createdAt().toString(),
                             method(paidTo.get(p.partnerId())), holder(paidTo.get(p.partnerId())),
                             iban(paidTo.get(p.partnerId())), bic(paidTo.get(p.partnerId())),
-                            paypal(paidTo.get(p.partnerId())));
+                            paypal(paidTo.get(p.partnerId()))));
                     rows++;
                 }
                 cursor = page.nextCursor();

@@ -145,7 +145,7 @@ class PayoutRoutesTest {
     }
 
     @Test
-    void theCsv_carriesEachPartnersPayoutDetails_openedWithTheStacksKey_evenAfterARotation() throws Exception {
+    void theCsv_carriesEachPartnersPayoutDetails_openedWithTheStacksKey_evenAfterARotation_formulasAsText() throws Exception {
         try (MotoServer moto = MotoServer.start();
              var secrets = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
                      .endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
@@ -158,7 +158,8 @@ class PayoutRoutesTest {
             new dev.refer.dynamodb.payoutdetails.DynamoDbPayoutDetails(table.client(), table.config(),
                     new dev.refer.sealing.JweSealer(dev.refer.sealing.SealingKeys.fromSecretsManager(secrets, name)))
                     .save(new PartnerId(partner), new dev.refer.core.payoutdetails.PayoutDetails.BankTransfer(
-                            "Anna Partner", new dev.refer.core.payoutdetails.Iban("DE89370400440532013000"),
+                            "=HYPERLINK(\"https://evil.example\",\"Anna Partner\")",
+                            new dev.refer.core.payoutdetails.Iban("DE89370400440532013000"),
                             new dev.refer.core.payoutdetails.Bic("COBADEFFXXX")), 0, Instant.now());
             secrets.putSecretValue(r -> r.secretId(name).secretString("second-version-of-the-secret-0123456789ab"));
 
@@ -172,7 +173,8 @@ class PayoutRoutesTest {
             CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(new StringReader(csv.body())).getRecords().getFirst();
             assertEquals("bank_transfer", row.get("payoutMethod"));
-            assertEquals("Anna Partner", row.get("accountHolder"));
+            // what the partner typed, as text: a spreadsheet shows it and never runs it (CSV injection)
+            assertEquals("'=HYPERLINK(\"https://evil.example\",\"Anna Partner\")", row.get("accountHolder"));
             assertEquals("DE89370400440532013000", row.get("iban"));
             assertEquals("COBADEFFXXX", row.get("bic"));
             assertEquals("", row.get("paypalEmail"));

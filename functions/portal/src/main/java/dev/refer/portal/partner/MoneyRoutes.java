@@ -12,6 +12,7 @@ import dev.refer.lambda.Parameters;
 import dev.refer.lambda.Problems;
 import dev.refer.portal.PartnerRoutes;
 import dev.refer.web.PortalSession;
+import dev.refer.lambda.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -78,10 +79,10 @@ public final class MoneyRoutes implements PartnerRoutes {
                         new PageRequest(PageRequest.MAX_LIMIT, cursor));
                 for (PartnerMoney.Line line : page.items()) {
                     Commission c = line.entry();
-                    printer.printRecord(c.id().value(), c.kind().name(), line.state().name(),
+                    printer.printRecord(CsvCells.safe(c.id().value(), c.kind().name(), line.state().name(),
                             c.amount().currency().getCurrencyCode(), decimal(c.amount()), c.amount().minor(),
                             c.rule(), line.reason(), c.earnedAt().toString(),
-                            line.pendingUntil() == null ? null : line.pendingUntil().toString(), c.payoutId());
+                            line.pendingUntil() == null ? null : line.pendingUntil().toString(), c.payoutId()));
                     rows++;
                 }
                 cursor = page.nextCursor();
@@ -100,9 +101,9 @@ public final class MoneyRoutes implements PartnerRoutes {
             do {
                 Page<Payout> page = money.payouts(session.partnerId(), new PageRequest(PageRequest.MAX_LIMIT, cursor));
                 for (Payout p : page.items()) {
-                    printer.printRecord(p.id().value(), p.period().toString(),
+                    printer.printRecord(CsvCells.safe(p.id().value(), p.period().toString(),
                             p.amount().currency().getCurrencyCode(), decimal(p.amount()), p.amount().minor(),
-                            p.entryCount(), p.status().name(), p.reference(), p.createdAt().toString());
+                            p.entryCount(), p.status().name(), p.reference(), p.createdAt().toString()));
                     rows++;
                 }
                 cursor = page.nextCursor();
