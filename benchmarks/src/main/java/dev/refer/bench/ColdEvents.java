@@ -133,12 +133,7 @@ final class ColdEvents {
 
                 @Override
                 public String check(byte[] response) {
-                    Map<String, Object> json = parse(response);
-                    if (json == null) {
-                        return "the response is not a JSON object: " + text(response);
-                    }
-                    return json.get("batchItemFailures") instanceof List<?> failures && failures.isEmpty() ? null
-                            : "expected batchItemFailures: [], got " + text(response);
+                    return noBatchItemFailures(response);
                 }
             };
         }
@@ -188,9 +183,7 @@ final class ColdEvents {
 
                 @Override
                 public String check(byte[] response) {
-                    Map<String, Object> json = parse(response);
-                    return json != null && json.get("batchItemFailures") instanceof List<?> failures
-                            && failures.isEmpty() ? null : "expected batchItemFailures: [], got " + text(response);
+                    return noBatchItemFailures(response);
                 }
             };
         }
@@ -222,9 +215,7 @@ final class ColdEvents {
 
                 @Override
                 public String check(byte[] response) {
-                    Map<String, Object> json = parse(response);
-                    return json != null && json.get("batchItemFailures") instanceof List<?> failures
-                            && failures.isEmpty() ? null : "expected batchItemFailures: [], got " + text(response);
+                    return noBatchItemFailures(response);
                 }
             };
         }
@@ -453,5 +444,12 @@ final class ColdEvents {
     static String text(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         return text.length() > 2000 ? text.substring(0, 2000) + "..." : text;
+    }
+
+    /** A stream's or a queue's answer that hands nothing back (null), or what it said instead. */
+    private static String noBatchItemFailures(byte[] response) {
+        Map<String, Object> json = parse(response);
+        return json != null && json.get("batchItemFailures") instanceof List<?> failures && failures.isEmpty() ? null
+                : "expected batchItemFailures: [], got " + text(response);
     }
 }
